@@ -1,0 +1,229 @@
+// Import of a data package: validate everything first, then write all or nothing.
+// A dry run reports what would happen (new / updated / unchanged / kept / invalid).
+import type { ImportCounts, ImportRecordIssue, ImportReport } from '../../shared/contract/ledger.ts';
+import { REGISTERS, REGISTER_NAMES, type RegisterName } from '../../shared/registers.ts';
+import { NARRATIVE_KEYS, PROFILE_FIGURE_KEYS, PROFILE_FIGURE_LABELS, type YearProfile } from '../../shared/records.ts';
+import { describeRecord, isValidDate, validateRecord } from '../../shared/validation.ts';
+import { isoNow, type CoreContext } from '../context.ts';
+import { getSettings, updateSettings } from '../ledger/settings.ts';
+import { emptyProfile, getProfile, profileExists, writeProfile } from '../ledger/year-profiles.ts';
+import { getRecord, insertRecord, replaceRecord } from '../registers/repository.ts';
+import { AppError } from '../util/errors.ts';
+import { fromPackageRecord, PACKAGE_FORMAT, PACKAGE_KEYS, PACKAGE_VERSION } from './package-format.ts';
+
+type Obj = Record<string, unknown>;
+const ID_RE = /^[\w.:-]{1,64}$/;
+const MAX_CHANGES_LISTED = 500;
+
+const zeroCounts = (): ImportCounts => ({ new: 0, updated: 0, unchanged: 0, keptLocal: 0, invalid: 0 });
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Parses the text and checks the envelope; throws AppError for a file that is not a package at all. */
+export function parsePackage(text: string): Obj {
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    const where = e instanceof SyntaxError ? e.message.replace(/^.*?(position|line)/i, '$1') : '';
+    throw new AppError('invalid_input', `数据包不是有效的 JSON 文件，无法读取${where ? `（${where}）` : ''}。请确认选择的是法治台账导出的 .json 数据包。`);
+  }
+  if (!isObj(data)) throw new AppError('invalid_input', '数据包内容应为一个 JSON 对象');
+  if (data.format !== PACKAGE_FORMAT) {
+    throw new AppError('invalid_input', `这不是法治台账数据包：format 应为“${PACKAGE_FORMAT}”，实为“${String(data.format ?? '（缺失）').slice(0, 40)}”`);
+  }
+  if (data.version !== PACKAGE_VERSION) {
+    throw new AppError('invalid_input', `数据包版本为 ${String(data.version ?? '（缺失）').slice(0, 10)}，本程序只支持版本 ${PACKAGE_VERSION}。请升级法治台账。`);
+  }
+  return data;
+}
+
+function normalizeTime(v: unknown): string | null | undefined {
+  if (v === undefined || v === null) return null;
+  if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}T/.test(v) || Number.isNaN(Date.parse(v))) return undefined;
+  return new Date(v).toISOString();
+}
+
+interface PlannedRecord {
+  register: RegisterName;
+  id: string;
+  fields: Obj;
+  updatedAt: string | null;
+  action: 'new' | 'updated' | 'unchanged' | 'keptLocal';
+  label: string;
+  localUpdatedAt: string | null;
+}
+
+interface PlannedProfile {
+  profile: YearProfile;
+  action: 'new' | 'updated' | 'unchanged' | 'keptLocal';
+}
+
+const sameFields = (register: RegisterName, a: Obj, b: Obj) =>
+  REGISTERS[register].fields.every((f) => JSON.stringify(a[f.key] ?? null) === JSON.stringify(b[f.key] ?? null));
+
+function planRecords(ctx: CoreContext, data: Obj, issues: ImportRecordIssue[], report: ImportReport, years: Set<number>): PlannedRecord[] {
+  const planned: PlannedRecord[] = [];
+  for (const register of REGISTER_NAMES) {
+    const def = REGISTERS[register];
+    const list = data[PACKAGE_KEYS[register]];
+    if (list === undefined || list === null) continue;
+    if (!Array.isArray(list)) {
+      issues.push({ register, record: def.label, message: `“${PACKAGE_KEYS[register]}”应为数组` });
+      report.byRegister[register].invalid++;
+      continue;
+    }
+    const seen = new Set<string>();
+    list.forEach((raw: unknown, index: number) => {
+      const label = describeRecord(def, isObj(raw) ? raw : {}, index);
+      const bad = (message: string, field?: string) => {
+        issues.push({ register, index, id: isObj(raw) && typeof raw.id === 'string' ? raw.id : undefined, record: label, field, message });
+      };
+      if (!isObj(raw)) { bad('记录应为对象'); report.byRegister[register].invalid++; return; }
+      const before = issues.length;
+      const id = raw.id;
+      if (typeof id !== 'string' || !ID_RE.test(id)) bad('「id」缺失或无效（应为1—64位字母、数字或 - _ . :）', 'id');
+      else if (seen.has(id)) bad(`「id」与本数据包中另一条${def.label}重复：${id}`, 'id');
+      else seen.add(id);
+      const updatedAt = normalizeTime(raw.updatedAt);
+      if (updatedAt === undefined) bad(`「updatedAt」不是有效的时间：“${String(raw.updatedAt).slice(0, 30)}”`, 'updatedAt');
+      const v = validateRecord(def, fromPackageRecord(register, raw));
+      if (!v.ok) for (const i of v.issues) bad(i.message, i.field);
+      if (issues.length > before || !v.ok) { report.byRegister[register].invalid++; return; }
+      const fields = v.value as unknown as Obj;
+      years.add(Number(String(fields[def.dateKey]).slice(0, 4)));
+      const local = getRecord<Obj>(ctx.db, def, id as string);
+      let action: PlannedRecord['action'] = 'new';
+      if (local) {
+        if (sameFields(register, local, fields)) action = 'unchanged';
+        else if ((updatedAt ?? '') > String(local.updatedAt ?? '')) action = 'updated';
+        else action = 'keptLocal';
+      }
+      report.byRegister[register][action]++;
+      planned.push({ register, id: id as string, fields, updatedAt: updatedAt ?? null, action, label, localUpdatedAt: local ? String(local.updatedAt) : null });
+    });
+  }
+  return planned;
+}
+
+function parseProfile(raw: Obj, bad: (m: string, f?: string) => void): YearProfile | null {
+  const before = { n: 0 };
+  const fail = (m: string, f?: string) => { before.n++; bad(m, f); };
+  const year = raw.year;
+  if (typeof year !== 'number' || !Number.isInteger(year) || year < 2000 || year > 2100) { fail('「year」应为2000—2100之间的年份', 'year'); return null; }
+  const p = emptyProfile(year);
+  for (const k of PROFILE_FIGURE_KEYS) {
+    const v = raw[k];
+    if (v === undefined || v === null) continue;
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) fail(`「${PROFILE_FIGURE_LABELS[k]}」应为不小于0的整数，现为“${String(v).slice(0, 20)}”`, k);
+    else p[k] = v;
+  }
+  if (raw.reportDate !== undefined && raw.reportDate !== null) {
+    if (typeof raw.reportDate !== 'string' || !isValidDate(raw.reportDate)) fail(`「成文日期」不是有效日期：“${String(raw.reportDate).slice(0, 20)}”`, 'reportDate');
+    else p.reportDate = raw.reportDate;
+  }
+  if (raw.narrative !== undefined && raw.narrative !== null) {
+    if (!isObj(raw.narrative)) fail('「narrative」应为对象', 'narrative');
+    else for (const k of NARRATIVE_KEYS) {
+      const v = raw.narrative[k];
+      if (v === undefined || v === null) continue;
+      if (typeof v !== 'string') fail(`「narrative.${k}」应为文字`, `narrative.${k}`);
+      else p.narrative[k] = v.trim() === '' ? null : v.replace(/\r\n?/g, '\n');
+    }
+  }
+  const updatedAt = normalizeTime(raw.updatedAt);
+  if (updatedAt === undefined) fail('「updatedAt」不是有效的时间', 'updatedAt');
+  p.updatedAt = updatedAt ?? null;
+  return before.n ? null : p;
+}
+
+const profileContent = (p: YearProfile) => JSON.stringify([PROFILE_FIGURE_KEYS.map((k) => p[k]), p.reportDate, NARRATIVE_KEYS.map((k) => p.narrative[k])]);
+const isEmptyProfile = (p: YearProfile) => profileContent(p) === profileContent(emptyProfile(p.year));
+
+function planProfiles(ctx: CoreContext, data: Obj, issues: ImportRecordIssue[], report: ImportReport): PlannedProfile[] {
+  const list = data.years;
+  if (list === undefined || list === null) return [];
+  if (!Array.isArray(list)) {
+    issues.push({ register: 'years', record: '年度信息', message: '“years”应为数组' });
+    report.byRegister.years.invalid++;
+    return [];
+  }
+  const planned: PlannedProfile[] = [];
+  const seen = new Set<number>();
+  list.forEach((raw: unknown, index: number) => {
+    const record = `年度信息（第${index + 1}条${isObj(raw) && typeof raw.year === 'number' ? `，${raw.year}年` : ''}）`;
+    let failed = false;
+    const bad = (message: string, field?: string) => { failed = true; issues.push({ register: 'years', index, record, field, message }); };
+    if (!isObj(raw)) bad('应为对象');
+    const p = isObj(raw) ? parseProfile(raw, bad) : null;
+    if (p && seen.has(p.year)) bad(`「year」${p.year} 在数据包中重复`, 'year');
+    if (failed || !p) { report.byRegister.years.invalid++; return; }
+    seen.add(p.year);
+    let action: PlannedProfile['action'] = 'new';
+    if (profileExists(ctx.db, p.year)) {
+      const local = getProfile(ctx.db, p.year);
+      if (profileContent(local) === profileContent(p)) action = 'unchanged';
+      else if (isEmptyProfile(local) || (p.updatedAt ?? '') > (local.updatedAt ?? '')) action = 'updated';
+      else action = 'keptLocal';
+    }
+    report.byRegister.years[action]++;
+    planned.push({ profile: p, action });
+  });
+  return planned;
+}
+
+export function importPackage(ctx: CoreContext, text: string, opts: { dryRun: boolean; skipInvalid?: boolean }): ImportReport {
+  const data = parsePackage(text);
+  const issues: ImportRecordIssue[] = [];
+  const byRegister = Object.fromEntries([...REGISTER_NAMES, 'years'].map((k) => [k, zeroCounts()])) as ImportReport['byRegister'];
+  const township = isObj(data.township) ? data.township : null;
+  if (!township || typeof township.name !== 'string' || !township.name.trim() || typeof township.authority !== 'string' || !township.authority.trim()) {
+    issues.push({ register: 'township', record: '乡镇信息（township）', message: '数据包缺少乡镇简称（township.name）或发文机关全称（township.authority）' });
+  }
+  const local = getSettings(ctx.db).township;
+  const pkgTownship = township && typeof township.name === 'string' && typeof township.authority === 'string'
+    ? { name: township.name.trim(), authority: township.authority.trim(), superior: typeof township.superior === 'string' ? township.superior : null }
+    : null;
+  const report: ImportReport = {
+    dryRun: opts.dryRun,
+    applied: false,
+    department: typeof data.department === 'string' ? data.department : null,
+    township: pkgTownship ? { name: pkgTownship.name, authority: pkgTownship.authority } : null,
+    townshipMismatch: !!(local && pkgTownship && (local.name !== pkgTownship.name || local.authority !== pkgTownship.authority)),
+    byRegister,
+    totals: zeroCounts(),
+    issues,
+    changes: [],
+    years: [],
+  };
+  const years = new Set<number>();
+  const profiles = planProfiles(ctx, data, issues, report);
+  const records = planRecords(ctx, data, issues, report, years);
+  for (const c of Object.values(byRegister)) for (const k of Object.keys(c) as (keyof ImportCounts)[]) report.totals[k] += c[k];
+  for (const p of profiles) years.add(p.profile.year);
+  report.years = [...years].sort();
+  for (const r of records) {
+    if (r.action === 'unchanged' || report.changes.length >= MAX_CHANGES_LISTED) continue;
+    report.changes.push({ register: r.register, id: r.id, action: r.action, record: r.label, localUpdatedAt: r.localUpdatedAt, incomingUpdatedAt: r.updatedAt });
+  }
+  for (const p of profiles) {
+    if (p.action !== 'unchanged') report.changes.push({ register: 'years', id: String(p.profile.year), action: p.action, record: `${p.profile.year}年年度信息` });
+  }
+
+  const blocked = issues.length > 0 && !opts.skipInvalid;
+  if (opts.dryRun || blocked) return report;
+
+  const now = isoNow(ctx);
+  ctx.db.transaction(() => {
+    if (!local && pkgTownship) updateSettings(ctx.db, { township: pkgTownship });
+    for (const p of profiles) {
+      if (p.action === 'new' || p.action === 'updated') writeProfile(ctx.db, p.profile, p.profile.updatedAt ?? now);
+    }
+    for (const r of records) {
+      const def = REGISTERS[r.register];
+      if (r.action === 'new') insertRecord(ctx.db, def, r.id, r.fields, r.updatedAt ?? now);
+      else if (r.action === 'updated') replaceRecord(ctx.db, def, r.id, r.fields, r.updatedAt ?? now);
+    }
+  }).immediate();
+  report.applied = true;
+  return report;
+}

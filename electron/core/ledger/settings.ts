@@ -1,0 +1,35 @@
+// Township names and app preferences, one JSON value per key.
+import type { AppSettings, Township } from '../../shared/records.ts';
+import type { Db } from '../db/connection.ts';
+import { prepared } from '../registers/repository.ts';
+
+function read<T>(db: Db, key: string): T | undefined {
+  const row = prepared(db, 'SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+  return row ? (JSON.parse(row.value) as T) : undefined;
+}
+
+function write(db: Db, key: string, value: unknown): void {
+  prepared(db, 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
+    .run(key, JSON.stringify(value));
+}
+
+export function getSettings(db: Db): AppSettings {
+  return {
+    township: read<Township>(db, 'township') ?? null,
+    approximateNumbers: read<boolean>(db, 'approximateNumbers') ?? true,
+  };
+}
+
+export function updateSettings(db: Db, patch: { township?: { name: string; authority: string; superior?: string | null }; approximateNumbers?: boolean }): AppSettings {
+  db.transaction(() => {
+    if (patch.township) {
+      write(db, 'township', {
+        name: patch.township.name.trim(),
+        authority: patch.township.authority.trim(),
+        superior: patch.township.superior?.trim() || null,
+      });
+    }
+    if (patch.approximateNumbers !== undefined) write(db, 'approximateNumbers', patch.approximateNumbers);
+  })();
+  return getSettings(db);
+}

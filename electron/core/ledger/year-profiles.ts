@@ -1,0 +1,84 @@
+// Per-year figures (调委会, 持证人员 …) and the clerk's narrative texts.
+import { NARRATIVE_KEYS, PROFILE_FIGURE_KEYS, type Narrative, type YearProfile } from '../../shared/records.ts';
+import type { Db } from '../db/connection.ts';
+import { prepared } from '../registers/repository.ts';
+
+const FIGURE_COLUMNS: Record<(typeof PROFILE_FIGURE_KEYS)[number], string> = {
+  mediationCommittees: 'mediation_committees',
+  mediators: 'mediators',
+  mediationRooms: 'mediation_rooms',
+  certifiedEnforcers: 'certified_enforcers',
+  enforcementQuota: 'enforcement_quota',
+  enforcementActual: 'enforcement_actual',
+  lawLiterates: 'law_literates',
+};
+
+const NARRATIVE_COLUMNS: Record<keyof Narrative, string> = {
+  intro: 'narrative_intro',
+  leaderDuties: 'narrative_leader_duties',
+  shortcomings: 'narrative_shortcomings',
+  nextYearPlan: 'narrative_next_year_plan',
+  other: 'narrative_other',
+};
+
+export function emptyProfile(year: number): YearProfile {
+  return {
+    year,
+    mediationCommittees: null, mediators: null, mediationRooms: null, certifiedEnforcers: null,
+    enforcementQuota: null, enforcementActual: null, lawLiterates: null,
+    reportDate: null,
+    narrative: { intro: null, leaderDuties: null, shortcomings: null, nextYearPlan: null, other: null },
+    updatedAt: null,
+  };
+}
+
+export function getProfile(db: Db, year: number): YearProfile {
+  const row = prepared(db, 'SELECT * FROM year_profiles WHERE year = ?').get(year) as Record<string, unknown> | undefined;
+  const p = emptyProfile(year);
+  if (!row) return p;
+  for (const k of PROFILE_FIGURE_KEYS) p[k] = (row[FIGURE_COLUMNS[k]] as number | null) ?? null;
+  for (const k of NARRATIVE_KEYS) p.narrative[k] = (row[NARRATIVE_COLUMNS[k]] as string | null) ?? null;
+  p.reportDate = (row.report_date as string | null) ?? null;
+  p.updatedAt = (row.updated_at as string | null) ?? null;
+  return p;
+}
+
+export function profileExists(db: Db, year: number): boolean {
+  return !!prepared(db, 'SELECT 1 FROM year_profiles WHERE year = ?').get(year);
+}
+
+export type ProfilePatch = Partial<Omit<YearProfile, 'year' | 'narrative' | 'updatedAt'>> & {
+  year: number;
+  narrative?: Partial<Narrative>;
+};
+
+const blankToNull = (s: string | null | undefined) => (s == null || s.trim() === '' ? null : s.replace(/\r\n?/g, '\n'));
+
+/** Writes the given keys only (narrative keys merge); returns the stored profile. */
+export function saveProfile(db: Db, patch: ProfilePatch, updatedAt: string): YearProfile {
+  const next = getProfile(db, patch.year);
+  for (const k of PROFILE_FIGURE_KEYS) if (patch[k] !== undefined) next[k] = patch[k] ?? null;
+  if (patch.reportDate !== undefined) next.reportDate = patch.reportDate ?? null;
+  for (const k of NARRATIVE_KEYS) {
+    if (patch.narrative && patch.narrative[k] !== undefined) next.narrative[k] = blankToNull(patch.narrative[k]);
+  }
+  writeProfile(db, next, updatedAt);
+  return getProfile(db, patch.year);
+}
+
+/** Stores a whole profile as given. */
+export function writeProfile(db: Db, p: YearProfile, updatedAt: string): void {
+  const cols = [...Object.values(FIGURE_COLUMNS), 'report_date', ...Object.values(NARRATIVE_COLUMNS), 'updated_at'];
+  const values = [
+    ...PROFILE_FIGURE_KEYS.map((k) => p[k]),
+    p.reportDate,
+    ...NARRATIVE_KEYS.map((k) => p.narrative[k]),
+    updatedAt,
+  ];
+  prepared(db, `INSERT INTO year_profiles (year, ${cols.join(', ')}) VALUES (?, ${cols.map(() => '?').join(', ')})
+    ON CONFLICT(year) DO UPDATE SET ${cols.map((c) => `${c} = excluded.${c}`).join(', ')}`).run(p.year, ...values);
+}
+
+export function profileYears(db: Db): number[] {
+  return (prepared(db, 'SELECT year FROM year_profiles ORDER BY year DESC').all() as { year: number }[]).map((r) => r.year);
+}

@@ -1,0 +1,35 @@
+// Converts between API records (camelCase keys) and table rows (snake_case columns).
+import type { FieldDef, RegisterDef } from '../../shared/registers.ts';
+
+type Row = Record<string, unknown>;
+
+function fromColumn(f: FieldDef, v: unknown): unknown {
+  if (f.type === 'bool') return v === 1;
+  if (f.type === 'tags') return typeof v === 'string' ? (JSON.parse(v) as string[]) : [];
+  return v ?? null;
+}
+
+function toColumn(f: FieldDef, v: unknown): unknown {
+  if (f.type === 'bool') return v ? 1 : 0;
+  if (f.type === 'tags') return JSON.stringify(Array.isArray(v) ? v : []);
+  return v ?? null;
+}
+
+export function rowToRecord<T>(def: RegisterDef, row: Row): T {
+  const out: Row = { id: row.id };
+  for (const f of def.fields) out[f.key] = fromColumn(f, row[f.column]);
+  out.updatedAt = row.updated_at;
+  out.deletedAt = row.deleted_at ?? null;
+  return out as T;
+}
+
+/** Named parameters for INSERT/UPDATE, keyed by column. */
+export function recordToParams(def: RegisterDef, fields: Row): Row {
+  const out: Row = {};
+  for (const f of def.fields) out[f.column] = toColumn(f, fields[f.key]);
+  return out;
+}
+
+export function columnsOf(def: RegisterDef): string[] {
+  return def.fields.map((f) => f.column);
+}

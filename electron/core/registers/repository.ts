@@ -1,0 +1,139 @@
+// Generic storage of a register's records, driven by its field description.
+import type { Statement } from 'better-sqlite3';
+import type { FieldDef, RegisterDef } from '../../shared/registers.ts';
+import type { ListQuery, ListResult } from '../../shared/records.ts';
+import type { Db } from '../db/connection.ts';
+import { AppError } from '../util/errors.ts';
+import { columnsOf, recordToParams, rowToRecord } from './mapping.ts';
+
+const cache = new WeakMap<Db, Map<string, Statement>>();
+
+/** A prepared statement, compiled once per connection. */
+export function prepared(db: Db, sql: string): Statement {
+  let m = cache.get(db);
+  if (!m) cache.set(db, (m = new Map()));
+  let s = m.get(sql);
+  if (!s) m.set(sql, (s = db.prepare(sql)));
+  return s;
+}
+
+export function dateColumn(def: RegisterDef): string {
+  return def.fields.find((f) => f.key === def.dateKey)!.column;
+}
+
+export function getRecord<T>(db: Db, def: RegisterDef, id: string): T | null {
+  const row = prepared(db, `SELECT * FROM ${def.table} WHERE id = ?`).get(id) as Record<string, unknown> | undefined;
+  return row ? rowToRecord<T>(def, row) : null;
+}
+
+export function insertRecord(db: Db, def: RegisterDef, id: string, fields: Record<string, unknown>, updatedAt: string): void {
+  const cols = columnsOf(def);
+  const sql = `INSERT INTO ${def.table} (id, ${cols.join(', ')}, updated_at, deleted_at)
+    VALUES (@id, ${cols.map((c) => `@${c}`).join(', ')}, @updated_at, NULL)`;
+  prepared(db, sql).run({ ...recordToParams(def, fields), id, updated_at: updatedAt });
+}
+
+/** Replaces every field; `deletedAt` is kept unless given. */
+export function replaceRecord(db: Db, def: RegisterDef, id: string, fields: Record<string, unknown>, updatedAt: string): void {
+  const cols = columnsOf(def);
+  const sql = `UPDATE ${def.table} SET ${cols.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @updated_at WHERE id = @id`;
+  prepared(db, sql).run({ ...recordToParams(def, fields), id, updated_at: updatedAt });
+}
+
+export function setDeleted(db: Db, def: RegisterDef, id: string, deletedAt: string | null, updatedAt: string): number {
+  return prepared(db, `UPDATE ${def.table} SET deleted_at = ?, updated_at = ? WHERE id = ?`).run(deletedAt, updatedAt, id).changes;
+}
+
+export function purgeRecord(db: Db, def: RegisterDef, id: string): number {
+  return prepared(db, `DELETE FROM ${def.table} WHERE id = ? AND deleted_at IS NOT NULL`).run(id).changes;
+}
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+function filterField(def: RegisterDef, key: string): FieldDef {
+  const f = def.fields.find((x) => x.key === key);
+  if (!f || !(f.filter || f.type === 'enum' || f.type === 'bool')) {
+    throw new AppError('invalid_input', `${def.label}不能按“${key}”筛选`);
+  }
+  return f;
+}
+
+/** WHERE clause and parameters for a list query. */
+export function whereOf(def: RegisterDef, q: ListQuery): { sql: string; params: unknown[] } {
+  const dateCol = dateColumn(def);
+  const parts: string[] = [q.deleted ? 'deleted_at IS NOT NULL' : 'deleted_at IS NULL'];
+  const params: unknown[] = [];
+  if (q.year !== undefined) {
+    parts.push(`${dateCol} >= ? AND ${dateCol} < ?`);
+    params.push(`${q.year}-01-01`, `${q.year + 1}-01-01`);
+  }
+  if (q.from) { parts.push(`${dateCol} >= ?`); params.push(q.from); }
+  if (q.to) { parts.push(`${dateCol} <= ?`); params.push(q.to); }
+  for (const [key, value] of Object.entries(q.filters ?? {})) {
+    if (value === '' || value === undefined || value === null) continue;
+    const f = filterField(def, key);
+    if (f.type === 'bool') {
+      parts.push(`${f.column} = ?`);
+      params.push(value === true || value === 'true' ? 1 : 0);
+    } else {
+      parts.push(`${f.column} = ?`);
+      params.push(String(value));
+    }
+  }
+  const keyword = q.keyword?.trim();
+  if (keyword) {
+    const cols = def.fields.filter((f) => f.search).map((f) => f.column);
+    parts.push(`(${cols.map((c) => `${c} LIKE ? ESCAPE '\\'`).join(' OR ')})`);
+    const like = `%${escapeLike(keyword)}%`;
+    for (let i = 0; i < cols.length; i++) params.push(like);
+  }
+  return { sql: parts.join(' AND '), params };
+}
+
+function orderOf(def: RegisterDef, q: ListQuery): string {
+  const dir = q.sortOrder === 'asc' ? 'ASC' : 'DESC';
+  if (q.deleted && !q.sortBy) return 'deleted_at DESC, id';
+  if (!q.sortBy) return `${dateColumn(def)} DESC, updated_at DESC, id`;
+  if (q.sortBy === 'updatedAt') return `updated_at ${dir}, id`;
+  const f = def.fields.find((x) => x.key === q.sortBy);
+  if (!f || !f.sortable) throw new AppError('invalid_input', `${def.label}不能按“${q.sortBy}”排序`);
+  return `${f.column} ${dir} NULLS LAST, id`;
+}
+
+export function listRecords<T>(db: Db, def: RegisterDef, q: ListQuery): ListResult<T> {
+  const page = q.page ?? 1;
+  const pageSize = q.pageSize ?? 20;
+  const where = whereOf(def, q);
+  const total = (prepared(db, `SELECT COUNT(*) AS n FROM ${def.table} WHERE ${where.sql}`).get(...where.params) as { n: number }).n;
+  const rows = prepared(db, `SELECT * FROM ${def.table} WHERE ${where.sql} ORDER BY ${orderOf(def, q)} LIMIT ? OFFSET ?`)
+    .all(...where.params, pageSize, (page - 1) * pageSize) as Record<string, unknown>[];
+  return { items: rows.map((r) => rowToRecord<T>(def, r)), total, page, pageSize };
+}
+
+/** Distinct non-empty values of a text field, most used first. */
+export function suggestValues(db: Db, def: RegisterDef, key: string, year?: number): string[] {
+  const f = def.fields.find((x) => x.key === key);
+  if (!f || f.type !== 'text' || f.personal) throw new AppError('invalid_input', `${def.label}的“${key}”没有候选值`);
+  const dateCol = dateColumn(def);
+  const yearSql = year === undefined ? '' : ` AND ${dateCol} >= '${year}-01-01' AND ${dateCol} < '${year + 1}-01-01'`;
+  const rows = prepared(db, `SELECT ${f.column} AS v, COUNT(*) AS n FROM ${def.table}
+    WHERE deleted_at IS NULL AND ${f.column} IS NOT NULL AND ${f.column} <> ''${yearSql}
+    GROUP BY ${f.column} ORDER BY n DESC, v LIMIT 200`).all() as { v: string }[];
+  return rows.map((r) => r.v);
+}
+
+/** Every record of a register (for export), optionally one year only. */
+export function allRecords<T>(db: Db, def: RegisterDef, opts: { year?: number; includeDeleted?: boolean; department?: string } = {}): T[] {
+  const dateCol = dateColumn(def);
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  if (!opts.includeDeleted) parts.push('deleted_at IS NULL');
+  if (opts.year !== undefined) {
+    parts.push(`${dateCol} >= ? AND ${dateCol} < ?`);
+    params.push(`${opts.year}-01-01`, `${opts.year + 1}-01-01`);
+  }
+  if (opts.department !== undefined) { parts.push('department = ?'); params.push(opts.department); }
+  const where = parts.length ? `WHERE ${parts.join(' AND ')}` : '';
+  const rows = db.prepare(`SELECT * FROM ${def.table} ${where} ORDER BY ${dateCol}, id`).all(...params) as Record<string, unknown>[];
+  return rows.map((r) => rowToRecord<T>(def, r));
+}

@@ -1,0 +1,71 @@
+// Create, update, soft delete and restore, with validation and clear messages.
+import { randomUUID } from 'node:crypto';
+import type { RegisterDef, RegisterName } from '../../shared/registers.ts';
+import { REGISTERS } from '../../shared/registers.ts';
+import type { RecordOf } from '../../shared/records.ts';
+import { validateRecord } from '../../shared/validation.ts';
+import { isoNow, type CoreContext } from '../context.ts';
+import { AppError } from '../util/errors.ts';
+import { getRecord, insertRecord, purgeRecord, replaceRecord, setDeleted } from './repository.ts';
+
+const ID_RE = /^[\w.:-]{1,64}$/;
+
+function validated<R extends RegisterName>(def: RegisterDef & { name: R }, payload: unknown) {
+  const v = validateRecord(def, payload);
+  if (!v.ok) {
+    throw new AppError('invalid_input', `${def.label}未保存：${v.issues.map((i) => i.message).join('；')}`, v.issues);
+  }
+  return v.value as unknown as Record<string, unknown>;
+}
+
+export function requireRecord<R extends RegisterName>(ctx: CoreContext, name: R, id: string): RecordOf<R> {
+  const def = REGISTERS[name];
+  const rec = getRecord<RecordOf<R>>(ctx.db, def, id);
+  if (!rec) throw new AppError('not_found', `找不到这条${def.label}记录（id=${id}），可能已被彻底删除`);
+  return rec;
+}
+
+export function createRecord<R extends RegisterName>(ctx: CoreContext, name: R, payload: Record<string, unknown>): RecordOf<R> {
+  const def = REGISTERS[name] as RegisterDef & { name: R };
+  const fields = validated(def, payload);
+  let id = typeof payload.id === 'string' && payload.id ? payload.id : randomUUID();
+  if (!ID_RE.test(id)) throw new AppError('invalid_input', `${def.label}的编号“${id.slice(0, 70)}”无效：只能用字母、数字和 - _ . :，最长64位`);
+  if (getRecord(ctx.db, def, id)) {
+    if (typeof payload.id === 'string') throw new AppError('conflict', `${def.label}编号 ${id} 已存在`);
+    id = randomUUID();
+  }
+  insertRecord(ctx.db, def, id, fields, isoNow(ctx));
+  return requireRecord(ctx, name, id);
+}
+
+export function updateRecord<R extends RegisterName>(ctx: CoreContext, name: R, id: string, payload: Record<string, unknown>): RecordOf<R> {
+  const def = REGISTERS[name] as RegisterDef & { name: R };
+  const existing = requireRecord(ctx, name, id);
+  if (existing.deletedAt) throw new AppError('conflict', `这条${def.label}记录在回收站中，请先恢复再修改`);
+  const fields = validated(def, payload);
+  replaceRecord(ctx.db, def, id, fields, isoNow(ctx));
+  return requireRecord(ctx, name, id);
+}
+
+export function deleteRecord(ctx: CoreContext, name: RegisterName, id: string): { id: string } {
+  const rec = requireRecord(ctx, name, id);
+  if (!rec.deletedAt) {
+    const now = isoNow(ctx);
+    setDeleted(ctx.db, REGISTERS[name], id, now, now);
+  }
+  return { id };
+}
+
+export function restoreRecord<R extends RegisterName>(ctx: CoreContext, name: R, id: string): RecordOf<R> {
+  const rec = requireRecord(ctx, name, id);
+  if (rec.deletedAt) setDeleted(ctx.db, REGISTERS[name], id, null, isoNow(ctx));
+  return requireRecord(ctx, name, id);
+}
+
+export function purgeDeletedRecord(ctx: CoreContext, name: RegisterName, id: string): { id: string } {
+  const def = REGISTERS[name];
+  const rec = requireRecord(ctx, name, id);
+  if (!rec.deletedAt) throw new AppError('conflict', `只能彻底删除回收站中的${def.label}记录`);
+  purgeRecord(ctx.db, def, id);
+  return { id };
+}

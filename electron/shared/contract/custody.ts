@@ -1,0 +1,2 @@
+// Excel, backups, attachments and department merge (excel.*, backup.*, attachments.*).
+export const custodyContract = {};

@@ -1,0 +1,37 @@
+// Helpers to declare API methods: each has a zod input schema and a result type.
+import type { z } from 'zod';
+
+export interface MethodSpec<I extends z.ZodType, O> {
+  input: I;
+  /** phantom: carries the result type only */
+  readonly output?: O;
+}
+
+/** `method<Result>()(inputSchema)` — the result type is given, the input inferred. */
+export const method = <O>() => <I extends z.ZodType>(input: I): MethodSpec<I, O> => ({ input });
+
+export type Prefixed<P extends string, T> = { [K in keyof T & string as `${P}.${K}`]: T[K] };
+
+/** Names the methods of one domain `domain.verb`. */
+export function prefixed<P extends string, T extends object>(domain: P, methods: T): Prefixed<P, T> {
+  return Object.fromEntries(Object.entries(methods).map(([verb, spec]) => [`${domain}.${verb}`, spec])) as Prefixed<P, T>;
+}
+
+export type ErrorCode =
+  | 'invalid_input'
+  | 'not_found'
+  | 'conflict'
+  | 'db_too_new'
+  | 'unknown_method'
+  | 'unauthorized'
+  | 'internal';
+
+export interface ApiError {
+  code: ErrorCode;
+  /** Chinese, fit to show the clerk */
+  message: string;
+  /** per-field problems, for inline form messages */
+  issues?: { field: string; message: string }[];
+}
+
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };

@@ -1,0 +1,2 @@
+// Year statistics and the annual report (stats.*, report.*).
+export const reportContract = {};

@@ -1,0 +1,184 @@
+// The record shapes the API returns. They are flat (the data package nests the
+// penalty of an inspection; exchange/ converts). Optional text is null when empty.
+import type {
+  ACTIVITY_KINDS, ACTIVITY_VENUES, AGREEMENT_KINDS, CASE_SOURCES, CASE_STATUSES, DISPUTE_TYPES,
+  INSPECTION_FIELDS, INSPECTION_MODES, INSPECTION_OUTCOMES, PENALTY_KINDS, TARGET_TYPES, WORK_CATEGORIES,
+} from './enums.ts';
+import type { RegisterName } from './registers.ts';
+
+export interface RecordMeta {
+  id: string;
+  /** ISO 8601 datetime of the last change */
+  updatedAt: string;
+  /** set while the record is in the 回收站 */
+  deletedAt: string | null;
+}
+
+interface Common {
+  department: string | null;
+  notes: string | null;
+}
+
+export interface ActivityFields extends Common {
+  date: string;
+  title: string;
+  kind: keyof typeof ACTIVITY_KINDS;
+  venue: keyof typeof ACTIVITY_VENUES | null;
+  place: string | null;
+  village: string | null;
+  occasion: string | null;
+  laws: string[];
+  audience: number;
+  materials: number;
+  banners: number;
+  boards: number;
+  consultations: number;
+  views: number;
+  organizer: string | null;
+}
+
+export interface MediationCaseFields extends Common {
+  caseNo: string | null;
+  acceptedOn: string;
+  closedOn: string | null;
+  type: keyof typeof DISPUTE_TYPES;
+  source: keyof typeof CASE_SOURCES | null;
+  village: string | null;
+  committee: string | null;
+  mediator: string | null;
+  parties: string | null;
+  partyCount: number;
+  summary: string | null;
+  status: keyof typeof CASE_STATUSES;
+  agreement: keyof typeof AGREEMENT_KINDS | null;
+  amount: number | null;
+  judicialConfirmation: boolean;
+  followUpOn: string | null;
+}
+
+export interface InspectionFields extends Common {
+  date: string;
+  field: keyof typeof INSPECTION_FIELDS;
+  mode: keyof typeof INSPECTION_MODES | null;
+  target: string;
+  targetType: keyof typeof TARGET_TYPES | null;
+  village: string | null;
+  inspectors: string | null;
+  entrusted: boolean;
+  issuesFound: number;
+  issuesRectified: number;
+  outcome: keyof typeof INSPECTION_OUTCOMES;
+  penaltyDecisionNo: string | null;
+  penaltyKind: keyof typeof PENALTY_KINDS | null;
+  penaltyAmount: number | null;
+  penaltyLegalReview: boolean;
+}
+
+export interface WorkItemFields extends Common {
+  date: string;
+  category: keyof typeof WORK_CATEGORIES;
+  title: string;
+  subkind: string | null;
+  count: number;
+  participants: number;
+  passed: number;
+  opinions: number;
+  leaderAppeared: boolean;
+  outcome: string | null;
+}
+
+export interface RegisterFields {
+  activities: ActivityFields;
+  mediationCases: MediationCaseFields;
+  inspections: InspectionFields;
+  workItems: WorkItemFields;
+}
+
+export type RecordOf<R extends RegisterName> = RegisterFields[R] & RecordMeta;
+export type Activity = RecordOf<'activities'>;
+export type MediationCase = RecordOf<'mediationCases'>;
+export type Inspection = RecordOf<'inspections'>;
+export type WorkItem = RecordOf<'workItems'>;
+export type AnyRecord = RecordOf<RegisterName>;
+
+/** What create/update accept: any subset of the fields; validation fills defaults. */
+export type RecordInput<R extends RegisterName> = { [K in keyof RegisterFields[R]]?: unknown } & { id?: string };
+
+export interface ListQuery {
+  year?: number;
+  from?: string;
+  to?: string;
+  keyword?: string;
+  /** exact-match filters by field key (enums, 村/社区, 填报部门 …) */
+  filters?: Record<string, string | boolean>;
+  sortBy?: string;
+  sortOrder?: 'asc' | 'desc';
+  page?: number;
+  pageSize?: number;
+  /** list the 回收站 instead */
+  deleted?: boolean;
+}
+
+export interface ListResult<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface Township {
+  /** 简称, e.g. 小陶镇 */
+  name: string;
+  /** 发文机关全称, e.g. 永安市小陶镇人民政府 */
+  authority: string;
+  /** 上级, e.g. 永安市 */
+  superior: string | null;
+}
+
+export interface AppSettings {
+  township: Township | null;
+  /** 报告中人次、份数等用“5000余份”式约数 */
+  approximateNumbers: boolean;
+}
+
+export const NARRATIVE_KEYS = ['intro', 'leaderDuties', 'shortcomings', 'nextYearPlan', 'other'] as const;
+export type NarrativeKey = (typeof NARRATIVE_KEYS)[number];
+export type Narrative = Record<NarrativeKey, string | null>;
+
+export interface YearProfile {
+  year: number;
+  mediationCommittees: number | null;
+  mediators: number | null;
+  mediationRooms: number | null;
+  certifiedEnforcers: number | null;
+  enforcementQuota: number | null;
+  enforcementActual: number | null;
+  lawLiterates: number | null;
+  reportDate: string | null;
+  narrative: Narrative;
+  updatedAt: string | null;
+}
+
+export const PROFILE_FIGURE_KEYS = [
+  'mediationCommittees', 'mediators', 'mediationRooms', 'certifiedEnforcers',
+  'enforcementQuota', 'enforcementActual', 'lawLiterates',
+] as const;
+export type ProfileFigureKey = (typeof PROFILE_FIGURE_KEYS)[number];
+
+export const PROFILE_FIGURE_LABELS: Record<ProfileFigureKey, string> = {
+  mediationCommittees: '人民调解委员会（个）',
+  mediators: '人民调解员（名）',
+  mediationRooms: '调解室（个）',
+  certifiedEnforcers: '持行政执法证人员（名）',
+  enforcementQuota: '综合执法机构编制（人）',
+  enforcementActual: '综合执法机构实有（人）',
+  lawLiterates: '“法律明白人”（名）',
+};
+
+export const NARRATIVE_LABELS: Record<NarrativeKey, string> = {
+  intro: '开头段',
+  leaderDuties: '第一责任人履职情况',
+  shortcomings: '存在的不足和原因',
+  nextYearPlan: '下一年度主要安排',
+  other: '其他需要报告的情况',
+};

@@ -1,0 +1,174 @@
+// One description of every register's fields. The validation schemas, the
+// database mapping, the UI forms and the Excel columns are all derived from it,
+// so a field is named and labelled in exactly one place.
+import {
+  ACTIVITY_KINDS, ACTIVITY_VENUES, AGREEMENT_KINDS, CASE_SOURCES, CASE_STATUSES, DISPUTE_TYPES,
+  INSPECTION_FIELDS, INSPECTION_MODES, INSPECTION_OUTCOMES, PENALTY_KINDS, TARGET_TYPES, WORK_CATEGORIES,
+  type EnumMap,
+} from './enums.ts';
+
+export type FieldType = 'text' | 'longtext' | 'date' | 'int' | 'money' | 'bool' | 'enum' | 'tags';
+
+export interface FieldDef {
+  /** camelCase key in the API record (flat: penalty fields are penaltyKind, …) */
+  key: string;
+  /** SQL column */
+  column: string;
+  /** Chinese label, used in forms, tables and every error message */
+  label: string;
+  type: FieldType;
+  required?: boolean;
+  /** text: longest allowed length */
+  max?: number;
+  /** enum: code → Chinese label */
+  options?: EnumMap;
+  /** int: the value stored when the field is missing (counts default to 0) */
+  defaultValue?: number;
+  /** int: smallest allowed value (0 unless said) */
+  min?: number;
+  /** personal data: never in a report, a log or an unprotected export */
+  personal?: boolean;
+  /** included in the keyword search */
+  search?: boolean;
+  /** offered as an exact-match filter in lists */
+  filter?: boolean;
+  /** the list can be sorted by it */
+  sortable?: boolean;
+}
+
+export type RegisterName = 'activities' | 'mediationCases' | 'inspections' | 'workItems';
+
+export interface RegisterDef {
+  name: RegisterName;
+  table: string;
+  /** 普法宣传活动 … */
+  label: string;
+  /** the main date: a record belongs to that date's year */
+  dateKey: string;
+  /** the field that names a record in messages and lists */
+  titleKey: string;
+  fields: FieldDef[];
+}
+
+const common: FieldDef[] = [
+  { key: 'department', column: 'department', label: '填报部门', type: 'text', max: 100, search: true, filter: true, sortable: true },
+  { key: 'notes', column: 'notes', label: '备注', type: 'longtext', max: 2000, search: true },
+];
+
+const count = (key: string, column: string, label: string, extra: Partial<FieldDef> = {}): FieldDef =>
+  ({ key, column, label, type: 'int', defaultValue: 0, sortable: true, ...extra });
+
+export const ACTIVITY: RegisterDef = {
+  name: 'activities',
+  table: 'activities',
+  label: '普法宣传活动',
+  dateKey: 'date',
+  titleKey: 'title',
+  fields: [
+    { key: 'date', column: 'date', label: '活动日期', type: 'date', required: true, sortable: true },
+    { key: 'title', column: 'title', label: '活动名称', type: 'text', required: true, max: 200, search: true, sortable: true },
+    { key: 'kind', column: 'kind', label: '形式', type: 'enum', required: true, options: ACTIVITY_KINDS, filter: true, sortable: true },
+    { key: 'venue', column: 'venue', label: '阵地', type: 'enum', options: ACTIVITY_VENUES, filter: true, sortable: true },
+    { key: 'place', column: 'place', label: '地点', type: 'text', max: 200, search: true },
+    { key: 'village', column: 'village', label: '所在村（社区）', type: 'text', max: 100, search: true, filter: true, sortable: true },
+    { key: 'occasion', column: 'occasion', label: '时间节点', type: 'text', max: 100, search: true },
+    { key: 'laws', column: 'laws', label: '宣传的法律法规', type: 'tags', search: true },
+    count('audience', 'audience', '受众人次'),
+    count('materials', 'materials', '发放资料（份）'),
+    count('banners', 'banners', '横幅（条）'),
+    count('boards', 'boards', '展板（块）'),
+    count('consultations', 'consultations', '解答咨询（人次）'),
+    count('views', 'views', '线上阅读播放（次）'),
+    { key: 'organizer', column: 'organizer', label: '主办单位', type: 'text', max: 200, search: true },
+    ...common,
+  ],
+};
+
+export const MEDIATION_CASE: RegisterDef = {
+  name: 'mediationCases',
+  table: 'mediation_cases',
+  label: '人民调解案件',
+  dateKey: 'acceptedOn',
+  titleKey: 'caseNo',
+  fields: [
+    { key: 'caseNo', column: 'case_no', label: '案号', type: 'text', max: 100, search: true, sortable: true },
+    { key: 'acceptedOn', column: 'accepted_on', label: '受理日期', type: 'date', required: true, sortable: true },
+    { key: 'closedOn', column: 'closed_on', label: '结案日期', type: 'date', sortable: true },
+    { key: 'type', column: 'type', label: '纠纷类型', type: 'enum', required: true, options: DISPUTE_TYPES, filter: true, sortable: true },
+    { key: 'source', column: 'source', label: '案件来源', type: 'enum', options: CASE_SOURCES, filter: true, sortable: true },
+    { key: 'village', column: 'village', label: '村（社区）', type: 'text', max: 100, search: true, filter: true, sortable: true },
+    { key: 'committee', column: 'committee', label: '调委会', type: 'text', max: 200, search: true },
+    { key: 'mediator', column: 'mediator', label: '调解员', type: 'text', max: 100, search: true, sortable: true },
+    { key: 'parties', column: 'parties', label: '当事人', type: 'text', max: 500, personal: true, search: true },
+    count('partyCount', 'party_count', '当事人人数'),
+    { key: 'summary', column: 'summary', label: '纠纷简要情况', type: 'longtext', max: 5000, personal: true, search: true },
+    { key: 'status', column: 'status', label: '调解状态', type: 'enum', required: true, options: CASE_STATUSES, filter: true, sortable: true },
+    { key: 'agreement', column: 'agreement', label: '协议形式', type: 'enum', options: AGREEMENT_KINDS, filter: true, sortable: true },
+    { key: 'amount', column: 'amount', label: '协议金额（元）', type: 'money', sortable: true },
+    { key: 'judicialConfirmation', column: 'judicial_confirmation', label: '已申请司法确认', type: 'bool' },
+    { key: 'followUpOn', column: 'follow_up_on', label: '回访日期', type: 'date' },
+    ...common,
+  ],
+};
+
+export const INSPECTION: RegisterDef = {
+  name: 'inspections',
+  table: 'inspections',
+  label: '行政执法检查',
+  dateKey: 'date',
+  titleKey: 'target',
+  fields: [
+    { key: 'date', column: 'date', label: '检查日期', type: 'date', required: true, sortable: true },
+    { key: 'field', column: 'field', label: '执法领域', type: 'enum', required: true, options: INSPECTION_FIELDS, filter: true, sortable: true },
+    { key: 'mode', column: 'mode', label: '检查方式', type: 'enum', options: INSPECTION_MODES, filter: true, sortable: true },
+    { key: 'target', column: 'target', label: '检查对象', type: 'text', required: true, max: 200, search: true, sortable: true },
+    { key: 'targetType', column: 'target_type', label: '对象类型', type: 'enum', options: TARGET_TYPES, filter: true, sortable: true },
+    { key: 'village', column: 'village', label: '村（社区）', type: 'text', max: 100, search: true, filter: true, sortable: true },
+    { key: 'inspectors', column: 'inspectors', label: '执法人员及证号', type: 'text', max: 500, search: true },
+    { key: 'entrusted', column: 'entrusted', label: '受委托执法', type: 'bool', filter: true },
+    count('issuesFound', 'issues_found', '发现问题（处）'),
+    count('issuesRectified', 'issues_rectified', '已整改（处）'),
+    { key: 'outcome', column: 'outcome', label: '处理结果', type: 'enum', required: true, options: INSPECTION_OUTCOMES, filter: true, sortable: true },
+    { key: 'penaltyDecisionNo', column: 'penalty_decision_no', label: '处罚决定书文号', type: 'text', max: 100, search: true },
+    { key: 'penaltyKind', column: 'penalty_kind', label: '处罚种类', type: 'enum', options: PENALTY_KINDS, filter: true },
+    { key: 'penaltyAmount', column: 'penalty_amount', label: '罚没金额（元）', type: 'money', sortable: true },
+    { key: 'penaltyLegalReview', column: 'penalty_legal_review', label: '经法制审核', type: 'bool' },
+    ...common,
+  ],
+};
+
+export const WORK_ITEM: RegisterDef = {
+  name: 'workItems',
+  table: 'work_items',
+  label: '其他法治工作',
+  dateKey: 'date',
+  titleKey: 'title',
+  fields: [
+    { key: 'date', column: 'date', label: '日期', type: 'date', required: true, sortable: true },
+    { key: 'category', column: 'category', label: '工作类别', type: 'enum', required: true, options: WORK_CATEGORIES, filter: true, sortable: true },
+    { key: 'title', column: 'title', label: '事项', type: 'text', required: true, max: 200, search: true, sortable: true },
+    { key: 'subkind', column: 'subkind', label: '细分类别', type: 'text', max: 50, filter: true },
+    count('count', 'count', '数量', { defaultValue: 1, min: 1 }),
+    count('participants', 'participants', '参加人次'),
+    count('passed', 'passed', '考试合格人数'),
+    count('opinions', 'opinions', '意见建议（条）'),
+    { key: 'leaderAppeared', column: 'leader_appeared', label: '负责人出庭应诉', type: 'bool' },
+    { key: 'outcome', column: 'outcome', label: '结果', type: 'text', max: 500, search: true },
+    ...common,
+  ],
+};
+
+export const REGISTERS: Record<RegisterName, RegisterDef> = {
+  activities: ACTIVITY,
+  mediationCases: MEDIATION_CASE,
+  inspections: INSPECTION,
+  workItems: WORK_ITEM,
+};
+
+export const REGISTER_NAMES = Object.keys(REGISTERS) as RegisterName[];
+
+export function fieldOf(def: RegisterDef, key: string): FieldDef {
+  const f = def.fields.find((x) => x.key === key);
+  if (!f) throw new Error(`unknown field ${def.name}.${key}`);
+  return f;
+}

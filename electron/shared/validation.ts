@@ -1,0 +1,150 @@
+// Record validation shared by the API, the data package import, Excel import
+// and the forms. Every message is Chinese and names the field by its label.
+import type { FieldDef, RegisterDef, RegisterName } from './registers.ts';
+import type { RegisterFields } from './records.ts';
+
+export interface FieldIssue {
+  /** field key, e.g. closedOn */
+  field: string;
+  message: string;
+}
+
+export type Validated<R extends RegisterName> =
+  | { ok: true; value: RegisterFields[R] }
+  | { ok: false; issues: FieldIssue[] };
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A real calendar date written YYYY-MM-DD, in 2000–2100. */
+export function isValidDate(s: string): boolean {
+  const m = DATE_RE.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (y < 2000 || y > 2100 || mo < 1 || mo > 12 || d < 1) return false;
+  const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  return d <= days;
+}
+
+const isBlank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+
+function checkField(f: FieldDef, raw: unknown, issues: FieldIssue[]): unknown {
+  const fail = (message: string) => {
+    issues.push({ field: f.key, message });
+    return null;
+  };
+  if (isBlank(raw) || (f.type === 'tags' && Array.isArray(raw) && raw.length === 0)) {
+    if (f.required) return fail(`「${f.label}」不能为空`);
+    if (f.type === 'int') return f.defaultValue ?? null;
+    if (f.type === 'bool') return false;
+    if (f.type === 'tags') return [];
+    return null;
+  }
+  switch (f.type) {
+    case 'text':
+    case 'longtext': {
+      if (typeof raw !== 'string' && typeof raw !== 'number') return fail(`「${f.label}」应为文字`);
+      const s = String(raw).trim();
+      if (f.max && s.length > f.max) return fail(`「${f.label}」不能超过${f.max}个字（现有${s.length}个字）`);
+      return s;
+    }
+    case 'date': {
+      if (typeof raw !== 'string' || !isValidDate(raw.trim())) {
+        return fail(`「${f.label}」不是有效日期：“${String(raw).slice(0, 20)}”（应为 2024-03-15 这样的日期）`);
+      }
+      return raw.trim();
+    }
+    case 'int': {
+      const min = f.min ?? 0;
+      if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < min || raw > 1e9) {
+        return fail(`「${f.label}」应为不小于${min}的整数，现为“${String(raw).slice(0, 20)}”`);
+      }
+      return raw;
+    }
+    case 'money': {
+      if (typeof raw !== 'number' || !Number.isFinite(raw) || raw < 0 || raw > 1e12) {
+        return fail(`「${f.label}」应为不小于0的金额，现为“${String(raw).slice(0, 20)}”`);
+      }
+      return Math.round(raw * 100) / 100;
+    }
+    case 'bool': {
+      if (typeof raw !== 'boolean') return fail(`「${f.label}」应为“是”或“否”`);
+      return raw;
+    }
+    case 'enum': {
+      const options = f.options ?? {};
+      if (typeof raw !== 'string' || !Object.hasOwn(options, raw)) {
+        return fail(`「${f.label}」的取值“${String(raw).slice(0, 30)}”无效，应为：${Object.values(options).join('、')}`);
+      }
+      return raw;
+    }
+    case 'tags': {
+      if (!Array.isArray(raw) || raw.some((t) => typeof t !== 'string')) return fail(`「${f.label}」应为文字列表`);
+      const tags = [...new Set(raw.map((t: string) => t.trim()).filter(Boolean))];
+      if (tags.some((t) => t.length > 100)) return fail(`「${f.label}」中每一项不能超过100个字`);
+      return tags;
+    }
+  }
+}
+
+type Rule = (r: Record<string, unknown>) => FieldIssue | null;
+
+/** Rules across fields, per register. */
+const RULES: Record<RegisterName, Rule[]> = {
+  activities: [],
+  mediationCases: [
+    (r) => (r.closedOn && r.acceptedOn && String(r.closedOn) < String(r.acceptedOn)
+      ? { field: 'closedOn', message: '结案日期不能早于受理日期' } : null),
+    (r) => (r.followUpOn && r.acceptedOn && String(r.followUpOn) < String(r.acceptedOn)
+      ? { field: 'followUpOn', message: '回访日期不能早于受理日期' } : null),
+    (r) => (r.status === 'in_progress' && r.closedOn
+      ? { field: 'status', message: '已填写结案日期的案件，调解状态不能是“调解中”' } : null),
+  ],
+  inspections: [
+    (r) => ((r.issuesRectified as number) > (r.issuesFound as number)
+      ? { field: 'issuesRectified', message: '已整改数不能大于发现问题数' } : null),
+    (r) => (r.outcome === 'penalty' && !r.penaltyKind
+      ? { field: 'penaltyKind', message: '处理结果为“行政处罚”时，必须填写处罚种类' } : null),
+  ],
+  workItems: [
+    (r) => ((r.passed as number) > (r.participants as number)
+      ? { field: 'passed', message: '考试合格人数不能大于参加人次' } : null),
+  ],
+};
+
+/** Checks and normalises one record's fields (unknown keys are dropped). */
+export function validateRecord<R extends RegisterName>(def: RegisterDef & { name: R }, input: unknown): Validated<R> {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    return { ok: false, issues: [{ field: '', message: `${def.label}记录应为对象` }] };
+  }
+  const raw = input as Record<string, unknown>;
+  const issues: FieldIssue[] = [];
+  const out: Record<string, unknown> = {};
+  for (const f of def.fields) out[f.key] = checkField(f, raw[f.key], issues);
+  if (def.name === 'inspections' && out.outcome !== 'penalty') {
+    // penalty details only belong to a penalty; keep no stale values behind
+    out.penaltyDecisionNo = null;
+    out.penaltyKind = null;
+    out.penaltyAmount = null;
+    out.penaltyLegalReview = false;
+  }
+  if (issues.length === 0) {
+    for (const rule of RULES[def.name]) {
+      const issue = rule(out);
+      if (issue) issues.push(issue);
+    }
+  }
+  return issues.length ? { ok: false, issues } : { ok: true, value: out as unknown as RegisterFields[R] };
+}
+
+/** “普法宣传活动（2023-03-05 宪法宣传周活动）” — names a record in a message without personal data. */
+export function describeRecord(def: RegisterDef, raw: Record<string, unknown>, index?: number): string {
+  const parts: string[] = [];
+  if (index !== undefined) parts.push(`第${index + 1}条`);
+  const id = typeof raw.id === 'string' ? raw.id : null;
+  const date = raw[def.dateKey];
+  const title = raw[def.titleKey];
+  const bits = [typeof date === 'string' ? date : '', typeof title === 'string' ? title.slice(0, 30) : ''].filter(Boolean).join(' ');
+  if (bits) parts.push(bits);
+  if (id) parts.push(`id=${id}`);
+  return `${def.label}${parts.length ? `（${parts.join('，')}）` : ''}`;
+}

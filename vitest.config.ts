@@ -1,0 +1,30 @@
+import { defineConfig } from 'vitest/config';
+import { assertNodeVersion } from './electron/core/util/node-version.ts';
+
+// better-sqlite3 13 segfaults on Node 20: say so instead of crashing.
+assertNodeVersion();
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          pool: 'forks',
+          testTimeout: 20_000,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          pool: 'forks',
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
