@@ -1,0 +1,66 @@
+// npm run web [-- --db FILE] [--port N] [--demo]: serves the app on 127.0.0.1.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { intOption, parseArgs, UsageError } from '../cli/args.ts';
+import { createCore } from '../core/index.ts';
+import { resolveDbPath } from '../core/paths.ts';
+import { AppError } from '../core/util/errors.ts';
+import { assertNodeVersion } from '../core/util/node-version.ts';
+import { startBridge } from './server.ts';
+
+const USAGE = '用法：npm run web -- [--db 数据库文件] [--port 端口] [--demo]';
+
+async function main(): Promise<void> {
+  assertNodeVersion();
+  let args;
+  let port: number | undefined;
+  try {
+    args = parseArgs(process.argv.slice(2), ['db', 'port']);
+    port = intOption(args.options, 'port', 1, 65535);
+    if (args.positionals.length) throw new UsageError(`多余的参数：${args.positionals.join(' ')}`);
+    for (const k of Object.keys(args.options)) if (!['db', 'port', 'demo', 'help'].includes(k)) throw new UsageError(`未知选项 --${k}`);
+  } catch (e) {
+    console.error(e instanceof Error ? e.message : e);
+    console.error(USAGE);
+    process.exit(2);
+  }
+  if (args.options.help) {
+    console.log(USAGE);
+    return;
+  }
+  const staticDir = fileURLToPath(new URL('../../out/renderer', import.meta.url));
+  if (!existsSync(`${staticDir}/index.html`)) {
+    console.error('找不到界面文件 out/renderer/index.html，请先运行 npm run build:renderer（npm run web 会自动构建）。');
+    process.exit(1);
+  }
+  const dbPath = resolveDbPath(typeof args.options.db === 'string' ? args.options.db : undefined);
+  const core = createCore({ dbPath, mode: 'web' });
+  if (args.options.demo) {
+    const year = new Date().getFullYear() - 1;
+    const counts = await core.call('years.counts', { year });
+    const empty = counts.ok && Object.values(counts.value.counts).every((n) => n === 0);
+    if (empty) {
+      const r = await core.call('demo.generate', { year });
+      if (r.ok) console.log(`已生成${year}年示例台账：活动${r.value.activities}场、调解${r.value.mediationCases}件、检查${r.value.inspections}次、其他工作${r.value.workItems}项`);
+    } else {
+      console.log(`${year}年已有台账记录，未再生成示例数据`);
+    }
+  }
+  const bridge = await startBridge({ core, staticDir, port });
+  console.log(`法治台账（网页模式）已启动，数据库：${dbPath}`);
+  console.log(`请在本机浏览器中打开：${bridge.url}`);
+  console.log('按 Ctrl+C 退出。');
+  const stop = () => {
+    void bridge.close().then(() => {
+      core.close();
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((e) => {
+  console.error(e instanceof AppError ? e.message : e instanceof Error ? e.message : e);
+  process.exit(1);
+});

@@ -1,0 +1,18 @@
+// Where the ledger lives when no --db is given: the same folder Electron uses
+// as userData for 法治台账, so the desktop app, web mode and the CLI share it.
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+
+export const APP_DIR_NAME = '法治台账';
+export const DB_FILE_NAME = 'ledger.db';
+
+export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+  if (platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), APP_DIR_NAME);
+  if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', APP_DIR_NAME);
+  return join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), APP_DIR_NAME);
+}
+
+/** --db FILE, else FAZHI_DB, else the app's own database. */
+export function resolveDbPath(explicit: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+  return explicit ?? env.FAZHI_DB ?? join(defaultDataDir(env), DB_FILE_NAME);
+}
