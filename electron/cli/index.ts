@@ -1,0 +1,89 @@
+// npm run cli -- <command>: the ledger from the command line, over the same handlers.
+// Exit codes: 0 done, 1 bad input (Chinese message on stderr, nothing written), 2 usage.
+import type { Core } from '../core/index.ts';
+import { createCore } from '../core/index.ts';
+import { resolveDbPath } from '../core/paths.ts';
+import { AppError } from '../core/util/errors.ts';
+import { assertNodeVersion } from '../core/util/node-version.ts';
+import { parseArgs, UsageError, type ParsedArgs } from './args.ts';
+import { demoCommand, exportCommand, importCommand } from './commands/ledger.ts';
+import { statsCommand } from './commands/stats.ts';
+
+type Command = (core: Core, args: ParsedArgs) => Promise<number>;
+
+interface CommandSpec {
+  run: Command;
+  usage: string;
+  /** options that take a value */
+  valued: string[];
+  flags: string[];
+}
+
+const COMMANDS: Record<string, CommandSpec> = {
+  import: { run: importCommand, usage: 'import 文件.json [--dry-run] [--skip-invalid]   导入数据包（全部成功或全部不写入）', valued: [], flags: ['dry-run', 'skip-invalid'] },
+  export: { run: exportCommand, usage: 'export [--year 年度] [--department 部门] --out 文件.json   导出数据包', valued: ['year', 'out', 'department'], flags: [] },
+  demo: { run: demoCommand, usage: 'demo [--year 年度]   生成示例年度台账（默认去年）', valued: ['year'], flags: [] },
+  stats: { run: statsCommand, usage: 'stats --year 年度 [--json]   年度统计数据', valued: ['year'], flags: ['json'] },
+};
+
+function usage(): string {
+  return [
+    '法治台账 命令行',
+    '用法：npm run cli -- <命令> [选项] [--db 数据库文件]',
+    '（未给出 --db 时使用环境变量 FAZHI_DB，否则使用本机法治台账的数据库）',
+    '',
+    '命令：',
+    ...Object.values(COMMANDS).map((c) => `  ${c.usage}`),
+  ].join('\n');
+}
+
+export async function runCli(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    console.log(usage());
+    return name ? 0 : 2;
+  }
+  const spec = COMMANDS[name];
+  if (!spec) {
+    console.error(`未知命令：${name}\n\n${usage()}`);
+    return 2;
+  }
+  let args: ParsedArgs;
+  try {
+    args = parseArgs(rest, [...spec.valued, 'db']);
+    for (const k of Object.keys(args.options)) {
+      if (![...spec.valued, ...spec.flags, 'db'].includes(k)) throw new UsageError(`命令 ${name} 没有选项 --${k}`);
+    }
+  } catch (e) {
+    console.error(`${e instanceof Error ? e.message : e}\n用法：npm run cli -- ${spec.usage}`);
+    return 2;
+  }
+  let core: Core | undefined;
+  try {
+    core = createCore({ dbPath: resolveDbPath(typeof args.options.db === 'string' ? args.options.db : undefined), mode: 'cli' });
+    return await spec.run(core, args);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      console.error(`${e.message}\n用法：npm run cli -- ${spec.usage}`);
+      return 2;
+    }
+    if (e instanceof AppError) {
+      console.error(`错误：${e.message}`);
+      return 1;
+    }
+    console.error(`错误：${e instanceof Error ? e.message : String(e)}`);
+    return 1;
+  } finally {
+    core?.close();
+  }
+}
+
+if (import.meta.main) {
+  try {
+    assertNodeVersion();
+  } catch (e) {
+    console.error((e as Error).message);
+    process.exit(1);
+  }
+  process.exitCode = await runCli(process.argv.slice(2));
+}

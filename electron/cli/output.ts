@@ -1,0 +1,15 @@
+// How the CLI reports: results on stdout, Chinese errors on stderr, exit codes 0/1/2.
+import type { ApiResult } from '../shared/contract/define.ts';
+
+export function fail(message: string): number {
+  console.error(`错误：${message}`);
+  return 1;
+}
+
+/** The value of a call, or undefined after printing its error. */
+export function unwrap<T>(result: ApiResult<T>): T | undefined {
+  if (result.ok) return result.value;
+  console.error(`错误：${result.error.message}`);
+  for (const i of result.error.issues ?? []) console.error(`  - ${i.message}`);
+  return undefined;
+}
