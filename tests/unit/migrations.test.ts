@@ -1,0 +1,90 @@
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../electron/core/db/connection.ts';
+import { LATEST_VERSION, migrate, MIGRATIONS, schemaVersion, type Migration } from '../../electron/core/db/migrations.ts';
+import { REGISTERS } from '../../electron/shared/registers.ts';
+import { tempDir } from '../helpers/core.ts';
+
+const tables = (db: Database.Database) =>
+  (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+
+describe('migrations', () => {
+  it('are numbered 1, 2, 3 … without gaps', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+  });
+
+  for (const m of MIGRATIONS) {
+    it(`migration ${m.version} (${m.name}) applies on top of the previous ones`, () => {
+      const db = new Database(':memory:');
+      migrate(db, { migrations: MIGRATIONS.filter((x) => x.version < m.version) });
+      expect(schemaVersion(db)).toBe(m.version - 1);
+      const applied = migrate(db, { migrations: MIGRATIONS.filter((x) => x.version <= m.version) });
+      expect(applied).toEqual([m.version]);
+      expect(schemaVersion(db)).toBe(m.version);
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+      db.close();
+    });
+  }
+
+  it('create a column for every field of every register', () => {
+    const db = new Database(':memory:');
+    migrate(db);
+    for (const def of Object.values(REGISTERS)) {
+      const cols = (db.prepare(`PRAGMA table_info(${def.table})`).all() as { name: string }[]).map((c) => c.name);
+      for (const f of def.fields) expect(cols, `${def.table}.${f.column}`).toContain(f.column);
+      expect(cols).toEqual(expect.arrayContaining(['id', 'updated_at', 'deleted_at']));
+    }
+    db.close();
+  });
+
+  it('do nothing on an up-to-date database', () => {
+    const db = new Database(':memory:');
+    migrate(db);
+    expect(migrate(db)).toEqual([]);
+    expect(schemaVersion(db)).toBe(LATEST_VERSION);
+  });
+
+  it('refuse a database made by a newer version of the app, with a clear message', () => {
+    const db = new Database(':memory:');
+    db.pragma(`user_version = ${LATEST_VERSION + 1}`);
+    expect(() => migrate(db)).toThrow(/更新版本的法治台账.*拒绝打开/);
+    expect(tables(db)).toEqual([]);
+  });
+
+  it('roll back every pending migration when one fails', () => {
+    const db = new Database(':memory:');
+    const broken: Migration[] = [
+      ...MIGRATIONS,
+      { version: LATEST_VERSION + 1, name: 'adds a table', up: (d) => d.exec('CREATE TABLE extra (x)') },
+      { version: LATEST_VERSION + 2, name: 'fails', up: () => { throw new Error('boom'); } },
+    ];
+    expect(() => migrate(db, { migrations: broken })).toThrow('boom');
+    expect(schemaVersion(db)).toBe(0);
+    expect(tables(db)).toEqual([]);
+  });
+
+  it('call the backup hook before migrating an existing database, not a new one', () => {
+    const db = new Database(':memory:');
+    const calls: [number, number][] = [];
+    migrate(db, { migrations: MIGRATIONS.slice(0, 1), beforeMigrate: (a, b) => calls.push([a, b]) });
+    expect(calls).toEqual([]);
+    const next: Migration[] = [...MIGRATIONS, { version: LATEST_VERSION + 1, name: 'next', up: (d) => d.exec('CREATE TABLE extra (x)') }];
+    migrate(db, { migrations: next, beforeMigrate: (a, b) => calls.push([a, b]) });
+    expect(calls).toEqual([[LATEST_VERSION, LATEST_VERSION + 1]]);
+  });
+
+  it('open a file database with WAL, synchronous=FULL, foreign keys and a busy timeout', () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const db = openDatabase(`${dir}/sub/ledger.db`);
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(db.pragma('synchronous', { simple: true })).toBe(2);
+      expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+      expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+      expect(schemaVersion(db)).toBe(LATEST_VERSION);
+      db.close();
+    } finally {
+      cleanup();
+    }
+  });
+});
