@@ -17,5 +17,17 @@ export default defineConfig({
     outDir: fileURLToPath(new URL('./out/renderer', import.meta.url)),
     emptyOutDir: true,
     chunkSizeWarningLimit: 1500,
+    rollupOptions: {
+      output: {
+        // Element Plus, Vue and the icons in their own long-cached chunks; pages load on demand.
+        manualChunks(id: string) {
+          if (!id.includes('node_modules')) return undefined;
+          if (id.includes('@element-plus/icons-vue')) return 'icons';
+          if (id.includes('element-plus') || id.includes('dayjs') || id.includes('@floating-ui') || id.includes('lodash')) return 'element-plus';
+          if (/node_modules\/(@vue|vue|vue-router|pinia)\//.test(id)) return 'vue';
+          return 'vendor';
+        },
+      },
+    },
   },
 });

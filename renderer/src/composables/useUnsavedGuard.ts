@@ -1,0 +1,30 @@
+// Warns before leaving a page (route change or closing the window) with unsaved changes.
+import { onBeforeUnmount, onMounted } from 'vue';
+import { onBeforeRouteLeave } from 'vue-router';
+import { ElMessageBox } from 'element-plus';
+
+export async function confirmDiscard(what = '填写的内容'): Promise<boolean> {
+  try {
+    await ElMessageBox.confirm(`${what}还没有保存，离开后这些修改会丢失。确定放弃修改吗？`, '有未保存的修改', {
+      confirmButtonText: '放弃修改',
+      cancelButtonText: '继续编辑',
+      type: 'warning',
+      distinguishCancelAndClose: false,
+    });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function useUnsavedGuard(isDirty: () => boolean) {
+  const onBeforeUnload = (e: BeforeUnloadEvent) => {
+    if (isDirty()) {
+      e.preventDefault();
+      e.returnValue = '';
+    }
+  };
+  onMounted(() => window.addEventListener('beforeunload', onBeforeUnload));
+  onBeforeUnmount(() => window.removeEventListener('beforeunload', onBeforeUnload));
+  onBeforeRouteLeave(async () => (isDirty() ? confirmDiscard() : true));
+}

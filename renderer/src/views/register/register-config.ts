@@ -1,0 +1,85 @@
+// What differs between the four register pages beyond their RegisterDef:
+// which columns the table shows, which text fields get suggestions, which
+// fields show only in some cases, and what to say when the list is empty.
+import { REGISTERS, type FieldDef, type RegisterDef, type RegisterName } from '@shared/registers.ts';
+
+export interface RegisterPageConfig {
+  def: RegisterDef;
+  /** 普法宣传 (nav label) */
+  title: string;
+  /** 一场活动 / 一件案件 … used in buttons and messages: 新增{noun} */
+  noun: string;
+  /** one sentence under the page title */
+  description: string;
+  /** table columns, by field key, in order */
+  columns: string[];
+  /** column widths in px (others share the rest) */
+  widths?: Record<string, number>;
+  /** filters shown without opening 更多筛选 (field keys) */
+  primaryFilters: string[];
+  /** text fields whose input offers earlier values (<reg>.suggest) */
+  suggest: string[];
+  /** fields shown only when the predicate holds (others always shown) */
+  visibleWhen?: Record<string, (form: Record<string, unknown>) => boolean>;
+  /** default sort */
+  sortBy: string;
+}
+
+const isPenalty = (f: Record<string, unknown>) => f.outcome === 'penalty';
+
+export const REGISTER_PAGES: Record<RegisterName, RegisterPageConfig> = {
+  activities: {
+    def: REGISTERS.activities,
+    title: '普法宣传',
+    noun: '活动',
+    description: '每一场普法宣传活动：集中宣传、讲座、培训、法律咨询、网络宣传等。',
+    columns: ['date', 'title', 'kind', 'venue', 'village', 'audience', 'materials', 'department'],
+    widths: { date: 110, kind: 120, venue: 80, village: 130, audience: 100, materials: 120, department: 110 },
+    primaryFilters: ['kind', 'village'],
+    suggest: ['place', 'village', 'occasion', 'organizer', 'department'],
+    sortBy: 'date',
+  },
+  mediationCases: {
+    def: REGISTERS.mediationCases,
+    title: '人民调解',
+    noun: '案件',
+    description: '人民调解委员会受理的每一件矛盾纠纷。当事人和纠纷简要情况不会进入统计和报告。',
+    columns: ['acceptedOn', 'caseNo', 'type', 'village', 'mediator', 'status', 'agreement', 'amount', 'closedOn'],
+    widths: { acceptedOn: 110, type: 110, village: 120, mediator: 90, status: 110, agreement: 100, amount: 130, closedOn: 110 },
+    primaryFilters: ['type', 'status', 'village'],
+    suggest: ['caseNo', 'village', 'committee', 'mediator', 'department'],
+    sortBy: 'acceptedOn',
+  },
+  inspections: {
+    def: REGISTERS.inspections,
+    title: '行政执法',
+    noun: '检查',
+    description: '每一次行政执法检查及其处理结果；处理结果为“行政处罚”时填写处罚信息。',
+    columns: ['date', 'target', 'field', 'mode', 'village', 'issuesFound', 'issuesRectified', 'outcome', 'penaltyAmount'],
+    widths: { date: 110, field: 100, mode: 110, village: 120, issuesFound: 120, issuesRectified: 110, outcome: 100, penaltyAmount: 130 },
+    primaryFilters: ['field', 'outcome', 'village'],
+    suggest: ['target', 'village', 'inspectors', 'department'],
+    visibleWhen: {
+      penaltyDecisionNo: isPenalty,
+      penaltyKind: isPenalty,
+      penaltyAmount: isPenalty,
+      penaltyLegalReview: isPenalty,
+    },
+    sortBy: 'date',
+  },
+  workItems: {
+    def: REGISTERS.workItems,
+    title: '其他法治工作',
+    noun: '事项',
+    description: '集体学法、专题会议、培训考试、合法性审查、政务公开、复议诉讼等其他法治工作。',
+    columns: ['date', 'category', 'title', 'subkind', 'count', 'participants', 'department'],
+    widths: { date: 110, category: 150, subkind: 110, count: 80, participants: 100, department: 110 },
+    primaryFilters: ['category'],
+    suggest: ['subkind', 'outcome', 'department'],
+    sortBy: 'date',
+  },
+};
+
+export function fieldMap(def: RegisterDef): Map<string, FieldDef> {
+  return new Map(def.fields.map((f) => [f.key, f]));
+}
