@@ -23,10 +23,24 @@ export function rowToRecord<T>(def: RegisterDef, row: Row): T {
   return out as T;
 }
 
-/** Named parameters for INSERT/UPDATE, keyed by column. */
+/** The searchable fields joined into one text, so a keyword search is one LIKE per row. */
+export function searchText(def: RegisterDef, fields: Row): string {
+  const parts: string[] = [];
+  for (const f of def.fields) {
+    if (!f.search) continue;
+    const v = fields[f.key];
+    if (Array.isArray(v)) parts.push(v.join(' '));
+    else if (v !== null && v !== undefined && v !== '') parts.push(String(v));
+  }
+  // lower-cased so instr() matches Latin letters in any case
+  return parts.join('\n').toLowerCase();
+}
+
+/** Named parameters for INSERT/UPDATE, keyed by column (search_text included). */
 export function recordToParams(def: RegisterDef, fields: Row): Row {
   const out: Row = {};
   for (const f of def.fields) out[f.column] = toColumn(f, fields[f.key]);
+  out.search_text = searchText(def, fields);
   return out;
 }
 

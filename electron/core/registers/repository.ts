@@ -28,15 +28,15 @@ export function getRecord<T>(db: Db, def: RegisterDef, id: string): T | null {
 
 export function insertRecord(db: Db, def: RegisterDef, id: string, fields: Record<string, unknown>, updatedAt: string): void {
   const cols = columnsOf(def);
-  const sql = `INSERT INTO ${def.table} (id, ${cols.join(', ')}, updated_at, deleted_at)
-    VALUES (@id, ${cols.map((c) => `@${c}`).join(', ')}, @updated_at, NULL)`;
+  const sql = `INSERT INTO ${def.table} (id, ${cols.join(', ')}, search_text, updated_at, deleted_at)
+    VALUES (@id, ${cols.map((c) => `@${c}`).join(', ')}, @search_text, @updated_at, NULL)`;
   prepared(db, sql).run({ ...recordToParams(def, fields), id, updated_at: updatedAt });
 }
 
 /** Replaces every field; `deletedAt` is kept unless given. */
 export function replaceRecord(db: Db, def: RegisterDef, id: string, fields: Record<string, unknown>, updatedAt: string): void {
   const cols = columnsOf(def);
-  const sql = `UPDATE ${def.table} SET ${cols.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @updated_at WHERE id = @id`;
+  const sql = `UPDATE ${def.table} SET ${cols.map((c) => `${c} = @${c}`).join(', ')}, search_text = @search_text, updated_at = @updated_at WHERE id = @id`;
   prepared(db, sql).run({ ...recordToParams(def, fields), id, updated_at: updatedAt });
 }
 
@@ -47,8 +47,6 @@ export function setDeleted(db: Db, def: RegisterDef, id: string, deletedAt: stri
 export function purgeRecord(db: Db, def: RegisterDef, id: string): number {
   return prepared(db, `DELETE FROM ${def.table} WHERE id = ? AND deleted_at IS NOT NULL`).run(id).changes;
 }
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 function filterField(def: RegisterDef, key: string): FieldDef {
   const f = def.fields.find((x) => x.key === key);
@@ -82,10 +80,9 @@ export function whereOf(def: RegisterDef, q: ListQuery): { sql: string; params: 
   }
   const keyword = q.keyword?.trim();
   if (keyword) {
-    const cols = def.fields.filter((f) => f.search).map((f) => f.column);
-    parts.push(`(${cols.map((c) => `${c} LIKE ? ESCAPE '\\'`).join(' OR ')})`);
-    const like = `%${escapeLike(keyword)}%`;
-    for (let i = 0; i < cols.length; i++) params.push(like);
+    // instr() is a plain substring search: several times faster than LIKE '%…%', and % _ stay literal
+    parts.push('instr(search_text, ?) > 0');
+    params.push(keyword.toLowerCase());
   }
   return { sql: parts.join(' AND '), params };
 }
