@@ -9,7 +9,9 @@ export interface Migration {
   up: (db: Database) => void;
 }
 
-const COMMON = `department TEXT, notes TEXT,
+// search_text: the record's searchable fields joined; the date index covers it, so a
+// keyword search within a year reads the index only, not the rows
+const COMMON = `department TEXT, notes TEXT, search_text TEXT NOT NULL DEFAULT '',
   updated_at TEXT NOT NULL, deleted_at TEXT`;
 
 export const MIGRATIONS: Migration[] = [
@@ -37,7 +39,7 @@ export const MIGRATIONS: Migration[] = [
         consultations INTEGER NOT NULL DEFAULT 0, views INTEGER NOT NULL DEFAULT 0,
         organizer TEXT, ${COMMON}
       );
-      CREATE INDEX activities_date ON activities(date) WHERE deleted_at IS NULL;
+      CREATE INDEX activities_date ON activities(date, search_text) WHERE deleted_at IS NULL;
       CREATE INDEX activities_kind ON activities(kind, date) WHERE deleted_at IS NULL;
       CREATE INDEX activities_village ON activities(village, date) WHERE deleted_at IS NULL;
       CREATE INDEX activities_deleted ON activities(deleted_at) WHERE deleted_at IS NOT NULL;
@@ -49,7 +51,7 @@ export const MIGRATIONS: Migration[] = [
         status TEXT NOT NULL, agreement TEXT, amount REAL,
         judicial_confirmation INTEGER NOT NULL DEFAULT 0, follow_up_on TEXT, ${COMMON}
       );
-      CREATE INDEX mediation_cases_date ON mediation_cases(accepted_on) WHERE deleted_at IS NULL;
+      CREATE INDEX mediation_cases_date ON mediation_cases(accepted_on, search_text) WHERE deleted_at IS NULL;
       CREATE INDEX mediation_cases_type ON mediation_cases(type, accepted_on) WHERE deleted_at IS NULL;
       CREATE INDEX mediation_cases_status ON mediation_cases(status, accepted_on) WHERE deleted_at IS NULL;
       CREATE INDEX mediation_cases_village ON mediation_cases(village, accepted_on) WHERE deleted_at IS NULL;
@@ -63,9 +65,10 @@ export const MIGRATIONS: Migration[] = [
         outcome TEXT NOT NULL, penalty_decision_no TEXT, penalty_kind TEXT, penalty_amount REAL,
         penalty_legal_review INTEGER NOT NULL DEFAULT 0, ${COMMON}
       );
-      CREATE INDEX inspections_date ON inspections(date) WHERE deleted_at IS NULL;
+      CREATE INDEX inspections_date ON inspections(date, search_text) WHERE deleted_at IS NULL;
       CREATE INDEX inspections_field ON inspections(field, date) WHERE deleted_at IS NULL;
       CREATE INDEX inspections_outcome ON inspections(outcome, date) WHERE deleted_at IS NULL;
+      CREATE INDEX inspections_village ON inspections(village, date) WHERE deleted_at IS NULL;
       CREATE INDEX inspections_deleted ON inspections(deleted_at) WHERE deleted_at IS NOT NULL;
 
       CREATE TABLE work_items (
@@ -74,7 +77,7 @@ export const MIGRATIONS: Migration[] = [
         passed INTEGER NOT NULL DEFAULT 0, opinions INTEGER NOT NULL DEFAULT 0,
         leader_appeared INTEGER NOT NULL DEFAULT 0, outcome TEXT, ${COMMON}
       );
-      CREATE INDEX work_items_date ON work_items(date) WHERE deleted_at IS NULL;
+      CREATE INDEX work_items_date ON work_items(date, search_text) WHERE deleted_at IS NULL;
       CREATE INDEX work_items_category ON work_items(category, date) WHERE deleted_at IS NULL;
       CREATE INDEX work_items_deleted ON work_items(deleted_at) WHERE deleted_at IS NOT NULL;
     `),
