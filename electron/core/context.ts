@@ -1,13 +1,17 @@
 import type { Db } from './db/connection.ts';
+import type { MigrateOptions } from './db/migrations.ts';
 
 /** What every handler gets: the open database and where the data lives. */
 export interface CoreContext {
+  /** replaced (same object, new connection) when a backup is restored */
   db: Db;
   dbPath: string;
   /** folder beside the database for backups and attachments */
   dataDir: string;
   mode: 'desktop' | 'web' | 'cli';
   now: () => Date;
+  /** how the database was opened, to reopen it the same way after a restore */
+  migrate?: MigrateOptions;
 }
 
 /** ISO 8601 with milliseconds, UTC: sorts as text. */

@@ -5,6 +5,9 @@ import { dispatch } from './api/dispatch.ts';
 import type { CoreContext } from './context.ts';
 import { openDatabase } from './db/connection.ts';
 import type { MigrateOptions } from './db/migrations.ts';
+import { preMigrationBackup } from './backup/backup.ts';
+
+export { maybeDailyBackup } from './backup/backup.ts';
 
 export interface CoreOptions {
   dbPath: string;
@@ -24,20 +27,26 @@ export interface Core {
 }
 
 export function createCore(options: CoreOptions): Core {
-  const db = openDatabase(options.dbPath, options.migrate);
+  const dataDir = options.dataDir ?? (options.dbPath === ':memory:' ? process.cwd() : dirname(options.dbPath));
+  // a file database is backed up before its schema is upgraded, unless the caller says otherwise
+  const migrate: MigrateOptions = {
+    ...options.migrate,
+    beforeMigrate: options.migrate?.beforeMigrate ?? (options.dbPath === ':memory:' ? undefined : preMigrationBackup(options.dbPath, dataDir)),
+  };
   const ctx: CoreContext = {
-    db,
+    db: openDatabase(options.dbPath, migrate),
     dbPath: options.dbPath,
-    dataDir: options.dataDir ?? (options.dbPath === ':memory:' ? process.cwd() : dirname(options.dbPath)),
+    dataDir,
     mode: options.mode ?? 'cli',
     now: options.now ?? (() => new Date()),
+    migrate,
   };
   return {
     ctx,
     dispatch: (method, input) => dispatch(ctx, method, input),
     call: (method, input) => dispatch(ctx, method, input) as never,
     close: () => {
-      if (db.open) db.close();
+      if (ctx.db.open) ctx.db.close();
     },
   };
 }

@@ -4,6 +4,7 @@ import { REGISTERS, REGISTER_NAMES, type RegisterName } from '../../shared/regis
 import { isoNow, type CoreContext } from '../context.ts';
 import { schemaVersion } from '../db/migrations.ts';
 import { generateDemoYear } from '../demo/demo-year.ts';
+import { backupBeforeImport } from './custody.ts';
 import { exportPackage } from '../exchange/export-package.ts';
 import { importPackage } from '../exchange/import-package.ts';
 import { getSettings, updateSettings } from '../ledger/settings.ts';
@@ -58,7 +59,13 @@ export const ledgerHandlers: HandlersOf<typeof ledgerContract, CoreContext> = {
   'years.saveProfile': (patch, ctx) => saveProfile(ctx.db, patch, isoNow(ctx)),
   'years.counts': ({ year }, ctx) => yearCounts(ctx, year),
   'exchange.preview': ({ content, skipInvalid }, ctx) => importPackage(ctx, content, { dryRun: true, skipInvalid }),
-  'exchange.import': ({ content, skipInvalid }, ctx) => importPackage(ctx, content, { dryRun: false, skipInvalid }),
+  'exchange.import': async ({ content, skipInvalid }, ctx) => {
+    // back up first, unless the package would be refused anyway
+    const plan = importPackage(ctx, content, { dryRun: true, skipInvalid });
+    if (plan.issues.length > 0 && !skipInvalid) return { ...plan, dryRun: false };
+    await backupBeforeImport(ctx);
+    return importPackage(ctx, content, { dryRun: false, skipInvalid });
+  },
   'exchange.export': (opts, ctx) => exportPackage(ctx, opts),
   'demo.generate': ({ year, seed }, ctx) => generateDemoYear(ctx, year, seed),
 };

@@ -82,6 +82,32 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX work_items_deleted ON work_items(deleted_at) WHERE deleted_at IS NOT NULL;
     `),
   },
+  {
+    version: 2,
+    name: 'attachments and merge bookkeeping',
+    up: (db) => db.exec(`
+      CREATE TABLE attachments (
+        id TEXT PRIMARY KEY,
+        register TEXT NOT NULL CHECK (register IN ('activities', 'mediationCases', 'inspections')),
+        record_id TEXT NOT NULL,
+        file_name TEXT NOT NULL,
+        mime TEXT NOT NULL,
+        size INTEGER NOT NULL CHECK (size >= 0),
+        sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+        created_at TEXT NOT NULL,
+        deleted_at TEXT
+      );
+      CREATE INDEX attachments_record ON attachments(register, record_id) WHERE deleted_at IS NULL;
+      CREATE INDEX attachments_sha ON attachments(sha256);
+
+      -- the updatedAt of each record as last received from a data package:
+      -- a record changed on both sides since then is a merge conflict
+      CREATE TABLE exchange_seen (
+        register TEXT NOT NULL, record_id TEXT NOT NULL, updated_at TEXT NOT NULL,
+        PRIMARY KEY (register, record_id)
+      ) WITHOUT ROWID;
+    `),
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -7,7 +7,7 @@ import { describeRecord, isValidDate, validateRecord } from '../../shared/valida
 import { isoNow, type CoreContext } from '../context.ts';
 import { getSettings, updateSettings } from '../ledger/settings.ts';
 import { emptyProfile, getProfile, profileExists, writeProfile } from '../ledger/year-profiles.ts';
-import { getRecord, insertRecord, replaceRecord } from '../registers/repository.ts';
+import { getRecord, insertRecord, prepared, replaceRecord } from '../registers/repository.ts';
 import { AppError } from '../util/errors.ts';
 import { fromPackageRecord, PACKAGE_FORMAT, PACKAGE_KEYS, PACKAGE_VERSION } from './package-format.ts';
 
@@ -51,11 +51,24 @@ interface PlannedRecord {
   action: 'new' | 'updated' | 'unchanged' | 'keptLocal';
   label: string;
   localUpdatedAt: string | null;
+  /** changed on both sides since this database last received it from a package */
+  conflict: boolean;
 }
 
 interface PlannedProfile {
   profile: YearProfile;
   action: 'new' | 'updated' | 'unchanged' | 'keptLocal';
+}
+
+/** The updatedAt of a record as last received from a package (none before schema 2 or never received). */
+function lastReceived(ctx: CoreContext, register: RegisterName, id: string): string | null {
+  const row = prepared(ctx.db, 'SELECT updated_at AS u FROM exchange_seen WHERE register = ? AND record_id = ?').get(register, id) as { u: string } | undefined;
+  return row?.u ?? null;
+}
+
+function markReceived(ctx: CoreContext, register: RegisterName, id: string, updatedAt: string): void {
+  prepared(ctx.db, `INSERT INTO exchange_seen (register, record_id, updated_at) VALUES (?, ?, ?)
+    ON CONFLICT(register, record_id) DO UPDATE SET updated_at = excluded.updated_at`).run(register, id, updatedAt);
 }
 
 const sameFields = (register: RegisterName, a: Obj, b: Obj) =>
@@ -93,13 +106,19 @@ function planRecords(ctx: CoreContext, data: Obj, issues: ImportRecordIssue[], r
       years.add(Number(String(fields[def.dateKey]).slice(0, 4)));
       const local = getRecord<Obj>(ctx.db, def, id as string);
       let action: PlannedRecord['action'] = 'new';
+      let conflict = false;
       if (local) {
         if (sameFields(register, local, fields)) action = 'unchanged';
         else if ((updatedAt ?? '') > String(local.updatedAt ?? '')) action = 'updated';
         else action = 'keptLocal';
+        if (action !== 'unchanged') {
+          // both sides differ from what was last exchanged: a conflict, the newer one wins
+          const seen = lastReceived(ctx, register, id as string);
+          conflict = seen === null || (seen !== String(local.updatedAt) && seen !== (updatedAt ?? null));
+        }
       }
       report.byRegister[register][action]++;
-      planned.push({ register, id: id as string, fields, updatedAt: updatedAt ?? null, action, label, localUpdatedAt: local ? String(local.updatedAt) : null });
+      planned.push({ register, id: id as string, fields, updatedAt: updatedAt ?? null, action, label, localUpdatedAt: local ? String(local.updatedAt) : null, conflict });
     });
   }
   return planned;
@@ -171,7 +190,14 @@ function planProfiles(ctx: CoreContext, data: Obj, issues: ImportRecordIssue[], 
   return planned;
 }
 
-export function importPackage(ctx: CoreContext, text: string, opts: { dryRun: boolean; skipInvalid?: boolean }): ImportReport {
+export interface ImportPackageOptions {
+  dryRun: boolean;
+  skipInvalid?: boolean;
+  /** runs inside the import's transaction after the records are written (attachments of a .zip package) */
+  afterWrite?: () => void;
+}
+
+export function importPackage(ctx: CoreContext, text: string, opts: ImportPackageOptions): ImportReport {
   const data = parsePackage(text);
   const issues: ImportRecordIssue[] = [];
   const byRegister = Object.fromEntries([...REGISTER_NAMES, 'years'].map((k) => [k, zeroCounts()])) as ImportReport['byRegister'];
@@ -203,7 +229,7 @@ export function importPackage(ctx: CoreContext, text: string, opts: { dryRun: bo
   report.years = [...years].sort();
   for (const r of records) {
     if (r.action === 'unchanged' || report.changes.length >= MAX_CHANGES_LISTED) continue;
-    report.changes.push({ register: r.register, id: r.id, action: r.action, record: r.label, localUpdatedAt: r.localUpdatedAt, incomingUpdatedAt: r.updatedAt });
+    report.changes.push({ register: r.register, id: r.id, action: r.action, record: r.label, localUpdatedAt: r.localUpdatedAt, incomingUpdatedAt: r.updatedAt, conflict: r.conflict });
   }
   for (const p of profiles) {
     if (p.action !== 'unchanged') report.changes.push({ register: 'years', id: String(p.profile.year), action: p.action, record: `${p.profile.year}年年度信息` });
@@ -222,7 +248,10 @@ export function importPackage(ctx: CoreContext, text: string, opts: { dryRun: bo
       const def = REGISTERS[r.register];
       if (r.action === 'new') insertRecord(ctx.db, def, r.id, r.fields, r.updatedAt ?? now);
       else if (r.action === 'updated') replaceRecord(ctx.db, def, r.id, r.fields, r.updatedAt ?? now);
+      if (r.action === 'new' || r.action === 'updated') markReceived(ctx, r.register, r.id, r.updatedAt ?? now);
+      else if (r.action === 'unchanged' && r.localUpdatedAt) markReceived(ctx, r.register, r.id, r.localUpdatedAt);
     }
+    opts.afterWrite?.();
   }).immediate();
   report.applied = true;
   return report;

@@ -48,6 +48,8 @@ export interface ImportChange {
   record: string;
   localUpdatedAt?: string | null;
   incomingUpdatedAt?: string | null;
+  /** changed on both sides since the last exchange: the newer one wins (action says which) */
+  conflict?: boolean;
 }
 
 export interface ImportReport {

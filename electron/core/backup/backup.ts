@@ -1,0 +1,351 @@
+// Backups: a .zip holding ledger.db (taken with SQLite's online backup API, so
+// the clerk can keep working), the attachment files and a manifest. Written to
+// a temporary name and renamed when complete, and each one integrity-checked,
+// so a crash or power cut mid-way leaves neither a broken backup under a real
+// name nor any change to the live database.
+//
+// Restore checks the chosen file first (integrity_check, our tables, schema
+// version), backs up the current state, then copies the backup into the live
+// file with the backup API: one write transaction on the live database, so a
+// crash mid-way rolls back to the old ledger, never a half-restored one.
+import Database from 'better-sqlite3';
+import JSZip from 'jszip';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { BackupCheck, BackupInfo, BackupKind, RestoreResult } from '../../shared/contract/custody.ts';
+import { REGISTERS, REGISTER_NAMES, type RegisterName } from '../../shared/registers.ts';
+import type { CoreContext } from '../context.ts';
+import { openDatabase, type Db } from '../db/connection.ts';
+import { LATEST_VERSION, schemaVersion, type MigrateOptions } from '../db/migrations.ts';
+import { blobPath, sha256Of, storeBlob } from '../attachments/store.ts';
+import { AppError } from '../util/errors.ts';
+import { APP_VERSION } from '../version.ts';
+
+
+export const BACKUP_KIND_LABELS: Record<BackupKind, string> = {
+  daily: '每日自动备份',
+  manual: '手动备份',
+  'before-import': '导入前自动备份',
+  'before-restore': '恢复前自动备份',
+  'before-migrate': '升级前自动备份',
+};
+
+
+
+export const MANIFEST_FORMAT = 'fazhi-ledger-backup';
+const REQUIRED_TABLES = ['settings', 'year_profiles', ...REGISTER_NAMES.map((r) => REGISTERS[r].table)];
+const NAME_RE = /^ledger-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})-(daily|manual|before-import|before-restore|before-migrate)(?:-\d+)?\.(zip|db)$/;
+const KEEP_DAILY = 30;
+const KEEP_BEFORE = 20;
+
+export const backupsDir = (dataDir: string) => join(dataDir, 'backups');
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+function stamp(d: Date): string {
+  return `${d.getFullYear()}${pad(d.getMonth() + 1)}${pad(d.getDate())}-${pad(d.getHours())}${pad(d.getMinutes())}${pad(d.getSeconds())}`;
+}
+
+function uniqueName(dir: string, base: string, ext: string): string {
+  let name = `${base}.${ext}`;
+  for (let i = 2; existsSync(join(dir, name)); i++) name = `${base}-${i}.${ext}`;
+  return name;
+}
+
+function parseName(name: string): { kind: BackupKind; createdAt: string; day: string; month: string } | null {
+  const m = NAME_RE.exec(name);
+  if (!m) return null;
+  return {
+    kind: m[7] as BackupKind,
+    createdAt: `${m[1]}-${m[2]}-${m[3]} ${m[4]}:${m[5]}:${m[6]}`,
+    day: `${m[1]}-${m[2]}-${m[3]}`,
+    month: `${m[1]}-${m[2]}`,
+  };
+}
+
+function infoOf(path: string): BackupInfo {
+  const name = basename(path);
+  const parsed = parseName(name);
+  const st = statSync(path);
+  const kind = parsed?.kind ?? 'manual';
+  const m = st.mtime;
+  return {
+    name, path, kind, kindLabel: BACKUP_KIND_LABELS[kind], size: st.size,
+    createdAt: parsed?.createdAt ?? `${m.getFullYear()}-${pad(m.getMonth() + 1)}-${pad(m.getDate())} ${pad(m.getHours())}:${pad(m.getMinutes())}:${pad(m.getSeconds())}`,
+  };
+}
+
+/** The backups in the data folder, newest first. */
+export function listBackups(dataDir: string): BackupInfo[] {
+  const dir = backupsDir(dataDir);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((n) => NAME_RE.test(n))
+    .map((n) => infoOf(join(dir, n)))
+    .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : b.name.localeCompare(a.name)));
+}
+
+/** Opens a database file read-only and says whether it is a sound ledger this version can open. */
+function checkDbFile(file: string): BackupCheck {
+  const fail = (message: string, extra: Partial<BackupCheck> = {}): BackupCheck =>
+    ({ ok: false, message, schemaVersion: null, createdAt: null, township: null, counts: null, attachments: 0, ...extra });
+  let db: Db;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+  } catch {
+    return fail('无法打开：这不是法治台账的数据库或备份文件');
+  }
+  try {
+    let result: string;
+    try {
+      const rows = db.pragma('integrity_check') as { integrity_check: string }[];
+      result = rows.map((r) => r.integrity_check).join('；');
+    } catch {
+      return fail('文件已损坏或不是 SQLite 数据库，不能用于恢复');
+    }
+    if (result !== 'ok') return fail(`数据库完整性检查未通过（${result.slice(0, 120)}），不能用于恢复`);
+    const tables = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name));
+    const missing = REQUIRED_TABLES.filter((t) => !tables.has(t));
+    const version = schemaVersion(db);
+    if (missing.length || version === 0) return fail(`这不是法治台账的数据库（缺少数据表：${missing.join('、') || '版本信息'}），不能用于恢复`);
+    if (version > LATEST_VERSION) {
+      return fail(`备份由更新版本的法治台账创建（数据结构版本 ${version}，本程序支持到 ${LATEST_VERSION}），请先升级法治台账再恢复`, { schemaVersion: version });
+    }
+    const counts = {} as Record<RegisterName, number>;
+    for (const r of REGISTER_NAMES) {
+      counts[r] = (db.prepare(`SELECT COUNT(*) AS n FROM ${REGISTERS[r].table} WHERE deleted_at IS NULL`).get() as { n: number }).n;
+    }
+    const t = db.prepare("SELECT value FROM settings WHERE key = 'township'").get() as { value: string } | undefined;
+    let township: string | null = null;
+    try { township = t ? (JSON.parse(t.value) as { name?: string }).name ?? null : null; } catch { /* shown as unknown */ }
+    const attachments = tables.has('attachments')
+      ? (db.prepare('SELECT COUNT(*) AS n FROM attachments WHERE deleted_at IS NULL').get() as { n: number }).n : 0;
+    return { ok: true, message: '备份完好，可以恢复', schemaVersion: version, createdAt: null, township, counts, attachments };
+  } finally {
+    db.close();
+  }
+}
+
+/** The sha256 of every attachment file a database refers to. */
+function referencedBlobs(dbFile: string): string[] {
+  const db = new Database(dbFile, { readonly: true });
+  try {
+    const has = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'attachments'").get();
+    if (!has) return [];
+    return (db.prepare('SELECT DISTINCT sha256 FROM attachments WHERE deleted_at IS NULL').all() as { sha256: string }[]).map((r) => r.sha256);
+  } finally {
+    db.close();
+  }
+}
+
+function writeAtomically(target: string, bytes: Uint8Array): void {
+  mkdirSync(dirname(target), { recursive: true });
+  const partial = `${target}.${randomUUID().slice(0, 8)}.partial`;
+  try {
+    writeFileSync(partial, bytes, { flush: true });
+    renameSync(partial, target);
+  } catch (e) {
+    rmSync(partial, { force: true });
+    throw e;
+  }
+}
+
+/**
+ * Takes a backup of the open database and its attachment files.
+ * `to`: a file chosen by the clerk (备份到…); otherwise the backups folder.
+ */
+export async function createBackup(ctx: CoreContext, kind: BackupKind, opts: { to?: string } = {}): Promise<BackupInfo> {
+  if (ctx.dbPath === ':memory:' && !opts.to) throw new AppError('invalid_input', '内存数据库不能备份到备份文件夹');
+  const dir = backupsDir(ctx.dataDir);
+  mkdirSync(dir, { recursive: true });
+  const tmp = join(dir, `.tmp-${randomUUID()}.db`);
+  try {
+    await ctx.db.backup(tmp);
+    // the copy is a self-contained file: no -wal beside it
+    const copy = new Database(tmp);
+    try { copy.pragma('journal_mode = DELETE'); } finally { copy.close(); }
+    const check = checkDbFile(tmp);
+    if (!check.ok) throw new AppError('internal', `备份未通过完整性检查：${check.message}。原数据库未改动，请重试。`);
+    const zip = new JSZip();
+    zip.file('ledger.db', readFileSync(tmp), { compression: 'DEFLATE', compressionOptions: { level: 1 } });
+    let files = 0;
+    const missing: string[] = [];
+    for (const sha of referencedBlobs(tmp)) {
+      const file = blobPath(ctx.dataDir, sha);
+      if (!existsSync(file)) { missing.push(sha); continue; }
+      zip.file(`attachments/${sha.slice(0, 2)}/${sha}`, readFileSync(file), { compression: 'STORE' });
+      files++;
+    }
+    const now = ctx.now();
+    zip.file('manifest.json', JSON.stringify({
+      format: MANIFEST_FORMAT, version: 1, app: APP_VERSION, kind, createdAt: now.toISOString(),
+      schemaVersion: check.schemaVersion, counts: check.counts, attachments: files, missingAttachments: missing,
+    }, null, 2));
+    const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 1 } });
+    const target = opts.to ? resolve(opts.to) : join(dir, uniqueName(dir, `ledger-${stamp(now)}-${kind}`, 'zip'));
+    writeAtomically(target, bytes);
+    if (!opts.to) pruneBackups(ctx.dataDir);
+    return infoOf(target);
+  } finally {
+    for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(tmp + suffix, { force: true });
+  }
+}
+
+/** Keeps the last 30 daily backups plus one a month before them, and the last 20 automatic pre-operation ones. */
+export function pruneBackups(dataDir: string): string[] {
+  const all = listBackups(dataDir);
+  const removed: string[] = [];
+  const daily = all.filter((b) => b.kind === 'daily');
+  const monthsKept = new Set<string>();
+  daily.forEach((b, i) => {
+    if (i < KEEP_DAILY) return;
+    const month = b.createdAt.slice(0, 7);
+    // older than the last 30: the earliest of each month is kept
+    const sameMonth = daily.filter((x, j) => j >= KEEP_DAILY && x.createdAt.slice(0, 7) === month);
+    const earliest = sameMonth[sameMonth.length - 1];
+    if (earliest === b && !monthsKept.has(month)) { monthsKept.add(month); return; }
+    removed.push(b.path);
+  });
+  for (const kind of ['before-import', 'before-restore', 'before-migrate'] as BackupKind[]) {
+    all.filter((b) => b.kind === kind).slice(KEEP_BEFORE).forEach((b) => removed.push(b.path));
+  }
+  for (const p of removed) rmSync(p, { force: true });
+  return removed;
+}
+
+const localDay = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+
+/** Called by the transports at startup: the first start of a day takes the day's backup. */
+export async function maybeDailyBackup(ctx: CoreContext): Promise<BackupInfo | null> {
+  if (ctx.dbPath === ':memory:') return null;
+  const today = localDay(ctx.now());
+  if (listBackups(ctx.dataDir).some((b) => b.kind === 'daily' && b.createdAt.slice(0, 10) === today)) return null;
+  return createBackup(ctx, 'daily');
+}
+
+/**
+ * The `beforeMigrate` hook: a synchronous copy (VACUUM INTO) of the database as
+ * it is before its schema is upgraded. Attachment files are not touched by
+ * migrations, so the database alone is enough.
+ */
+export function preMigrationBackup(dbPath: string, dataDir: string): MigrateOptions['beforeMigrate'] {
+  return (from, to) => {
+    const dir = backupsDir(dataDir);
+    mkdirSync(dir, { recursive: true });
+    const name = uniqueName(dir, `ledger-${stamp(new Date())}-before-migrate`, 'db');
+    const partial = join(dir, `.tmp-${randomUUID()}.db`);
+    const src = new Database(dbPath, { readonly: true });
+    try {
+      src.prepare('VACUUM INTO ?').run(partial);
+    } finally {
+      src.close();
+    }
+    const check = checkDbFile(partial);
+    if (!check.ok) {
+      rmSync(partial, { force: true });
+      throw new AppError('internal', `升级数据结构（${from} → ${to}）前的备份未通过检查：${check.message}。为安全起见未升级。`);
+    }
+    renameSync(partial, join(dir, name));
+    pruneBackups(dataDir);
+  };
+}
+
+// ---------------------------------------------------------------- restore
+
+export interface OpenedBackup {
+  check: BackupCheck;
+  /** the database, extracted to a temporary file beside the backups */
+  dbFile: string;
+  /** attachment files by sha256 */
+  blobs: Map<string, Buffer>;
+  cleanup: () => void;
+}
+
+const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
+const isSqlite = (b: Uint8Array) => Buffer.from(b.subarray(0, 16)).toString('latin1') === 'SQLite format 3\u0000';
+
+/** Reads a backup (.zip or a bare ledger.db) and checks it; nothing is changed. */
+export async function openBackup(dataDir: string, bytes: Uint8Array): Promise<OpenedBackup> {
+  const dir = backupsDir(dataDir);
+  mkdirSync(dir, { recursive: true });
+  const dbFile = join(dir, `.tmp-restore-${randomUUID()}.db`);
+  const cleanup = () => { for (const s of ['', '-wal', '-shm', '-journal']) rmSync(dbFile + s, { force: true }); };
+  const blobs = new Map<string, Buffer>();
+  const refuse = (message: string): OpenedBackup => ({
+    check: { ok: false, message, schemaVersion: null, createdAt: null, township: null, counts: null, attachments: 0 },
+    dbFile, blobs, cleanup,
+  });
+  let createdAt: string | null = null;
+  if (isSqlite(bytes)) {
+    writeFileSync(dbFile, bytes);
+  } else if (isZip(bytes)) {
+    let zip: JSZip;
+    try {
+      zip = await JSZip.loadAsync(bytes, { checkCRC32: true });
+    } catch {
+      return refuse('备份文件已损坏（无法解压），不能用于恢复');
+    }
+    const dbEntry = zip.file('ledger.db');
+    if (!dbEntry) return refuse('这不是法治台账的备份文件（压缩包中没有 ledger.db）');
+    try {
+      writeFileSync(dbFile, await dbEntry.async('nodebuffer'));
+      const manifest = zip.file('manifest.json');
+      if (manifest) createdAt = (JSON.parse(await manifest.async('string')) as { createdAt?: string }).createdAt ?? null;
+      for (const entry of Object.values(zip.files)) {
+        const m = /^attachments\/(?:[0-9a-f]{2}\/)?([0-9a-f]{64})$/.exec(entry.name);
+        if (!m || entry.dir) continue;
+        const data = await entry.async('nodebuffer');
+        if (sha256Of(data) !== m[1]) { cleanup(); return refuse(`备份中的附件文件已损坏（${m[1].slice(0, 12)}…），不能用于恢复`); }
+        blobs.set(m[1], data);
+      }
+    } catch {
+      cleanup();
+      return refuse('备份文件已损坏（解压失败），不能用于恢复');
+    }
+  } else {
+    return refuse('这不是法治台账的备份文件（应为备份 .zip 或 ledger.db 数据库文件）');
+  }
+  const check = checkDbFile(dbFile);
+  check.createdAt = createdAt;
+  if (check.ok) {
+    const missing = referencedBlobs(dbFile).filter((sha) => !blobs.has(sha) && !existsSync(blobPath(dataDir, sha)));
+    if (missing.length) check.message = `备份完好，可以恢复；其中 ${missing.length} 个附件文件不在备份中，恢复后这些附件无法打开`;
+  }
+  if (!check.ok) cleanup();
+  return { check, dbFile, blobs, cleanup };
+}
+
+
+/**
+ * Replaces the live ledger with a checked backup. The live file is written by
+ * the SQLite backup API in one transaction, then reopened (and migrated if the
+ * backup is older); on any failure the current ledger stays as it was.
+ */
+export async function restoreBackup(ctx: CoreContext, bytes: Uint8Array): Promise<RestoreResult> {
+  if (ctx.dbPath === ':memory:') throw new AppError('invalid_input', '内存数据库不能从备份恢复');
+  const opened = await openBackup(ctx.dataDir, bytes);
+  if (!opened.check.ok) throw new AppError('invalid_input', `未恢复，现有数据未改动：${opened.check.message}`);
+  try {
+    const safetyBackup = await createBackup(ctx, 'before-restore');
+    for (const [sha, data] of opened.blobs) storeBlob(ctx.dataDir, data, sha);
+    const src = new Database(opened.dbFile, { readonly: true });
+    ctx.db.close();
+    try {
+      await src.backup(ctx.dbPath);
+    } finally {
+      src.close();
+      ctx.db = openDatabase(ctx.dbPath, ctx.migrate);
+    }
+    return { check: opened.check, safetyBackup, schemaVersion: schemaVersion(ctx.db) };
+  } finally {
+    opened.cleanup();
+  }
+}
+
+/** A backup in the backups folder, by name (no paths from outside). */
+export function backupPathByName(dataDir: string, name: string): string {
+  if (!NAME_RE.test(name)) throw new AppError('invalid_input', `备份文件名无效：${name.slice(0, 80)}`);
+  const p = join(backupsDir(dataDir), name);
+  if (!existsSync(p)) throw new AppError('not_found', `找不到备份“${name}”，可能已被清理`);
+  return p;
+}

@@ -1,0 +1,208 @@
+// Import of an Excel sheet into a register: our template or a clerk's own sheet.
+// Headers are matched by name and synonyms (or an explicit mapping); every row
+// is checked first; then all valid rows are written in one transaction, or none.
+import ExcelJS from 'exceljs';
+import { randomUUID } from 'node:crypto';
+import type { ExcelColumnMatch, ExcelImportReport } from '../../../shared/contract/custody.ts';
+import type { RegisterDef, RegisterName } from '../../../shared/registers.ts';
+import { REGISTERS } from '../../../shared/registers.ts';
+import { validateRecord } from '../../../shared/validation.ts';
+import { isoNow, type CoreContext } from '../../context.ts';
+import { getRecord, insertRecord, replaceRecord } from '../../registers/repository.ts';
+import { AppError } from '../../util/errors.ts';
+import { cellToField, EXAMPLE_MARK, headerIndex, matchHeader, plainText, plainValue, type Plain } from './columns.ts';
+
+
+
+
+export interface ExcelImportOptions {
+  /** header text → field key ('' to ignore the column) */
+  mapping?: Record<string, string>;
+  skipInvalid?: boolean;
+  dryRun: boolean;
+  /** called before anything is written (the before-import backup) */
+  beforeWrite?: () => Promise<unknown>;
+}
+
+const MAX_ROWS = 50_000;
+const MAX_ISSUES = 1000;
+const TOTALS_RE = /^(合\s*计|总\s*计|小\s*计|共\s*计)/;
+
+export function sniffSpreadsheet(bytes: Uint8Array): void {
+  if (bytes.length === 0) throw new AppError('invalid_input', '文件是空的，没有可导入的内容');
+  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
+    throw new AppError('invalid_input', '这是旧版 Excel（.xls）文件，无法直接导入。请在 Excel 或 WPS 中“另存为” .xlsx 格式后再导入。');
+  }
+  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) {
+    throw new AppError('invalid_input', '这不是 Excel（.xlsx）文件，无法导入。请选择 .xlsx 格式的表格（可先下载导入模板）。');
+  }
+}
+
+export async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  sniffSpreadsheet(bytes);
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch {
+    throw new AppError('invalid_input', '无法读取这个 Excel 文件：文件可能已损坏，或不是 .xlsx 格式。请用 Excel 或 WPS 打开后另存为 .xlsx 再导入。');
+  }
+  return wb;
+}
+
+interface Layout {
+  ws: ExcelJS.Worksheet;
+  headerRow: number;
+  columns: ExcelColumnMatch[];
+  /** column number → field key */
+  byCol: Map<number, string>;
+  score: number;
+}
+
+function layoutOf(ws: ExcelJS.Worksheet, def: RegisterDef, mapping: Record<string, string> | undefined): Layout | null {
+  const index = headerIndex(def);
+  const labels = new Map<string, string>([...def.fields.map((f) => [f.key, f.label] as [string, string]), ['id', '记录编号']]);
+  let best: Layout | null = null;
+  const lastScan = Math.min(ws.rowCount, 30);
+  for (let r = 1; r <= lastScan; r++) {
+    const row = ws.getRow(r);
+    const columns: ExcelColumnMatch[] = [];
+    const byCol = new Map<number, string>();
+    const used = new Set<string>();
+    let score = 0;
+    const seenMaster = new Set<string>();
+    for (let c = 1; c <= Math.min(ws.columnCount, 200); c++) {
+      const cell = row.getCell(c);
+      // a title merged across the row is one cell, not many headers
+      if (cell.isMerged && cell.master.address !== cell.address) {
+        if (seenMaster.has(cell.master.address)) continue;
+      }
+      seenMaster.add(cell.address);
+      const header = plainText(plainValue(cell.value)).replace(/\s+/g, ' ');
+      if (!header) continue;
+      let field: string | null = null;
+      let by: ExcelColumnMatch['by'] = null;
+      if (mapping && Object.hasOwn(mapping, header)) {
+        const target = mapping[header];
+        if (target && (labels.has(target))) { field = target; by = 'mapping'; }
+      } else {
+        field = matchHeader(index, header);
+        if (field) by = 'auto';
+      }
+      if (field && used.has(field)) { field = null; by = null; }
+      if (field) { used.add(field); byCol.set(c, field); score++; }
+      columns.push({ letter: ws.getColumn(c).letter, header, field, fieldLabel: field ? labels.get(field) ?? null : null, by });
+    }
+    if (score > 0 && (!best || score > best.score)) best = { ws, headerRow: r, columns, byCol, score };
+  }
+  return best;
+}
+
+function rowValues(row: ExcelJS.Row, cols: number[]): Plain[] {
+  return cols.map((c) => plainValue(row.getCell(c).value));
+}
+
+export async function importExcel(ctx: CoreContext, register: RegisterName, bytes: Uint8Array, opts: ExcelImportOptions): Promise<ExcelImportReport> {
+  const def = REGISTERS[register];
+  const wb = await loadWorkbook(bytes);
+  let layout: Layout | null = null;
+  for (const ws of wb.worksheets) {
+    if (ws.state === 'veryHidden' || ws.name === '填写说明' || ws.name === '选项') continue;
+    const l = layoutOf(ws, def, opts.mapping);
+    if (l && (!layout || l.score > layout.score)) layout = l;
+  }
+  const sheets = wb.worksheets.filter((ws) => ws.state !== 'veryHidden' && ws.name !== '填写说明');
+  if (!layout) {
+    const ws = sheets[0];
+    if (!ws || ws.actualRowCount === 0) throw new AppError('invalid_input', '表格是空的，没有可导入的内容');
+    throw new AppError('invalid_input', `找不到${def.label}的表头：前30行中没有一列的名称能对应到${def.label}的字段（如“${def.fields.filter((f) => f.required).map((f) => f.label).join('”“')}”）。请使用导入模板，或在列对应中指定每一列。`);
+  }
+  const { ws, headerRow, columns, byCol } = layout;
+  const fields = def.fields.map((f) => ({ key: f.key, label: f.label, required: !!f.required }));
+  const provided = new Set(byCol.values());
+  const missingRequired = def.fields.filter((f) => f.required && !provided.has(f.key)).map((f) => f.label);
+  const report: ExcelImportReport = {
+    register, sheet: ws.name, headerRow, columns,
+    unmatched: columns.filter((c) => !c.field).map((c) => ({ letter: c.letter, header: c.header })),
+    fields, missingRequired,
+    rows: 0, valid: 0, invalid: 0, new: 0, updated: 0,
+    skipped: { blank: 0, totals: 0, example: 0 },
+    issues: [], issueCount: 0, dryRun: opts.dryRun, applied: false, written: 0,
+  };
+  const colNums = [...byCol.keys()];
+  const colOfField = new Map<string, number>([...byCol.entries()].map(([c, k]) => [k, c]));
+  const letterOf = (key: string) => {
+    const c = colOfField.get(key);
+    return c ? ws.getColumn(c).letter : '';
+  };
+  const headerOf = (key: string) => columns.find((c) => c.field === key)?.header ?? def.fields.find((f) => f.key === key)?.label ?? '';
+  const addIssue = (row: number, field: string, message: string) => {
+    report.issueCount++;
+    if (report.issues.length < MAX_ISSUES) report.issues.push({ row, column: letterOf(field), header: field ? headerOf(field) : '', field, message });
+  };
+  if (missingRequired.length) {
+    addIssue(headerRow, '', `表头中缺少必填列：${missingRequired.map((l) => `「${l}」`).join('、')}。请在列对应中指定，或在表格中补上这一列。`);
+  }
+
+  const planned: { id: string; fields: Record<string, unknown>; update: boolean }[] = [];
+  const seenIds = new Map<string, number>();
+  const lastRow = ws.actualRowCount === 0 ? headerRow : ws.rowCount;
+  if (lastRow - headerRow > MAX_ROWS) {
+    throw new AppError('invalid_input', `表格有 ${lastRow - headerRow} 行，超过一次导入的上限 ${MAX_ROWS} 行，请分成几个文件导入`);
+  }
+  const notesCol = colOfField.get('notes');
+  for (let r = headerRow + 1; r <= lastRow; r++) {
+    const row = ws.getRow(r);
+    const values = rowValues(row, colNums);
+    if (values.every((v) => v === null || (typeof v === 'string' && v.trim() === ''))) { report.skipped.blank++; continue; }
+    // a totals row: 合计 / 总计 in one of the first cells of the row (mapped or not)
+    let totals = false;
+    for (let c = 1; c <= Math.min(4, ws.columnCount); c++) {
+      if (TOTALS_RE.test(plainText(plainValue(row.getCell(c).value)))) { totals = true; break; }
+    }
+    if (totals) { report.skipped.totals++; continue; }
+    if (notesCol && plainText(plainValue(row.getCell(notesCol).value)).startsWith(EXAMPLE_MARK)) { report.skipped.example++; continue; }
+    report.rows++;
+    const input: Record<string, unknown> = {};
+    let id: string | null = null;
+    colNums.forEach((c, i) => {
+      const key = byCol.get(c)!;
+      if (key === 'id') { id = values[i] === null ? null : plainText(values[i]); return; }
+      const f = def.fields.find((x) => x.key === key)!;
+      input[key] = cellToField(f, values[i]);
+    });
+    const before = report.issueCount;
+    const v = validateRecord(def, input);
+    if (!v.ok) for (const i of v.issues) addIssue(r, i.field, i.message);
+    let update = false;
+    if (id !== null) {
+      const idText: string = id;
+      if (!/^[\w.:-]{1,64}$/.test(idText)) addIssue(r, 'id', `「记录编号」“${idText.slice(0, 40)}”无效（只能用字母、数字和 - _ . :，最长64位）；新记录请留空`);
+      else if (seenIds.has(idText)) addIssue(r, 'id', `「记录编号」与第${seenIds.get(idText)}行重复`);
+      else {
+        seenIds.set(idText, r);
+        const existing = getRecord<{ deletedAt: string | null }>(ctx.db, def, idText);
+        if (existing?.deletedAt) addIssue(r, 'id', `这条${def.label}记录在回收站中，请先恢复再导入修改`);
+        update = !!existing;
+      }
+    }
+    if (report.issueCount > before || !v.ok) { report.invalid++; continue; }
+    report.valid++;
+    if (update) report.updated++; else report.new++;
+    planned.push({ id: id ?? randomUUID(), fields: v.value as unknown as Record<string, unknown>, update });
+  }
+  if (report.rows === 0 && report.issueCount === 0) addIssue(headerRow, '', '表头下面没有数据行，没有可导入的内容');
+
+  const blocked = report.issueCount > 0 && (!opts.skipInvalid || missingRequired.length > 0);
+  if (opts.dryRun || blocked || planned.length === 0) return report;
+  await opts.beforeWrite?.();
+  const now = isoNow(ctx);
+  ctx.db.transaction(() => {
+    for (const p of planned) {
+      if (p.update) replaceRecord(ctx.db, def, p.id, p.fields, now);
+      else insertRecord(ctx.db, def, p.id, p.fields, now);
+    }
+  }).immediate();
+  report.applied = true;
+  report.written = planned.length;
+  return report;
+}
