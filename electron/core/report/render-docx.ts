@@ -49,7 +49,7 @@ const emptyLine = () => new Paragraph({ style: 'Body', indent: { firstLine: 0, f
 /** Width in 3号 characters: CJK 1, Latin digits ½. */
 function widthInChars(s: string): number {
   let w = 0;
-  for (const ch of s) w += ch.charCodeAt(0) < 0x2e80 ? 0.5 : 1;
+  for (const ch of s) w += ch.charCodeAt(0) < 0x2000 ? 0.5 : 1;
   return w;
 }
 
@@ -91,7 +91,7 @@ export function buildDocument(model: ReportModel): Document {
   const authorityRight = Math.max(0, dateRight + widthInChars(model.date) / 2 - widthInChars(model.signature) / 2);
   if (model.signature) {
     children.push(new Paragraph({
-      style: 'Body', alignment: AlignmentType.RIGHT,
+      style: 'Body', alignment: AlignmentType.RIGHT, keepNext: true,
       indent: { firstLine: 0, firstLineChars: 0, right: Math.round(authorityRight * LAYOUT.char) },
       children: [run(model.signature)],
     }));
@@ -192,14 +192,16 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 const TEXT_WIDTH = LAYOUT.width - LAYOUT.left - LAYOUT.right;
 
 function columnWidths(t: ReportTable): number[] {
-  // weights: short codes narrow, names wide
-  const weights = t.columns.map((c, k) => {
-    const longest = Math.max(widthInChars(c), ...t.rows.slice(0, 200).map((r) => widthInChars(r[k] ?? '')));
-    return Math.min(Math.max(longest, 2.5), 14);
+  // each column as wide as its longest text (12 pt: 240 twips a character, plus cell margins),
+  // wide text columns capped; what is left goes to the widest column
+  const need = t.columns.map((c, k) => {
+    const longest = Math.max(widthInChars(c), ...t.rows.slice(0, 500).map((r) => widthInChars(r[k] ?? '')));
+    return Math.ceil(Math.min(longest, 16) * 240 + 200);
   });
-  const sum = weights.reduce((a, b) => a + b, 0);
-  const widths = weights.map((w) => Math.floor((w / sum) * TEXT_WIDTH));
-  widths[widths.length - 1] += TEXT_WIDTH - widths.reduce((a, b) => a + b, 0);
+  const sum = need.reduce((a, b) => a + b, 0);
+  const widths = sum <= TEXT_WIDTH ? [...need] : need.map((w) => Math.floor((w / sum) * TEXT_WIDTH));
+  const widest = widths.indexOf(Math.max(...widths));
+  widths[widest] += TEXT_WIDTH - widths.reduce((a, b) => a + b, 0);
   return widths;
 }
 
