@@ -1,0 +1,89 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { runCli } from '../../electron/cli/index.ts';
+import { createCore } from '../../electron/core/index.ts';
+import { FIXTURES_DIR, fixtureNames, tempDir } from '../helpers/core.ts';
+
+let tmp: ReturnType<typeof tempDir>;
+let out: string[];
+let errs: string[];
+
+beforeEach(() => {
+  tmp = tempDir();
+  out = [];
+  errs = [];
+  vi.spyOn(console, 'log').mockImplementation((...a) => void out.push(a.join(' ')));
+  vi.spyOn(console, 'error').mockImplementation((...a) => void errs.push(a.join(' ')));
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  tmp.cleanup();
+});
+
+const db = () => `${tmp.dir}/ledger.db`;
+const total = (table: string) => {
+  const core = createCore({ dbPath: db() });
+  try {
+    return (core.ctx.db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+  } finally {
+    core.close();
+  }
+};
+
+describe('cli', () => {
+  it.each(fixtureNames())('imports fixture %s, exports it, and the re-import dry run finds everything unchanged', async (name) => {
+    const pkgFile = `${FIXTURES_DIR}${name}/package.json`;
+    const pkg = JSON.parse(readFileSync(pkgFile, 'utf8'));
+    expect(await runCli(['import', pkgFile, '--db', db()])).toBe(0);
+    expect(out.join('\n')).toContain('导入完成');
+    expect(total('mediation_cases')).toBe(pkg.mediationCases.length);
+
+    const exported = `${tmp.dir}/out.json`;
+    expect(await runCli(['export', '--out', exported, '--db', db()])).toBe(0);
+    expect(JSON.parse(readFileSync(exported, 'utf8')).activities).toHaveLength(pkg.activities.length);
+
+    out = [];
+    expect(await runCli(['import', exported, '--dry-run', '--db', db()])).toBe(0);
+    const n = pkg.activities.length + pkg.mediationCases.length + pkg.inspections.length + (pkg.workItems?.length ?? 0) + pkg.years.length;
+    expect(out.join('\n')).toContain(`合计：新增 0，更新 0，未变 ${n}，保留本地较新 0，无效 0`);
+  });
+
+  it('exits 1 with a Chinese message and writes nothing for a broken package', async () => {
+    const bad = `${tmp.dir}/bad.json`;
+    writeFileSync(bad, JSON.stringify({
+      format: 'fazhi-ledger-package', version: 1, township: { name: '清河镇', authority: '临江县清河镇人民政府' },
+      activities: [{ id: 'a1', date: '2024-01-05', title: '好的', kind: 'campaign' }, { id: 'a2', date: '2024-13-01', title: '坏的', kind: 'campaign' }],
+    }));
+    expect(await runCli(['import', bad, '--db', db()])).toBe(1);
+    expect(errs.join('\n')).toContain('未导入任何记录');
+    expect(out.join('\n')).toMatch(/普法宣传活动（第2条.*id=a2）：「活动日期」不是有效日期/);
+    expect(total('activities')).toBe(0);
+
+    writeFileSync(bad, 'not json');
+    expect(await runCli(['import', bad, '--db', db()])).toBe(1);
+    expect(errs.join('\n')).toContain('不是有效的 JSON');
+  });
+
+  it('exits 2 on usage errors', async () => {
+    expect(await runCli([])).toBe(2);
+    expect(await runCli(['frobnicate'])).toBe(2);
+    expect(await runCli(['import', '--db', db()])).toBe(2);
+    expect(await runCli(['export', '--db', db()])).toBe(2);
+    expect(await runCli(['stats', '--year', 'abc', '--db', db()])).toBe(2);
+    expect(await runCli(['import', 'x.json', '--nope', '--db', db()])).toBe(2);
+    expect(errs.join('\n')).toContain('用法');
+  });
+
+  it('takes the database from FAZHI_DB when --db is not given', async () => {
+    vi.stubEnv('FAZHI_DB', db());
+    try {
+      expect(await runCli(['demo', '--year', '2024'])).toBe(0);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    expect(existsSync(db())).toBe(true);
+    expect(total('activities')).toBeGreaterThan(30);
+    expect(await runCli(['demo', '--year', '2024', '--db', db()])).toBe(1);
+    expect(errs.join('\n')).toContain('已有台账记录');
+  });
+});
