@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { ACTIVITY, MEDIATION_CASE } from '../../electron/shared/registers.ts';
+import { describeRecord, isValidDate, validateRecord } from '../../electron/shared/validation.ts';
+
+describe('isValidDate', () => {
+  it.each([
+    ['2024-02-29', true], ['2023-02-29', false], ['2023-04-31', false], ['2023-12-31', true],
+    ['2023-13-01', false], ['2023-1-5', false], ['1999-12-31', false], ['2101-01-01', false], ['2023-00-10', false],
+  ])('%s → %s', (s, want) => expect(isValidDate(s)).toBe(want));
+});
+
+describe('validateRecord', () => {
+  it('trims text, drops unknown keys, and dedupes laws', () => {
+    const v = validateRecord(ACTIVITY, { date: '2024-01-02', title: '  宪法宣传  ', kind: 'campaign', laws: ['宪法', ' 宪法 ', ''], colour: 'red' });
+    expect(v.ok).toBe(true);
+    if (v.ok) {
+      expect(v.value.title).toBe('宪法宣传');
+      expect(v.value.laws).toEqual(['宪法']);
+      expect('colour' in v.value).toBe(false);
+    }
+  });
+
+  it('names every bad field at once', () => {
+    const v = validateRecord(ACTIVITY, { date: 'x', title: 'a'.repeat(201), kind: 'party', audience: 1.5 });
+    expect(v.ok).toBe(false);
+    if (!v.ok) {
+      expect(v.issues.map((i) => i.field)).toEqual(['date', 'title', 'kind', 'audience']);
+      expect(v.issues[1].message).toBe('「活动名称」不能超过200个字（现有201个字）');
+    }
+  });
+
+  it('refuses strings in number fields rather than guessing', () => {
+    const v = validateRecord(ACTIVITY, { date: '2024-01-02', title: 't', kind: 'campaign', audience: '300' });
+    expect(v.ok).toBe(false);
+  });
+
+  it('describes a record without personal data', () => {
+    const label = describeRecord(MEDIATION_CASE, { id: 'm1', acceptedOn: '2024-03-01', caseNo: '调〔2024〕1号', parties: '张三、李四', summary: '张三与李四因……' }, 4);
+    expect(label).toBe('人民调解案件（第5条，2024-03-01 调〔2024〕1号，id=m1）');
+  });
+});
