@@ -1,7 +1,7 @@
 // Where the ledger lives when no --db is given: the same folder Electron uses
 // as userData for 法治台账, so the desktop app, web mode and the CLI share it.
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 export const APP_DIR_NAME = '法治台账';
 export const DB_FILE_NAME = 'ledger.db';
@@ -15,4 +15,24 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: N
 /** --db FILE, else FAZHI_DB, else the app's own database. */
 export function resolveDbPath(explicit: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
   return explicit ?? env.FAZHI_DB ?? join(defaultDataDir(env), DB_FILE_NAME);
+}
+
+/** The marker file that makes a copy portable (U盘): data then lives beside the program. */
+export const PORTABLE_MARKER = 'portable';
+export const PORTABLE_DATA_DIR_NAME = 'data';
+
+/**
+ * The folder the clerk sees the program in. An AppImage runs from a temporary
+ * mount (APPIMAGE names the real file); electron-builder's Windows portable
+ * build sets PORTABLE_EXECUTABLE_DIR.
+ */
+export function programDir(exePath: string, env: NodeJS.ProcessEnv = process.env): string {
+  if (env.PORTABLE_EXECUTABLE_DIR) return env.PORTABLE_EXECUTABLE_DIR;
+  if (env.APPIMAGE) return dirname(env.APPIMAGE);
+  return dirname(exePath);
+}
+
+/** `<exeDir>/data` when a `portable` marker file is beside the program, else null (use userData). */
+export function portableDataDir(exeDir: string, exists: (path: string) => boolean): string | null {
+  return exists(join(exeDir, PORTABLE_MARKER)) ? join(exeDir, PORTABLE_DATA_DIR_NAME) : null;
 }
