@@ -311,8 +311,10 @@ export function composeReport(input: ComposeInput): ReportModel {
   const appendix = input.appendixActivities ? appendixTables(s, input.appendixActivities) : [];
 
   const sections = [measures, leader, shortcomings, plan, other];
-  const warnings: ReportWarning[] = [];
+  const dataW = input.dataWarnings ?? [];
+  const warnings: ReportWarning[] = dataW.filter((x) => x.code === 'no_records');
   if (!authority) warnings.push({ code: 'no_authority', message: '尚未设置发文机关全称，标题和落款将空缺。请在“设置”中填写乡镇信息。' });
+  warnings.push(...dataW.filter((x) => x.code !== 'no_records'));
   for (const sec of [opening, ...sections]) {
     if (sec.draft) {
       warnings.push({
@@ -321,7 +323,6 @@ export function composeReport(input: ComposeInput): ReportModel {
       });
     }
   }
-  warnings.push(...(input.dataWarnings ?? []));
 
   const titleRest = `关于${year}年法治政府建设情况的报告`;
   const titleLines = !authority ? [titleRest] : (authority.length + titleRest.length <= 20 ? [`${authority}${titleRest}`] : [authority, titleRest]);
