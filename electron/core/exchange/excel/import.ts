@@ -62,6 +62,9 @@ function layoutOf(ws: ExcelJS.Worksheet, def: RegisterDef, mapping: Record<strin
   const index = headerIndex(def);
   const labels = new Map<string, string>([...def.fields.map((f) => [f.key, f.label] as [string, string]), ['id', '记录编号']]);
   let best: Layout | null = null;
+  let fallback: Layout | null = null;
+  // exceljs computes columnCount by walking every row: once only
+  const columnCount = Math.min(ws.columnCount, 200);
   const lastScan = Math.min(ws.rowCount, 30);
   for (let r = 1; r <= lastScan; r++) {
     const row = ws.getRow(r);
@@ -70,7 +73,7 @@ function layoutOf(ws: ExcelJS.Worksheet, def: RegisterDef, mapping: Record<strin
     const used = new Set<string>();
     let score = 0;
     const seenMaster = new Set<string>();
-    for (let c = 1; c <= Math.min(ws.columnCount, 200); c++) {
+    for (let c = 1; c <= columnCount; c++) {
       const cell = row.getCell(c);
       // a title merged across the row is one cell, not many headers
       if (cell.isMerged && cell.master.address !== cell.address) {
@@ -93,8 +96,12 @@ function layoutOf(ws: ExcelJS.Worksheet, def: RegisterDef, mapping: Record<strin
       columns.push({ letter: ws.getColumn(c).letter, header, field, fieldLabel: field ? labels.get(field) ?? null : null, by });
     }
     if (score > 0 && (!best || score > best.score)) best = { ws, headerRow: r, columns, byCol, score };
+    // nothing recognised: the first row of several texts is the header, for the mapping step
+    if (!fallback && score === 0 && columns.length >= 2 && columns.every((x) => !/^[\d.,-]+$/.test(x.header))) {
+      fallback = { ws, headerRow: r, columns, byCol, score: 0 };
+    }
   }
-  return best;
+  return best ?? fallback;
 }
 
 function rowValues(row: ExcelJS.Row, cols: number[]): Plain[] {
@@ -114,7 +121,7 @@ export async function importExcel(ctx: CoreContext, register: RegisterName, byte
   if (!layout) {
     const ws = sheets[0];
     if (!ws || ws.actualRowCount === 0) throw new AppError('invalid_input', '表格是空的，没有可导入的内容');
-    throw new AppError('invalid_input', `找不到${def.label}的表头：前30行中没有一列的名称能对应到${def.label}的字段（如“${def.fields.filter((f) => f.required).map((f) => f.label).join('”“')}”）。请使用导入模板，或在列对应中指定每一列。`);
+    throw new AppError('invalid_input', `找不到${def.label}的表头：前30行中没有一行像表头（如“${def.fields.filter((f) => f.required).map((f) => f.label).join('”“')}”）。请使用导入模板填写。`);
   }
   const { ws, headerRow, columns, byCol } = layout;
   const fields = def.fields.map((f) => ({ key: f.key, label: f.label, required: !!f.required }));
@@ -150,13 +157,14 @@ export async function importExcel(ctx: CoreContext, register: RegisterName, byte
     throw new AppError('invalid_input', `表格有 ${lastRow - headerRow} 行，超过一次导入的上限 ${MAX_ROWS} 行，请分成几个文件导入`);
   }
   const notesCol = colOfField.get('notes');
+  const firstCols = Math.min(4, ws.columnCount);
   for (let r = headerRow + 1; r <= lastRow; r++) {
     const row = ws.getRow(r);
     const values = rowValues(row, colNums);
     if (values.every((v) => v === null || (typeof v === 'string' && v.trim() === ''))) { report.skipped.blank++; continue; }
     // a totals row: 合计 / 总计 in one of the first cells of the row (mapped or not)
     let totals = false;
-    for (let c = 1; c <= Math.min(4, ws.columnCount); c++) {
+    for (let c = 1; c <= firstCols; c++) {
       if (TOTALS_RE.test(plainText(plainValue(row.getCell(c).value)))) { totals = true; break; }
     }
     if (totals) { report.skipped.totals++; continue; }

@@ -1,0 +1,258 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import type { Core } from '../../electron/core/index.ts';
+import type { ExcelImportReport } from '../../electron/shared/contract/custody.ts';
+import { REGISTERS, REGISTER_NAMES, type RegisterName } from '../../electron/shared/registers.ts';
+import { err, memoryCore, ok, SAMPLES } from '../helpers/core.ts';
+
+const b64 = (b: Uint8Array | ArrayBuffer) => Buffer.from(b as Uint8Array).toString('base64');
+
+async function workbookOf(base64: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(base64, 'base64') as unknown as ArrayBuffer);
+  return wb;
+}
+
+/** A sheet written the way a clerk would: given headers, then rows. */
+async function sheet(rows: unknown[][], opts: { merge?: string } = {}): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Sheet1');
+  for (const r of rows) ws.addRow(r);
+  if (opts.merge) ws.mergeCells(opts.merge);
+  return b64(await wb.xlsx.writeBuffer());
+}
+
+const total = async (core: Core, r: RegisterName) => (ok(await core.dispatch(`${r}.list`, { pageSize: 1 })) as { total: number }).total;
+const listAll = async (core: Core, r: RegisterName) =>
+  (ok(await core.dispatch(`${r}.list`, { pageSize: 500, sortBy: 'updatedAt', sortOrder: 'asc' })) as { items: Record<string, unknown>[] }).items;
+
+describe('Excel template', () => {
+  it.each(REGISTER_NAMES)('%s: Chinese headers, dropdowns, date formats, frozen header, an example row and 填写说明', async (r) => {
+    const core = memoryCore();
+    const t = ok(await core.call('excel.template', { register: r }));
+    expect(t.fileName).toBe(`${REGISTERS[r].label}导入模板.xlsx`);
+    const wb = await workbookOf(t.base64);
+    const ws = wb.getWorksheet(REGISTERS[r].label)!;
+    const headers = (ws.getRow(1).values as unknown[]).slice(1);
+    expect(headers).toEqual(REGISTERS[r].fields.map((f) => f.label));
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    REGISTERS[r].fields.forEach((f, i) => {
+      const cell = ws.getCell(3, i + 1);
+      if (f.type === 'enum' || f.type === 'bool') expect(cell.dataValidation?.type, f.label).toBe('list');
+      if (f.type === 'date') {
+        expect(cell.dataValidation?.type, f.label).toBe('date');
+        expect(ws.getColumn(i + 1).numFmt).toBe('yyyy-mm-dd');
+      }
+    });
+    // the dropdown lists hold the Chinese labels
+    const lists = wb.getWorksheet('选项')!;
+    const firstEnum = REGISTERS[r].fields.find((f) => f.type === 'enum')!;
+    expect(lists.getColumn(1).values.slice(1)).toEqual(Object.values(firstEnum.options!));
+    expect(ws.getRow(2).getCell(REGISTERS[r].fields.findIndex((f) => f.key === 'notes') + 1).value).toMatch(/^【示例】/);
+    const help = wb.getWorksheet('填写说明')!;
+    expect(help.getCell('A2').value).toBe(REGISTERS[r].fields[0].label);
+    core.close();
+  });
+});
+
+/** Fills the template with the sample record twice (as labels), the way a clerk would. */
+async function filledTemplate(core: Core, r: RegisterName): Promise<string> {
+  const t = ok(await core.call('excel.template', { register: r }));
+  const wb = await workbookOf(t.base64);
+  const ws = wb.getWorksheet(REGISTERS[r].label)!;
+  const sample = SAMPLES[r] as Record<string, unknown>;
+  for (const row of [3, 4]) {
+    REGISTERS[r].fields.forEach((f, i) => {
+      const v = sample[f.key];
+      if (v === undefined) return;
+      let cell: unknown = v;
+      if (f.type === 'enum') cell = f.options![String(v)];
+      if (f.type === 'bool') cell = v ? '是' : '否';
+      if (f.type === 'tags') cell = (v as string[]).join('、');
+      if (f.type === 'date') cell = row === 3 ? new Date(`${v}T00:00:00Z`) : String(v).replace(/-/g, '.');
+      ws.getCell(row, i + 1).value = cell as ExcelJS.CellValue;
+    });
+  }
+  return b64(await wb.xlsx.writeBuffer());
+}
+
+describe('Excel import', () => {
+  it.each(REGISTER_NAMES)('%s: template → filled → preview → import → export → re-import as updates', async (r) => {
+    const core = memoryCore();
+    const base64 = await filledTemplate(core, r);
+    const preview = ok(await core.call('excel.preview', { register: r, base64 }));
+    expect(preview.issues).toEqual([]);
+    expect(preview).toMatchObject({ rows: 2, valid: 2, new: 2, applied: false, skipped: { example: 1 } });
+    expect(await total(core, r)).toBe(0);
+
+    const report = ok(await core.call('excel.import', { register: r, base64 }));
+    expect(report).toMatchObject({ applied: true, written: 2 });
+    const items = await listAll(core, r);
+    expect(items).toHaveLength(2);
+    const expected = ok(await core.dispatch(`${r}.create`, { record: SAMPLES[r] })) as Record<string, unknown>;
+    for (const f of REGISTERS[r].fields) expect(items[0][f.key], f.key).toEqual(expected[f.key]);
+
+    // the exported sheet imports back as updates of the same records (记录编号)
+    const exp = ok(await core.call('excel.export', { register: r, query: {} }));
+    expect(exp.count).toBe(3);
+    const again = ok(await core.call('excel.preview', { register: r, base64: exp.base64 }));
+    expect(again).toMatchObject({ rows: 3, valid: 3, updated: 3, new: 0, skipped: { totals: 1 } });
+    core.close();
+  });
+
+  it('reads a clerk\'s own sheet: merged title, synonyms, text dates, units, totals row and blank rows', async () => {
+    const core = memoryCore();
+    const base64 = await sheet([
+      ['小陶镇2023年普法宣传活动登记表'],
+      [],
+      ['序号', '活动时间', '活动主题', '活动形式', '参与人数', '发放资料(份)', '地点', '宣传内容', '负责人'],
+      [1, '2023-5-8', '民法典宣传月进村', '集中宣传', '120人', 300, '青山村', '民法典、宪法', '张三'],
+      [2, '2023.05.09', '法治讲座', 'lecture', 45, '1,200', '中学', '未成年人保护法', '李四'],
+      [],
+      [3, '2023年5月10日', '院坝会', '院坝会', 60, 0, '石桥村', '', '王五'],
+      [4, 45_060, '线上答题', '网络宣传', 800, 0, '', '', ''],
+      ['合计', '', '', '', 1025, 1500, '', '', ''],
+    ], { merge: 'A1:I1' });
+    const p = ok(await core.call('excel.preview', { register: 'activities', base64 }));
+    expect(p.headerRow).toBe(3);
+    expect(p.issues).toEqual([]);
+    expect(p).toMatchObject({ rows: 4, valid: 4, skipped: { totals: 1, blank: 1 } });
+    expect(p.unmatched.map((u) => u.header)).toEqual(['序号', '负责人']);
+    ok(await core.call('excel.import', { register: 'activities', base64 }));
+    const items = (await listAll(core, 'activities')).sort((a, b) => String(a.date).localeCompare(String(b.date)));
+    expect(items.map((i) => [i.date, i.kind, i.audience, i.materials])).toEqual([
+      ['2023-05-08', 'campaign', 120, 300],
+      ['2023-05-09', 'lecture', 45, 1200],
+      ['2023-05-10', 'meeting', 60, 0],
+      ['2023-05-14', 'online', 800, 0],
+    ]);
+    expect(items[0].laws).toEqual(['民法典', '宪法']);
+    core.close();
+  });
+
+  it('applies an explicit column mapping for headers it does not know', async () => {
+    const core = memoryCore();
+    const base64 = await sheet([
+      ['办理时间', '事由', '纠纷种类', '办理结果'],
+      ['2024-01-05', '邻里排水', '邻里', '调解成功'],
+    ]);
+    const p = ok(await core.call('excel.preview', { register: 'mediationCases', base64 }));
+    expect(p.unmatched.map((u) => u.header)).toEqual(['办理时间', '事由', '纠纷种类', '办理结果']);
+    expect(p.missingRequired).toEqual(['受理日期', '纠纷类型', '调解状态']);
+    expect(p.valid).toBe(0);
+    const mapping = { 办理时间: 'acceptedOn', 事由: 'summary', 纠纷种类: 'type', 办理结果: 'status' };
+    const q = ok(await core.call('excel.import', { register: 'mediationCases', base64, mapping }));
+    expect(q.issues).toEqual([]);
+    expect(q.applied).toBe(true);
+    const [rec] = await listAll(core, 'mediationCases');
+    expect(rec).toMatchObject({ acceptedOn: '2024-01-05', summary: '邻里排水', type: 'neighbor', status: 'success' });
+    core.close();
+  });
+
+  it('lists every bad row with its row number, column and a Chinese reason, and writes nothing', async () => {
+    const core = memoryCore();
+    const base64 = await sheet([
+      ['受理日期', '纠纷类型', '调解状态', '当事人人数', '协议金额（元）'],
+      ['2024-01-05', '邻里', '调解成功', 2, 100],
+      ['2023.13.45', '邻里', '调解成功', 2, 0],
+      ['2024-02-01', '宠物纠纷', '调解成功', 2, 0],
+      ['2024-02-02', '合同', '调解成功', '两个', 0],
+      ['2024-02-03', '合同', '调解成功', -3, 0],
+      ['2024-02-04', '合同', '', 1, '很多'],
+    ]);
+    for (const method of ['excel.preview', 'excel.import'] as const) {
+      const r = ok(await core.call(method, { register: 'mediationCases', base64 })) as ExcelImportReport;
+      expect(r.applied).toBe(false);
+      expect(r).toMatchObject({ rows: 6, valid: 1, invalid: 5 });
+      const at = (row: number) => r.issues.filter((i) => i.row === row).map((i) => `${i.column}|${i.header}|${i.message}`);
+      expect(at(3)[0]).toMatch(/^A\|受理日期\|「受理日期」不是有效日期：“2023-13-45”/);
+      expect(at(4)[0]).toMatch(/^B\|纠纷类型\|「纠纷类型」的取值“宠物纠纷”无效，应为：婚姻家庭、邻里/);
+      expect(at(5)[0]).toMatch(/^D\|当事人人数\|「当事人人数」应为不小于0的整数，现为“两个”/);
+      expect(at(6)[0]).toMatch(/^D\|当事人人数\|「当事人人数」应为不小于0的整数，现为“-3”/);
+      expect(at(7)).toHaveLength(2);
+      expect(await total(core, 'mediationCases')).toBe(0);
+    }
+    // skip-invalid writes the valid row only
+    const s = ok(await core.call('excel.import', { register: 'mediationCases', base64, skipInvalid: true }));
+    expect(s).toMatchObject({ applied: true, written: 1 });
+    expect(await total(core, 'mediationCases')).toBe(1);
+    core.close();
+  });
+
+  it('refuses a sheet with wrong headers, an empty file and a file that is not xlsx, in Chinese', async () => {
+    const core = memoryCore();
+    const wrong = await sheet([['姓名', '电话', '住址'], ['张三', '123', '某村']]);
+    const w = ok(await core.call('excel.preview', { register: 'inspections', base64: wrong }));
+    expect(w.unmatched.map((u) => u.header)).toEqual(['姓名', '电话', '住址']);
+    expect(w.issues[0]).toMatchObject({ row: 1 });
+    expect(w.issues[0].message).toMatch(/表头中缺少必填列：「检查日期」、「执法领域」、「检查对象」、「处理结果」/);
+    expect(ok(await core.call('excel.import', { register: 'inspections', base64: wrong, skipInvalid: true })).applied).toBe(false);
+    const empty = await sheet([]);
+    expect(err(await core.call('excel.preview', { register: 'inspections', base64: empty })).message).toMatch(/表格是空的/);
+    const headerOnly = await sheet([['检查日期', '执法领域', '检查对象', '处理结果']]);
+    const h = ok(await core.call('excel.preview', { register: 'inspections', base64: headerOnly }));
+    expect(h.issues[0].message).toMatch(/没有数据行/);
+    expect(err(await core.call('excel.import', { register: 'inspections', base64: Buffer.from('检查日期,执法领域\n').toString('base64') })).message)
+      .toMatch(/这不是 Excel（\.xlsx）文件/);
+    expect(err(await core.call('excel.import', { register: 'inspections', base64: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 1, 2]).toString('base64') })).message)
+      .toMatch(/旧版 Excel（\.xls）/);
+    expect(err(await core.call('excel.import', { register: 'inspections', base64: Buffer.from('PK\u0003\u0004garbage').toString('base64') })).message)
+      .toMatch(/无法读取这个 Excel 文件/);
+    expect(await total(core, 'inspections')).toBe(0);
+    core.close();
+  });
+
+  it('imports 10 000 rows in one go, or none when one row is bad', async () => {
+    const core = memoryCore();
+    const rows: unknown[][] = [['日期', '工作类别', '事项', '数量', '参加人次']];
+    for (let i = 0; i < 10_000; i++) rows.push([new Date(Date.UTC(2024, i % 12, (i % 28) + 1)), '集体学法', `学法${i}`, 1, i % 50]);
+    rows[5000][4] = '五十';
+    const base64 = await sheet(rows);
+    const bad = ok(await core.call('excel.import', { register: 'workItems', base64 }));
+    expect(bad).toMatchObject({ applied: false, rows: 10_000, invalid: 1 });
+    expect(bad.issues[0]).toMatchObject({ row: 5001, column: 'E', header: '参加人次' });
+    expect(await total(core, 'workItems')).toBe(0);
+    rows[5000][4] = 50;
+    const t0 = performance.now();
+    const good = ok(await core.call('excel.import', { register: 'workItems', base64: await sheet(rows) }));
+    expect(good).toMatchObject({ applied: true, written: 10_000 });
+    expect(performance.now() - t0).toBeLessThan(10_000);
+    expect(await total(core, 'workItems')).toBe(10_000);
+    core.close();
+  });
+});
+
+describe('Excel export', () => {
+  it('exports the filtered list with a title, headers, totals, A4 landscape and print titles', async () => {
+    const core = memoryCore();
+    ok(await core.call('settings.update', { township: { name: '小陶镇', authority: '永安市小陶镇人民政府' } }));
+    for (const [date, kind, audience] of [['2024-03-01', 'campaign', 100], ['2024-04-01', 'lecture', 50], ['2023-04-01', 'campaign', 7]] as const) {
+      ok(await core.call('activities.create', { record: { date, title: `活动${date}`, kind, audience } }));
+    }
+    const e = ok(await core.call('excel.export', { register: 'activities', query: { year: 2024, filters: { kind: 'campaign' } } }));
+    expect(e.count).toBe(1);
+    expect(e.fileName).toMatch(/^小陶镇2024年普法宣传活动台账-\d{8}\.xlsx$/);
+    const all = ok(await core.call('excel.export', { register: 'activities', query: { year: 2024 } }));
+    const ws = (await workbookOf(all.base64)).worksheets[0];
+    expect(ws.getCell('A1').value).toBe('小陶镇2024年普法宣传活动台账');
+    expect(ws.getRow(2).getCell(1).value).toBe('活动日期');
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', printTitlesRow: '2:2' });
+    const audienceCol = REGISTERS.activities.fields.findIndex((f) => f.key === 'audience') + 1;
+    const totals = ws.getRow(5);
+    expect(totals.getCell(1).value).toBe('合计（2条）');
+    expect(totals.getCell(audienceCol).value).toMatchObject({ result: 150 });
+    expect(ws.getRow(3).getCell(3).value).toBe('法治讲座');
+    expect(ws.getColumn(audienceCol).width).toBeGreaterThan(5);
+    core.close();
+  });
+
+  it('includes personal fields in the clerk\'s own mediation ledger', async () => {
+    const core = memoryCore();
+    ok(await core.call('mediationCases.create', { record: SAMPLES.mediationCases }));
+    const e = ok(await core.call('excel.export', { register: 'mediationCases' }));
+    const ws = (await workbookOf(e.base64)).worksheets[0];
+    const values = (ws.getRow(3).values as unknown[]).map(String);
+    expect(values).toContain('张三、李四');
+    core.close();
+  });
+});
