@@ -213,11 +213,25 @@ export function pruneBackups(dataDir: string): string[] {
   return removed;
 }
 
+/** Leftovers of a backup or restore that was cut off (power cut, killed process). */
+export function removeStaleTemporaries(dataDir: string, now: Date): void {
+  const dir = backupsDir(dataDir);
+  if (!existsSync(dir)) return;
+  for (const n of readdirSync(dir)) {
+    if (!n.startsWith('.tmp-') && !n.endsWith('.partial')) continue;
+    const p = join(dir, n);
+    try {
+      if (now.getTime() - statSync(p).mtimeMs > 10 * 60_000) rmSync(p, { force: true });
+    } catch { /* gone already */ }
+  }
+}
+
 const localDay = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 
 /** Called by the transports at startup: the first start of a day takes the day's backup. */
 export async function maybeDailyBackup(ctx: CoreContext): Promise<BackupInfo | null> {
   if (ctx.dbPath === ':memory:') return null;
+  removeStaleTemporaries(ctx.dataDir, ctx.now());
   const today = localDay(ctx.now());
   if (listBackups(ctx.dataDir).some((b) => b.kind === 'daily' && b.createdAt.slice(0, 10) === today)) return null;
   return createBackup(ctx, 'daily');
