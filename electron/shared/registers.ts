@@ -58,7 +58,7 @@ const common: FieldDef[] = [
 const count = (key: string, column: string, label: string, extra: Partial<FieldDef> = {}): FieldDef =>
   ({ key, column, label, type: 'int', defaultValue: 0, sortable: true, ...extra });
 
-export const ACTIVITY: RegisterDef = {
+export const ACTIVITY: RegisterDef & { name: 'activities' } = {
   name: 'activities',
   table: 'activities',
   label: '普法宣传活动',
@@ -84,7 +84,7 @@ export const ACTIVITY: RegisterDef = {
   ],
 };
 
-export const MEDIATION_CASE: RegisterDef = {
+export const MEDIATION_CASE: RegisterDef & { name: 'mediationCases' } = {
   name: 'mediationCases',
   table: 'mediation_cases',
   label: '人民调解案件',
@@ -111,7 +111,7 @@ export const MEDIATION_CASE: RegisterDef = {
   ],
 };
 
-export const INSPECTION: RegisterDef = {
+export const INSPECTION: RegisterDef & { name: 'inspections' } = {
   name: 'inspections',
   table: 'inspections',
   label: '行政执法检查',
@@ -137,7 +137,7 @@ export const INSPECTION: RegisterDef = {
   ],
 };
 
-export const WORK_ITEM: RegisterDef = {
+export const WORK_ITEM: RegisterDef & { name: 'workItems' } = {
   name: 'workItems',
   table: 'work_items',
   label: '其他法治工作',
