@@ -248,14 +248,12 @@ export function composeReport(input: ComposeInput): ReportModel {
     const lit = wc('litigation');
     const appeared = w('litigation')?.leaderAppeared ?? 0;
     const anyData = s.activities.total + s.mediation.total + s.inspections.total + Object.keys(s.work).length > 0;
-    let text: string | null = null;
-    if (rec === 0 && lit === 0) text = anyData ? `全年未发生行政复议、行政诉讼案件。` : null;
-    else {
-      text = sentence([
+    const text = rec === 0 && lit === 0
+      ? (anyData ? '全年未发生行政复议、行政诉讼案件。' : null)
+      : sentence([
         rec > 0 ? `全年办理行政复议案件${rec}件` : '全年未发生行政复议案件',
         lit > 0 ? `办理行政诉讼案件${lit}件${appeared > 0 ? `，行政机关负责人出庭应诉${appeared}次` : ''}` : '未发生行政诉讼案件',
       ]) + '依法履行复议答复和出庭应诉职责，尊重并执行生效裁判。';
-    }
     if (text) subs.push({ title: '依法做好行政复议和行政应诉工作。', text });
   }
 
