@@ -1,0 +1,50 @@
+// The 年度报告 page: section editors, save indicator, warnings, preview, Word export.
+import type { Download, Locator, Page } from 'playwright-core';
+
+export class ReportPageObject {
+  readonly page: Page;
+  constructor(page: Page) {
+    this.page = page;
+  }
+
+  narrative(key: 'intro' | 'leaderDuties' | 'shortcomings' | 'nextYearPlan' | 'other'): Locator {
+    // Element Plus puts the test id on the <textarea> itself
+    return this.page.locator(`textarea[data-testid="narrative-${key}"], [data-testid="narrative-${key}"] textarea`);
+  }
+
+  section(key: string): Locator {
+    return this.page.getByTestId(`section-${key}`);
+  }
+
+  get saveState(): Locator {
+    return this.page.getByTestId('save-state');
+  }
+
+  get warnings(): Locator {
+    return this.page.getByTestId('report-warnings');
+  }
+
+  async waitSaved() {
+    await this.page.getByTestId('save-state').filter({ hasText: '已保存' }).waitFor();
+  }
+
+  async openPreview(): Promise<Locator> {
+    await this.page.getByRole('tab', { name: '全文预览' }).click();
+    const preview = this.page.getByTestId('report-preview');
+    await preview.waitFor();
+    return preview;
+  }
+
+  async openEditor() {
+    await this.page.getByRole('tab', { name: '逐节编写' }).click();
+  }
+
+  /** clicks 导出Word and resolves the download */
+  async exportWord(): Promise<Download> {
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download', { timeout: 30_000 }),
+      this.page.getByTestId('export-word').click(),
+    ]);
+    return download;
+  }
+}

@@ -1,0 +1,80 @@
+// 年度报告 in Chromium: edit a clerk text in place, see it autosaved and in the
+// preview, export Word, unzip the download and find the edit in document.xml.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import JSZip from 'jszip';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { fixturePackage, tempDir } from '../helpers/core.ts';
+import { hasChromium, startApp, type TestApp } from './harness.ts';
+import { AppShell } from './pages/app-shell.ts';
+import { ReportPageObject } from './pages/report-page.ts';
+
+const FIXTURE = '000_3b1c3260cd606f40';
+const YEAR = 2023;
+
+describe.skipIf(!hasChromium)('年度报告', () => {
+  let app: TestApp;
+  const tmp = tempDir('fazhi-e2e-report-');
+  beforeAll(async () => {
+    app = await startApp();
+    const r = await app.core.call('exchange.import', { content: fixturePackage(FIXTURE) });
+    if (!r.ok) throw new Error(r.error.message);
+    await app.page.reload();
+  });
+  afterAll(async () => {
+    await app?.close();
+    tmp.cleanup();
+  });
+  afterEach(() => {
+    expect(app.takeErrors()).toEqual([]);
+  });
+
+  it('shows generated sections, drafts and warnings for the year', async () => {
+    const { page } = app;
+    const shell = new AppShell(page);
+    await shell.goto('年度报告');
+    await shell.selectYear(YEAR);
+    const report = new ReportPageObject(page);
+    await report.section('measures').getByText('全年累计开展普法宣传活动23场次').waitFor();
+    await report.section('measures').getByText('调解成功率98.9%').waitFor();
+    // 第一责任人 has no clerk text: a draft, marked, and named in the warnings
+    await report.section('leaderDuties').getByText('草稿，尚未修改').waitFor();
+    await report.warnings.getByText('仍是系统生成的草稿').first().waitFor();
+    // the clerk's own 不足 text is there verbatim
+    expect(await report.narrative('shortcomings').inputValue()).toContain('要进一步加强习近平法治思想的学习');
+  });
+
+  it('autosaves an edit, previews it and exports it to Word', async () => {
+    const { page } = app;
+    const report = new ReportPageObject(page);
+    const marker = '三是基层执法力量E2E测试段落需要充实。';
+    const box = report.narrative('shortcomings');
+    const before = await box.inputValue();
+    await box.fill(`${before}\n${marker}`);
+    await report.waitSaved();
+    const saved = await app.core.call('years.getProfile', { year: YEAR });
+    expect(saved.ok && saved.value.narrative.shortcomings).toContain(marker);
+
+    // the leader-duties draft, once edited, is no longer a draft
+    await report.narrative('leaderDuties').fill('镇党委书记、镇长带头履行推进法治建设第一责任人职责。');
+    await report.waitSaved();
+    await report.section('leaderDuties').getByText('已填写').waitFor();
+
+    const preview = await report.openPreview();
+    await preview.getByText(marker).waitFor();
+    await preview.getByText('永安市小陶镇人民政府', { exact: true }).first().waitFor();
+    await report.openEditor();
+
+    const download = await report.exportWord();
+    expect(download.suggestedFilename()).toBe(`小陶镇${YEAR}年法治政府建设情况报告.docx`);
+    const file = join(tmp.dir, download.suggestedFilename());
+    await download.saveAs(file);
+    const zip = await JSZip.loadAsync(readFileSync(file));
+    const xml = await zip.file('word/document.xml')!.async('string');
+    const text = [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+    expect(text).toContain(marker);
+    expect(text).toContain('镇党委书记、镇长带头履行推进法治建设第一责任人职责。');
+    expect(text).toContain('全年累计开展普法宣传活动23场次');
+    expect(text).not.toContain('王海波');
+  });
+});
