@@ -275,10 +275,10 @@ export function composeReport(input: ComposeInput): ReportModel {
     (w('litigation')?.leaderAppeared ?? 0) > 0 && `出庭应诉${w('litigation')!.leaderAppeared}次`,
   ]);
   const leaderDraft = [
-    `${name}党政主要负责人认真履行推进法治建设第一责任人职责，坚持重要工作亲自部署、重大问题亲自过问、重点环节亲自协调、重要任务亲自督办，把法治建设纳入年度工作计划和领导班子述职内容，推动法治政府建设各项任务落到实处。`,
+    `党政主要负责人认真履行推进法治建设第一责任人职责，坚持重要工作亲自部署、重大问题亲自过问、重点环节亲自协调、重要任务亲自督办，把法治建设纳入年度工作计划和领导班子述职内容，推动法治政府建设各项任务落到实处。`,
   ];
   const leader = narrativeSection('leaderDuties', `二、党政主要负责人履行推进法治建设第一责任人职责情况`, profile.narrative.leaderDuties, leaderDraft,
-    leaderFacts ? [{ text: `${name}党政主要负责人${leaderFacts}`, source: 'data' }] : []);
+    leaderFacts ? [{ text: `全年，${name}党政主要负责人${leaderFacts}`, source: 'data' }] : []);
 
   // ---- 三、不足 ------------------------------------------------------------------
   const shortcomingDraft = draftShortcomings(s, name);
