@@ -114,7 +114,10 @@ export async function buildTemplate(name: RegisterName): Promise<{ fileName: str
       }
       : null;
     if (!validation) return;
-    for (let r = 2; r <= TEMPLATE_ROWS + 1; r++) ws.getCell(r, i + 1).dataValidation = validation;
+    // one range per column (exceljs' per-cell squeezing writes overlapping ranges Excel calls damaged)
+    const letter = ws.getColumn(i + 1).letter;
+    (ws as unknown as { dataValidations: { add: (range: string, v: ExcelJS.DataValidation) => void } })
+      .dataValidations.add(`${letter}2:${letter}${TEMPLATE_ROWS + 1}`, validation);
   });
 
   const help = wb.addWorksheet('填写说明');
