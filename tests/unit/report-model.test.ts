@@ -117,6 +117,20 @@ describe('report.model', () => {
     core.close();
   });
 
+  it('drafts a shortcoming from a falling figure', async () => {
+    const core = memoryCore();
+    await township(core);
+    for (const d of ['2023-03-01', '2023-04-01', '2023-05-01']) ok(await core.call('activities.create', { record: { ...SAMPLES.activities, date: d } }));
+    ok(await core.call('activities.create', { record: { ...SAMPLES.activities, date: '2024-03-01' } }));
+    const m = ok(await core.call('report.model', { year: 2024 }));
+    const sec = m.sections.find((s) => s.key === 'shortcomings')!;
+    expect(sec.draft).toBe(true);
+    expect(sec.paragraphs[0]).toMatchObject({ source: 'draft' });
+    expect(sec.paragraphs[0].text).toContain('一是普法宣传力度有所减弱。全年开展普法宣传活动1场次，较上年减少2场次');
+    expect(allText(m)).toContain('同比下降66.7%');
+    core.close();
+  });
+
   it('refuses a year out of range', async () => {
     const core = memoryCore();
     const r = await core.call('report.export', { year: 1999 });

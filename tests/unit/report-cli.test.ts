@@ -1,0 +1,47 @@
+// The CLI's report command: writes the .docx, exit 1 with a Chinese message on bad input, UsageError on bad usage.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { parseArgs, UsageError } from '../../electron/cli/args.ts';
+import { reportCommand } from '../../electron/cli/commands/report.ts';
+import { fixturePackage, memoryCore, ok, tempDir } from '../helpers/core.ts';
+
+const tmp = tempDir('fazhi-report-cli-');
+afterAll(() => tmp.cleanup());
+const args = (...a: string[]) => parseArgs(a, ['year', 'out']);
+
+describe('report command', () => {
+  it('writes the report, with the appendix when asked', async () => {
+    const core = memoryCore();
+    ok(await core.call('exchange.import', { content: fixturePackage('002_b806baa4f7d74a32') }));
+    const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    const warn = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const out = join(tmp.dir, 'r.docx');
+    expect(await reportCommand(core, args('--year', '2020', '--out', out, '--appendix'))).toBe(0);
+    expect(existsSync(out)).toBe(true);
+    expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
+    expect(log.mock.calls.flat().join('')).toContain('已生成');
+    expect(warn.mock.calls.flat().join('')).toContain('草稿');
+    log.mockRestore();
+    warn.mockRestore();
+    core.close();
+  });
+
+  it('exits 1 with a Chinese message on a bad output path', async () => {
+    const core = memoryCore();
+    const err = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    expect(await reportCommand(core, args('--year', '2020', '--out', join(tmp.dir, 'nope', 'r.docx')))).toBe(1);
+    expect(await reportCommand(core, args('--year', '2020', '--out', join(tmp.dir, 'r.txt')))).toBe(1);
+    expect(err.mock.calls.flat().join('\n')).toMatch(/输出文件夹不存在[\s\S]*应以 \.docx 结尾/);
+    err.mockRestore();
+    core.close();
+  });
+
+  it('throws UsageError without --year or --out', async () => {
+    const core = memoryCore();
+    await expect(reportCommand(core, args('--out', 'x.docx'))).rejects.toBeInstanceOf(UsageError);
+    await expect(reportCommand(core, args('--year', '2020'))).rejects.toBeInstanceOf(UsageError);
+    await expect(reportCommand(core, args('--year', '1999', '--out', 'x.docx'))).rejects.toBeInstanceOf(UsageError);
+    core.close();
+  });
+});
