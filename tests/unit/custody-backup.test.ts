@@ -226,4 +226,42 @@ describe('backup and restore', () => {
     await maybeDailyBackup({ ...core.ctx, now: () => new Date(Date.now() + 3_600_000) });
     expect(readdirSync(bdir).filter((n) => n.startsWith('.tmp-') && !n.endsWith('-wal') && !n.endsWith('-shm'))).toEqual([]);
   }, 60_000);
+  it('a process killed in the middle of a restore leaves either the old or the restored ledger, never a broken one', async () => {
+    const { dir, cleanup } = tempDir('fazhi-kill-restore-');
+    cleanups.push(cleanup);
+    const file = join(dir, 'ledger.db');
+    const setup = createCore({ dbPath: file });
+    const base = valid({ ...SAMPLES.activities, notes: 'y'.repeat(400) });
+    setup.ctx.db.transaction(() => {
+      for (let i = 0; i < 60_000; i++) insertRecord(setup.ctx.db, REGISTERS.activities, `old${i}`, { ...base, title: `旧${i}` }, '2024-01-01T00:00:00.000Z');
+    })();
+    const backup = ok(await setup.call('backup.create', {}));
+    // the live ledger then differs from the backup: 1 record instead of 60 000
+    setup.ctx.db.exec('DELETE FROM activities');
+    insertRecord(setup.ctx.db, REGISTERS.activities, 'current', { ...base, title: '现在' }, '2024-01-01T00:00:00.000Z');
+    setup.close();
+    const script = join(dir, 'child.ts');
+    writeFileSync(script, `
+      import { createCore } from ${JSON.stringify(join(ROOT, 'electron/core/index.ts'))};
+      const core = createCore({ dbPath: ${JSON.stringify(file)} });
+      console.log('ready');
+      for (;;) {
+        const r = await core.call('backup.restore', { name: ${JSON.stringify(backup.name)} });
+        if (!r.ok) { console.error(r.error.message); process.exit(3); }
+        core.ctx.db.exec("DELETE FROM activities WHERE id <> 'old0'");
+      }
+    `);
+    for (const delay of [150, 600, 1200, 2000]) {
+      const child = spawn(join(ROOT, 'node_modules/.bin/node'), [script], { stdio: ['ignore', 'pipe', 'inherit'] });
+      await new Promise<void>((resolve) => child.stdout!.once('data', () => resolve()));
+      await new Promise((r) => setTimeout(r, delay));
+      child.kill('SIGKILL');
+      await new Promise((r) => child.once('exit', r));
+      const db = new Database(file);
+      expect(db.pragma('integrity_check', { simple: true }), `killed after ${delay} ms`).toBe('ok');
+      const n = (db.prepare('SELECT COUNT(*) AS n FROM activities').get() as { n: number }).n;
+      expect([1, 60_000], `killed after ${delay} ms: ${n} records`).toContain(n);
+      db.close();
+    }
+  }, 120_000);
 });
