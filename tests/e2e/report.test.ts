@@ -65,7 +65,11 @@ describe.skipIf(!hasChromium)('年度报告', () => {
     await preview.getByText('永安市小陶镇人民政府', { exact: true }).first().waitFor();
     await report.openEditor();
 
-    const download = await report.exportWord();
+    // the opening is still a draft: export asks first
+    const download = await report.exportWord(async () => {
+      await page.locator('.el-message-box:visible').getByText('开头段').waitFor();
+      await new AppShell(page).confirmBox('仍然导出');
+    });
     expect(download.suggestedFilename()).toBe(`小陶镇${YEAR}年法治政府建设情况报告.docx`);
     const file = join(tmp.dir, download.suggestedFilename());
     await download.saveAs(file);

@@ -40,11 +40,11 @@ export class ReportPageObject {
   }
 
   /** clicks 导出Word and resolves the download */
-  async exportWord(): Promise<Download> {
-    const [download] = await Promise.all([
-      this.page.waitForEvent('download', { timeout: 30_000 }),
-      this.page.getByTestId('export-word').click(),
-    ]);
-    return download;
+  /** clicks 导出Word (answering the drafts question with `confirm`) and resolves the download */
+  async exportWord(confirm?: () => Promise<void>): Promise<Download> {
+    const downloaded = this.page.waitForEvent('download', { timeout: 30_000 });
+    await this.page.getByTestId('export-word').click();
+    if (confirm) await confirm();
+    return downloaded;
   }
 }
