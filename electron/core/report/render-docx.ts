@@ -192,14 +192,26 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 const TEXT_WIDTH = LAYOUT.width - LAYOUT.left - LAYOUT.right;
 
 function columnWidths(t: ReportTable): number[] {
-  // each column as wide as its longest text (12 pt: 240 twips a character, plus cell margins),
-  // wide text columns capped; what is left goes to the widest column
+  // each column as wide as its longest text (12 pt: 240 twips a character, plus cell margins);
+  // short columns (序号, 日期, 形式 …) keep that width so they never wrap, and the long
+  // text columns (活动名称 …) share what is left of the line
   const need = t.columns.map((c, k) => {
     const longest = Math.max(widthInChars(c), ...t.rows.slice(0, 500).map((r) => widthInChars(r[k] ?? '')));
-    return Math.ceil(Math.min(longest, 16) * 240 + 200);
+    return Math.ceil(longest * 240 + 200);
   });
-  const sum = need.reduce((a, b) => a + b, 0);
-  const widths = sum <= TEXT_WIDTH ? [...need] : need.map((w) => Math.floor((w / sum) * TEXT_WIDTH));
+  const SHORT = 8 * 240 + 200;
+  const fixed = need.map((w) => w <= SHORT);
+  const fixedSum = need.reduce((a, w, k) => a + (fixed[k] ? w : 0), 0);
+  const flexNeed = need.reduce((a, w, k) => a + (fixed[k] ? 0 : w), 0);
+  let widths: number[];
+  if (fixedSum + flexNeed <= TEXT_WIDTH) {
+    widths = [...need];
+  } else if (flexNeed > 0 && fixedSum < TEXT_WIDTH * 0.75) {
+    const room = TEXT_WIDTH - fixedSum;
+    widths = need.map((w, k) => (fixed[k] ? w : Math.floor((w / flexNeed) * room)));
+  } else {
+    widths = need.map((w) => Math.floor((w / (fixedSum + flexNeed)) * TEXT_WIDTH));
+  }
   const widest = widths.indexOf(Math.max(...widths));
   widths[widest] += TEXT_WIDTH - widths.reduce((a, b) => a + b, 0);
   return widths;
