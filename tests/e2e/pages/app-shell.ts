@@ -19,7 +19,7 @@ export class AppShell {
   }
 
   yearLabel(): Locator {
-    return this.page.getByTestId('year-select').locator('.el-select__selected-item').first();
+    return this.page.getByTestId('year-select');
   }
 
   /** waits for a success toast containing the text */
