@@ -69,9 +69,10 @@ describe.skipIf(!hasChromium)('Excel, attachments and backups through the UI', (
     await chooseFile(app.page, () => dialog.getByTestId('excel-pick').click(), '登记表.xlsx', bad, XLSX);
     const issues = dialog.getByTestId('excel-issues');
     await issues.waitFor();
-    await issues.getByText('第4行').waitFor();
+    // title row 1, header row 2: the bad rows are 3 and 4
+    await issues.getByText('第3行').waitFor();
     await issues.getByText('「活动日期」不是有效日期').waitFor();
-    await issues.getByText('第5行').waitFor();
+    await issues.getByText('第4行').waitFor();
     await issues.getByText('「受众人次」应为不小于0的整数，现为“很多”').waitFor();
     expect(await dialog.getByTestId('excel-confirm').isDisabled()).toBe(true);
     await shot(app.page, 'excel-bad-rows');
@@ -108,7 +109,7 @@ describe.skipIf(!hasChromium)('Excel, attachments and backups through the UI', (
     const items = list.ok ? list.value.items : [];
     expect(items.map((i) => [i.date, i.kind, i.audience, i.place])).toEqual([
       [`${y}-05-08`, 'campaign', 120, '东岗村文化广场'],
-      [`${y}-05-09`, 'lecture', 45, null],
+      [`${y}-05-09`, 'lecture', 45, '镇中学'],
     ]);
   });
 
@@ -127,6 +128,7 @@ describe.skipIf(!hasChromium)('Excel, attachments and backups through the UI', (
     await chooseFile(app.page, () => field.getByTestId('attachment-add').click(), '现场照片.png', PNG, 'image/png');
     await field.getByTestId('attachment-item').first().waitFor();
     await field.locator('img').first().waitFor();
+    await field.scrollIntoViewIfNeeded();
     await shot(app.page, 'attachment');
     const rec = await app.core.call('activities.list', { year: y, keyword: 'E2E民法典' });
     const id = rec.ok ? rec.value.items[0].id : '';

@@ -165,7 +165,7 @@ describe('Excel import', () => {
       expect(r.applied).toBe(false);
       expect(r).toMatchObject({ rows: 6, valid: 1, invalid: 5 });
       const at = (row: number) => r.issues.filter((i) => i.row === row).map((i) => `${i.column}|${i.header}|${i.message}`);
-      expect(at(3)[0]).toMatch(/^A\|受理日期\|「受理日期」不是有效日期：“2023-13-45”/);
+      expect(at(3)[0]).toMatch(/^A\|受理日期\|「受理日期」不是有效日期：“2023\.13\.45”/);
       expect(at(4)[0]).toMatch(/^B\|纠纷类型\|「纠纷类型」的取值“宠物纠纷”无效，应为：婚姻家庭、邻里/);
       expect(at(5)[0]).toMatch(/^D\|当事人人数\|「当事人人数」应为不小于0的整数，现为“两个”/);
       expect(at(6)[0]).toMatch(/^D\|当事人人数\|「当事人人数」应为不小于0的整数，现为“-3”/);

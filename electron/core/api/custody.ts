@@ -48,7 +48,7 @@ export const custodyHandlers: HandlersOf<typeof custodyContract, CoreContext> = 
     dataDir: ctx.dataDir,
     backupsDir: backupsDir(ctx.dataDir),
     attachmentsDir: attachmentsDir(ctx.dataDir),
-    dbSize: ctx.dbPath !== ':memory:' && existsSync(ctx.dbPath) ? statSync(ctx.dbPath).size : 0,
+    dbSize: ctx.dbPath === ':memory:' ? 0 : [ctx.dbPath, `${ctx.dbPath}-wal`].reduce((n, f) => n + (existsSync(f) ? statSync(f).size : 0), 0),
     backups: listBackups(ctx.dataDir),
   }),
   'backup.create': ({ path }, ctx) => createBackup(ctx, 'manual', { to: path }),

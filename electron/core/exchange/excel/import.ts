@@ -180,7 +180,15 @@ export async function importExcel(ctx: CoreContext, register: RegisterName, byte
     });
     const before = report.issueCount;
     const v = validateRecord(def, input);
-    if (!v.ok) for (const i of v.issues) addIssue(r, i.field, i.message);
+    if (!v.ok) {
+      for (const i of v.issues) {
+        // name the value as the clerk typed it (2023.13.45), not as it was read (2023-13-45)
+        const c = colOfField.get(i.field);
+        const typed = c ? plainText(values[colNums.indexOf(c)] ?? null) : '';
+        const read = String(input[i.field] ?? '');
+        addIssue(r, i.field, typed && read && typed !== read ? i.message.replace(`“${read.slice(0, 20)}”`, `“${typed.slice(0, 20)}”`) : i.message);
+      }
+    }
     let update = false;
     if (id !== null) {
       const idText: string = id;
