@@ -2,7 +2,10 @@
 // page (preview, bad rows listed, mapping, import, rows shown), the export
 // button, attachments on a record, and the backup panel in 设置.
 import ExcelJS from 'exceljs';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { crc32, deflateSync } from 'node:zlib';
+import { createCore } from '../../electron/core/index.ts';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +15,25 @@ import { RegisterPageObject } from './pages/register-page.ts';
 
 const y = currentYear();
 const SHOTS = process.env.FAZHI_SCREENSHOTS;
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
+/** a small solid-colour photo stand-in (PNG), 80 × 60 */
+function png(width = 80, height = 60, rgb: [number, number, number] = [64, 120, 200]): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([len, body, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8);
+  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3).map((_, i) => rgb[i % 3])]);
+  const raw = Buffer.concat(Array.from({ length: height }, () => row));
+  return Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+}
+const PNG = png();
 
 async function shot(page: Page, name: string) {
   if (!SHOTS) return;
@@ -135,6 +156,34 @@ describe.skipIf(!hasChromium)('Excel, attachments and backups through the UI', (
     const atts = await app.core.call('attachments.list', { register: 'activities', recordId: id });
     expect(atts.ok && atts.value.map((a) => a.fileName)).toEqual(['现场照片.png']);
     await app.page.getByTestId('record-cancel').click();
+  });
+
+  it('imports a department\'s package with attachments (.zip) on 数据交换, previewing first', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fazhi-e2e-dept-'));
+    const dept = createCore({ dbPath: join(dir, 'ledger.db') });
+    try {
+      await dept.call('settings.update', { township: { name: '小陶镇', authority: '永安市小陶镇人民政府' } });
+      const insp = await dept.call('inspections.create', { record: { date: `${y}-06-01`, field: 'fire', target: 'E2E加油站', outcome: 'rectification', issuesFound: 2, issuesRectified: 1, department: '综合执法大队' } });
+      if (!insp.ok) throw new Error(insp.error.message);
+      await dept.call('attachments.add', { register: 'inspections', recordId: insp.value.id, fileName: '检查照片.png', base64: png(60, 40, [200, 80, 60]).toString('base64') });
+      const zip = await dept.call('exchange.exportZip', { department: '综合执法大队' });
+      if (!zip.ok) throw new Error(zip.error.message);
+      await shell.goto('数据交换');
+      await chooseFile(app.page, () => app.page.getByTestId('pick-package').click(), zip.value.fileName, Buffer.from(zip.value.base64, 'base64'), 'application/zip');
+      const details = app.page.getByTestId('zip-details');
+      await details.waitFor();
+      expect(await details.innerText()).toContain('附件：新增 1 个');
+      await shot(app.page, 'zip-preview');
+      const before = await app.core.call('inspections.list', { year: y });
+      expect(before.ok && before.value.total).toBe(0);
+      await app.page.getByTestId('confirm-import').click();
+      await app.page.getByTestId('import-result').waitFor();
+      const atts = await app.core.call('attachments.list', { register: 'inspections', recordId: insp.value.id });
+      expect(atts.ok && atts.value.map((a) => a.fileName)).toEqual(['检查照片.png']);
+    } finally {
+      dept.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('backs up now and lists the backup in 设置', async () => {
