@@ -119,7 +119,8 @@ describe.skipIf(!hasChromium)('Excel, attachments and backups through the UI', (
     // 宣讲地点 is not recognised: map it to 地点
     const mapSelect = dialog.getByTestId('excel-map-E');
     await shell.pickOption(mapSelect, '地点');
-    await app.page.waitForFunction(() => document.querySelector('[data-testid="excel-valid"]')?.textContent === '2');
+    await dialog.getByTestId('excel-columns').getByText('地点', { exact: true }).waitFor();
+    await dialog.getByText('全部 2 行检查通过').waitFor();
     await shot(app.page, 'excel-preview');
     await dialog.getByTestId('excel-confirm').click();
     await shell.expectSuccess('已导入普法宣传活动 2 条');
