@@ -74,7 +74,7 @@ export const REGISTER_PAGES: Record<RegisterName, RegisterPageConfig> = {
     description: '集体学法、专题会议、培训考试、合法性审查、政务公开、复议诉讼等其他法治工作。',
     columns: ['date', 'category', 'title', 'subkind', 'count', 'participants', 'department'],
     widths: { date: 112, category: 160, subkind: 110, count: 80, participants: 105, department: 105 },
-    primaryFilters: ['category'],
+    primaryFilters: ['category', 'department'],
     suggest: ['subkind', 'outcome', 'department'],
     sortBy: 'date',
   },
