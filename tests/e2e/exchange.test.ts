@@ -85,6 +85,17 @@ describe.skipIf(!hasChromium)('数据交换', () => {
     }
   });
 
+  it('keeps the chosen year after a reload, and every page follows it', async () => {
+    await app.page.reload();
+    await shell.yearLabel().filter({ hasText: '2023年' }).waitFor();
+    await shell.goto('人民调解');
+    await app.page.getByTestId('list-total').filter({ hasText: `2023年共 ${pkg.mediationCases.length} 条` }).waitFor();
+    await shell.selectYear(new Date().getFullYear());
+    await app.page.getByTestId('list-total').filter({ hasText: `${new Date().getFullYear()}年共 0 条` }).waitFor();
+    await shell.selectYear(2023);
+    await app.page.getByTestId('list-total').filter({ hasText: '2023年共' }).waitFor();
+  });
+
   it('exports the year as a package that holds the same records', async () => {
     await shell.goto('数据交换');
     await shell.pickOption(app.page.getByTestId('export-year'), '2023年');

@@ -14,8 +14,7 @@ export class AppShell {
   }
 
   async selectYear(year: number) {
-    await this.page.getByTestId('year-select').click();
-    await this.page.locator('.el-select-dropdown:visible .el-select-dropdown__item', { hasText: `${year}年` }).click();
+    await this.pickOption(this.page.getByTestId('year-select'), `${year}年`);
   }
 
   yearLabel(): Locator {
@@ -38,8 +37,11 @@ export class AppShell {
   /** picks an option of an Element Plus select by its Chinese label */
   async pickOption(select: Locator, label: string) {
     await select.click();
-    const option = this.page
-      .locator('.el-select-dropdown:visible .el-select-dropdown__item')
+    // the dropdown is teleported to <body>; the select's input names it (aria-controls)
+    const listId = await select.locator('input[aria-controls]').first().getAttribute('aria-controls');
+    const list = listId ? this.page.locator(`[id="${listId}"]`) : this.page.locator('.el-select-dropdown:visible').last();
+    const option = list
+      .locator('.el-select-dropdown__item')
       .filter({ hasText: new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) });
     await option.first().click();
   }
