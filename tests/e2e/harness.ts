@@ -10,7 +10,8 @@ import { createCore, type Core } from '../../electron/core/index.ts';
 import { startBridge, type Bridge } from '../../electron/bridge/server.ts';
 import type { Township } from '../../electron/shared/records.ts';
 
-export const CHROMIUM_PATH = '/usr/bin/chromium';
+/** FAZHI_E2E_CHROMIUM overrides the browser (e.g. to check that the suite skips loudly without one) */
+export const CHROMIUM_PATH = process.env.FAZHI_E2E_CHROMIUM || '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM_PATH);
 export const STATIC_DIR = fileURLToPath(new URL('../../out/renderer', import.meta.url));
 
