@@ -2,7 +2,10 @@
 import type { Locator, Page } from 'playwright-core';
 
 export class AppShell {
-  constructor(readonly page: Page) {}
+  readonly page: Page;
+  constructor(page: Page) {
+    this.page = page;
+  }
 
   async goto(navLabel: '首页' | '普法宣传' | '人民调解' | '行政执法' | '其他法治工作' | '年度信息' | '年度报告' | '数据交换' | '设置') {
     await this.page.getByTestId(`nav-${navLabel}`).click();

@@ -2,7 +2,10 @@
 import type { Locator, Page } from 'playwright-core';
 
 export class ExchangePageObject {
-  constructor(readonly page: Page) {}
+  readonly page: Page;
+  constructor(page: Page) {
+    this.page = page;
+  }
 
   async pickPackage(filePath: string) {
     const chooser = this.page.waitForEvent('filechooser');

@@ -3,7 +3,10 @@ import type { Locator, Page } from 'playwright-core';
 import type { RegisterName } from '../../../electron/shared/registers.ts';
 
 export class HomePageObject {
-  constructor(readonly page: Page) {}
+  readonly page: Page;
+  constructor(page: Page) {
+    this.page = page;
+  }
 
   card(register: RegisterName): Locator {
     return this.page.getByTestId(`card-${register}`);

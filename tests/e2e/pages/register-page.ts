@@ -8,8 +8,12 @@ import { AppShell } from './app-shell.ts';
 export type FieldInput = Record<string, string | number | boolean | string[]>;
 
 export class RegisterPageObject {
+  readonly page: Page;
+  readonly register: RegisterName;
   readonly shell: AppShell;
-  constructor(readonly page: Page, readonly register: RegisterName) {
+  constructor(page: Page, register: RegisterName) {
+    this.page = page;
+    this.register = register;
     this.shell = new AppShell(page);
   }
 

@@ -2,7 +2,10 @@
 import type { Locator, Page } from 'playwright-core';
 
 export class YearProfilePageObject {
-  constructor(readonly page: Page) {}
+  readonly page: Page;
+  constructor(page: Page) {
+    this.page = page;
+  }
 
   field(key: string): Locator {
     return this.page.getByTestId('profile-form').locator(`[data-field="${key}"]`);
