@@ -1,0 +1,67 @@
+// A full year (the demo ledger): server-side sort, pagination with total, and
+// the 村（社区） filter fed by suggestions.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Activity } from '../../electron/shared/records.ts';
+import { currentYear, hasChromium, startApp, type TestApp } from './harness.ts';
+import { AppShell } from './pages/app-shell.ts';
+import { RegisterPageObject } from './pages/register-page.ts';
+
+describe.skipIf(!hasChromium)('register list on a full year', () => {
+  let app: TestApp;
+  let reg: RegisterPageObject;
+  let all: Activity[];
+  const year = currentYear() - 1;
+
+  beforeAll(async () => {
+    app = await startApp({ demoYear: year });
+    const r = await app.core.call('activities.list', { year, pageSize: 500 });
+    if (!r.ok) throw new Error(r.error.message);
+    all = r.value.items;
+    await app.page.getByTestId('nav').waitFor();
+    const shell = new AppShell(app.page);
+    await shell.selectYear(year);
+    await shell.goto('普法宣传');
+    reg = new RegisterPageObject(app.page, 'activities');
+    await reg.waitLoaded();
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+  afterEach(() => {
+    expect(app.takeErrors()).toEqual([]);
+  });
+
+  const firstCell = async (column: number) =>
+    (await reg.rows().first().locator('td').nth(column).innerText()).trim();
+
+  it('shows the total and pages through it', async () => {
+    await app.page.getByTestId('pager').getByText(`共 ${all.length} 条`).waitFor();
+    expect(await reg.rows().count()).toBe(Math.min(20, all.length));
+    const newest = [...all].sort((a, b) => b.date.localeCompare(a.date))[0]!;
+    expect(await firstCell(0)).toBe(newest.date);
+    await app.page.getByTestId('pager').locator('.el-pager li', { hasText: /^2$/ }).click();
+    await app.page.waitForFunction((d) => {
+      const cell = document.querySelector('[data-testid="records-table"] .el-table__body-wrapper tbody tr td');
+      return cell && cell.textContent?.trim() !== d;
+    }, newest.date);
+  });
+
+  it('sorts on the server by a column', async () => {
+    await reg.table.locator('th', { hasText: '受众人次' }).locator('.caret-wrapper .descending').click();
+    const max = Math.max(...all.map((a) => a.audience));
+    await app.page.waitForFunction((m) => {
+      const row = document.querySelector('[data-testid="records-table"] .el-table__body-wrapper tbody tr');
+      return row?.querySelectorAll('td')[4]?.textContent?.replace(/,/g, '').trim() === String(m);
+    }, max);
+    expect(await app.page.getByTestId('pager').locator('.el-pager li.is-active').innerText()).toBe('1');
+  });
+
+  it('filters by 村（社区） from the suggestions', async () => {
+    const village = all.find((a) => a.village)!.village!;
+    const expected = all.filter((a) => a.village === village).length;
+    await reg.filterBy('village', village);
+    await app.page.getByTestId('list-total').filter({ hasText: `筛选出 ${expected} 条` }).waitFor();
+    expect(await reg.rows().count()).toBe(Math.min(expected, 20));
+    for (const text of await reg.rows().allInnerTexts()) expect(text).toContain(village);
+  });
+});
