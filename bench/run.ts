@@ -1,16 +1,29 @@
-// npm run bench [registers|report|custody]: the benchmarks, each goal beside its figure. Not part of npm test.
-import { benchCustody } from './custody.ts';
-import { benchRegisters } from './registers.ts';
-import { benchReport } from './report.ts';
-import { mb } from './stats-util.ts';
+// npm run bench [registers|report|custody]: the benchmarks, each goal beside its figure.
+// Each runs in a process of its own, so one's peak memory never counts against another's.
+// Not part of npm test.
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const BENCHES: [name: string, label: string][] = [
+  ['registers', '台账列表与导入'],
+  ['report', '年度报告'],
+  ['custody', 'Excel 与备份'],
+];
 
 const only = process.argv[2];
-const results: [string, boolean][] = [];
+if (only && !BENCHES.some(([n]) => n === only)) {
+  console.error(`未知的基准：${only}（可选：${BENCHES.map(([n]) => n).join('、')}）`);
+  process.exit(2);
+}
 
 console.log(`法治台账 基准测试 — Node ${process.versions.node}，${new Date().toISOString()}`);
-if (!only || only === 'registers') results.push(['台账列表与导入', await benchRegisters()]);
-if (!only || only === 'report') results.push(['年度报告', await benchReport()]);
-if (!only || only === 'custody') results.push(['Excel 与备份', await benchCustody()]);
-console.log(`\n## 汇总（进程峰值内存 ${mb(process.resourceUsage().maxRSS * 1024)}）`);
-for (const [name, ok] of results) console.log(`${ok ? '✓' : '✗'} ${name}`);
+const results: [string, boolean][] = [];
+for (const [name, label] of BENCHES) {
+  if (only && only !== name) continue;
+  const file = fileURLToPath(new URL(`./${name}.ts`, import.meta.url));
+  const r = spawnSync(process.execPath, [file], { stdio: 'inherit' });
+  results.push([label, r.status === 0]);
+}
+console.log('\n## 汇总');
+for (const [label, ok] of results) console.log(`${ok ? '✓' : '✗'} ${label}`);
 process.exitCode = results.every(([, ok]) => ok) ? 0 : 1;

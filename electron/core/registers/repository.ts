@@ -101,9 +101,13 @@ export function listRecords<T>(db: Db, def: RegisterDef, q: ListQuery): ListResu
   const page = q.page ?? 1;
   const pageSize = q.pageSize ?? 20;
   const where = whereOf(def, q);
-  const total = (prepared(db, `SELECT COUNT(*) AS n FROM ${def.table} WHERE ${where.sql}`).get(...where.params) as { n: number }).n;
+  const offset = (page - 1) * pageSize;
   const rows = prepared(db, `SELECT * FROM ${def.table} WHERE ${where.sql} ORDER BY ${orderOf(def, q)} LIMIT ? OFFSET ?`)
-    .all(...where.params, pageSize, (page - 1) * pageSize) as Record<string, unknown>[];
+    .all(...where.params, pageSize, offset) as Record<string, unknown>[];
+  // A short last page already tells the total: a rare keyword then costs one scan, not two.
+  const total = rows.length > 0 && rows.length < pageSize
+    ? offset + rows.length
+    : (prepared(db, `SELECT COUNT(*) AS n FROM ${def.table} WHERE ${where.sql}`).get(...where.params) as { n: number }).n;
   return { items: rows.map((r) => rowToRecord<T>(def, r)), total, page, pageSize };
 }
 
