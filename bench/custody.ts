@@ -90,6 +90,7 @@ export async function benchCustody(): Promise<boolean> {
     allOk &&= ok2;
     console.log(`备份用时目标 < 60 s：${verdict(ok2)}`);
     big.close();
+    console.log(`进程峰值内存 ${mb(process.resourceUsage().maxRSS * 1024)}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -104,6 +104,10 @@ describe('attachments', () => {
     expect(err(await add(c, m.id, 'more.pdf', PDF, 'mediationCases')).message).toMatch(/回收站/);
     ok(await c.call('mediationCases.restore', { id: m.id }));
     expect(ok(await c.call('attachments.list', { register: 'mediationCases', recordId: m.id })).map((x) => x.id)).toEqual([att.id]);
+    // purged for good: the attachment rows go too
+    ok(await c.call('mediationCases.delete', { id: m.id }));
+    ok(await c.call('mediationCases.purge', { id: m.id }));
+    expect(c.ctx.db.prepare('SELECT COUNT(*) AS n FROM attachments').get()).toEqual({ n: 0 });
   });
 });
 

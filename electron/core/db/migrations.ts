@@ -99,6 +99,13 @@ export const MIGRATIONS: Migration[] = [
       );
       CREATE INDEX attachments_record ON attachments(register, record_id) WHERE deleted_at IS NULL;
       CREATE INDEX attachments_sha ON attachments(sha256);
+      -- a record removed for good (purged from the 回收站) takes its attachment rows with it
+      CREATE TRIGGER activities_purge_attachments AFTER DELETE ON activities
+        BEGIN DELETE FROM attachments WHERE register = 'activities' AND record_id = OLD.id; END;
+      CREATE TRIGGER mediation_cases_purge_attachments AFTER DELETE ON mediation_cases
+        BEGIN DELETE FROM attachments WHERE register = 'mediationCases' AND record_id = OLD.id; END;
+      CREATE TRIGGER inspections_purge_attachments AFTER DELETE ON inspections
+        BEGIN DELETE FROM attachments WHERE register = 'inspections' AND record_id = OLD.id; END;
 
       -- the updatedAt of each record as last received from a data package:
       -- a record changed on both sides since then is a merge conflict
