@@ -118,6 +118,7 @@ describe('Excel import', () => {
     expect(p.issues).toEqual([]);
     expect(p).toMatchObject({ rows: 4, valid: 4, skipped: { totals: 1, blank: 1 } });
     expect(p.unmatched.map((u) => u.header)).toEqual(['序号', '负责人']);
+    expect(p.years).toEqual([2023]);
     ok(await core.call('excel.import', { register: 'activities', base64 }));
     const items = (await listAll(core, 'activities')).sort((a, b) => String(a.date).localeCompare(String(b.date)));
     expect(items.map((i) => [i.date, i.kind, i.audience, i.materials])).toEqual([

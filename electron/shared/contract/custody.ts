@@ -55,6 +55,8 @@ export interface ExcelImportReport {
   applied: boolean;
   /** rows written */
   written: number;
+  /** the years of the valid rows (by their main date) */
+  years: number[];
 }
 
 export interface FileContent {

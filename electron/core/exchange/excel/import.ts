@@ -133,7 +133,7 @@ export async function importExcel(ctx: CoreContext, register: RegisterName, byte
     fields, missingRequired,
     rows: 0, valid: 0, invalid: 0, new: 0, updated: 0,
     skipped: { blank: 0, totals: 0, example: 0 },
-    issues: [], issueCount: 0, dryRun: opts.dryRun, applied: false, written: 0,
+    issues: [], issueCount: 0, dryRun: opts.dryRun, applied: false, written: 0, years: [],
   };
   const colNums = [...byCol.keys()];
   const colOfField = new Map<string, number>([...byCol.entries()].map(([c, k]) => [k, c]));
@@ -206,6 +206,7 @@ export async function importExcel(ctx: CoreContext, register: RegisterName, byte
     if (update) report.updated++; else report.new++;
     planned.push({ id: id ?? randomUUID(), fields: v.value as unknown as Record<string, unknown>, update });
   }
+  report.years = [...new Set(planned.map((p) => Number(String(p.fields[def.dateKey]).slice(0, 4))))].sort((a, b) => a - b);
   if (report.rows === 0 && report.issueCount === 0) addIssue(headerRow, '', '表头下面没有数据行，没有可导入的内容');
 
   const blocked = report.issueCount > 0 && (!opts.skipInvalid || missingRequired.length > 0);
