@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { intOption, parseArgs, UsageError } from '../cli/args.ts';
-import { createCore } from '../core/index.ts';
+import { createCore, maybeDailyBackup } from '../core/index.ts';
 import { resolveDbPath } from '../core/paths.ts';
 import { AppError } from '../core/util/errors.ts';
 import { assertNodeVersion } from '../core/util/node-version.ts';
@@ -46,6 +46,8 @@ async function main(): Promise<void> {
       console.log(`${year}年已有台账记录，未再生成示例数据`);
     }
   }
+  // the first start of a day keeps a backup; it runs beside the server, which need not wait for it
+  void maybeDailyBackup(core.ctx).catch((e: unknown) => console.error(`每日自动备份失败：${e instanceof Error ? e.message : e}`));
   const bridge = await startBridge({ core, staticDir, port });
   console.log(`法治台账（网页模式）已启动，数据库：${dbPath}`);
   console.log(`请在本机浏览器中打开：${bridge.url}`);

@@ -7,6 +7,7 @@ import { AppError } from '../core/util/errors.ts';
 import { assertNodeVersion } from '../core/util/node-version.ts';
 import { parseArgs, UsageError, type ParsedArgs } from './args.ts';
 import { demoCommand, exportCommand, importCommand } from './commands/ledger.ts';
+import { CUSTODY_COMMANDS } from './commands/custody.ts';
 import { reportCommand, REPORT_USAGE } from './commands/report.ts';
 import { statsCommand } from './commands/stats.ts';
 
@@ -26,6 +27,7 @@ const COMMANDS: Record<string, CommandSpec> = {
   demo: { run: demoCommand, usage: 'demo [--year 年度]   生成示例年度台账（默认去年）', valued: ['year'], flags: [] },
   stats: { run: statsCommand, usage: 'stats --year 年度 [--json]   年度统计数据', valued: ['year'], flags: ['json'] },
   report: { run: reportCommand, usage: REPORT_USAGE, valued: ['year', 'out'], flags: ['appendix'] },
+  ...CUSTODY_COMMANDS,
 };
 
 function usage(): string {

@@ -3,7 +3,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'el
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createCore as realCreateCore, type Core, type CoreOptions } from '../core/index.ts';
+import { createCore as realCreateCore, maybeDailyBackup, type Core, type CoreOptions } from '../core/index.ts';
 import { DB_FILE_NAME, portableDataDir, programDir } from '../core/paths.ts';
 import { createFileDialogs, electronDialogPlatform } from './dialogs.ts';
 import { makeIsOwnSender, registerIpc } from './ipc.ts';
@@ -14,6 +14,8 @@ import { createMainWindow, focusWindow, hardenWebContents } from './window.ts';
 export interface MainDeps {
   createCore: (options: CoreOptions) => Core;
   exists: (path: string) => boolean;
+  /** the first start of a day keeps a backup */
+  dailyBackup: (core: Core) => Promise<unknown>;
 }
 
 /** The built files, relative to this file (out/electron/main/app.js). */
@@ -52,7 +54,7 @@ function iconPath(exists: (path: string) => boolean): string | undefined {
   return exists(path) ? path : undefined;
 }
 
-export function runMain(deps: MainDeps = { createCore: realCreateCore, exists: existsSync }): void {
+export function runMain(deps: MainDeps = { createCore: realCreateCore, exists: existsSync, dailyBackup: (core) => maybeDailyBackup(core.ctx) }): void {
   let win: BrowserWindow | null = null;
   let core: Core | null = null;
 
@@ -83,6 +85,8 @@ export function runMain(deps: MainDeps = { createCore: realCreateCore, exists: e
       app.exit(1);
       return;
     }
+    // the first start of a day keeps a backup, beside the window opening
+    void deps.dailyBackup(core).catch((e: unknown) => console.error('daily backup failed:', e instanceof Error ? e.message : e));
 
     const files = appFiles();
     protocol.handle(APP_SCHEME, createAppProtocolHandler(files.rendererDir));

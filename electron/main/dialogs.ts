@@ -3,10 +3,11 @@
 // happen here in main. Everything from the page is checked: it is untrusted.
 import { readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { app, dialog, type BrowserWindow } from 'electron';
+import { mkdirSync } from 'node:fs';
+import { app, dialog, shell, type BrowserWindow } from 'electron';
 import type { DesktopBridge, FileFilter, OpenedFile } from '../shared/platform.ts';
 
-export type FileDialogs = Pick<DesktopBridge, 'saveFile' | 'openFiles'>;
+export type FileDialogs = Pick<DesktopBridge, 'saveFile' | 'openFiles' | 'openWithSystem'>;
 
 /** Largest file the page may open or save through the bridge. */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
@@ -31,6 +32,10 @@ export interface DialogPlatform {
   writeFile: (path: string, data: Uint8Array) => Promise<void>;
   readFile: (path: string) => Promise<Uint8Array>;
   fileSize: (path: string) => Promise<number>;
+  /** a private folder for files handed to the system viewer */
+  viewerDir: () => string;
+  /** opens a file with the program the system associates with it */
+  openPath: (path: string) => Promise<void>;
 }
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
@@ -87,6 +92,18 @@ export function createFileDialogs(platform: DialogPlatform): FileDialogs {
       }
       return files;
     },
+
+    async openWithSystem(name, base64) {
+      if (typeof base64 !== 'string' || base64.length > Math.ceil(MAX_FILE_BYTES / 3) * 4 || !BASE64.test(base64)) {
+        throw new Error('打开失败：文件内容有误');
+      }
+      const file = safeFileName(name);
+      // only documents and pictures go to the system viewer, never anything it would run
+      if (!/\.(pdf|jpe?g|png|gif|webp|bmp)$/i.test(file)) throw new Error(`不能用系统程序打开这类文件：${file}`);
+      const path = join(platform.viewerDir(), file);
+      await platform.writeFile(path, Buffer.from(base64, 'base64'));
+      await platform.openPath(path);
+    },
   };
 }
 
@@ -134,6 +151,15 @@ export function electronDialogPlatform(getWindow: () => BrowserWindow | null): D
       return result.canceled ? [] : result.filePaths;
     },
     defaultDir: () => app.getPath('documents'),
+    viewerDir: () => {
+      const dir = join(app.getPath('temp'), 'fazhi-ledger-view');
+      mkdirSync(dir, { recursive: true });
+      return dir;
+    },
+    async openPath(path) {
+      const error = await shell.openPath(path);
+      if (error) throw new Error(`没有能打开该文件的程序：${error}`);
+    },
     ...nodeFileOps,
   };
 }

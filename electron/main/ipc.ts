@@ -48,4 +48,8 @@ export function registerIpc(ipcMain: IpcMain, core: DispatchingCore, isOwnSender
     if (!isOwnSender(event)) throw new Error(REFUSED_MESSAGE);
     return dialogs.openFiles(filters as never, multiple === true);
   });
+  ipcMain.handle(IPC_CHANNELS.openWithSystem, async (event: IpcMainInvokeEvent, name: unknown, base64: unknown) => {
+    if (!isOwnSender(event)) throw new Error(REFUSED_MESSAGE);
+    return dialogs.openWithSystem(name as string, base64 as string);
+  });
 }

@@ -10,12 +10,14 @@ const CHANNELS: typeof SharedChannels = {
   invoke: 'fazhi:invoke',
   saveFile: 'fazhi:save-file',
   openFiles: 'fazhi:open-files',
+  openWithSystem: 'fazhi:open-with-system',
 };
 
 const bridge: DesktopBridge = {
   invoke: (method: string, input: unknown) => ipcRenderer.invoke(CHANNELS.invoke, method, input),
   saveFile: (suggestedName: string, base64: string, filters: FileFilter[]) => ipcRenderer.invoke(CHANNELS.saveFile, suggestedName, base64, filters),
   openFiles: (filters: FileFilter[], multiple: boolean) => ipcRenderer.invoke(CHANNELS.openFiles, filters, multiple),
+  openWithSystem: (name: string, base64: string) => ipcRenderer.invoke(CHANNELS.openWithSystem, name, base64),
 };
 
 contextBridge.exposeInMainWorld('fazhi', bridge);

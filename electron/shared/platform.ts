@@ -23,6 +23,8 @@ export interface DesktopBridge {
   saveFile: (suggestedName: string, base64: string, filters: FileFilter[]) => Promise<{ saved: boolean; path?: string }>;
   /** asks for files to open; an empty list when cancelled */
   openFiles: (filters: FileFilter[], multiple: boolean) => Promise<OpenedFile[]>;
+  /** opens a file (a scanned PDF …) in the system's own viewer */
+  openWithSystem: (name: string, base64: string) => Promise<void>;
 }
 
 /** The IPC channel names, shared by main and preload. */
@@ -30,4 +32,5 @@ export const IPC_CHANNELS = {
   invoke: 'fazhi:invoke',
   saveFile: 'fazhi:save-file',
   openFiles: 'fazhi:open-files',
+  openWithSystem: 'fazhi:open-with-system',
 } as const;

@@ -194,7 +194,7 @@ describe('IPC', () => {
     const handlers = new Map<string, Listener>();
     const ipcMain = { handle: (channel: string, fn: Listener) => handlers.set(channel, fn) };
     const core = { dispatch: vi.fn(async (method: string, input: unknown) => ({ ok: true as const, value: { method, input } })) };
-    const dialogs = { saveFile: vi.fn(async () => ({ saved: true, path: '/x' })), openFiles: vi.fn(async () => []) };
+    const dialogs = { saveFile: vi.fn(async () => ({ saved: true, path: '/x' })), openFiles: vi.fn(async () => []), openWithSystem: vi.fn(async () => undefined) };
     registerIpc(ipcMain as never, core, makeIsOwnSender(() => OWN_ID), dialogs);
     return { handlers, core, dialogs };
   }
@@ -203,7 +203,7 @@ describe('IPC', () => {
     return { sender: { id: OWN_ID, mainFrame }, senderFrame: mainFrame };
   };
 
-  it('registers exactly the three shared channels', () => {
+  it('registers exactly the shared channels', () => {
     const { handlers } = setup();
     expect([...handlers.keys()].sort()).toEqual(Object.values(IPC_CHANNELS).sort());
   });
@@ -224,8 +224,10 @@ describe('IPC', () => {
     expect(core.dispatch).not.toHaveBeenCalled();
     await expect(handlers.get(IPC_CHANNELS.saveFile)?.(foreign, 'a.json', 'e30=', [])).rejects.toThrow(REFUSED_MESSAGE);
     await expect(handlers.get(IPC_CHANNELS.openFiles)?.(foreign, [], false)).rejects.toThrow(REFUSED_MESSAGE);
+    await expect(handlers.get(IPC_CHANNELS.openWithSystem)?.(foreign, 'a.pdf', 'e30=')).rejects.toThrow(REFUSED_MESSAGE);
     expect(dialogs.saveFile).not.toHaveBeenCalled();
     expect(dialogs.openFiles).not.toHaveBeenCalled();
+    expect(dialogs.openWithSystem).not.toHaveBeenCalled();
   });
 
   it('refuses our window showing a foreign page, a subframe, or no frame', async () => {
@@ -265,6 +267,8 @@ describe('IPC', () => {
     expect(dialogs.saveFile).toHaveBeenCalledWith('a.json', 'e30=', [{ name: '数据包', extensions: ['json'] }]);
     await handlers.get(IPC_CHANNELS.openFiles)?.(own(), [], 'yes');
     expect(dialogs.openFiles).toHaveBeenCalledWith([], false);
+    await handlers.get(IPC_CHANNELS.openWithSystem)?.(own(), '调解书.pdf', 'JVBERi0=');
+    expect(dialogs.openWithSystem).toHaveBeenCalledWith('调解书.pdf', 'JVBERi0=');
   });
 
   it('isAppUrl accepts only fazhi://app', () => {
@@ -276,6 +280,7 @@ describe('IPC', () => {
 });
 
 describe('startup', () => {
+  const dailyBackup = vi.fn(async () => null);
   it('quits when the single-instance lock is not acquired', () => {
     h.state.lock = false;
     const onSecond = vi.fn();
@@ -287,7 +292,7 @@ describe('startup', () => {
   it('runMain does nothing else when another instance runs', () => {
     h.state.lock = false;
     const createCore = vi.fn();
-    runMain({ createCore, exists: () => false });
+    runMain({ createCore, exists: () => false, dailyBackup });
     expect(h.electron.app.quit).toHaveBeenCalledTimes(1);
     expect(h.electron.app.whenReady).not.toHaveBeenCalled();
     expect(createCore).not.toHaveBeenCalled();
@@ -296,7 +301,7 @@ describe('startup', () => {
   it('starts: core in userData, app:// page, IPC, menu; second launch focuses; quit closes the core', async () => {
     const core = { dispatch: vi.fn(), close: vi.fn() };
     const createCore = vi.fn(() => core);
-    runMain({ createCore: createCore as never, exists: () => false });
+    runMain({ createCore: createCore as never, exists: () => false, dailyBackup });
     expect(h.electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
       expect.objectContaining({ scheme: 'fazhi', privileges: expect.objectContaining({ standard: true, secure: true }) }),
     ]);
@@ -306,6 +311,7 @@ describe('startup', () => {
     const win = h.state.windows[0];
 
     expect(createCore).toHaveBeenCalledWith({ dbPath: join(h.state.paths.userData, 'ledger.db'), dataDir: h.state.paths.userData, mode: 'desktop' });
+    expect(dailyBackup).toHaveBeenCalledWith(core);
     expect(h.state.paths.userDataSet).toBe('');
     expect(win.loadedUrl).toBe(APP_INDEX_URL);
     expect(h.state.protocolHandlers.has('fazhi')).toBe(true);
@@ -338,7 +344,7 @@ describe('startup', () => {
   it('keeps data beside the program when a portable marker is there', async () => {
     const createCore = vi.fn(() => ({ dispatch: vi.fn(), close: vi.fn() }));
     const marker = join('/opt/fazhi', 'portable');
-    runMain({ createCore: createCore as never, exists: (p) => p === marker });
+    runMain({ createCore: createCore as never, exists: (p) => p === marker, dailyBackup });
     h.state.ready?.();
     await vi.waitFor(() => expect(createCore).toHaveBeenCalled());
     const dataDir = join('/opt/fazhi', 'data');
@@ -349,7 +355,7 @@ describe('startup', () => {
   it('uses the packaged icon when it exists', async () => {
     const createCore = vi.fn(() => ({ dispatch: vi.fn(), close: vi.fn() }));
     const icon = join('/opt/fazhi/resources', 'icon.png');
-    runMain({ createCore: createCore as never, exists: (p) => p === icon });
+    runMain({ createCore: createCore as never, exists: (p) => p === icon, dailyBackup });
     h.state.ready?.();
     await vi.waitFor(() => expect(h.state.windows).toHaveLength(1));
     expect(h.state.windows[0].options.icon).toBe(icon);
@@ -359,7 +365,7 @@ describe('startup', () => {
     const createCore = vi.fn(() => {
       throw new Error('SQLITE_CANTOPEN');
     });
-    runMain({ createCore, exists: () => false });
+    runMain({ createCore, exists: () => false, dailyBackup });
     h.state.ready?.();
     await vi.waitFor(() => expect(h.electron.app.exit).toHaveBeenCalledWith(1));
     expect(h.electron.dialog.showErrorBox).toHaveBeenCalledWith('法治台账无法启动', expect.stringContaining('SQLITE_CANTOPEN'));
@@ -419,6 +425,8 @@ describe('file dialogs', () => {
       writeFile: vi.fn(async (p: string, d: Uint8Array) => void written.set(p, d)),
       readFile: vi.fn(async (p: string) => new TextEncoder().encode(`内容:${p}`)),
       fileSize: vi.fn(async (p: string) => sizes[p] ?? 10),
+      viewerDir: () => '/tmp/view',
+      openPath: vi.fn(async () => undefined),
     };
   }
 
@@ -455,6 +463,17 @@ describe('file dialogs', () => {
     const big = platform(null, ['/big.json'], { '/big.json': MAX_FILE_BYTES + 1 });
     await expect(createFileDialogs(big).openFiles([], false)).rejects.toThrow('文件太大');
     expect(await createFileDialogs(platform(null, [])).openFiles([], false)).toEqual([]);
+  });
+
+  it('hands a PDF or picture to the system viewer, and nothing it could run', async () => {
+    const p = platform(null);
+    const pdf = Buffer.from('%PDF-1.4').toString('base64');
+    await createFileDialogs(p).openWithSystem('../调解书.pdf', pdf);
+    expect(p.openPath).toHaveBeenCalledWith(join('/tmp/view', '调解书.pdf'));
+    expect(Buffer.from(p.written.get(join('/tmp/view', '调解书.pdf')) ?? []).toString()).toBe('%PDF-1.4');
+    await expect(createFileDialogs(p).openWithSystem('run.exe', pdf)).rejects.toThrow('不能用系统程序打开');
+    await expect(createFileDialogs(p).openWithSystem('a.pdf', 'not base64!')).rejects.toThrow('打开失败');
+    expect(p.openPath).toHaveBeenCalledTimes(1);
   });
 });
 

@@ -66,6 +66,16 @@ export async function openFiles(filters: FileFilter[], multiple = false): Promis
   });
 }
 
+/** Opens a file (a scanned PDF …) in the system viewer; in web mode, in a new browser tab. */
+export async function openWithSystem(name: string, base64: string): Promise<void> {
+  if (window.fazhi) return window.fazhi.openWithSystem(name, base64);
+  const ext = name.split('.').pop()?.toLowerCase() ?? '';
+  const type = ext === 'pdf' ? 'application/pdf' : `image/${ext === 'jpg' ? 'jpeg' : ext}`;
+  const url = URL.createObjectURL(new Blob([base64ToBytes(base64) as BlobPart], { type }));
+  window.open(url, '_blank', 'noopener');
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
 /** Reads a File (drag and drop) the same way. */
 export async function readDroppedFile(file: File): Promise<OpenedFile> {
   return { name: file.name, base64: bytesToBase64(new Uint8Array(await file.arrayBuffer())) };
