@@ -142,6 +142,19 @@ export const TRAINING_SUBKINDS = {
 } as const;
 
 export type EnumMap = Readonly<Record<string, string>>;
+
+/** The suggested 细分类别 of a work category (free text otherwise). */
+export const WORK_SUBKINDS: Readonly<Record<string, EnumMap>> = {
+  legal_review: REVIEW_SUBKINDS,
+  training: TRAINING_SUBKINDS,
+};
+
+/** 细分类别 as a clerk reads it: a known code in Chinese, anything else as written. */
+export function subkindLabel(subkind: string, category?: string): string {
+  const maps = category && WORK_SUBKINDS[category] ? [WORK_SUBKINDS[category]] : Object.values(WORK_SUBKINDS);
+  for (const m of maps) if (Object.hasOwn(m, subkind)) return m[subkind];
+  return subkind;
+}
 export type CodeOf<M extends EnumMap> = keyof M & string;
 
 /** Chinese label of a code, or the code itself when unknown. */

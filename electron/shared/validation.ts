@@ -1,5 +1,6 @@
 // Record validation shared by the API, the data package import, Excel import
 // and the forms. Every message is Chinese and names the field by its label.
+import { WORK_SUBKINDS } from './enums.ts';
 import type { FieldDef, RegisterDef, RegisterName } from './registers.ts';
 import type { RegisterFields } from './records.ts';
 
@@ -120,6 +121,12 @@ export function validateRecord<R extends RegisterName>(def: RegisterDef & { name
   const issues: FieldIssue[] = [];
   const out: Record<string, unknown> = {};
   for (const f of def.fields) out[f.key] = checkField(f, raw[f.key], issues);
+  if (def.name === 'workItems' && typeof out.subkind === 'string') {
+    // “合同”, “调解员” … typed or imported as Chinese are stored as the codes the statistics count
+    const kinds = WORK_SUBKINDS[String(out.category)] ?? {};
+    const code = Object.keys(kinds).find((c) => kinds[c] === out.subkind || c === out.subkind);
+    if (code) out.subkind = code;
+  }
   if (def.name === 'inspections' && out.outcome !== 'penalty') {
     // penalty details only belong to a penalty; keep no stale values behind
     out.penaltyDecisionNo = null;

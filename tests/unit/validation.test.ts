@@ -39,3 +39,15 @@ describe('validateRecord', () => {
     expect(label).toBe('人民调解案件（第5条，2024-03-01 调〔2024〕1号，id=m1）');
   });
 });
+
+describe('work item 细分类别', () => {
+  it('stores a Chinese subkind of its category as the code the statistics count', async () => {
+    const { WORK_ITEM } = await import('../../electron/shared/registers.ts');
+    const v = validateRecord(WORK_ITEM, { date: '2024-05-01', category: 'legal_review', title: '合同审查', subkind: '合同' });
+    expect(v.ok && v.value.subkind).toBe('contract');
+    const t = validateRecord(WORK_ITEM, { date: '2024-05-01', category: 'training', title: '调解员培训', subkind: '调解员' });
+    expect(t.ok && t.value.subkind).toBe('mediators');
+    const free = validateRecord(WORK_ITEM, { date: '2024-05-01', category: 'study', title: '学法', subkind: '中心组' });
+    expect(free.ok && free.value.subkind).toBe('中心组');
+  });
+});

@@ -1,5 +1,5 @@
 // Showing field values the way a clerk reads them.
-import { labelOf } from '@shared/enums.ts';
+import { labelOf, subkindLabel } from '@shared/enums.ts';
 import type { FieldDef } from '@shared/registers.ts';
 
 const money = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 0, maximumFractionDigits: 2 });
@@ -19,7 +19,8 @@ export function formatValue(f: FieldDef, v: unknown): string {
     case 'int':
       return typeof v === 'number' ? int.format(v) : String(v);
     default:
-      return String(v);
+      // 细分类别 is stored as a code (contract, mediators …) when it is one of the suggested kinds
+      return f.key === 'subkind' ? subkindLabel(String(v)) : String(v);
   }
 }
 

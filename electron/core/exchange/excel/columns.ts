@@ -1,5 +1,6 @@
 // Excel columns of each register, derived from registers.ts, with the header
 // synonyms clerks use in their own sheets and the cell ⇄ value conversions.
+import { subkindLabel } from '../../../shared/enums.ts';
 import type { FieldDef, RegisterDef, RegisterName } from '../../../shared/registers.ts';
 
 export interface ExcelColumn {
@@ -257,6 +258,6 @@ export function fieldToCell(f: FieldDef, value: unknown): string | number | Date
     case 'bool': return value ? '是' : '否';
     case 'enum': return f.options?.[String(value)] ?? String(value);
     case 'tags': return Array.isArray(value) ? value.join('、') : String(value);
-    default: return String(value);
+    default: return f.key === 'subkind' ? subkindLabel(String(value)) : String(value);
   }
 }
