@@ -1,7 +1,7 @@
 // npm run web [-- --db FILE] [--port N] [--demo]: serves the app on 127.0.0.1.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { intOption, parseArgs, UsageError } from '../cli/args.ts';
+import { intOption, parseArgs, textOption, UsageError } from '../cli/args.ts';
 import { createCore, maybeDailyBackup } from '../core/index.ts';
 import { resolveDbPath } from '../core/paths.ts';
 import { AppError } from '../core/util/errors.ts';
@@ -33,7 +33,7 @@ async function main(): Promise<void> {
     console.error('找不到界面文件 out/renderer/index.html，请先运行 npm run build:renderer（npm run web 会自动构建）。');
     process.exit(1);
   }
-  const dbPath = resolveDbPath(typeof args.options.db === 'string' ? args.options.db : undefined);
+  const dbPath = resolveDbPath(textOption(args.options, 'db'));
   const core = createCore({ dbPath, mode: 'web' });
   if (args.options.demo) {
     const year = new Date().getFullYear() - 1;

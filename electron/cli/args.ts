@@ -35,3 +35,9 @@ export function intOption(opts: ParsedArgs['options'], key: string, min: number,
   if (v === true || !/^\d+$/.test(v) || Number(v) < min || Number(v) > max) throw new UsageError(`--${key} 应为 ${min}—${max} 之间的整数`);
   return Number(v);
 }
+
+/** The value of --key, or undefined when it was not given. */
+export function textOption(opts: ParsedArgs['options'], key: string): string | undefined {
+  const v = opts[key];
+  return typeof v === 'string' ? v : undefined;
+}

@@ -5,7 +5,7 @@ import { createCore } from '../core/index.ts';
 import { resolveDbPath } from '../core/paths.ts';
 import { AppError } from '../core/util/errors.ts';
 import { assertNodeVersion } from '../core/util/node-version.ts';
-import { parseArgs, UsageError, type ParsedArgs } from './args.ts';
+import { parseArgs, textOption, UsageError, type ParsedArgs } from './args.ts';
 import { demoCommand, exportCommand, importCommand } from './commands/ledger.ts';
 import { CUSTODY_COMMANDS } from './commands/custody.ts';
 import { reportCommand, REPORT_USAGE } from './commands/report.ts';
@@ -64,7 +64,7 @@ export async function runCli(argv: string[]): Promise<number> {
   }
   let core: Core | undefined;
   try {
-    core = createCore({ dbPath: resolveDbPath(typeof args.options.db === 'string' ? args.options.db : undefined), mode: 'cli' });
+    core = createCore({ dbPath: resolveDbPath(textOption(args.options, 'db')), mode: 'cli' });
     return await spec.run(core, args);
   } catch (e) {
     if (e instanceof UsageError) {

@@ -1,4 +1,5 @@
 // How the CLI reports: results on stdout, Chinese errors on stderr, exit codes 0/1/2.
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import type { ApiResult } from '../shared/contract/define.ts';
 
 export function fail(message: string): number {
@@ -12,4 +13,16 @@ export function unwrap<T>(result: ApiResult<T>): T | undefined {
   console.error(`错误：${result.error.message}`);
   for (const i of result.error.issues ?? []) console.error(`  - ${i.message}`);
   return undefined;
+}
+
+/** Writes a whole file under a temporary name, then renames it: never a half-written file. */
+export function writeFileAtomic(out: string, data: Uint8Array | string): void {
+  const tmp = `${out}.tmp-${process.pid}`;
+  try {
+    writeFileSync(tmp, data);
+    renameSync(tmp, out);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
 }

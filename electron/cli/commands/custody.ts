@@ -1,13 +1,13 @@
 // backup, restore, backups, import-xlsx, export-xlsx, template-xlsx, export-zip, import-zip:
 // data custody from the command line. Exit 0 done, 1 bad input (Chinese message
 // on stderr, nothing written); usage errors throw UsageError.
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ExcelImportReport } from '../../shared/contract/custody.ts';
 import { REGISTERS, REGISTER_NAMES, type RegisterName } from '../../shared/registers.ts';
 import type { Core } from '../../core/index.ts';
-import { intOption, UsageError, type ParsedArgs } from '../args.ts';
-import { fail, unwrap } from '../output.ts';
+import { intOption, textOption, UsageError, type ParsedArgs } from '../args.ts';
+import { fail, unwrap, writeFileAtomic } from '../output.ts';
 import { formatImportReport } from './ledger.ts';
 
 const ALIASES: Record<string, RegisterName> = {
@@ -29,18 +29,6 @@ function readInput(file: string): Buffer | null {
     return readFileSync(file);
   } catch {
     return null;
-  }
-}
-
-/** Writes a whole file under a temporary name, then renames it: never a half-written file. */
-function writeFileAtomic(out: string, bytes: Uint8Array): void {
-  const tmp = `${out}.tmp-${process.pid}`;
-  try {
-    writeFileSync(tmp, bytes);
-    renameSync(tmp, out);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw e;
   }
 }
 
@@ -132,7 +120,7 @@ export async function exportXlsxCommand(core: Core, args: ParsedArgs): Promise<n
   const out = args.options.out;
   if (typeof out !== 'string' || extra) throw new UsageError(usage);
   const year = intOption(args.options, 'year', 2000, 2100);
-  const keyword = typeof args.options.keyword === 'string' ? args.options.keyword : undefined;
+  const keyword = textOption(args.options, 'keyword');
   const r = unwrap(await core.call('excel.export', { register, query: { year, keyword } }));
   if (!r) return 1;
   writeFileAtomic(out, Buffer.from(r.base64, 'base64'));
@@ -159,7 +147,7 @@ export async function exportZipCommand(core: Core, args: ParsedArgs): Promise<nu
   const out = args.options.out;
   if (typeof out !== 'string' || args.positionals.length) throw new UsageError('用法：export-zip [--year 年度] [--department 部门] --out 文件.zip');
   const year = intOption(args.options, 'year', 2000, 2100);
-  const department = typeof args.options.department === 'string' ? args.options.department : undefined;
+  const department = textOption(args.options, 'department');
   const r = unwrap(await core.call('exchange.exportZip', { year, department }));
   if (!r) return 1;
   writeFileAtomic(out, Buffer.from(r.base64, 'base64'));

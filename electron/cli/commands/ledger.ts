@@ -1,10 +1,10 @@
 // import, export, demo: the data package and the demo year from the command line.
-import { readFileSync, writeFileSync, renameSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { ImportReport } from '../../shared/contract/ledger.ts';
 import { REGISTERS, REGISTER_NAMES } from '../../shared/registers.ts';
 import type { Core } from '../../core/index.ts';
-import { intOption, UsageError, type ParsedArgs } from '../args.ts';
-import { fail, unwrap } from '../output.ts';
+import { intOption, textOption, UsageError, type ParsedArgs } from '../args.ts';
+import { fail, unwrap, writeFileAtomic } from '../output.ts';
 
 const LABEL = { ...Object.fromEntries(REGISTER_NAMES.map((r) => [r, REGISTERS[r].label])), years: '年度信息' } as Record<string, string>;
 
@@ -51,12 +51,10 @@ export async function exportCommand(core: Core, args: ParsedArgs): Promise<numbe
   const out = args.options.out;
   if (typeof out !== 'string' || args.positionals.length) throw new UsageError('用法：export [--year 年度] [--department 部门] --out 文件.json');
   const year = intOption(args.options, 'year', 2000, 2100);
-  const department = typeof args.options.department === 'string' ? args.options.department : undefined;
+  const department = textOption(args.options, 'department');
   const result = unwrap(await core.call('exchange.export', { year, department }));
   if (result === undefined) return 1;
-  const tmp = `${out}.tmp-${process.pid}`;
-  writeFileSync(tmp, result.content, 'utf8');
-  renameSync(tmp, out);
+  writeFileAtomic(out, result.content);
   const c = result.counts;
   console.log(`已导出到 ${out}：普法活动 ${c.activities} 条、调解案件 ${c.mediationCases} 件、执法检查 ${c.inspections} 次、其他工作 ${c.workItems} 项`);
   return 0;

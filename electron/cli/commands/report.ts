@@ -1,9 +1,9 @@
 // report --year Y --out FILE.docx [--appendix]: the year's 法治政府建设情况报告 as Word.
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Core } from '../../core/index.ts';
 import { intOption, UsageError, type ParsedArgs } from '../args.ts';
-import { fail, unwrap } from '../output.ts';
+import { fail, unwrap, writeFileAtomic } from '../output.ts';
 
 export const REPORT_USAGE = 'report --year 年度 --out 文件.docx [--appendix]   生成年度法治政府建设情况报告（Word）';
 
@@ -21,7 +21,7 @@ export async function reportCommand(core: Core, args: ParsedArgs): Promise<numbe
   const file = unwrap(await core.call('report.export', { year, appendix }));
   if (file === undefined) return 1;
   try {
-    writeFileSync(path, Buffer.from(file.base64, 'base64'));
+    writeFileAtomic(path, Buffer.from(file.base64, 'base64'));
   } catch (e) {
     return fail(`无法写入 ${path}：${e instanceof Error ? e.message : String(e)}`);
   }
