@@ -57,6 +57,13 @@ describe('build/electron-builder.json', () => {
     expect(config.files).toEqual(expect.arrayContaining(['out/**', 'package.json']));
   });
 
+  it('ships each target only its own better-sqlite3 addon', () => {
+    // the `${arch}` macro is the target's; `${platform}` would be the build machine's, hence one pattern per platform
+    expect((config.win as { files: string[] }).files).toEqual(['!node_modules/better-sqlite3/prebuilds/!(win32-${arch}).node']);
+    expect((config.linux as { files: string[] }).files).toEqual(['!node_modules/better-sqlite3/prebuilds/!(linux-${arch}).node']);
+    expect(JSON.stringify(config)).not.toContain('${platform}');
+  });
+
   it('builds a Chinese NSIS installer for Windows x64 with a choice of folder', () => {
     const nsis = config.nsis as Record<string, unknown>;
     expect(nsis.installerLanguages).toEqual(['zh_CN']);
