@@ -4,6 +4,7 @@
 import { join, sep } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { IPC_CHANNELS } from '../../electron/shared/platform.ts';
+import { AppError } from '../../electron/core/util/errors.ts';
 
 type Listener = (...args: unknown[]) => unknown;
 
@@ -369,7 +370,21 @@ describe('startup', () => {
     h.state.ready?.();
     await vi.waitFor(() => expect(h.electron.app.exit).toHaveBeenCalledWith(1));
     expect(h.electron.dialog.showErrorBox).toHaveBeenCalledWith('法治台账无法启动', expect.stringContaining('SQLITE_CANTOPEN'));
+    expect(h.electron.dialog.showErrorBox).toHaveBeenCalledWith('法治台账无法启动', expect.stringContaining('请确认该文件夹可以写入'));
     expect(h.state.windows).toHaveLength(0);
+  });
+
+  it('shows a newer ledger\'s refusal as it is: the backup it names, no misleading folder hint', async () => {
+    const message = '数据库由更新版本的法治台账创建（数据结构版本 3，本程序支持到 2）…把升级前的备份 /x/backups/ledger-20260101-before-migrate.db 复制到 /x';
+    const createCore = vi.fn(() => {
+      throw new AppError('db_too_new', message);
+    });
+    runMain({ createCore, exists: () => false, dailyBackup });
+    h.state.ready?.();
+    await vi.waitFor(() => expect(h.electron.app.exit).toHaveBeenCalledWith(1));
+    const [, text] = (h.electron.dialog.showErrorBox as unknown as { mock: { calls: [string, string][] } }).mock.calls.at(-1) ?? ['', ''];
+    expect(text).toContain('ledger-20260101-before-migrate.db');
+    expect(text).not.toContain('请确认该文件夹可以写入');
   });
 });
 
