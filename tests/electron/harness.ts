@@ -7,11 +7,12 @@
 // with FAZHI_ELECTRON_REQUIRED=1 (the release workflow) that is a failure instead.
 //
 // Where the data goes: a fresh folder per run. Linux: XDG_CONFIG_HOME (Electron's
-// userData follows it). Windows: userData cannot be moved by the environment, so
-// the run uses the U盘 mode of the copy under test — a `portable` marker beside
-// the executable, data in `data/` beside it — which is the U盘 build's own path.
+// userData follows it). Windows (and macOS): userData cannot be moved by the
+// environment, so the run uses the U盘 mode of the program under test — a
+// `portable` marker beside the executable, data in `data/` beside it — which is
+// the U盘 build's own path; the clerk's real ledger is never touched.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -79,24 +80,29 @@ export function makeSandbox(app: AppUnderTest): Sandbox {
   const tmp = mkdtempSync(join(tmpdir(), 'fazhi-electron-'));
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined && k !== 'ELECTRON_RUN_AS_NODE') env[k] = v;
-  let dataDir: string;
-  let marker: string | null = null;
-  if (process.platform === 'win32' && app.packaged) {
-    const exeDir = dirname(app.executablePath);
-    marker = join(exeDir, 'portable');
-    writeFileSync(marker, 'U盘便携版标记（冒烟测试）\r\n');
-    dataDir = join(exeDir, 'data');
-    rmSync(dataDir, { recursive: true, force: true });
-  } else {
+  if (process.platform === 'linux') {
     env.XDG_CONFIG_HOME = join(tmp, 'config');
-    dataDir = join(tmp, 'config', '法治台账');
+    return { dataDir: join(tmp, 'config', '法治台账'), env, cleanup: () => rmSync(tmp, { recursive: true, force: true }) };
   }
+  // only Linux lets the environment move userData; elsewhere the U盘 marker keeps the run off the real ledger
+  const exeDir = dirname(app.executablePath);
+  const marker = join(exeDir, 'portable');
+  const dataDir = join(exeDir, 'data');
+  const sentinel = join(dataDir, '.fazhi-smoke-test');
+  if (existsSync(join(dataDir, 'ledger.db')) && !existsSync(sentinel)) {
+    throw new Error(`${dataDir} 中已有台账数据：冒烟测试只对程序的副本运行，绝不动真实数据。`);
+  }
+  const hadMarker = existsSync(marker);
+  if (!hadMarker) writeFileSync(marker, 'U盘便携版标记（冒烟测试）\r\n');
+  rmSync(dataDir, { recursive: true, force: true });
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(sentinel, '');
   return {
     dataDir,
     env,
     cleanup: () => {
-      if (marker) rmSync(marker, { force: true });
-      if (marker) rmSync(dataDir, { recursive: true, force: true });
+      if (!hadMarker) rmSync(marker, { force: true });
+      rmSync(dataDir, { recursive: true, force: true });
       rmSync(tmp, { recursive: true, force: true });
     },
   };
