@@ -9,7 +9,8 @@ import { allRecords } from '../registers/repository.ts';
 import { AppError } from '../util/errors.ts';
 import { PACKAGE_FORMAT, PACKAGE_KEYS, PACKAGE_VERSION, toPackageRecord } from './package-format.ts';
 
-function profileToPackage(p: YearProfile): Record<string, unknown> {
+/** A year profile as a package writes it (also how a restore reads one: through the package's rules). */
+export function profileToPackage(p: YearProfile): Record<string, unknown> {
   const out: Record<string, unknown> = { year: p.year };
   for (const [k, v] of Object.entries(p)) {
     if (k === 'year' || k === 'narrative' || v === null) continue;

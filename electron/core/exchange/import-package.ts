@@ -12,7 +12,7 @@ import { AppError } from '../util/errors.ts';
 import { fromPackageRecord, PACKAGE_FORMAT, PACKAGE_KEYS, PACKAGE_VERSION } from './package-format.ts';
 
 type Obj = Record<string, unknown>;
-const ID_RE = /^[\w.:-]{1,64}$/;
+export const ID_RE = /^[\w.:-]{1,64}$/;
 const MAX_CHANGES_LISTED = 500;
 
 const zeroCounts = (): ImportCounts => ({ new: 0, updated: 0, unchanged: 0, keptLocal: 0, invalid: 0 });
@@ -37,7 +37,7 @@ export function parsePackage(text: string): Obj {
   return data;
 }
 
-function normalizeTime(v: unknown): string | null | undefined {
+export function normalizeTime(v: unknown): string | null | undefined {
   if (v === undefined || v === null) return null;
   if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}T/.test(v) || Number.isNaN(Date.parse(v))) return undefined;
   return new Date(v).toISOString();
@@ -124,7 +124,7 @@ function planRecords(ctx: CoreContext, data: Obj, issues: ImportRecordIssue[], r
   return planned;
 }
 
-function parseProfile(raw: Obj, bad: (m: string, f?: string) => void): YearProfile | null {
+export function parseProfile(raw: Obj, bad: (m: string, f?: string) => void): YearProfile | null {
   const before = { n: 0 };
   const fail = (m: string, f?: string) => { before.n++; bad(m, f); };
   const year = raw.year;
