@@ -65,7 +65,7 @@ export const custodyHandlers: HandlersOf<typeof custodyContract, CoreContext> = 
   'attachments.list': ({ register, recordId }, ctx) => listAttachments(ctx.db, register, recordId),
   'attachments.counts': ({ register, recordIds }, ctx) => attachmentCounts(ctx.db, register, recordIds),
   'attachments.add': ({ register, recordId, fileName, base64 }, ctx) =>
-    ctx.db.transaction(() => addAttachment(ctx, register, recordId, fileName, b64(base64)))(),
+    ctx.db.transaction(() => addAttachment(ctx, register, recordId, fileName, b64(base64))).immediate(),
   'attachments.get': ({ id }, ctx) => {
     const { info, bytes } = readAttachment(ctx, id);
     return { ...info, base64: bytes.toString('base64') };

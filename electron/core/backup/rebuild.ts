@@ -154,7 +154,7 @@ function stage(src: Db, version: number, issues: RebuildIssue[]): Db {
         }
       }
     }
-  })();
+  }).immediate();
   try {
     migrate(staging);
   } catch (e) {
