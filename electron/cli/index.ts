@@ -4,6 +4,7 @@ import type { Core } from '../core/index.ts';
 import { createCore } from '../core/index.ts';
 import { resolveDbPath } from '../core/paths.ts';
 import { AppError } from '../core/util/errors.ts';
+import { faultOf } from '../core/util/faults.ts';
 import { assertNodeVersion } from '../core/util/node-version.ts';
 import { parseArgs, textOption, UsageError, type ParsedArgs } from './args.ts';
 import { demoCommand, exportCommand, importCommand } from './commands/ledger.ts';
@@ -75,7 +76,12 @@ export async function runCli(argv: string[]): Promise<number> {
       console.error(`错误：${e.message}`);
       return 1;
     }
-    console.error(`错误：${e instanceof Error ? e.message : String(e)}`);
+    const fault = faultOf(e);
+    if (fault) {
+      console.error(`错误：${fault.message}`);
+      return 1;
+    }
+    console.error(`错误：程序内部错误（${e instanceof Error ? e.message.slice(0, 200) : String(e).slice(0, 200)}）。请联系技术支持。`);
     return 1;
   } finally {
     core?.close();

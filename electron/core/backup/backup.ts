@@ -22,6 +22,7 @@ import { isSha256, MAX_ATTACHMENT_BYTES, readBlobVerified, sha256Of, storeBlob }
 import { isZipBytes, listZip, readZipEntry } from '../util/zip-read.ts';
 import { issuesError, rebuildLedger, type RebuildSummary } from './rebuild.ts';
 import { AppError } from '../util/errors.ts';
+import { faultOf } from '../util/faults.ts';
 import { APP_VERSION } from '../version.ts';
 
 
@@ -386,7 +387,8 @@ export async function openBackup(dataDir: string, bytes: Uint8Array, now = new D
 export async function restoreBackup(ctx: CoreContext, bytes: Uint8Array, opts: { skipInvalid?: boolean } = {}): Promise<RestoreResult> {
   if (ctx.dbPath === ':memory:') throw new AppError('invalid_input', '内存数据库不能从备份恢复');
   const untouched = (e: unknown): never => {
-    if (e instanceof AppError) throw new AppError(e.code, `未恢复，现有数据未改动：${e.message}`, e.issues);
+    const known = e instanceof AppError ? e : faultOf(e);
+    if (known) throw new AppError(known.code, `未恢复，现有数据未改动：${known.message}`, known.issues);
     throw e;
   };
   let extracted: ReturnType<typeof extractBackup>;
