@@ -153,10 +153,11 @@ export async function templateXlsxCommand(core: Core, args: ParsedArgs): Promise
 /** export-zip [--year Y] [--department D] --out FILE.zip: a data package with attachments (含附件). */
 export async function exportZipCommand(core: Core, args: ParsedArgs): Promise<number> {
   const out = args.options.out;
-  if (typeof out !== 'string' || args.positionals.length) throw new UsageError('用法：export-zip [--year 年度] [--department 部门] --out 文件.zip');
+  if (typeof out !== 'string' || args.positionals.length) throw new UsageError('用法：export-zip [--year 年度] [--department 部门] [--with-personal] --out 文件.zip');
   const year = intOption(args.options, 'year', 2000, 2100);
   const department = textOption(args.options, 'department');
-  const r = unwrap(await core.call('exchange.exportZip', { year, department }));
+  const withPersonal = args.options['with-personal'] === true;
+  const r = unwrap(await core.call('exchange.exportZip', { year, department, withPersonal }));
   if (!r) return 1;
   writeFileAtomic(out, Buffer.from(r.base64, 'base64'));
   const c = r.counts;
@@ -175,10 +176,6 @@ export async function importZipCommand(core: Core, args: ParsedArgs): Promise<nu
   const r = unwrap(await core.call(dryRun ? 'exchange.previewZip' : 'exchange.importZip', { base64: bytes.toString('base64'), skipInvalid }));
   if (!r) return 1;
   console.log(formatImportReport(r));
-  const conflicts = r.changes.filter((c) => c.conflict);
-  for (const c of conflicts.slice(0, 50)) {
-    console.log(`  ⚠ 两边都改过：${c.record}，${c.action === 'updated' ? '数据包中的较新，采用数据包' : '本机的较新，保留本机'}`);
-  }
   const a = r.attachments;
   console.log(`附件：新增 ${a.new}，已有 ${a.existing}，无效 ${a.invalid}`);
   for (const i of a.issues.slice(0, 20)) console.log(`  ✗ 附件“${i.attachment}”：${i.message}`);
@@ -198,6 +195,6 @@ export const CUSTODY_COMMANDS = {
   'import-xlsx': { run: importXlsxCommand, usage: 'import-xlsx 台账 文件.xlsx [--dry-run] [--skip-invalid]   从 Excel 导入（台账：activities、mediationCases、inspections、workItems）', valued: [], flags: ['dry-run', 'skip-invalid'] },
   'export-xlsx': { run: exportXlsxCommand, usage: 'export-xlsx 台账 [--year 年度] [--keyword 关键词] --out 文件.xlsx   导出为 Excel', valued: ['year', 'keyword', 'out'], flags: [] },
   'template-xlsx': { run: templateXlsxCommand, usage: 'template-xlsx 台账 --out 模板.xlsx   Excel 导入模板', valued: ['out'], flags: [] },
-  'export-zip': { run: exportZipCommand, usage: 'export-zip [--year 年度] [--department 部门] --out 文件.zip   导出含附件的数据包', valued: ['year', 'department', 'out'], flags: [] },
+  'export-zip': { run: exportZipCommand, usage: 'export-zip [--year 年度] [--department 部门] [--with-personal] --out 文件.zip   导出含附件的数据包（加 --with-personal 才含当事人等个人信息）', valued: ['year', 'department', 'out'], flags: ['with-personal'] },
   'import-zip': { run: importZipCommand, usage: 'import-zip 文件.zip [--dry-run] [--skip-invalid]   导入含附件的数据包（先预览新增、更新和冲突）', valued: [], flags: ['dry-run', 'skip-invalid'] },
 };

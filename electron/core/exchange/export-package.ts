@@ -21,7 +21,7 @@ export function profileToPackage(p: YearProfile): Record<string, unknown> {
   return out;
 }
 
-export function buildPackage(ctx: CoreContext, opts: { year?: number; department?: string }): { pkg: Record<string, unknown>; counts: Record<RegisterName, number> } {
+export function buildPackage(ctx: CoreContext, opts: { year?: number; department?: string; withPersonal?: boolean }): { pkg: Record<string, unknown>; counts: Record<RegisterName, number> } {
   const township = getSettings(ctx.db).township;
   if (!township) throw new AppError('invalid_input', '尚未设置乡镇名称和发文机关，无法导出数据包。请先在“设置”中填写。');
   const years = opts.year !== undefined ? [opts.year] : profileYears(ctx.db).sort();
@@ -30,6 +30,8 @@ export function buildPackage(ctx: CoreContext, opts: { year?: number; department
     version: PACKAGE_VERSION,
     exportedAt: isoNow(ctx),
     ...(opts.department ? { department: opts.department } : {}),
+    // informative only (readers ignore unknown keys): 当事人等个人信息 left out unless the clerk ticked it
+    personalData: !!opts.withPersonal,
     township: { name: township.name, authority: township.authority, ...(township.superior ? { superior: township.superior } : {}) },
     years: years.map((y) => getProfile(ctx.db, y)).filter((p) => p.updatedAt !== null).map(profileToPackage),
   };
@@ -37,12 +39,12 @@ export function buildPackage(ctx: CoreContext, opts: { year?: number; department
   for (const r of REGISTER_NAMES) {
     const recs = allRecords<Record<string, unknown>>(ctx.db, REGISTERS[r], { year: opts.year, department: opts.department });
     counts[r] = recs.length;
-    pkg[PACKAGE_KEYS[r]] = recs.map((rec) => toPackageRecord(r, rec));
+    pkg[PACKAGE_KEYS[r]] = recs.map((rec) => toPackageRecord(r, rec, { withPersonal: !!opts.withPersonal }));
   }
   return { pkg, counts };
 }
 
-export function exportPackage(ctx: CoreContext, opts: { year?: number; department?: string }): ExportResult {
+export function exportPackage(ctx: CoreContext, opts: { year?: number; department?: string; withPersonal?: boolean }): ExportResult {
   const { pkg, counts } = buildPackage(ctx, opts);
   const township = (pkg.township as { name: string }).name;
   const stamp = isoNow(ctx).slice(0, 10).replace(/-/g, '');

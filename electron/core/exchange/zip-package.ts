@@ -28,7 +28,7 @@ export interface ZipBytes {
 
 type PackageAttachment = Omit<AttachmentInfo, 'isImage'>;
 
-export async function exportPackageZip(ctx: CoreContext, opts: { year?: number; department?: string }): Promise<ZipBytes> {
+export async function exportPackageZip(ctx: CoreContext, opts: { year?: number; department?: string; withPersonal?: boolean }): Promise<ZipBytes> {
   const { pkg, counts } = buildPackage(ctx, opts);
   const zip = new JSZip();
   const list: PackageAttachment[] = [];
@@ -69,7 +69,7 @@ export const PACKAGE_ZIP_LIMITS = {
 };
 
 export async function importPackageZip(
-  ctx: CoreContext, bytes: Uint8Array, opts: { dryRun: boolean; skipInvalid?: boolean; withPersonal?: boolean; beforeWrite?: () => Promise<unknown> },
+  ctx: CoreContext, bytes: Uint8Array, opts: { dryRun: boolean; skipInvalid?: boolean; beforeWrite?: () => Promise<unknown> },
 ): Promise<ZipImportReport> {
   if (!isZipBytes(bytes)) throw new AppError('invalid_input', '无法读取这个 .zip 文件：文件已损坏，或不是法治台账导出的「含附件」数据包');
   const entries = listZip(bytes, PACKAGE_ZIP_LIMITS);

@@ -220,7 +220,7 @@ export const custodyContract = {
   }),
   ...prefixed('exchange', {
     /** a data package with attachments (「含附件」): package.json + files in a .zip */
-    exportZip: method<ZipExportResult>()(z.object({ year: yearNumber.optional(), department: z.string().max(100).optional() })),
+    exportZip: method<ZipExportResult>()(z.object({ year: yearNumber.optional(), department: z.string().max(100).optional(), withPersonal: z.boolean().optional() })),
     /** new / updated / conflicting records and attachments; writes nothing */
     previewZip: method<ZipImportReport>()(zipImportInput),
     importZip: method<ZipImportReport>()(zipImportInput),
