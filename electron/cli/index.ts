@@ -63,13 +63,22 @@ export async function runCli(argv: string[]): Promise<number> {
     console.error(`${e instanceof Error ? e.message : e}\n用法：npm run cli -- ${spec.usage}`);
     return 2;
   }
+  // the database is opened (created, migrated) on first use only: a command
+  // that stops at a usage error never touches it
   let core: Core | undefined;
+  const open = (): Core => (core ??= createCore({ dbPath: resolveDbPath(textOption(args.options, 'db')), mode: 'cli' }));
+  const lazy: Core = {
+    get ctx() { return open().ctx; },
+    dispatch: (method, input) => open().dispatch(method, input),
+    call: (method, input) => open().call(method, input),
+    close: () => core?.close(),
+  };
   try {
-    core = createCore({ dbPath: resolveDbPath(textOption(args.options, 'db')), mode: 'cli' });
-    return await spec.run(core, args);
+    return await spec.run(lazy, args);
   } catch (e) {
     if (e instanceof UsageError) {
-      console.error(`${e.message}\n用法：npm run cli -- ${spec.usage}`);
+      // the usage once: a message that is itself the usage is not followed by it again
+      console.error(/^用法：/.test(e.message) ? `用法：npm run cli -- ${spec.usage}` : `${e.message}\n用法：npm run cli -- ${spec.usage}`);
       return 2;
     }
     if (e instanceof AppError) {

@@ -1,4 +1,5 @@
 // Export of a data package: one year or everything, optionally one department.
+import { localDateStamp } from '../util/local-date.ts';
 import type { ExportResult } from '../../shared/contract/ledger.ts';
 import { REGISTERS, REGISTER_NAMES, type RegisterName } from '../../shared/registers.ts';
 import type { YearProfile } from '../../shared/records.ts';
@@ -47,7 +48,7 @@ export function buildPackage(ctx: CoreContext, opts: { year?: number; department
 export function exportPackage(ctx: CoreContext, opts: { year?: number; department?: string; withPersonal?: boolean }): ExportResult {
   const { pkg, counts } = buildPackage(ctx, opts);
   const township = (pkg.township as { name: string }).name;
-  const stamp = isoNow(ctx).slice(0, 10).replace(/-/g, '');
+  const stamp = localDateStamp(ctx.now());
   const fileName = `${township}${opts.department ?? ''}${opts.year ? `${opts.year}年` : '全部'}台账数据包-${stamp}.json`;
   return { fileName, content: `${JSON.stringify(pkg, null, 2)}\n`, counts };
 }

@@ -2,6 +2,7 @@
 // (data package v1, plus an `attachments` list that older readers ignore) and
 // attachments/<sha256> files. Import previews like a .json package and writes
 // the records and the attachment rows in the same transaction.
+import { localDateStamp } from '../util/local-date.ts';
 import JSZip from 'jszip';
 import type { AttachmentImportCounts, ZipImportReport } from '../../shared/contract/custody.ts';
 import { REGISTERS, type RegisterName } from '../../shared/registers.ts';
@@ -53,7 +54,7 @@ export async function exportPackageZip(ctx: CoreContext, opts: { year?: number; 
   zip.file('package.json', `${JSON.stringify(pkg, null, 2)}\n`, { compression: 'DEFLATE' });
   const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
   const township = (pkg.township as { name: string }).name;
-  const stamp = ctx.now().toISOString().slice(0, 10).replace(/-/g, '');
+  const stamp = localDateStamp(ctx.now());
   const fileName = `${township}${opts.department ?? ''}${opts.year ? `${opts.year}年` : '全部'}台账数据包（含附件）-${stamp}.zip`;
   return { fileName, bytes, counts, attachments: list.length };
 }
