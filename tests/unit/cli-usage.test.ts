@@ -12,7 +12,7 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const NODE = join(ROOT, 'node_modules/.bin/node');
 
 function cli(args: string[], home: string) {
-  const env = { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), APPDATA: join(home, 'AppData') };
+  const env: NodeJS.ProcessEnv = { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), APPDATA: join(home, 'AppData') };
   delete env.FAZHI_DB;
   return spawnSync(NODE, ['electron/cli/index.ts', ...args], { cwd: ROOT, env, encoding: 'utf8' });
 }
