@@ -91,8 +91,8 @@ describe('package import through the API\'s schemas and limits', () => {
     const pkg = pkgJson({ years: [{ year: 2024, narrative: { intro: '长'.repeat(30_000_000) } }, { year: 2023, mediators: 1e15 }] });
     const r = ok(await core.call('exchange.preview', { content: pkg }));
     expect(r.byRegister.years.invalid).toBe(2);
-    expect(r.issues.map((i) => i.message).join('\n')).toMatch(/narrative\.intro/);
-    expect(r.issues.map((i) => i.message).join('\n')).toMatch(/人民调解员（名）/);
+    expect(r.issues.map((i) => i.message).join('\n')).toMatch(/「开头段」不能超过20000个字/);
+    expect(r.issues.map((i) => i.message).join('\n')).toMatch(/「人民调解员（名）」不能大于1000000/);
     const rec = ok(await core.call('exchange.preview', { content: pkgJson({ activities: [{ id: 'a1', ...SAMPLES.activities, audience: 1e15 }] }) }));
     expect(rec.issues[0].message).toMatch(/受众人次/);
   });

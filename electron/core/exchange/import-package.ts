@@ -2,7 +2,7 @@
 // A dry run reports what would happen (new / updated / unchanged / kept / invalid).
 import type { ImportCounts, ImportRecordIssue, ImportReport } from '../../shared/contract/ledger.ts';
 import { REGISTERS, REGISTER_NAMES, type RegisterName } from '../../shared/registers.ts';
-import { NARRATIVE_KEYS, PROFILE_FIGURE_KEYS, PROFILE_FIGURE_LABELS, type YearProfile } from '../../shared/records.ts';
+import { NARRATIVE_KEYS, NARRATIVE_LABELS, PROFILE_FIGURE_KEYS, PROFILE_FIGURE_LABELS, type YearProfile } from '../../shared/records.ts';
 import { describeRecord, isValidDate, validateRecord } from '../../shared/validation.ts';
 import { isoNow, type CoreContext } from '../context.ts';
 import { getSettings, updateSettings } from '../ledger/settings.ts';
@@ -151,8 +151,12 @@ export function parseProfile(raw: Obj, bad: (m: string, f?: string) => void): Ye
   if (!api.success) {
     for (const i of api.error.issues.slice(0, 5)) {
       const field = i.path.join('.');
-      const label = (PROFILE_FIGURE_LABELS as Record<string, string>)[field] ?? field;
-      fail(`「${label}」${i.message}`, field);
+      const last = String(i.path[i.path.length - 1] ?? '');
+      const label = (PROFILE_FIGURE_LABELS as Record<string, string>)[field]
+        ?? (i.path[0] === 'narrative' ? (NARRATIVE_LABELS as Record<string, string>)[last] : undefined) ?? field;
+      const big = i.code === 'too_big' ? (i as { maximum: number | bigint; origin?: string }) : null;
+      const message = big ? (big.origin === 'string' ? `不能超过${big.maximum}个字` : `不能大于${big.maximum}`) : i.message;
+      fail(`「${label}」${message}`, field);
     }
     return null;
   }
