@@ -93,7 +93,8 @@ describe('restore: a backup is data, never code', () => {
       CREATE TEMP TRIGGER t2 AFTER INSERT ON activities BEGIN SELECT 1; END;
     `));
     ok(await core.call('backup.restore', { base64: bytes.toString('base64') }));
-    expect(objects(core, 'trigger')).not.toEqual(expect.arrayContaining(['wipe', 'leak']));
+    expect(objects(core, 'trigger')).not.toContain('wipe');
+    expect(objects(core, 'trigger')).not.toContain('leak');
     ok(await core.call('activities.create', { record: { ...SAMPLES.activities, title: '新活动' } }));
     expect(await total(core, 'activities')).toBe(21);
     expect(await total(core, 'activities') + ok(await core.call('activities.list', { deleted: true })).total).toBe(21);
@@ -118,7 +119,8 @@ describe('restore: a backup is data, never code', () => {
     expect(check.ok).toBe(true);
     expect(check.message).toMatch(/设置无效/);
     ok(await core.call('backup.restore', { base64: bytes.toString('base64') }));
-    expect(objects(core, 'view')).toEqual([]);
+    expect(objects(core, 'view')).not.toContain('evil_view');
+    expect(objects(core, 'view')).toEqual(objects({ ctx: { db: fresh } } as unknown as Core, 'view'));
     expect(objects(core, 'index')).not.toContain('evil_index');
     expect(columns(core.ctx.db, 'activities')).toEqual(columns(fresh, 'activities'));
     const settings = ok(await core.call('settings.get', {}));
@@ -134,14 +136,7 @@ describe('restore: a backup is data, never code', () => {
     const { core, dir } = fileCore();
     await seed(core);
     const bytes = craft(core, dir, 'bad-rows.db', (db) => {
-      db.exec(`
-        CREATE TABLE activities_new (id TEXT PRIMARY KEY, date TEXT, title TEXT, kind TEXT, venue TEXT, place TEXT, village TEXT, occasion TEXT, laws TEXT,
-          audience INTEGER, materials INTEGER, banners INTEGER, boards INTEGER, consultations INTEGER, views INTEGER, organizer TEXT,
-          department TEXT, notes TEXT, search_text TEXT, updated_at TEXT, deleted_at TEXT);
-        INSERT INTO activities_new SELECT * FROM activities;
-        DROP TABLE activities; ALTER TABLE activities_new RENAME TO activities;
-        UPDATE activities SET kind = 'hacked', audience = 1000000000000000 WHERE title = '活动2';
-      `);
+      db.exec(`UPDATE activities SET kind = 'hacked', audience = 1000000000000000 WHERE title = '活动2'`);
     });
     const b64 = bytes.toString('base64');
     const check = ok(await core.call('backup.check', { base64: b64 }));
