@@ -2,9 +2,10 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { crc32, deflateRawSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { createCore } from '../../electron/core/index.ts';
 import { listZip, readZipEntry, safeEntryName } from '../../electron/core/util/zip-read.ts';
-import { err, memoryCore, ok, SAMPLES } from '../helpers/core.ts';
+import { err, memoryCore, ok, SAMPLES, tempDir } from '../helpers/core.ts';
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
 const TOWNSHIP = { name: '小陶镇', authority: '永安市小陶镇人民政府' };
@@ -115,7 +116,9 @@ describe('package import through the API\'s schemas and limits', () => {
   });
 
   it('含附件 import measures mime and size; an attachment of a rejected record is not counted as new', async () => {
-    const core = memoryCore();
+    const { dir, cleanup } = tempDir('fazhi-limits-');
+    const core = createCore({ dbPath: ':memory:', dataDir: dir });
+    onTestFinished(() => { core.close(); cleanup(); });
     const sha = (await import('node:crypto')).createHash('sha256').update(PNG).digest('hex');
     const zip = new JSZip();
     zip.file('package.json', pkgJson({
