@@ -208,6 +208,20 @@ describe('restore: a backup is data, never code', () => {
     expect(core.ctx.db.pragma('page_size', { simple: true })).toBe(4096);
   });
 
+  it('a register declared as a virtual table in the backup is not read (its module never runs)', async () => {
+    const { core, dir } = fileCore();
+    await seed(core);
+    const bytes = craft(core, dir, 'virtual.db', (db) => {
+      // views of our own schema (a keyword index's) would hold on to the table
+      for (const { name } of db.prepare("SELECT name FROM sqlite_master WHERE type = 'view'").all() as { name: string }[]) db.exec(`DROP VIEW "${name}"`);
+      db.exec(`CREATE TABLE keep AS SELECT * FROM work_items; DROP TABLE work_items;
+        CREATE VIRTUAL TABLE work_items USING fts5(id, date, category, title);`);
+    });
+    const e = err(await core.call('backup.restore', { base64: bytes.toString('base64') }));
+    expect(e.message).toMatch(/未恢复，现有数据未改动：这不是法治台账的数据库（缺少数据表：work_items）/);
+    expect(await total(core, 'workItems')).toBe(1);
+  });
+
   it('a newer backup is refused; a failed restore leaves no temporary file and the ledger as it was', async () => {
     const { core, dir } = fileCore();
     await seed(core);

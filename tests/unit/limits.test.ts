@@ -63,6 +63,15 @@ describe('zip and xlsx bombs are refused at the door', () => {
     expect(e.message).toMatch(/数据包中的“attachments\/x”解压后有 \d+ MB，超过上限/);
   });
 
+  it('a backup whose database entry expands like a bomb is refused by its directory, before inflating', async () => {
+    const bomb = craftZip([{ name: 'ledger.db', data: zeros }]);
+    expect(bomb.length).toBeLessThan(200 * 1024);
+    const core = memoryCore();
+    const check = ok(await core.call('backup.check', { base64: bomb.toString('base64') }));
+    expect(check.ok).toBe(false);
+    expect(check.message).toMatch(/压缩比异常.*已拒绝/);
+  });
+
   it('entry names with .. or an absolute path are refused', () => {
     for (const bad of ['../evil', 'a/../../b', '/etc/passwd', 'C:/x', 'a\\..\\b']) expect(safeEntryName(bad), bad).toBe(false);
     const slip = craftZip([{ name: '../../evil.json', data: Buffer.from('{}') }]);

@@ -284,9 +284,10 @@ const isSqlite = (b: Uint8Array) => Buffer.from(b.subarray(0, 16)).toString('lat
 /** Limits for a backup .zip: checked on the directory before anything is inflated. */
 export const BACKUP_ZIP_LIMITS = {
   maxEntries: 200_000,
-  maxEntryBytes: 2 * 1024 * 1024 * 1024 - 1,
+  maxEntryBytes: 1024 * 1024 * 1024,
   maxTotalBytes: 3 * 1024 * 1024 * 1024,
   what: '备份文件',
+  maxRatio: 100,
 };
 
 const emptyCheck = (message: string): BackupCheck =>

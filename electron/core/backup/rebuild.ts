@@ -76,6 +76,11 @@ export interface RebuildOptions {
 }
 
 type Row = Record<string, unknown>;
+/**
+ * The backup's plain tables only: a "table" declared as a virtual table (its
+ * module's code would run when read) is not one of ours, whatever its name.
+ */
+const PLAIN_TABLES = "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'";
 const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 interface TableInfo { name: string; type: string }
@@ -118,7 +123,7 @@ export function openForeign(file: string): Db {
 /** The user_version of a foreign file, refused when it is not a ledger this program can read. */
 function foreignVersion(src: Db): number {
   const version = src.pragma('user_version', { simple: true }) as number;
-  const tables = new Set((src.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name));
+  const tables = new Set((src.prepare(PLAIN_TABLES).all() as { name: string }[]).map((r) => r.name));
   const missing = REQUIRED_TABLES.filter((t) => !tables.has(t));
   if (missing.length || version <= 0) {
     throw new AppError('invalid_input', `这不是法治台账的数据库（缺少${missing.length ? `数据表：${missing.join('、')}` : '版本信息'}），不能用于恢复`);
@@ -140,7 +145,7 @@ function stage(src: Db, version: number, issues: RebuildIssue[]): Db {
   const renames = Object.entries(COLUMN_RENAMES).filter(([v]) => Number(v) <= version).map(([, r]) => r);
   staging.transaction(() => {
     for (const table of ownTables(staging)) {
-      const isTable = src.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table);
+      const isTable = src.prepare(`${PLAIN_TABLES} AND name = ?`).get(table);
       if (!isTable) continue;
       const srcCols = new Map(columnsOf(src, table).map((c) => [c.toLowerCase(), c]));
       const cols = columnsOf(staging, table).filter((c) => srcCols.has(c.toLowerCase()));

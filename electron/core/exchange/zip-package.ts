@@ -67,6 +67,7 @@ export const PACKAGE_ZIP_LIMITS = {
   maxEntryBytes: 512 * 1024 * 1024,
   maxTotalBytes: 2 * 1024 * 1024 * 1024,
   what: '数据包',
+  maxRatio: 100,
 };
 
 export async function importPackageZip(

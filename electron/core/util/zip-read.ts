@@ -27,7 +27,11 @@ export interface ZipLimits {
   maxTotalBytes: number;
   /** what the file is, in messages: 备份文件, 数据包, Excel 文件 */
   what: string;
+  /** most an entry over 16 MB may expand (uncompressed : compressed); real data stays far below, a bomb far above */
+  maxRatio?: number;
 }
+
+const RATIO_FLOOR = 16 * 1024 * 1024;
 
 const EOCD_SIG = 0x06054b50;
 const CEN_SIG = 0x02014b50;
@@ -83,6 +87,9 @@ export function listZip(bytes: Uint8Array, limits: ZipLimits): ZipEntry[] {
     if (!dir && method !== 0 && method !== 8) throw new AppError('invalid_input', `${limits.what}使用了不支持的压缩方式`);
     if (size > limits.maxEntryBytes) {
       throw new AppError('invalid_input', `${limits.what}中的“${name.slice(0, 60)}”解压后有 ${mbText(size)}，超过上限 ${mbText(limits.maxEntryBytes)}，已拒绝`);
+    }
+    if (limits.maxRatio && size > RATIO_FLOOR && size > compressedSize * limits.maxRatio) {
+      throw new AppError('invalid_input', `${limits.what}中的“${name.slice(0, 60)}”压缩比异常（${mbText(compressedSize)} 解压为 ${mbText(size)}），可能是恶意构造的压缩包，已拒绝`);
     }
     total += size;
     if (total > limits.maxTotalBytes) {

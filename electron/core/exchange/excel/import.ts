@@ -42,7 +42,7 @@ export function sniffSpreadsheet(bytes: Uint8Array): void {
 const UNREADABLE = '无法读取这个 Excel 文件：文件可能已损坏，或不是 .xlsx 格式。请用 Excel 或 WPS 打开后另存为 .xlsx 再导入。';
 
 /** An .xlsx at the door: entry sizes from the zip directory, then bounded inflation. */
-export const XLSX_LIMITS = { maxEntries: 5000, maxEntryBytes: 96 * 1024 * 1024, maxTotalBytes: 160 * 1024 * 1024, what: 'Excel 文件' };
+export const XLSX_LIMITS = { maxEntries: 5000, maxEntryBytes: 96 * 1024 * 1024, maxTotalBytes: 160 * 1024 * 1024, what: 'Excel 文件', maxRatio: 200 };
 
 /**
  * Checks an .xlsx before exceljs builds its (large) model of it: the zip's
