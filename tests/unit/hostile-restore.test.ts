@@ -84,6 +84,25 @@ describe('restore: a backup is data, never code', () => {
     expect((core.ctx.db.prepare('SELECT COUNT(*) AS n FROM attachments').get() as { n: number }).n).toBe(1);
   });
 
+  it('1b. a genuine version-1 backup (without the tables later versions added) restores; a missing ledger table is named', async () => {
+    const { core, dir } = fileCore();
+    await seed(core);
+    const v1 = craft(core, dir, 'v1.db', (db) => {
+      for (const { name } of db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").all() as { name: string }[]) db.exec(`DROP TRIGGER "${name}"`);
+      db.exec('DROP TABLE attachments; DROP TABLE exchange_seen');
+      db.pragma('user_version = 1');
+    });
+    ok(await core.call('backup.restore', { base64: v1.toString('base64') }));
+    expect(await total(core, 'activities')).toBe(5);
+    const broken = craft(core, dir, 'no-cases.db', (db) => {
+      for (const { type, name } of db.prepare("SELECT type, name FROM sqlite_master WHERE type IN ('trigger', 'view')").all() as { type: string; name: string }[]) {
+        db.exec(`DROP ${type.toUpperCase()} IF EXISTS "${name}"`);
+      }
+      db.exec('DROP TABLE mediation_cases');
+    });
+    expect(err(await core.call('backup.restore', { base64: broken.toString('base64') })).message).toMatch(/缺少数据表：mediation_cases/);
+  });
+
   it('2. a trigger in the backup does not come along: creating one activity deletes nothing, nothing leaks into other rows', async () => {
     const { core, dir } = fileCore();
     await seed(core, 20);

@@ -123,9 +123,9 @@ export function openForeign(file: string): Db {
 /** The user_version of a foreign file, refused when it is not a ledger this program can read. */
 function foreignVersion(src: Db): number {
   const version = src.pragma('user_version', { simple: true }) as number;
-  const tables = new Set((src.prepare(PLAIN_TABLES).all() as { name: string }[]).map((r) => r.name));
-  const missing = REQUIRED_TABLES.filter((t) => !tables.has(t));
-  if (missing.length || version <= 0) {
+  if (version <= 0) {
+    const tables = new Set((src.prepare(PLAIN_TABLES).all() as { name: string }[]).map((r) => r.name));
+    const missing = REQUIRED_TABLES.filter((t) => !tables.has(t));
     throw new AppError('invalid_input', `这不是法治台账的数据库（缺少${missing.length ? `数据表：${missing.join('、')}` : '版本信息'}），不能用于恢复`);
   }
   if (version > LATEST_VERSION) {
@@ -141,6 +141,14 @@ function stage(src: Db, version: number, issues: RebuildIssue[]): Db {
   // staging only carries rows: our own triggers (keyword index, purge) would do work nobody reads
   for (const { name } of staging.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").all() as { name: string }[]) {
     staging.exec(`DROP TRIGGER ${q(name)}`);
+  }
+  // the ledger tables that version has (a register added later is simply empty in an older backup)
+  const own = new Set(ownTables(staging));
+  const present = new Set((src.prepare(PLAIN_TABLES).all() as { name: string }[]).map((r) => r.name));
+  const missing = REQUIRED_TABLES.filter((t) => own.has(t) && !present.has(t));
+  if (missing.length) {
+    staging.close();
+    throw new AppError('invalid_input', `这不是法治台账的数据库（缺少数据表：${missing.join('、')}），不能用于恢复`);
   }
   const renames = Object.entries(COLUMN_RENAMES).filter(([v]) => Number(v) <= version).map(([, r]) => r);
   staging.transaction(() => {
