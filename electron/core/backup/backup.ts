@@ -441,7 +441,17 @@ function swapInto(ctx: CoreContext, fresh: string): void {
   }
   ctx.db.close();
   try {
-    renameSync(fresh, ctx.dbPath);
+    // Windows: a virus scanner or the indexer may hold the just-closed file a moment
+    for (let attempt = 1; ; attempt++) {
+      try {
+        renameSync(fresh, ctx.dbPath);
+        break;
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if (attempt >= 10 || (code !== 'EPERM' && code !== 'EBUSY' && code !== 'EACCES')) throw e;
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100 * attempt);
+      }
+    }
   } catch (e) {
     ctx.db = openDatabase(ctx.dbPath, ctx.migrate);
     throw new AppError('internal', `未恢复，现有数据未改动：无法替换数据库文件（${(e as NodeJS.ErrnoException).code ?? ''}）。请关闭其他正在使用台账的程序后重试。`);
