@@ -1,6 +1,7 @@
 // Save / open dialogs for the page. The page only hands over a suggested name
 // and the bytes (or asks for files); choosing the path, writing and reading
 // happen here in main. Everything from the page is checked: it is untrusted.
+import { faultOf } from '../core/util/faults.ts';
 import { readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { existsSync, mkdtempSync } from 'node:fs';
@@ -78,7 +79,9 @@ export function createFileDialogs(platform: DialogPlatform): FileDialogs {
       try {
         await platform.writeFile(path, Buffer.from(base64, 'base64'));
       } catch (e) {
-        throw new Error(`保存失败：${e instanceof Error ? e.message : String(e)}`, { cause: e });
+        // a full or write-protected U盘 is said plainly, not as the system's English
+        const fault = faultOf(e);
+        throw new Error(`保存失败：${fault ? fault.message.replace('数据未改动', '文件未保存') : e instanceof Error ? e.message : String(e)}`, { cause: e });
       }
       return { saved: true, path };
     },

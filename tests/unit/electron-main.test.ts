@@ -443,6 +443,13 @@ describe('file dialogs', () => {
     expect(cancelled.writeFile).not.toHaveBeenCalled();
   });
 
+  it('a full U盘 when saving is said plainly in Chinese', async () => {
+    const p = platform('/media/usb/台账.json');
+    p.writeFile.mockRejectedValueOnce(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }));
+    const b64 = Buffer.from('{}').toString('base64');
+    await expect(createFileDialogs(p).saveFile('台账.json', b64, [])).rejects.toThrow(/^保存失败：磁盘空间已满，本次操作未完成，文件未保存/);
+  });
+
   it('strips folders from the suggested name and refuses bad content', async () => {
     expect(safeFileName('../../Windows/evil.json')).toBe('evil.json');
     expect(safeFileName('..\\..\\evil.json')).toBe('evil.json');
