@@ -173,19 +173,30 @@ describe('personal data leaving the PC', () => {
   const CASE = { ...SAMPLES.mediationCases, id: 'm1' };
 
   it('packages leave 当事人 and 纠纷简要情况 out unless asked; the dry run says which; an import without them keeps the local ones', async () => {
-    const a = memoryCore();
+    const { dir, cleanup } = tempDir('fazhi-personal-');
+    const a = createCore({ dbPath: ':memory:', dataDir: dir });
+    onTestFinished(() => { a.close(); cleanup(); });
     ok(await a.call('settings.update', { township: TOWNSHIP }));
     ok(await a.call('mediationCases.create', { record: CASE }));
+    const activity = ok(await a.call('activities.create', { record: SAMPLES.activities }));
     const plain = JSON.parse(ok(await a.call('exchange.export', {})).content);
     expect(plain.mediationCases[0]).not.toHaveProperty('parties');
     expect(plain.mediationCases[0]).not.toHaveProperty('summary');
     expect(JSON.stringify(plain)).not.toContain('张三');
+    // the scanned 调解协议书 of a case is personal data as well
+    ok(await a.call('attachments.add', { register: 'mediationCases', recordId: 'm1', fileName: '调解协议书.png', base64: PNG.toString('base64') }));
+    ok(await a.call('attachments.add', { register: 'activities', recordId: activity.id, fileName: '现场.png', base64: PNG.toString('base64') }));
     const zipped = await JSZip.loadAsync(Buffer.from(ok(await a.call('exchange.exportZip', {})).base64, 'base64'));
-    expect(await zipped.file('package.json')!.async('string')).not.toContain('张三');
+    const zpkg = JSON.parse(await zipped.file('package.json')!.async('string'));
+    expect(JSON.stringify(zpkg)).not.toContain('张三');
+    expect(zpkg.attachments.map((x: { register: string }) => x.register)).toEqual(['activities']);
+    const zfull = JSON.parse(await (await JSZip.loadAsync(Buffer.from(ok(await a.call('exchange.exportZip', { withPersonal: true })).base64, 'base64'))).file('package.json')!.async('string'));
+    expect(zfull.attachments.map((x: { register: string }) => x.register).sort()).toEqual(['activities', 'mediationCases']);
     const full = ok(await a.call('exchange.export', { withPersonal: true })).content;
     expect(JSON.parse(full).mediationCases[0].parties).toBe('张三、李四');
 
-    const b = memoryCore();
+    const b = createCore({ dbPath: ':memory:', dataDir: dir });
+    onTestFinished(() => b.close());
     expect(ok(await b.call('exchange.preview', { content: full })).hasPersonal).toBe(true);
     ok(await b.call('exchange.import', { content: full }));
     // later the 司法所 corrects the case and sends a package without personal data

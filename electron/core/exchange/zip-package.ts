@@ -15,6 +15,7 @@ import { isZipBytes, listZip, readZipEntry } from '../util/zip-read.ts';
 import { getRecord, prepared } from '../registers/repository.ts';
 import { AppError } from '../util/errors.ts';
 import { buildPackage } from './export-package.ts';
+import { personalKeys } from './package-format.ts';
 import { importPackage } from './import-package.ts';
 import { existsSync } from 'node:fs';
 
@@ -34,6 +35,8 @@ export async function exportPackageZip(ctx: CoreContext, opts: { year?: number; 
   const zip = new JSZip();
   const list: PackageAttachment[] = [];
   for (const register of ATTACHMENT_REGISTERS) {
+    // the scans of a register that holds personal data (调解协议书 …) are personal data too
+    if (!opts.withPersonal && personalKeys(register).length > 0) continue;
     const ids = new Set(((pkg[register] as { id: string }[]) ?? []).map((r) => r.id));
     if (ids.size === 0) continue;
     const rows = prepared(ctx.db, 'SELECT * FROM attachments WHERE register = ? AND deleted_at IS NULL ORDER BY created_at, id').all(register) as {
