@@ -22,13 +22,15 @@ db.pragma('busy_timeout = 5000');
 const insert = db.prepare("INSERT INTO work_items (id, date, category, title, updated_at) VALUES (?, '2024-06-01', 'study', '集体学法', ?)");
 let n = 0;
 const end = Date.now() + Number(ms);
+// sleeps (not spins): the machine's CPU stays with the process under test
+const sleep = (t) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, t);
 console.log('started');
 while (Date.now() < end) {
   db.transaction(() => {
     for (let i = 0; i < 20; i++) insert.run('cli-' + n++, new Date().toISOString());
-    const t = Date.now(); while (Date.now() - t < 15) { /* holds the lock */ }
+    sleep(10); // holds the write lock a while, as a long import does
   }).immediate();
-  const t = Date.now(); while (Date.now() - t < 2) { /* lets others in */ }
+  sleep(4); // lets others in
 }
 console.log('done ' + n);
 db.close();
@@ -73,7 +75,7 @@ describe('two writers at once', () => {
     const written = await writer.done;
     expect(written).toBeGreaterThan(100);
     expect(saves).toBeGreaterThan(20);
-    expect(failures).toEqual([]);
+    expect(failures, failures.slice(0, 3).join('\n')).toEqual([]);
     expect(core.ctx.db.pragma('integrity_check', { simple: true })).toBe('ok');
   }, 30_000);
 
