@@ -216,6 +216,28 @@ describe('restore: a backup is data, never code', () => {
     expect(got[0]).toMatchObject({ mime: 'image/png', size: PNG.length });
   });
 
+  it('3c. a damaged attachment file in a backup costs that attachment only (listed; restorable with skipInvalid)', async () => {
+    const { dir: other, cleanup } = tempDir('fazhi-other-pc-');
+    cleanups.push(cleanup);
+    const { core } = fileCore();
+    const { att } = await seed(core);
+    const zip = await JSZip.loadAsync(readFileSync((await createBackup(core.ctx, 'manual')).path));
+    zip.file(`attachments/${att.sha256.slice(0, 2)}/${att.sha256}`, Buffer.concat([PNG, Buffer.from('坏')]));
+    const b64 = (await zip.generateAsync({ type: 'nodebuffer' })).toString('base64');
+    // restored on another PC, which does not have the file
+    const elsewhere = createCore({ dbPath: join(other, 'ledger.db') });
+    cleanups.push(() => elsewhere.close());
+    const check = ok(await elsewhere.call('backup.check', { base64: b64 }));
+    expect(check.ok).toBe(false);
+    expect(check.issues).toEqual([expect.stringMatching(/附件“现场照片\.png”：备份中的这个附件文件已损坏/)]);
+    expect(err(await elsewhere.call('backup.restore', { base64: b64 })).message).toMatch(/^未恢复，现有数据未改动/);
+    ok(await elsewhere.call('backup.restore', { base64: b64, skipInvalid: true }));
+    expect(await total(elsewhere, 'activities')).toBe(5);
+    expect(ok(await elsewhere.call('attachments.list', { register: 'activities', recordId: att.recordId }))).toEqual([]);
+    // on this PC the file is still sound in the attachments folder: nothing is lost
+    expect(ok(await core.call('backup.check', { base64: b64 })).ok).toBe(true);
+  });
+
   it('10. a backup with page_size 8192 restores (the backup\'s page size has no effect)', async () => {
     const { core, dir } = fileCore();
     await seed(core);

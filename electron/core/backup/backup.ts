@@ -305,16 +305,17 @@ function writeForeignDb(dbFile: string, bytes: Uint8Array): void {
 }
 
 /** Reads a backup (.zip or a bare ledger.db): the database to a temporary file, the attachment files checked; changes nothing. */
-function extractBackup(dataDir: string, bytes: Uint8Array): { dbFile: string; blobs: Map<string, Buffer>; createdAt: string | null; cleanup: () => void } {
+function extractBackup(dataDir: string, bytes: Uint8Array): { dbFile: string; blobs: Map<string, Buffer>; damaged: Set<string>; createdAt: string | null; cleanup: () => void } {
   const dir = backupsDir(dataDir);
   mkdirSync(dir, { recursive: true });
   const dbFile = join(dir, `.tmp-restore-${randomUUID()}.db`);
   const cleanup = () => { for (const s of ['', '-wal', '-shm', '-journal']) rmSync(dbFile + s, { force: true }); };
   const blobs = new Map<string, Buffer>();
+  const damaged = new Set<string>();
   let createdAt: string | null = null;
   if (isSqlite(bytes)) {
     writeForeignDb(dbFile, bytes);
-    return { dbFile, blobs, createdAt, cleanup };
+    return { dbFile, blobs, damaged, createdAt, cleanup };
   }
   if (!isZipBytes(bytes)) throw new AppError('invalid_input', '这不是法治台账的备份文件（应为备份 .zip 或 ledger.db 数据库文件）');
   const entries = listZip(bytes, BACKUP_ZIP_LIMITS);
@@ -332,16 +333,18 @@ function extractBackup(dataDir: string, bytes: Uint8Array): { dbFile: string; bl
     for (const entry of entries) {
       const m = /^attachments\/(?:[0-9a-f]{2}\/)?([0-9a-f]{64})$/.exec(entry.name);
       if (!m || entry.dir) continue;
-      if (entry.size > MAX_ATTACHMENT_BYTES) throw new AppError('invalid_input', `备份中的附件文件（${m[1].slice(0, 12)}…）超过 20 MB，不能用于恢复`);
-      const data = readZipEntry(bytes, entry, '备份文件');
-      if (sha256Of(data) !== m[1]) throw new AppError('corrupt', `备份中的附件文件已损坏（${m[1].slice(0, 12)}…），不能用于恢复`);
+      // a damaged file costs its attachment only: the rows that use it are listed as problems
+      if (entry.size > MAX_ATTACHMENT_BYTES) { damaged.add(m[1]); continue; }
+      let data: Buffer;
+      try { data = readZipEntry(bytes, entry, '备份文件'); } catch { damaged.add(m[1]); continue; }
+      if (sha256Of(data) !== m[1]) { damaged.add(m[1]); continue; }
       blobs.set(m[1], data);
     }
   } catch (e) {
     cleanup();
     throw e;
   }
-  return { dbFile, blobs, createdAt, cleanup };
+  return { dbFile, blobs, damaged, createdAt, cleanup };
 }
 
 function checkOf(summary: RebuildSummary, createdAt: string | null): BackupCheck {
@@ -368,7 +371,7 @@ export async function openBackup(dataDir: string, bytes: Uint8Array, now = new D
     throw e;
   }
   try {
-    const { db, summary } = rebuildLedger(extracted.dbFile, ':memory:', { blobs: extracted.blobs, dataDir, now });
+    const { db, summary } = rebuildLedger(extracted.dbFile, ':memory:', { blobs: extracted.blobs, damaged: extracted.damaged, dataDir, now });
     db.close();
     return { check: checkOf(summary, extracted.createdAt), dbFile: extracted.dbFile, blobs: extracted.blobs, cleanup: extracted.cleanup };
   } catch (e) {
@@ -399,7 +402,7 @@ export async function restoreBackup(ctx: CoreContext, bytes: Uint8Array, opts: {
   try {
     let summary: RebuildSummary;
     try {
-      const built = rebuildLedger(extracted.dbFile, fresh, { blobs: extracted.blobs, dataDir: ctx.dataDir, now: ctx.now() });
+      const built = rebuildLedger(extracted.dbFile, fresh, { blobs: extracted.blobs, damaged: extracted.damaged, dataDir: ctx.dataDir, now: ctx.now() });
       summary = built.summary;
       try {
         if (summary.issueCount > 0 && !opts.skipInvalid) throw issuesError(summary);

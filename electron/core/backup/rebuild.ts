@@ -71,6 +71,8 @@ export interface RebuildSummary {
 export interface RebuildOptions {
   /** attachment files that came with the backup, already checked against their names */
   blobs: Map<string, Buffer>;
+  /** attachment files of the backup that were damaged (their rows are problems unless this PC has the file) */
+  damaged?: Set<string>;
   dataDir: string;
   now: Date;
 }
@@ -251,6 +253,7 @@ function copyAttachments(staging: Db, target: Db, opts: RebuildOptions, bad: (re
       id: r.id, register: r.register, recordId: r.record_id, sha256: r.sha256, fileName: r.file_name, createdAt: r.created_at, deletedAt: r.deleted_at,
     }, opts.blobs.get(sha) ?? null, now);
     if (typeof checked === 'string') { bad(name, checked); continue; }
+    if (checked.missingFile && opts.damaged?.has(checked.row.sha256)) { bad(name, '备份中的这个附件文件已损坏'); continue; }
     const def = REGISTERS[checked.row.register];
     if (!getRecord(target, def, checked.row.recordId)) { bad(name, `所属的${def.label}记录不在备份中`); continue; }
     insertAttachmentRow(target, checked.row);
