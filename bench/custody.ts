@@ -82,10 +82,10 @@ export async function benchCustody(): Promise<boolean> {
     console.log(`数据库 ${mb(dbSize)}；备份（在线备份 + 完整性检查 + 压缩）${ms(tBackup)}，备份文件 ${mb(info.size)}`);
     const [check, tCheck] = await timeAsync(() => big.call('backup.check', { name: info.name }));
     if (!check.ok || !check.value.ok) throw new Error('check failed');
-    console.log(`检查备份（解压 + 完整性检查）${ms(tCheck)}`);
+    console.log(`检查备份（解压 + 完整性检查 + 按行重建并逐条校验）${ms(tCheck)}`);
     const [restored, tRestore] = await timeAsync(() => big.call('backup.restore', { name: info.name }));
     if (!restored.ok) throw new Error(restored.error.message);
-    console.log(`从备份恢复（检查 + 恢复前备份 + 替换）${ms(tRestore)}`);
+    console.log(`从备份恢复（按行重建并逐条校验 + 恢复前备份 + 原子替换）${ms(tRestore)}`);
     const ok2 = tBackup < 60_000;
     allOk &&= ok2;
     console.log(`备份用时目标 < 60 s：${verdict(ok2)}`);

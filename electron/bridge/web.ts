@@ -1,4 +1,5 @@
 // npm run web [-- --db FILE] [--port N] [--demo]: serves the app on 127.0.0.1.
+import { faultOf } from '../core/util/faults.ts';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { intOption, parseArgs, textOption, UsageError } from '../cli/args.ts';
@@ -63,6 +64,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((e) => {
-  console.error(e instanceof AppError ? e.message : e instanceof Error ? e.message : e);
+  console.error(e instanceof AppError ? e.message : faultOf(e)?.message ?? (e instanceof Error ? e.message : e));
   process.exit(1);
 });

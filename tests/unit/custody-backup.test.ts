@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import JSZip from 'jszip';
 import { afterEach, describe, expect, it } from 'vitest';
 import { blobPath } from '../../electron/core/attachments/store.ts';
-import { backupsDir, listBackups, maybeDailyBackup, pruneBackups } from '../../electron/core/backup/backup.ts';
+import { backupsDir, createBackup, listBackups, maybeDailyBackup, pruneBackups } from '../../electron/core/backup/backup.ts';
 import { migrate, MIGRATIONS, schemaVersion } from '../../electron/core/db/migrations.ts';
 import { createCore, type Core } from '../../electron/core/index.ts';
 import { insertRecord } from '../../electron/core/registers/repository.ts';
@@ -80,7 +80,7 @@ describe('backup and restore', () => {
     const { core, dir } = fileCore();
     await seed(core);
     const out = join(dir, '我的备份.zip');
-    ok(await core.call('backup.create', { path: out }));
+    await createBackup(core.ctx, 'manual', { to: out });
     const dl = ok(await core.call('backup.download', {}));
     expect(dl.fileName).toMatch(/^法治台账备份-.*\.zip$/);
     ok(await core.call('workItems.create', { record: SAMPLES.workItems }));
@@ -100,7 +100,6 @@ describe('backup and restore', () => {
     f.exec('CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO customers VALUES (1, \'x\')');
     f.close();
     const newer = join(dir, 'newer.db');
-    ok(await core.call('backup.create', { path: join(dir, 'n.zip') }));
     const n = new Database(newer);
     n.close();
     core.ctx.db.prepare('VACUUM INTO ?').run(newer);

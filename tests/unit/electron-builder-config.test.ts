@@ -95,4 +95,21 @@ describe('build/electron-builder.json', () => {
     expect((config.linux as { icon: string }).icon).toBe('resources/icon.png');
     expect((config.win as { icon: string }).icon).toBe('resources/icon.png');
   });
+
+  it('flips the Electron fuses: no run-as-Node, NODE_OPTIONS or --inspect; the app only from its asar, checked for integrity', () => {
+    // the key names as app-builder-lib's schema spells them (FuseOptionsV1)
+    const known = Object.keys(((schema.definitions as Record<string, { properties: Record<string, unknown> }>).FuseOptionsV1).properties);
+    const fuses = config.electronFuses as Record<string, boolean>;
+    for (const k of Object.keys(fuses)) expect(known, k).toContain(k);
+    expect(fuses).toMatchObject({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      onlyLoadAppFromAsar: true,
+      enableEmbeddedAsarIntegrityValidation: true,
+      // the page comes from fazhi://app, never file://
+      grantFileProtocolExtraPrivileges: false,
+    });
+    expect(config.asar).toBe(true);
+  });
 });

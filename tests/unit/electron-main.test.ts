@@ -119,7 +119,7 @@ const { createMainWindow, focusWindow, mainWindowOptions } = await import('../..
 const { makeIsOwnSender, registerIpc, REFUSED_MESSAGE } = await import('../../electron/main/ipc.ts');
 const { acquireSingleInstance, runMain } = await import('../../electron/main/app.ts');
 const { APP_INDEX_URL, createAppProtocolHandler, isAppUrl } = await import('../../electron/main/protocol.ts');
-const { createFileDialogs, safeFileName, MAX_FILE_BYTES } = await import('../../electron/main/dialogs.ts');
+const { createFileDialogs, safeFileName, MAX_FILE_BYTES, viewerFolders, nodeFileOps } = await import('../../electron/main/dialogs.ts');
 const { buildMenuTemplate } = await import('../../electron/main/menu.ts');
 const { CONTENT_SECURITY_POLICY } = await import('../../electron/bridge/server.ts');
 
@@ -458,6 +458,13 @@ describe('file dialogs', () => {
     expect(cancelled.writeFile).not.toHaveBeenCalled();
   });
 
+  it('a full U盘 when saving is said plainly in Chinese', async () => {
+    const p = platform('/media/usb/台账.json');
+    p.writeFile.mockRejectedValueOnce(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }));
+    const b64 = Buffer.from('{}').toString('base64');
+    await expect(createFileDialogs(p).saveFile('台账.json', b64, [])).rejects.toThrow(/^保存失败：磁盘空间已满，本次操作未完成，文件未保存/);
+  });
+
   it('strips folders from the suggested name and refuses bad content', async () => {
     expect(safeFileName('../../Windows/evil.json')).toBe('evil.json');
     expect(safeFileName('..\\..\\evil.json')).toBe('evil.json');
@@ -489,6 +496,39 @@ describe('file dialogs', () => {
     await expect(createFileDialogs(p).openWithSystem('run.exe', pdf)).rejects.toThrow('不能用系统程序打开');
     await expect(createFileDialogs(p).openWithSystem('a.pdf', 'not base64!')).rejects.toThrow('打开失败');
     expect(p.openPath).toHaveBeenCalledTimes(1);
+  });
+
+  it('system-viewer files are created exclusively in a private folder: a symlink planted in the shared temp folder is never followed', async () => {
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const shared = fs.mkdtempSync(join(os.tmpdir(), 'fazhi-shared-tmp-'));
+    try {
+      // another user plants the old fixed folder and a symlink at the name the app would write
+      const victim = join(shared, 'victim.txt');
+      fs.writeFileSync(victim, '重要文件');
+      fs.mkdirSync(join(shared, 'fazhi-ledger-view'));
+      fs.symlinkSync(victim, join(shared, 'fazhi-ledger-view', '调解书.pdf'));
+      const opened: string[] = [];
+      const p = { ...platform(null), ...nodeFileOps, viewerDir: viewerFolders(shared), openPath: vi.fn(async (x: string) => void opened.push(x)) };
+      await createFileDialogs(p).openWithSystem('调解书.pdf', Buffer.from('%PDF-1.4').toString('base64'));
+      await createFileDialogs(p).openWithSystem('调解书.pdf', Buffer.from('%PDF-1.5').toString('base64'));
+      expect(fs.readFileSync(victim, 'utf8')).toBe('重要文件');
+      expect(opened).toHaveLength(2);
+      expect(opened[0]).not.toBe(opened[1]);
+      for (const file of opened) {
+        expect(file.startsWith(join(shared, 'fazhi-ledger-view-'))).toBe(true);
+        expect(fs.lstatSync(file).isFile()).toBe(true);
+        expect(fs.statSync(join(file, '..', '..')).mode & 0o077).toBe(0);
+      }
+      expect(fs.readFileSync(opened[1], 'utf8')).toBe('%PDF-1.5');
+      // and an exclusive write never follows a link at its path
+      const link = join(shared, 'link.pdf');
+      fs.symlinkSync(victim, link);
+      await expect(nodeFileOps.writeNewFile!(link, Buffer.from('x'))).rejects.toThrow(/EEXIST/);
+      expect(fs.readFileSync(victim, 'utf8')).toBe('重要文件');
+    } finally {
+      fs.rmSync(shared, { recursive: true, force: true });
+    }
   });
 });
 

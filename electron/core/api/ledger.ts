@@ -56,7 +56,7 @@ export const ledgerHandlers: HandlersOf<typeof ledgerContract, CoreContext> = {
   'settings.update': (patch, ctx) => updateSettings(ctx.db, patch),
   'years.list': (_input, ctx) => listYears(ctx),
   'years.getProfile': ({ year }, ctx) => getProfile(ctx.db, year),
-  'years.saveProfile': (patch, ctx) => saveProfile(ctx.db, patch, isoNow(ctx)),
+  'years.saveProfile': (patch, ctx) => ctx.db.transaction(() => saveProfile(ctx.db, patch, isoNow(ctx))).immediate(),
   'years.counts': ({ year }, ctx) => yearCounts(ctx, year),
   'exchange.preview': ({ content, skipInvalid }, ctx) => importPackage(ctx, content, { dryRun: true, skipInvalid }),
   'exchange.import': async ({ content, skipInvalid }, ctx) => {

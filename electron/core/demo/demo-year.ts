@@ -176,6 +176,6 @@ export function generateDemoYear(ctx: CoreContext, year: number, seed = year): R
         },
       }, isoNow(ctx));
     }
-  })();
+  }).immediate();
   return counts;
 }

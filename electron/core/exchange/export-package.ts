@@ -1,4 +1,5 @@
 // Export of a data package: one year or everything, optionally one department.
+import { localDateStamp } from '../util/local-date.ts';
 import type { ExportResult } from '../../shared/contract/ledger.ts';
 import { REGISTERS, REGISTER_NAMES, type RegisterName } from '../../shared/registers.ts';
 import type { YearProfile } from '../../shared/records.ts';
@@ -9,7 +10,8 @@ import { allRecords } from '../registers/repository.ts';
 import { AppError } from '../util/errors.ts';
 import { PACKAGE_FORMAT, PACKAGE_KEYS, PACKAGE_VERSION, toPackageRecord } from './package-format.ts';
 
-function profileToPackage(p: YearProfile): Record<string, unknown> {
+/** A year profile as a package writes it (also how a restore reads one: through the package's rules). */
+export function profileToPackage(p: YearProfile): Record<string, unknown> {
   const out: Record<string, unknown> = { year: p.year };
   for (const [k, v] of Object.entries(p)) {
     if (k === 'year' || k === 'narrative' || v === null) continue;
@@ -20,7 +22,7 @@ function profileToPackage(p: YearProfile): Record<string, unknown> {
   return out;
 }
 
-export function buildPackage(ctx: CoreContext, opts: { year?: number; department?: string }): { pkg: Record<string, unknown>; counts: Record<RegisterName, number> } {
+export function buildPackage(ctx: CoreContext, opts: { year?: number; department?: string; withPersonal?: boolean }): { pkg: Record<string, unknown>; counts: Record<RegisterName, number> } {
   const township = getSettings(ctx.db).township;
   if (!township) throw new AppError('invalid_input', '尚未设置乡镇名称和发文机关，无法导出数据包。请先在“设置”中填写。');
   const years = opts.year !== undefined ? [opts.year] : profileYears(ctx.db).sort();
@@ -29,6 +31,8 @@ export function buildPackage(ctx: CoreContext, opts: { year?: number; department
     version: PACKAGE_VERSION,
     exportedAt: isoNow(ctx),
     ...(opts.department ? { department: opts.department } : {}),
+    // informative only (readers ignore unknown keys): 当事人等个人信息 left out unless the clerk ticked it
+    personalData: !!opts.withPersonal,
     township: { name: township.name, authority: township.authority, ...(township.superior ? { superior: township.superior } : {}) },
     years: years.map((y) => getProfile(ctx.db, y)).filter((p) => p.updatedAt !== null).map(profileToPackage),
   };
@@ -36,15 +40,15 @@ export function buildPackage(ctx: CoreContext, opts: { year?: number; department
   for (const r of REGISTER_NAMES) {
     const recs = allRecords<Record<string, unknown>>(ctx.db, REGISTERS[r], { year: opts.year, department: opts.department });
     counts[r] = recs.length;
-    pkg[PACKAGE_KEYS[r]] = recs.map((rec) => toPackageRecord(r, rec));
+    pkg[PACKAGE_KEYS[r]] = recs.map((rec) => toPackageRecord(r, rec, { withPersonal: !!opts.withPersonal }));
   }
   return { pkg, counts };
 }
 
-export function exportPackage(ctx: CoreContext, opts: { year?: number; department?: string }): ExportResult {
+export function exportPackage(ctx: CoreContext, opts: { year?: number; department?: string; withPersonal?: boolean }): ExportResult {
   const { pkg, counts } = buildPackage(ctx, opts);
   const township = (pkg.township as { name: string }).name;
-  const stamp = isoNow(ctx).slice(0, 10).replace(/-/g, '');
+  const stamp = localDateStamp(ctx.now());
   const fileName = `${township}${opts.department ?? ''}${opts.year ? `${opts.year}年` : '全部'}台账数据包-${stamp}.json`;
   return { fileName, content: `${JSON.stringify(pkg, null, 2)}\n`, counts };
 }

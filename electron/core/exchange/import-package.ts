@@ -2,17 +2,18 @@
 // A dry run reports what would happen (new / updated / unchanged / kept / invalid).
 import type { ImportCounts, ImportRecordIssue, ImportReport } from '../../shared/contract/ledger.ts';
 import { REGISTERS, REGISTER_NAMES, type RegisterName } from '../../shared/registers.ts';
-import { NARRATIVE_KEYS, PROFILE_FIGURE_KEYS, PROFILE_FIGURE_LABELS, type YearProfile } from '../../shared/records.ts';
+import { NARRATIVE_KEYS, NARRATIVE_LABELS, PROFILE_FIGURE_KEYS, PROFILE_FIGURE_LABELS, type YearProfile } from '../../shared/records.ts';
 import { describeRecord, isValidDate, validateRecord } from '../../shared/validation.ts';
 import { isoNow, type CoreContext } from '../context.ts';
 import { getSettings, updateSettings } from '../ledger/settings.ts';
 import { emptyProfile, getProfile, profileExists, writeProfile } from '../ledger/year-profiles.ts';
 import { getRecord, insertRecord, prepared, replaceRecord } from '../registers/repository.ts';
 import { AppError } from '../util/errors.ts';
-import { fromPackageRecord, PACKAGE_FORMAT, PACKAGE_KEYS, PACKAGE_VERSION } from './package-format.ts';
+import { fromPackageRecord, PACKAGE_FORMAT, PACKAGE_KEYS, PACKAGE_VERSION, personalKeys } from './package-format.ts';
+import { yearProfileInput } from '../../shared/contract/ledger.ts';
 
 type Obj = Record<string, unknown>;
-const ID_RE = /^[\w.:-]{1,64}$/;
+export const ID_RE = /^[\w.:-]{1,64}$/;
 const MAX_CHANGES_LISTED = 500;
 
 const zeroCounts = (): ImportCounts => ({ new: 0, updated: 0, unchanged: 0, keptLocal: 0, invalid: 0 });
@@ -37,7 +38,7 @@ export function parsePackage(text: string): Obj {
   return data;
 }
 
-function normalizeTime(v: unknown): string | null | undefined {
+export function normalizeTime(v: unknown): string | null | undefined {
   if (v === undefined || v === null) return null;
   if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}T/.test(v) || Number.isNaN(Date.parse(v))) return undefined;
   return new Date(v).toISOString();
@@ -53,7 +54,12 @@ interface PlannedRecord {
   localUpdatedAt: string | null;
   /** changed on both sides since this database last received it from a package */
   conflict: boolean;
+  note?: string;
 }
+
+/** An updatedAt this far ahead of the clock says nothing about which side is newer. */
+const FUTURE_MS = 24 * 60 * 60 * 1000;
+const futureNote = (t: string) => `数据包中的修改时间在未来（${t.slice(0, 10)}），不能据此判断哪边较新`;
 
 interface PlannedProfile {
   profile: YearProfile;
@@ -105,28 +111,55 @@ function planRecords(ctx: CoreContext, data: Obj, issues: ImportRecordIssue[], r
       const fields = v.value as unknown as Obj;
       years.add(Number(String(fields[def.dateKey]).slice(0, 4)));
       const local = getRecord<Obj>(ctx.db, def, id as string);
+      // a package without personal fields (exported without 「包含当事人等个人信息」) never erases the local ones
+      if (local) for (const key of personalKeys(register)) if (!Object.hasOwn(raw, key)) fields[key] = local[key];
+      let incoming = updatedAt ?? null;
+      let note: string | undefined;
+      const future = incoming !== null && Date.parse(incoming) > ctx.now().getTime() + FUTURE_MS;
       let action: PlannedRecord['action'] = 'new';
       let conflict = false;
       if (local) {
         if (sameFields(register, local, fields)) action = 'unchanged';
-        else if ((updatedAt ?? '') > String(local.updatedAt ?? '')) action = 'updated';
+        else if (future) {
+          // a date in the future is not a win: the local copy stays, and the clerk sees it as a conflict
+          action = 'keptLocal';
+          conflict = true;
+          note = `${futureNote(incoming!)}，已保留本机的`;
+        } else if ((incoming ?? '') > String(local.updatedAt ?? '')) action = 'updated';
         else action = 'keptLocal';
-        if (action !== 'unchanged') {
+        if (action !== 'unchanged' && !future) {
           // both sides differ from what was last exchanged: a conflict, the newer one wins
           const seen = lastReceived(ctx, register, id as string);
-          conflict = seen === null || (seen !== String(local.updatedAt) && seen !== (updatedAt ?? null));
+          conflict = seen === null || (seen !== String(local.updatedAt) && seen !== incoming);
         }
+      } else if (future) {
+        note = `${futureNote(incoming!)}，已按导入时间记录`;
+        incoming = null;
       }
       report.byRegister[register][action]++;
-      planned.push({ register, id: id as string, fields, updatedAt: updatedAt ?? null, action, label, localUpdatedAt: local ? String(local.updatedAt) : null, conflict });
+      planned.push({ register, id: id as string, fields, updatedAt: incoming, action, label, localUpdatedAt: local ? String(local.updatedAt) : null, conflict, note });
     });
   }
   return planned;
 }
 
-function parseProfile(raw: Obj, bad: (m: string, f?: string) => void): YearProfile | null {
+export function parseProfile(raw: Obj, bad: (m: string, f?: string) => void): YearProfile | null {
   const before = { n: 0 };
   const fail = (m: string, f?: string) => { before.n++; bad(m, f); };
+  // the same schema and limits as the API's 年度信息 save (counts, text lengths …)
+  const api = yearProfileInput.safeParse(raw);
+  if (!api.success) {
+    for (const i of api.error.issues.slice(0, 5)) {
+      const field = i.path.join('.');
+      const last = String(i.path[i.path.length - 1] ?? '');
+      const label = (PROFILE_FIGURE_LABELS as Record<string, string>)[field]
+        ?? (i.path[0] === 'narrative' ? (NARRATIVE_LABELS as Record<string, string>)[last] : undefined) ?? field;
+      const big = i.code === 'too_big' ? (i as { maximum: number | bigint; origin?: string }) : null;
+      const message = big ? (big.origin === 'string' ? `不能超过${big.maximum}个字` : `不能大于${big.maximum}`) : i.message;
+      fail(`「${label}」${message}`, field);
+    }
+    return null;
+  }
   const year = raw.year;
   if (typeof year !== 'number' || !Number.isInteger(year) || year < 2000 || year > 2100) { fail('「year」应为2000—2100之间的年份', 'year'); return null; }
   const p = emptyProfile(year);
@@ -178,16 +211,31 @@ function planProfiles(ctx: CoreContext, data: Obj, issues: ImportRecordIssue[], 
     if (failed || !p) { report.byRegister.years.invalid++; return; }
     seen.add(p.year);
     let action: PlannedProfile['action'] = 'new';
+    // an updatedAt in the future decides nothing: it is recorded as the import's time
+    const future = p.updatedAt !== null && Date.parse(p.updatedAt) > ctx.now().getTime() + FUTURE_MS;
     if (profileExists(ctx.db, p.year)) {
       const local = getProfile(ctx.db, p.year);
       if (profileContent(local) === profileContent(p)) action = 'unchanged';
-      else if (isEmptyProfile(local) || (p.updatedAt ?? '') > (local.updatedAt ?? '')) action = 'updated';
+      else if (isEmptyProfile(local) || (!future && (p.updatedAt ?? '') > (local.updatedAt ?? ''))) action = 'updated';
       else action = 'keptLocal';
     }
+    if (future) p.updatedAt = null;
     report.byRegister.years[action]++;
     planned.push({ profile: p, action });
   });
   return planned;
+}
+
+/** Whether any record of the package carries a personal field (registers.ts `personal: true`). */
+export function hasPersonalData(data: Obj): boolean {
+  return REGISTER_NAMES.some((r) => {
+    const keys = personalKeys(r);
+    const list = data[PACKAGE_KEYS[r]];
+    return keys.length > 0 && Array.isArray(list) && list.some((rec) => isObj(rec) && keys.some((k) => {
+      const v = rec[k];
+      return v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0);
+    }));
+  });
 }
 
 export interface ImportPackageOptions {
@@ -220,6 +268,7 @@ export function importPackage(ctx: CoreContext, text: string, opts: ImportPackag
     issues,
     changes: [],
     years: [],
+    hasPersonal: hasPersonalData(data),
   };
   const years = new Set<number>();
   const profiles = planProfiles(ctx, data, issues, report);
@@ -229,7 +278,7 @@ export function importPackage(ctx: CoreContext, text: string, opts: ImportPackag
   report.years = [...years].sort();
   for (const r of records) {
     if (r.action === 'unchanged' || report.changes.length >= MAX_CHANGES_LISTED) continue;
-    report.changes.push({ register: r.register, id: r.id, action: r.action, record: r.label, localUpdatedAt: r.localUpdatedAt, incomingUpdatedAt: r.updatedAt, conflict: r.conflict });
+    report.changes.push({ register: r.register, id: r.id, action: r.action, record: r.label, localUpdatedAt: r.localUpdatedAt, incomingUpdatedAt: r.updatedAt, conflict: r.conflict, ...(r.note ? { note: r.note } : {}) });
   }
   for (const p of profiles) {
     if (p.action !== 'unchanged') report.changes.push({ register: 'years', id: String(p.profile.year), action: p.action, record: `${p.profile.year}年年度信息` });

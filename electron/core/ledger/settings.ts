@@ -30,6 +30,6 @@ export function updateSettings(db: Db, patch: { township?: { name: string; autho
       });
     }
     if (patch.approximateNumbers !== undefined) write(db, 'approximateNumbers', patch.approximateNumbers);
-  })();
+  }).immediate();
   return getSettings(db);
 }

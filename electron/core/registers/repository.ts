@@ -7,15 +7,28 @@ import { AppError } from '../util/errors.ts';
 import { columnsOf, recordToParams, rowToRecord } from './mapping.ts';
 
 const cache = new WeakMap<Db, Map<string, Statement>>();
+/** Most statements kept per connection; the least recently used one goes first. */
+export const STATEMENT_CACHE_SIZE = 256;
 
-/** A prepared statement, compiled once per connection. */
+/** A prepared statement, compiled once per connection (an LRU cache: memory stays bounded whatever the queries). */
 export function prepared(db: Db, sql: string): Statement {
   let m = cache.get(db);
   if (!m) cache.set(db, (m = new Map()));
   let s = m.get(sql);
-  if (!s) m.set(sql, (s = db.prepare(sql)));
+  if (s) {
+    // most recently used last
+    m.delete(sql);
+    m.set(sql, s);
+    return s;
+  }
+  s = db.prepare(sql);
+  m.set(sql, s);
+  if (m.size > STATEMENT_CACHE_SIZE) m.delete(m.keys().next().value!);
   return s;
 }
+
+/** How many statements a connection keeps (tests). */
+export const statementCacheSize = (db: Db) => cache.get(db)?.size ?? 0;
 
 export function dateColumn(def: RegisterDef): string {
   return def.fields.find((f) => f.key === def.dateKey)!.column;
@@ -116,10 +129,12 @@ export function suggestValues(db: Db, def: RegisterDef, key: string, year?: numb
   const f = def.fields.find((x) => x.key === key);
   if (!f || f.type !== 'text' || f.personal) throw new AppError('invalid_input', `${def.label}的“${key}”没有候选值`);
   const dateCol = dateColumn(def);
-  const yearSql = year === undefined ? '' : ` AND ${dateCol} >= '${year}-01-01' AND ${dateCol} < '${year + 1}-01-01'`;
+  // the year is a parameter: one statement for every year, not one per year
+  const yearSql = year === undefined ? '' : ` AND ${dateCol} >= ? AND ${dateCol} < ?`;
+  const params = year === undefined ? [] : [`${year}-01-01`, `${year + 1}-01-01`];
   const rows = prepared(db, `SELECT ${f.column} AS v, COUNT(*) AS n FROM ${def.table}
     WHERE deleted_at IS NULL AND ${f.column} IS NOT NULL AND ${f.column} <> ''${yearSql}
-    GROUP BY ${f.column} ORDER BY n DESC, v LIMIT 200`).all() as { v: string }[];
+    GROUP BY ${f.column} ORDER BY n DESC, v LIMIT 200`).all(...params) as { v: string }[];
   return rows.map((r) => r.v);
 }
 

@@ -50,6 +50,8 @@ export interface ImportChange {
   incomingUpdatedAt?: string | null;
   /** changed on both sides since the last exchange: the newer one wins (action says which) */
   conflict?: boolean;
+  /** why, when the usual rule did not decide (an updatedAt in the future) */
+  note?: string;
 }
 
 export interface ImportReport {
@@ -67,6 +69,8 @@ export interface ImportReport {
   changes: ImportChange[];
   /** year span of the records in the package */
   years: number[];
+  /** the package holds personal data (当事人, 纠纷简要情况 … any field marked personal) */
+  hasPersonal: boolean;
 }
 
 export interface ExportResult {
@@ -126,6 +130,8 @@ export const ledgerContract = {
     export: method<ExportResult>()(z.object({
       year: yearNumber.optional(),
       department: z.string().max(100).optional(),
+      /** 「包含当事人等个人信息」: personal fields are left out unless ticked */
+      withPersonal: z.boolean().optional(),
     })),
   }),
   ...prefixed('demo', {

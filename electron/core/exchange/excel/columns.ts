@@ -134,6 +134,9 @@ export function matchHeader(index: Map<string, string>, header: string): string 
 
 // ---------------------------------------------------------------- cell values
 
+/** A cell that cannot be read as a value at all. */
+export class CellError extends Error {}
+
 /** What a cell holds, reduced to a string, number, boolean, Date or null. */
 export type Plain = string | number | boolean | Date | null;
 
@@ -153,7 +156,8 @@ export function plainValue(v: unknown): Plain {
   return String(v);
 }
 
-export const plainText = (v: Plain) => (v instanceof Date ? v.toISOString().slice(0, 10) : v === null ? '' : String(v).trim());
+/** A cell as text; a date Excel cannot represent (a huge serial in a date format) reads as 无效日期, never a crash. */
+export const plainText = (v: Plain) => (v instanceof Date ? (Number.isNaN(v.getTime()) ? '无效日期' : v.toISOString().slice(0, 10)) : v === null ? '' : String(v).trim());
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const ymd = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
@@ -234,6 +238,8 @@ export function toTags(v: Plain): Plain | string[] {
 
 /** Converts one cell to what validateRecord expects for its field. */
 export function cellToField(f: FieldDef, v: Plain): unknown {
+  // a number in a date format beyond any calendar (Excel shows ########): the cell's problem, named by row and column
+  if (v instanceof Date && Number.isNaN(v.getTime())) throw new CellError('单元格是一个超出范围的日期（Excel 中显示为 ####）');
   switch (f.type) {
     case 'date': return toDateString(v);
     case 'int':

@@ -2,6 +2,7 @@
 // a title, Chinese headers, widths, a totals row, A4 landscape, the header
 // repeated on every printed page. Personal fields are included: this is the
 // clerk's own ledger.
+import { localDateStamp } from '../../util/local-date.ts';
 import ExcelJS from 'exceljs';
 import type { RegisterName } from '../../../shared/registers.ts';
 import { REGISTERS } from '../../../shared/registers.ts';
@@ -96,6 +97,6 @@ export async function exportExcel(ctx: CoreContext, register: RegisterName, q: E
   });
 
   const bytes = Buffer.from(await wb.xlsx.writeBuffer());
-  const stamp = ctx.now().toISOString().slice(0, 10).replace(/-/g, '');
+  const stamp = localDateStamp(ctx.now());
   return { fileName: `${township}${describeQuery(q)}${def.label}台账-${stamp}.xlsx`, bytes, count: items.length };
 }
