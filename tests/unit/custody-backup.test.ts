@@ -63,10 +63,10 @@ describe('backup and restore', () => {
     rmSync(blobPath(dir, att.sha256));
 
     const check = ok(await core.call('backup.check', { name: backup.name }));
-    expect(check).toMatchObject({ ok: true, township: '小陶镇', counts: { activities: 1, mediationCases: 1, inspections: 1, workItems: 1 }, attachments: 1 });
+    expect(check).toMatchObject({ ok: true, township: '小陶镇', counts: { activities: 1, mediationCases: 1, inspections: 1, workItems: 1, disclosureRequests: 1 }, attachments: 1 });
     const restored = ok(await core.call('backup.restore', { name: backup.name }));
     expect(restored.safetyBackup.kind).toBe('before-restore');
-    expect(await counts(core)).toEqual({ activities: 1, mediationCases: 1, inspections: 1, workItems: 1 });
+    expect(await counts(core)).toEqual({ activities: 1, mediationCases: 1, inspections: 1, workItems: 1, disclosureRequests: 1 });
     const got = ok(await core.call('attachments.get', { id: att.id }));
     expect(Buffer.from(got.base64, 'base64')).toEqual(PNG);
     expect(core.ctx.db.pragma('integrity_check', { simple: true })).toBe('ok');

@@ -2,6 +2,7 @@
 import type { ExportResult } from '../../shared/contract/ledger.ts';
 import { REGISTERS, REGISTER_NAMES, type RegisterName } from '../../shared/registers.ts';
 import type { YearProfile } from '../../shared/records.ts';
+import { opennessToPackage } from '../../shared/openness.ts';
 import { isoNow, type CoreContext } from '../context.ts';
 import { getSettings } from '../ledger/settings.ts';
 import { getProfile, profileYears } from '../ledger/year-profiles.ts';
@@ -12,10 +13,13 @@ import { PACKAGE_FORMAT, PACKAGE_KEYS, PACKAGE_VERSION, toPackageRecord } from '
 function profileToPackage(p: YearProfile): Record<string, unknown> {
   const out: Record<string, unknown> = { year: p.year };
   for (const [k, v] of Object.entries(p)) {
-    if (k === 'year' || k === 'narrative' || v === null) continue;
+    if (k === 'year' || k === 'narrative' || k === 'openness' || v === null) continue;
     out[k] = v;
   }
-  const narrative = Object.fromEntries(Object.entries(p.narrative).filter(([, v]) => v !== null));
+  const openness = opennessToPackage(p.openness);
+  Object.assign(out, openness.flat);
+  const narrative: Record<string, unknown> = Object.fromEntries(Object.entries(p.narrative).filter(([, v]) => v !== null));
+  if (openness.narrative) narrative.openness = openness.narrative;
   if (Object.keys(narrative).length) out.narrative = narrative;
   return out;
 }

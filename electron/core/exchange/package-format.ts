@@ -51,4 +51,5 @@ export const PACKAGE_KEYS: Record<RegisterName, string> = {
   mediationCases: 'mediationCases',
   inspections: 'inspections',
   workItems: 'workItems',
+  disclosureRequests: 'disclosureRequests',
 };

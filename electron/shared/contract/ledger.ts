@@ -99,6 +99,8 @@ export const yearProfileInput = z.object({
   narrative: z.object({
     intro: text, leaderDuties: text, shortcomings: text, nextYearPlan: text, other: text,
   }).partial().optional(),
+  /** the 政务公开年报's figures and texts (OpennessYear keys); checked by parseOpenness */
+  openness: z.record(z.string(), z.unknown()).optional(),
 });
 
 export const ledgerContract = {
