@@ -173,15 +173,18 @@ export function agreementChecks(f: OpennessFigures, profile: OpennessYear, law: 
 export function requestWarnings(f: OpennessFigures, today: string): ReviewItem[] {
   const out: ReviewItem[] = [];
   const year = f.year;
-  let late = 0; let overdue = 0;
+  let late = 0; let overdue = 0; let waiting = 0;
   for (const r of f.requests) {
-    const l = replyLateness(r.receivedOn, r.result && r.resultOn ? r.resultOn : null, today);
-    if (!l) continue;
-    if (l.level === 'extended') late++;
-    if (l.level === 'overdue') overdue++;
+    const replied = !!(r.result && r.resultOn);
+    const l = replyLateness(r.receivedOn, replied ? r.resultOn : null, today);
+    if (!l || l.level === 'ok') continue;
+    if (!replied) waiting++;
+    else if (l.level === 'extended') late++;
+    else overdue++;
   }
   const requests = link('查看依申请公开台账', '/disclosure-requests', year);
   if (overdue) out.push({ id: 'openness.requests.overdue', severity: 'warning', link: requests, message: `有${overdue}件政府信息公开申请的答复超过《政府信息公开条例》规定的最长期限（20个工作日，延长不超过20个工作日），请核实答复日期；补正、征求第三方意见的时间不计入期限的，请在备注中注明。` });
+  if (waiting) out.push({ id: 'openness.requests.waiting', severity: 'warning', link: link('查看办理中的申请', '/disclosure-requests', year, { result: '__empty__' }), message: `有${waiting}件政府信息公开申请收到已超过20个工作日仍未答复（《政府信息公开条例》第三十三条）。已答复的请填写办理结果和答复日期。` });
   if (late) out.push({ id: 'openness.requests.extended', severity: 'info', link: requests, message: `有${late}件政府信息公开申请的答复用时超过20个工作日，须已依法延长答复期限（经负责人同意并告知申请人）。` });
   const open = rowOf(f.tables.three, 'carryForward')[6];
   if (open) out.push({ id: 'openness.requests.open', severity: 'info', link: link('查看办理中的申请', '/disclosure-requests', year, { result: '__empty__' }), message: `有${open}件申请到12月31日尚未办结，计入“结转下年度继续办理”。已办结的请填写办理结果和答复日期。` });

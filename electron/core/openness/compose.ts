@@ -117,7 +117,7 @@ export function composeOpenness(input: OpennessComposeInput): OpennessModel {
   if (!inWindow) {
     warnings.push({
       id: 'openness.date', severity: 'warning',
-      message: `成文日期${input.date ? `（${formatChineseDate(wanted)}）` : `（今天，${formatChineseDate(wanted)}）`}不在${year}年12月1日至${year + 1}年1月31日之间，报告中留空“${year + 1}年　月　日”，请印发时填写。年报应在${year + 1}年1月31日前公布。`,
+      message: `成文日期${input.date ? `（${formatChineseDate(wanted)}）` : `（今天，${formatChineseDate(wanted)}）`}不在${year}年12月1日至${year + 1}年1月31日之间，报告中留空“${year + 1}年\u3000月\u3000日”，请印发时填写。年报应在${year + 1}年1月31日前公布。`,
     });
   }
   warnings.push(...input.dataWarnings);
@@ -137,7 +137,7 @@ export function composeOpenness(input: OpennessComposeInput): OpennessModel {
     tables: f.tables,
     table3Note: TABLE3_NOTE,
     signature: authority,
-    date: inWindow ? formatChineseDate(wanted) : `${year + 1}年　月　日`,
+    date: inWindow ? formatChineseDate(wanted) : `${year + 1}年\u3000月\u3000日`,
     dateSource: !inWindow ? 'blank' : input.date ? 'given' : 'today',
     warnings,
     checks: input.checks,

@@ -84,7 +84,7 @@ export interface OpennessModel {
   /** 本列数据的勾稽关系为… (printed above table 三) */
   table3Note: string;
   signature: string;
-  /** 2026年1月20日, or 2026年　月　日 when left blank */
+  /** 2026年1月20日, or 2026年\u3000月\u3000日 when left blank */
   date: string;
   dateSource: 'given' | 'today' | 'blank';
   /** data problems and drafts, before export */
