@@ -89,7 +89,7 @@ export const REGISTER_PAGES: Record<RegisterName, RegisterPageConfig> = {
     noun: '申请',
     description: '每一件政府信息公开申请：收到日期、申请人类型、办理结果和答复日期。申请人姓名不会进入统计和报告。',
     columns: ['receivedOn', 'subject', 'applicantType', 'channel', 'result', 'resultOn'],
-    widths: { receivedOn: 122, applicantType: 130, channel: 110, result: 230, resultOn: 112 },
+    widths: { receivedOn: 136, applicantType: 130, channel: 110, result: 230, resultOn: 112 },
     primaryFilters: ['applicantType', 'result'],
     suggest: ['department'],
     sortBy: 'receivedOn',
