@@ -154,6 +154,8 @@ export interface AppSettings {
   township: Township | null;
   /** 报告中人次、份数等用“5000余份”式约数 */
   approximateNumbers: boolean;
+  /** 政务公开年报 opening: how to reach the office (地址、电话), null when not given */
+  opennessContact: string | null;
 }
 
 export const NARRATIVE_KEYS = ['intro', 'leaderDuties', 'shortcomings', 'nextYearPlan', 'other'] as const;

@@ -223,6 +223,24 @@ describe('the shared fixture openness-2025', () => {
   });
 });
 
+describe('the report text', () => {
+  it('opens with the basis, the period and the contact from 设置; dates outside 1 Dec–31 Jan are left blank', async () => {
+    const core = await coreWith([]);
+    ok(await core.call('settings.update', { opennessContact: '地址：临川县青石镇人民路1号，电话：0794-1234567' }));
+    const m = ok(await core.call('openness.model', { year: 2025, date: '2026-02-10' }));
+    expect(m.opening[0].text).toContain('国办公开办函〔2021〕30号');
+    expect(m.opening[0].text).toContain('自2025年1月1日起至2025年12月31日止');
+    expect(m.opening[0].text).toContain('请与临川县青石镇人民政府联系（地址：临川县青石镇人民路1号，电话：0794-1234567）。');
+    expect(m.date).toBe('2026年\u3000月\u3000日');
+    expect(m.warnings.map((w) => w.id)).toContain('openness.date');
+    expect(ok(await core.call('openness.model', { year: 2025, date: '2025-12-30' })).date).toBe('2025年12月30日');
+    // no request, no penalty: the draft says so, every table cell is 0
+    expect(m.parts[0].paragraphs[1].text).toBe('2025年，本机关未收到政府信息公开申请。');
+    expect(m.tables.three.every((r) => r.values.every((v) => v === 0))).toBe(true);
+    core.close();
+  });
+});
+
 describe('openness-report command', () => {
   it('writes the report and prints the checks on stderr', async () => {
     const core = memoryCore();

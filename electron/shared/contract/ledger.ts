@@ -112,6 +112,7 @@ export const ledgerContract = {
     update: method<AppSettings>()(z.object({
       township: township.optional(),
       approximateNumbers: z.boolean().optional(),
+      opennessContact: z.string().trim().max(300, '联系方式不能超过300个字').nullable().optional(),
     })),
   }),
   ...prefixed('years', {
