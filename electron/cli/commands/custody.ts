@@ -83,7 +83,7 @@ export async function restoreCommand(core: Core, args: ParsedArgs): Promise<numb
   const result = unwrap(await core.call('backup.restore', source));
   if (!result) return 1;
   const c = result.check.counts;
-  console.log(`已从备份恢复${result.check.township ? `（${result.check.township}）` : ''}：普法活动 ${c?.activities ?? 0} 场、调解案件 ${c?.mediationCases ?? 0} 件、执法检查 ${c?.inspections ?? 0} 次、其他工作 ${c?.workItems ?? 0} 项，附件 ${result.check.attachments} 个。`);
+  console.log(`已从备份恢复${result.check.township ? `（${result.check.township}）` : ''}：普法活动 ${c?.activities ?? 0} 场、调解案件 ${c?.mediationCases ?? 0} 件、执法检查 ${c?.inspections ?? 0} 次、其他工作 ${c?.workItems ?? 0} 项、依申请公开 ${c?.disclosureRequests ?? 0} 件，附件 ${result.check.attachments} 个。`);
   console.log(`恢复前的数据已备份到：${result.safetyBackup.path}`);
   return 0;
 }
@@ -153,7 +153,7 @@ export async function exportZipCommand(core: Core, args: ParsedArgs): Promise<nu
   if (!r) return 1;
   writeFileAtomic(out, Buffer.from(r.base64, 'base64'));
   const c = r.counts;
-  console.log(`已导出到 ${out}：普法活动 ${c.activities} 条、调解案件 ${c.mediationCases} 件、执法检查 ${c.inspections} 次、其他工作 ${c.workItems} 项，附件 ${r.attachments} 个`);
+  console.log(`已导出到 ${out}：普法活动 ${c.activities} 条、调解案件 ${c.mediationCases} 件、执法检查 ${c.inspections} 次、其他工作 ${c.workItems} 项、依申请公开 ${c.disclosureRequests} 件，附件 ${r.attachments} 个`);
   return 0;
 }
 

@@ -56,7 +56,7 @@ export async function exportCommand(core: Core, args: ParsedArgs): Promise<numbe
   if (result === undefined) return 1;
   writeFileAtomic(out, result.content);
   const c = result.counts;
-  console.log(`已导出到 ${out}：普法活动 ${c.activities} 条、调解案件 ${c.mediationCases} 件、执法检查 ${c.inspections} 次、其他工作 ${c.workItems} 项`);
+  console.log(`已导出到 ${out}：普法活动 ${c.activities} 条、调解案件 ${c.mediationCases} 件、执法检查 ${c.inspections} 次、其他工作 ${c.workItems} 项、依申请公开 ${c.disclosureRequests} 件`);
   return 0;
 }
 
