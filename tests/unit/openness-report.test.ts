@@ -259,3 +259,26 @@ describe('openness-report command', () => {
     core.close();
   });
 });
+
+describe('依申请公开 in Excel', () => {
+  it('imports a clerk’s own sheet: 办理结果 written as the national row’s item, dates in Chinese; exports without loss', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('依申请公开');
+    ws.addRow(['收到日期', '申请人类型', '申请人', '申请内容', '办理结果', '答复日期']);
+    ws.addRow(['2025年3月5日', '自然人', '张某', '申请公开道路工程招标文件', '予以公开', '2025/3/20']);
+    ws.addRow(['2025-04-01', '商业企业', '某公司', '申请公开重复内容', '重复申请', '2025-04-03']);
+    ws.addRow(['2025-12-30', '法律服务机构', '某律所', '申请公开征地文件', '', '']);
+    const base64 = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+    const core = await coreWith([]);
+    const report = ok(await core.call('excel.import', { register: 'disclosureRequests', base64 }));
+    expect(report).toMatchObject({ valid: 3, invalid: 0, applied: true, written: 3 });
+    const t = await table(core);
+    expect(col(t, 'received')).toEqual([1, 1, 0, 0, 1, 0, 3]);
+    expect(col(t, 'rejected_repeat')).toEqual([0, 1, 0, 0, 0, 0, 1]);
+    expect(col(t, 'carryForward')).toEqual([0, 0, 0, 0, 1, 0, 1]);
+    const exported = ok(await core.call('excel.export', { register: 'disclosureRequests', query: { year: 2025 } }));
+    expect(exported.count).toBe(3);
+    core.close();
+  });
+});

@@ -231,6 +231,8 @@ export function toEnumCode(f: FieldDef, v: Plain): Plain {
     const ln = normalizeHeader(label);
     if (ln === n || withoutParens(ln) === n || flat(ln) === n) return code;
     if (label.split(/[/、，,]/).some((part) => normalizeHeader(part) === n)) return code;
+    // “不予公开：属于国家秘密” is also written as its item alone (“属于国家秘密”, “重复申请”)
+    if (label.includes('：') && normalizeHeader(label.slice(label.indexOf('：') + 1)) === n) return code;
     if (code.toLowerCase() === n) return code;
   }
   return s;

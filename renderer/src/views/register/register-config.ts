@@ -26,6 +26,8 @@ export interface RegisterPageConfig {
   sortBy: string;
   /** a data warning shown beside a record in the list and in its form (null: none) */
   warningOf?: (record: Record<string, unknown>, today: string) => string | null;
+  /** what the list shows for an empty value of a column (依申请公开: 办理中) */
+  emptyLabels?: Record<string, string>;
   /** an extra choice per filter: a value the list understands beyond the field's options */
   extraFilterOptions?: Record<string, { value: string; label: string }[]>;
 }
@@ -95,6 +97,7 @@ export const REGISTER_PAGES: Record<RegisterName, RegisterPageConfig> = {
     sortBy: 'receivedOn',
     warningOf: (r, today) => replyLateness(String(r.receivedOn ?? ''), (r.resultOn as string | null) ?? null, today)?.message ?? null,
     extraFilterOptions: { result: [{ value: '__empty__', label: '办理中（未答复）' }] },
+    emptyLabels: { result: '办理中' },
   },
 };
 
