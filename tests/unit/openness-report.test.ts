@@ -123,7 +123,7 @@ describe('agreement checks between the two reports', () => {
     penalties: { own: 2, entrusted: 0, total: 2 },
     disclosure: 51, reconsiderations: 1, litigations: 1, requests: [],
   });
-  const law = { penalties: 2, disclosure: 51, reconsiderations: 1, litigations: 1 };
+  const law = { penalties: 2, disclosure: 51, reconsiderations: 1, litigations: 1, normativeReviews: 0 };
   const ids = (items: { id: string }[]) => items.map((i) => i.id);
 
   it('agree: no item', () => {
@@ -175,6 +175,18 @@ describe('agreement checks between the two reports', () => {
     expect(items[1].message).toContain('行政诉讼1件（未经复议直接起诉0件、复议后起诉1件）');
   });
 
+  it('规范性文件: more issued than the 法治政府 report’s 合法性审查, or fewer in force than issued less repealed', () => {
+    const f = base();
+    f.tables.two.normative = { issued: 3, repealed: 0, inForce: 2 };
+    const items = agreementChecks(f, emptyOpenness(), { ...law, normativeReviews: 2 }, null);
+    expect(ids(items)).toEqual(['openness.normative', 'openness.normative.inForce']);
+    expect(items[0].message).toContain('本年制发行政规范性文件3件，《法治政府建设情况报告》写规范性文件合法性审查2份');
+    expect(items[0].link?.query).toEqual({ year: '2025', 'f.category': 'legal_review', 'f.subkind': 'normative' });
+    expect(items[1].message).toContain('现行有效2件，少于本年制发3件减本年废止0件（3件）');
+    f.tables.two.normative = { issued: 2, repealed: 1, inForce: 5 };
+    expect(agreementChecks(f, emptyOpenness(), { ...law, normativeReviews: 2 }, null)).toEqual([]);
+  });
+
   it('a report already exported states figures the ledger no longer has: each named with both', () => {
     const stated = { penalties: 1, disclosure: 51, received: 1, carried: 0, concluded: 1, carryForward: 0, review: 1, litigation: 1 };
     const items = agreementChecks(base(), emptyOpenness(), law, { exportedAt: '2026-01-20T02:00:00.000Z', stated });
@@ -184,7 +196,7 @@ describe('agreement checks between the two reports', () => {
 });
 
 describe('the shared fixture openness-2025', () => {
-  it('passes check-openness.mjs, leaks no applicant, and the review provider lists the 受委托 penalty', async () => {
+  it('passes check-openness.mjs, leaks no applicant, and the review provider lists the 受委托 penalty and the unreviewed 规范性文件', async () => {
     const core = memoryCore();
     ok(await core.call('exchange.import', { content: pkg() }));
     const file = ok(await core.call('openness.export', { year: 2025, date: '2026-01-20' }));
@@ -199,7 +211,8 @@ describe('the shared fixture openness-2025', () => {
     expect((xml.match(/<w:tblHeader\/>/g) ?? []).length).toBe(6); // three header rows of table 三 and of table 四
     expect(xml).toContain('<w:tblW w:w="5000" w:type="pct"/>');
     const review = opennessReview(core.ctx.db, 2025);
-    expect(review.map((i) => i.id)).toEqual(['openness.penalties']);
+    // the fixture issues 2 规范性文件 and records no 合法性审查 of them: the 法治政府 report would say 0
+    expect(review.map((i) => i.id)).toEqual(['openness.penalties', 'openness.normative']);
     expect(ok(await core.call('openness.status', { year: 2025 }))).toMatchObject({ fileName: '青石镇2025年政府信息公开工作年度报告.docx', stated: { penalties: 2, disclosure: 51, received: 9, carried: 1, concluded: 8, carryForward: 2 } });
     core.close();
   });

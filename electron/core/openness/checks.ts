@@ -80,6 +80,8 @@ export interface LawReportFigures {
   disclosure: number;
   reconsiderations: number;
   litigations: number;
+  /** 规范性文件 reviewed for legality (合法性审查, subkind normative) */
+  normativeReviews: number;
 }
 
 export interface ExportedReport { exportedAt: string; stated: OpennessStated }
@@ -126,6 +128,23 @@ export function agreementChecks(f: OpennessFigures, profile: OpennessYear, law: 
     out.push({
       id: 'openness.disclosure.none', severity: 'info', link: disclosureLink,
       message: '台账中没有“政务公开”事项，两份报告的主动公开条数都是0条。全年有主动公开的，请在“其他法治工作”中登记（工作类别：政务公开，数量填公开条数）。',
+    });
+  }
+
+  // 规范性文件: each one issued passes 合法性审查 first, which the 法治政府 report counts
+  const issued = f.tables.two.normative.issued;
+  if (issued > law.normativeReviews) {
+    out.push({
+      id: 'openness.normative', severity: 'warning',
+      link: link('查看规范性文件合法性审查', '/work-items', year, { category: 'legal_review', subkind: 'normative' }),
+      message: `规范性文件：政务公开年报表二写本年制发行政规范性文件${issued}件，《法治政府建设情况报告》写规范性文件合法性审查${law.normativeReviews}份。规范性文件应经合法性审核后发布，请在“其他法治工作”中登记审查，或改正年度信息中的制发件数。`,
+    });
+  }
+  const { issued: iss, repealed, inForce } = f.tables.two.normative;
+  if (inForce < iss - repealed) {
+    out.push({
+      id: 'openness.normative.inForce', severity: 'warning', link: { label: '去年度信息', path: '/year-profile', query: {} },
+      message: `规范性文件：现行有效${inForce}件，少于本年制发${iss}件减本年废止${repealed}件（${iss - repealed}件），请核对年度信息中的数字。`,
     });
   }
 
@@ -209,6 +228,7 @@ export function lawReportFigures(db: Db, year: number): LawReportFigures {
     disclosure: s.work.disclosure?.count ?? 0,
     reconsiderations: s.work.reconsideration?.count ?? 0,
     litigations: s.work.litigation?.count ?? 0,
+    normativeReviews: s.work.legal_review?.bySubkind.find((k) => k.subkind === 'normative')?.count ?? 0,
   };
 }
 
