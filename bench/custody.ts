@@ -20,6 +20,7 @@ const BASE: Record<RegisterName, Record<string, unknown>> = {
   mediationCases: { acceptedOn: '2024-04-02', closedOn: '2024-04-05', type: 'neighbor', source: 'active', village: '石桥村', mediator: '钱卫东', parties: '张三、李四', partyCount: 2, summary: '因排水发生纠纷，经调解达成协议', status: 'success', agreement: 'written', amount: 1200 },
   inspections: { date: '2024-05-10', field: 'work_safety', mode: 'routine', target: '恒达建材有限公司', targetType: 'enterprise', issuesFound: 3, issuesRectified: 2, outcome: 'rectification' },
   workItems: { date: '2024-06-01', category: 'study', title: '集体学法', count: 1, participants: 20 },
+  disclosureRequests: { receivedOn: '2024-03-05', applicantType: 'natural', applicant: '张某', subject: '申请公开道路工程招标文件', result: 'disclosed', resultOn: '2024-03-20' },
 };
 
 async function activitySheet(rows: number): Promise<Buffer> {

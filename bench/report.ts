@@ -35,6 +35,8 @@ function fakeRecord(r: RegisterName, i: number, year: number): Record<string, un
       return { date, field: ['work_safety', 'fire', 'food', 'environment', 'construction'][i % 5], mode: 'routine', target: `企业${i}`, targetType: 'enterprise', village, entrusted: i % 7 === 0, issuesFound: i % 4, issuesRectified: i % 4 ? (i % 4) - 1 : 0, outcome: i % 25 === 0 ? 'penalty' : i % 4 ? 'rectification' : 'no_issue', penaltyKind: i % 25 === 0 ? 'fine' : null, penaltyAmount: i % 25 === 0 ? 2000 : null, penaltyLegalReview: i % 25 === 0 };
     case 'workItems':
       return { date, category: ['study', 'meeting', 'legal_review', 'advisor_consult', 'disclosure', 'training', 'screening', 'case_review'][i % 8], title: `法治工作${i}`, subkind: i % 8 === 5 ? 'mediators' : i % 8 === 2 ? 'contract' : null, count: 1, participants: i % 8 === 5 ? 30 : 0, passed: 0, opinions: i % 3, leaderAppeared: false };
+    case 'disclosureRequests':
+      return { receivedOn: date, applicantType: ['natural', 'business', 'legal_service'][i % 3], applicant: `申请人${i}`, subject: `申请公开信息${i}`, channel: 'online', result: i % 5 ? 'disclosed' : null, resultOn: i % 5 ? date : null };
   }
 }
 

@@ -10,6 +10,7 @@ import { parseArgs, textOption, UsageError, type ParsedArgs } from './args.ts';
 import { demoCommand, exportCommand, importCommand } from './commands/ledger.ts';
 import { CUSTODY_COMMANDS } from './commands/custody.ts';
 import { reportCommand, REPORT_USAGE } from './commands/report.ts';
+import { opennessCommand, OPENNESS_USAGE } from './commands/openness.ts';
 import { statsCommand } from './commands/stats.ts';
 
 type Command = (core: Core, args: ParsedArgs) => Promise<number>;
@@ -28,6 +29,7 @@ const COMMANDS: Record<string, CommandSpec> = {
   demo: { run: demoCommand, usage: 'demo [--year 年度]   生成示例年度台账（默认去年）', valued: ['year'], flags: [] },
   stats: { run: statsCommand, usage: 'stats --year 年度 [--json]   年度统计数据', valued: ['year'], flags: ['json'] },
   report: { run: reportCommand, usage: REPORT_USAGE, valued: ['year', 'out'], flags: ['appendix'] },
+  'openness-report': { run: opennessCommand, usage: OPENNESS_USAGE, valued: ['year', 'out', 'date'], flags: [] },
   ...CUSTODY_COMMANDS,
 };
 

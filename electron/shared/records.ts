@@ -1,9 +1,10 @@
 // The record shapes the API returns. They are flat (the data package nests the
 // penalty of an inspection; exchange/ converts). Optional text is null when empty.
 import type {
-  ACTIVITY_KINDS, ACTIVITY_VENUES, AGREEMENT_KINDS, CASE_SOURCES, CASE_STATUSES, DISPUTE_TYPES,
+  ACTIVITY_KINDS, ACTIVITY_VENUES, AGREEMENT_KINDS, APPLICANT_TYPES, CASE_SOURCES, DISCLOSURE_CHANNELS, DISCLOSURE_RESULTS, CASE_STATUSES, DISPUTE_TYPES,
   INSPECTION_FIELDS, INSPECTION_MODES, INSPECTION_OUTCOMES, PENALTY_KINDS, TARGET_TYPES, WORK_CATEGORIES,
 } from './enums.ts';
+import type { OpennessYear } from './openness.ts';
 import type { RegisterName } from './registers.ts';
 
 export interface RecordMeta {
@@ -87,11 +88,24 @@ export interface WorkItemFields extends Common {
   outcome: string | null;
 }
 
+export interface DisclosureRequestFields extends Common {
+  receivedOn: string;
+  applicantType: keyof typeof APPLICANT_TYPES;
+  /** personal data: never in a report or a log */
+  applicant: string | null;
+  subject: string | null;
+  channel: keyof typeof DISCLOSURE_CHANNELS | null;
+  /** null: 办理中 */
+  result: keyof typeof DISCLOSURE_RESULTS | null;
+  resultOn: string | null;
+}
+
 export interface RegisterFields {
   activities: ActivityFields;
   mediationCases: MediationCaseFields;
   inspections: InspectionFields;
   workItems: WorkItemFields;
+  disclosureRequests: DisclosureRequestFields;
 }
 
 export type RecordOf<R extends RegisterName> = RegisterFields[R] & RecordMeta;
@@ -99,6 +113,7 @@ export type Activity = RecordOf<'activities'>;
 export type MediationCase = RecordOf<'mediationCases'>;
 export type Inspection = RecordOf<'inspections'>;
 export type WorkItem = RecordOf<'workItems'>;
+export type DisclosureRequest = RecordOf<'disclosureRequests'>;
 export type AnyRecord = RecordOf<RegisterName>;
 
 /** What create/update accept: any subset of the fields; validation fills defaults. */
@@ -139,6 +154,8 @@ export interface AppSettings {
   township: Township | null;
   /** 报告中人次、份数等用“5000余份”式约数 */
   approximateNumbers: boolean;
+  /** 政务公开年报 opening: how to reach the office (地址、电话), null when not given */
+  opennessContact: string | null;
 }
 
 export const NARRATIVE_KEYS = ['intro', 'leaderDuties', 'shortcomings', 'nextYearPlan', 'other'] as const;
@@ -156,6 +173,8 @@ export interface YearProfile {
   lawLiterates: number | null;
   reportDate: string | null;
   narrative: Narrative;
+  /** the 政务公开年报's own figures and texts (schema 5) */
+  openness: OpennessYear;
   updatedAt: string | null;
 }
 

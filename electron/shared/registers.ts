@@ -2,7 +2,8 @@
 // database mapping, the UI forms and the Excel columns are all derived from it,
 // so a field is named and labelled in exactly one place.
 import {
-  ACTIVITY_KINDS, ACTIVITY_VENUES, AGREEMENT_KINDS, CASE_SOURCES, CASE_STATUSES, DISPUTE_TYPES,
+  ACTIVITY_KINDS, ACTIVITY_VENUES, AGREEMENT_KINDS, APPLICANT_TYPES, CASE_SOURCES, CASE_STATUSES, DISCLOSURE_CHANNELS,
+  DISCLOSURE_RESULT_GROUPS, DISCLOSURE_RESULTS, DISPUTE_TYPES,
   INSPECTION_FIELDS, INSPECTION_MODES, INSPECTION_OUTCOMES, PENALTY_KINDS, TARGET_TYPES, WORK_CATEGORIES,
   type EnumMap,
 } from './enums.ts';
@@ -22,6 +23,8 @@ export interface FieldDef {
   max?: number;
   /** enum: code → Chinese label */
   options?: EnumMap;
+  /** enum: the choices grouped as a form shows them (every option in one group) */
+  optionGroups?: readonly { label: string; codes: readonly string[] }[];
   /** int: the value stored when the field is missing (counts default to 0) */
   defaultValue?: number;
   /** int: smallest allowed value (0 unless said) */
@@ -36,7 +39,7 @@ export interface FieldDef {
   sortable?: boolean;
 }
 
-export type RegisterName = 'activities' | 'mediationCases' | 'inspections' | 'workItems';
+export type RegisterName = 'activities' | 'mediationCases' | 'inspections' | 'workItems' | 'disclosureRequests';
 
 export interface RegisterDef {
   name: RegisterName;
@@ -158,11 +161,34 @@ export const WORK_ITEM: RegisterDef & { name: 'workItems' } = {
   ],
 };
 
+/** 依申请公开: one 政府信息公开申请 from receipt to reply (schema 5). */
+export const DISCLOSURE_REQUEST: RegisterDef & { name: 'disclosureRequests' } = {
+  name: 'disclosureRequests',
+  table: 'disclosure_requests',
+  label: '依申请公开',
+  dateKey: 'receivedOn',
+  titleKey: 'subject',
+  fields: [
+    { key: 'receivedOn', column: 'received_on', label: '收到申请日期', type: 'date', required: true, sortable: true },
+    { key: 'applicantType', column: 'applicant_type', label: '申请人类型', type: 'enum', required: true, options: APPLICANT_TYPES, filter: true, sortable: true },
+    { key: 'applicant', column: 'applicant', label: '申请人', type: 'text', max: 200, personal: true, search: true },
+    { key: 'subject', column: 'subject', label: '申请内容', type: 'text', max: 500, search: true, sortable: true },
+    { key: 'channel', column: 'channel', label: '申请方式', type: 'enum', options: DISCLOSURE_CHANNELS, filter: true, sortable: true },
+    {
+      key: 'result', column: 'result', label: '办理结果', type: 'enum', options: DISCLOSURE_RESULTS, filter: true, sortable: true,
+      optionGroups: DISCLOSURE_RESULT_GROUPS.map((g) => ({ label: g.label.replace(/（区分处理的.*）$/, ''), codes: g.items.map((i) => i.code) })),
+    },
+    { key: 'resultOn', column: 'result_on', label: '答复日期', type: 'date', sortable: true },
+    ...common,
+  ],
+};
+
 export const REGISTERS: Record<RegisterName, RegisterDef> = {
   activities: ACTIVITY,
   mediationCases: MEDIATION_CASE,
   inspections: INSPECTION,
   workItems: WORK_ITEM,
+  disclosureRequests: DISCLOSURE_REQUEST,
 };
 
 export const REGISTER_NAMES = Object.keys(REGISTERS) as RegisterName[];

@@ -110,6 +110,14 @@ const RULES: Record<RegisterName, Rule[]> = {
     (r) => ((r.passed as number) > (r.participants as number)
       ? { field: 'passed', message: '考试合格人数不能大于参加人次' } : null),
   ],
+  disclosureRequests: [
+    (r) => (r.resultOn && r.receivedOn && String(r.resultOn) < String(r.receivedOn)
+      ? { field: 'resultOn', message: '答复日期不能早于收到申请日期' } : null),
+    (r) => (r.result && !r.resultOn
+      ? { field: 'resultOn', message: '已选择办理结果的申请，须填写答复日期' } : null),
+    (r) => (r.resultOn && !r.result
+      ? { field: 'result', message: '填写了答复日期的申请，须选择办理结果（尚未答复的请清空答复日期）' } : null),
+  ],
 };
 
 /** Checks and normalises one record's fields (unknown keys are dropped). */

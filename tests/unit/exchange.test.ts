@@ -111,7 +111,7 @@ describe('broken packages are rejected whole, naming the record and the field', 
     expect(dry.totals.invalid).toBe(1);
     const r = ok(await core.call('exchange.import', { content }));
     expect(r.applied).toBe(false);
-    expect(await countsOf(core)).toEqual({ activities: 0, mediationCases: 0, inspections: 0, workItems: 0 });
+    expect(await countsOf(core)).toEqual({ activities: 0, mediationCases: 0, inspections: 0, workItems: 0, disclosureRequests: 0 });
     expect(ok(await core.call('settings.get', {})).township).toBeNull();
   });
 
@@ -125,7 +125,7 @@ describe('broken packages are rejected whole, naming the record and the field', 
     const e = err(await core.call('exchange.import', { content }));
     expect(e.code).toBe('invalid_input');
     expect(e.message).toMatch(message);
-    expect(await countsOf(core)).toEqual({ activities: 0, mediationCases: 0, inspections: 0, workItems: 0 });
+    expect(await countsOf(core)).toEqual({ activities: 0, mediationCases: 0, inspections: 0, workItems: 0, disclosureRequests: 0 });
   });
 
   it('a missing township is named', async () => {
@@ -142,7 +142,7 @@ describe('broken packages are rejected whole, naming the record and the field', 
     p.activities[1].date = 'bad';
     const r = ok(await core.call('exchange.import', { content: JSON.stringify(p), skipInvalid: true }));
     expect(r.applied).toBe(true);
-    expect(await countsOf(core)).toEqual({ activities: 1, mediationCases: 1, inspections: 0, workItems: 0 });
+    expect(await countsOf(core)).toEqual({ activities: 1, mediationCases: 1, inspections: 0, workItems: 0, disclosureRequests: 0 });
   });
 
   it('ignores unknown keys at the top and in records', async () => {

@@ -72,19 +72,21 @@ describe.each(REGISTER_NAMES)('%s register', (r) => {
 
   it('refuses an impossible date, an unknown code and a negative count', async () => {
     const e1 = err(await core.dispatch(`${r}.create`, { record: { ...sample, [dateKey]: '2023-02-30' } }));
-    expect(e1.message).toMatch(/「(活动日期|受理日期|检查日期|日期)」不是有效日期/);
+    expect(e1.message).toMatch(/「(活动日期|受理日期|检查日期|日期|收到申请日期)」不是有效日期/);
     const enumField = def.fields.find((f) => f.type === 'enum' && f.required)!;
     const e2 = err(await core.dispatch(`${r}.create`, { record: { ...sample, [enumField.key]: 'nonsense' } }));
     expect(e2.message).toContain(`「${enumField.label}」的取值“nonsense”无效`);
-    const countField = def.fields.find((f) => f.type === 'int')!;
-    const e3 = err(await core.dispatch(`${r}.create`, { record: { ...sample, [countField.key]: -1 } }));
-    expect(e3.message).toContain(`「${countField.label}」应为不小于`);
+    const countField = def.fields.find((f) => f.type === 'int');
+    if (countField) {
+      const e3 = err(await core.dispatch(`${r}.create`, { record: { ...sample, [countField.key]: -1 } }));
+      expect(e3.message).toContain(`「${countField.label}」应为不小于`);
+    }
     expect((await list(r, {})).total).toBe(0);
   });
 
   it('lists with year, date range, filters, keyword, sort and pagination', async () => {
     const dates = ['2023-12-31', '2024-01-01', '2024-02-10', '2024-07-01', '2024-12-31', '2025-01-01'];
-    for (const [i, d] of dates.entries()) await create(r, { ...sample, [dateKey]: d, ...(r === 'mediationCases' ? { closedOn: d } : {}), [def.titleKey]: `记录${i}`, department: i % 2 ? '司法所' : '党政办' });
+    for (const [i, d] of dates.entries()) await create(r, { ...sample, [dateKey]: d, ...(r === 'mediationCases' ? { closedOn: d } : {}), ...(r === 'disclosureRequests' ? { resultOn: d } : {}), [def.titleKey]: `记录${i}`, department: i % 2 ? '司法所' : '党政办' });
     const y = await list(r, { year: 2024 });
     expect(y.total).toBe(4);
     expect(y.items.map((x) => x[dateKey])).toEqual(['2024-12-31', '2024-07-01', '2024-02-10', '2024-01-01']);
@@ -151,7 +153,7 @@ describe('suggestions and year counts', () => {
     await create('workItems', SAMPLES.workItems);
     ok(await core.call('activities.delete', { id: a.id }));
     const c = ok(await core.call('years.counts', { year: 2024 }));
-    expect(c.counts).toEqual({ activities: 0, mediationCases: 0, inspections: 0, workItems: 1 });
+    expect(c.counts).toEqual({ activities: 0, mediationCases: 0, inspections: 0, workItems: 1, disclosureRequests: 0 });
     expect(c.deleted.activities).toBe(1);
     expect(ok(await core.call('years.list', {}))).toEqual([2026, 2025, 2024]);
   });
@@ -159,9 +161,9 @@ describe('suggestions and year counts', () => {
 
 describe('settings and year profiles', () => {
   it('stores the township and the number style', async () => {
-    expect(ok(await core.call('settings.get', {}))).toEqual({ township: null, approximateNumbers: true });
+    expect(ok(await core.call('settings.get', {}))).toEqual({ township: null, approximateNumbers: true, opennessContact: null });
     const s = ok(await core.call('settings.update', { township: { name: ' 清河镇 ', authority: '临江县清河镇人民政府', superior: '' }, approximateNumbers: false }));
-    expect(s).toEqual({ township: { name: '清河镇', authority: '临江县清河镇人民政府', superior: null }, approximateNumbers: false });
+    expect(s).toEqual({ township: { name: '清河镇', authority: '临江县清河镇人民政府', superior: null }, approximateNumbers: false, opennessContact: null });
     expect(err(await core.call('settings.update', { township: { name: '', authority: 'x' } })).message).toContain('请填写乡镇简称');
   });
 

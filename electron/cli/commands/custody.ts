@@ -15,6 +15,7 @@ const ALIASES: Record<string, RegisterName> = {
   mediation: 'mediationCases', mediations: 'mediationCases', mediationcases: 'mediationCases', 调解: 'mediationCases', 调解案件: 'mediationCases', 人民调解案件: 'mediationCases',
   inspection: 'inspections', inspections: 'inspections', 执法: 'inspections', 执法检查: 'inspections', 行政执法检查: 'inspections',
   work: 'workItems', workitems: 'workItems', 其他: 'workItems', 其他工作: 'workItems', 其他法治工作: 'workItems',
+  disclosure: 'disclosureRequests', disclosurerequests: 'disclosureRequests', 依申请公开: 'disclosureRequests', 政府信息公开申请: 'disclosureRequests',
 };
 
 export function registerArg(value: string | undefined, usage: string): RegisterName {
@@ -89,7 +90,7 @@ export async function restoreCommand(core: Core, args: ParsedArgs): Promise<numb
   }
   const result = await restoreBackup(core.ctx, bytes, { skipInvalid });
   const c = result.check.counts;
-  console.log(`已从备份恢复${result.check.township ? `（${result.check.township}）` : ''}：普法活动 ${c?.activities ?? 0} 场、调解案件 ${c?.mediationCases ?? 0} 件、执法检查 ${c?.inspections ?? 0} 次、其他工作 ${c?.workItems ?? 0} 项，附件 ${result.check.attachments} 个。`);
+  console.log(`已从备份恢复${result.check.township ? `（${result.check.township}）` : ''}：普法活动 ${c?.activities ?? 0} 场、调解案件 ${c?.mediationCases ?? 0} 件、执法检查 ${c?.inspections ?? 0} 次、其他工作 ${c?.workItems ?? 0} 项、依申请公开 ${c?.disclosureRequests ?? 0} 件，附件 ${result.check.attachments} 个。`);
   if (result.check.issueCount) console.log(`已跳过 ${result.check.issueCount} 条不符合要求的记录。`);
   console.log(`恢复前的数据已备份到：${result.safetyBackup.path}`);
   return 0;
@@ -161,7 +162,7 @@ export async function exportZipCommand(core: Core, args: ParsedArgs): Promise<nu
   if (!r) return 1;
   writeFileAtomic(out, Buffer.from(r.base64, 'base64'));
   const c = r.counts;
-  console.log(`已导出到 ${out}：普法活动 ${c.activities} 条、调解案件 ${c.mediationCases} 件、执法检查 ${c.inspections} 次、其他工作 ${c.workItems} 项，附件 ${r.attachments} 个`);
+  console.log(`已导出到 ${out}：普法活动 ${c.activities} 条、调解案件 ${c.mediationCases} 件、执法检查 ${c.inspections} 次、其他工作 ${c.workItems} 项、依申请公开 ${c.disclosureRequests} 件，附件 ${r.attachments} 个`);
   return 0;
 }
 

@@ -63,7 +63,7 @@ export async function exportCommand(core: Core, args: ParsedArgs): Promise<numbe
   if (result === undefined) return 1;
   writeFileAtomic(out, result.content);
   const c = result.counts;
-  console.log(`已导出到 ${out}：普法活动 ${c.activities} 条、调解案件 ${c.mediationCases} 件、执法检查 ${c.inspections} 次、其他工作 ${c.workItems} 项`);
+  console.log(`已导出到 ${out}：普法活动 ${c.activities} 条、调解案件 ${c.mediationCases} 件、执法检查 ${c.inspections} 次、其他工作 ${c.workItems} 项、依申请公开 ${c.disclosureRequests} 件`);
   console.log(withPersonal ? '（含当事人等个人信息，请妥善保管）' : '（未包含当事人等个人信息；需要时加 --with-personal）');
   return 0;
 }

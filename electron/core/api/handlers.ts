@@ -3,6 +3,7 @@ import type { Contract, HandlersOf } from '../../shared/contract/index.ts';
 import type { CoreContext } from '../context.ts';
 import { custodyHandlers } from './custody.ts';
 import { ledgerHandlers } from './ledger.ts';
+import { opennessHandlers } from './openness.ts';
 import { registersHandlers } from './registers.ts';
 import { reportHandlers } from './report.ts';
 
@@ -13,4 +14,5 @@ export const handlers: Handlers = {
   ...registersHandlers,
   ...reportHandlers,
   ...custodyHandlers,
+  ...opennessHandlers,
 };

@@ -33,4 +33,5 @@ export const registersHandlers = {
   ...prefixed('mediationCases', registerHandlers('mediationCases')),
   ...prefixed('inspections', registerHandlers('inspections')),
   ...prefixed('workItems', registerHandlers('workItems')),
+  ...prefixed('disclosureRequests', registerHandlers('disclosureRequests')),
 };

@@ -37,7 +37,8 @@ export const BACKUP_KIND_LABELS: Record<BackupKind, string> = {
 
 
 export const MANIFEST_FORMAT = 'fazhi-ledger-backup';
-const REQUIRED_TABLES = ['settings', 'year_profiles', ...REGISTER_NAMES.map((r) => REGISTERS[r].table)];
+// the tables of schema 1; registers added later (依申请公开, schema 5) count 0 in an older backup
+const REQUIRED_TABLES = ['settings', 'year_profiles', 'activities', 'mediation_cases', 'inspections', 'work_items'];
 const NAME_RE = /^ledger-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})-(daily|manual|before-import|before-restore|before-migrate)(?:-\d+)?\.(zip|db)$/;
 const KEEP_DAILY = 30;
 const KEEP_BEFORE = 20;
@@ -116,7 +117,8 @@ function checkDbFile(file: string): BackupCheck {
     }
     const counts = {} as Record<RegisterName, number>;
     for (const r of REGISTER_NAMES) {
-      counts[r] = (db.prepare(`SELECT COUNT(*) AS n FROM ${REGISTERS[r].table} WHERE deleted_at IS NULL`).get() as { n: number }).n;
+      counts[r] = !tables.has(REGISTERS[r].table) ? 0
+        : (db.prepare(`SELECT COUNT(*) AS n FROM ${REGISTERS[r].table} WHERE deleted_at IS NULL`).get() as { n: number }).n;
     }
     const t = db.prepare("SELECT value FROM settings WHERE key = 'township'").get() as { value: string } | undefined;
     let township: string | null = null;

@@ -3,10 +3,12 @@ import { localDateStamp } from '../util/local-date.ts';
 import type { ExportResult } from '../../shared/contract/ledger.ts';
 import { REGISTERS, REGISTER_NAMES, type RegisterName } from '../../shared/registers.ts';
 import type { YearProfile } from '../../shared/records.ts';
+import { opennessToPackage } from '../../shared/openness.ts';
 import { isoNow, type CoreContext } from '../context.ts';
 import { getSettings } from '../ledger/settings.ts';
 import { getProfile, profileYears } from '../ledger/year-profiles.ts';
 import { allRecords } from '../registers/repository.ts';
+import { rowToRecord } from '../registers/mapping.ts';
 import { AppError } from '../util/errors.ts';
 import { PACKAGE_FORMAT, PACKAGE_KEYS, PACKAGE_VERSION, toPackageRecord } from './package-format.ts';
 
@@ -14,12 +16,23 @@ import { PACKAGE_FORMAT, PACKAGE_KEYS, PACKAGE_VERSION, toPackageRecord } from '
 export function profileToPackage(p: YearProfile): Record<string, unknown> {
   const out: Record<string, unknown> = { year: p.year };
   for (const [k, v] of Object.entries(p)) {
-    if (k === 'year' || k === 'narrative' || v === null) continue;
+    if (k === 'year' || k === 'narrative' || k === 'openness' || v === null) continue;
     out[k] = v;
   }
-  const narrative = Object.fromEntries(Object.entries(p.narrative).filter(([, v]) => v !== null));
+  const openness = opennessToPackage(p.openness);
+  Object.assign(out, openness.flat);
+  const narrative: Record<string, unknown> = Object.fromEntries(Object.entries(p.narrative).filter(([, v]) => v !== null));
+  if (openness.narrative) narrative.openness = openness.narrative;
   if (Object.keys(narrative).length) out.narrative = narrative;
   return out;
+}
+
+function carriedRequests(ctx: CoreContext, year: number, department?: string): Record<string, unknown>[] {
+  const def = REGISTERS.disclosureRequests;
+  const rows = ctx.db.prepare(`SELECT * FROM ${def.table} WHERE deleted_at IS NULL AND received_on < ?
+      AND (result IS NULL OR result_on IS NULL OR result_on >= ?)${department !== undefined ? ' AND department = ?' : ''}
+    ORDER BY received_on, id`).all(`${year}-01-01`, `${year}-01-01`, ...(department !== undefined ? [department] : [])) as Record<string, unknown>[];
+  return rows.map((row) => rowToRecord<Record<string, unknown>>(def, row));
 }
 
 export function buildPackage(ctx: CoreContext, opts: { year?: number; department?: string; withPersonal?: boolean }): { pkg: Record<string, unknown>; counts: Record<RegisterName, number> } {
@@ -39,6 +52,9 @@ export function buildPackage(ctx: CoreContext, opts: { year?: number; department
   const counts = {} as Record<RegisterName, number>;
   for (const r of REGISTER_NAMES) {
     const recs = allRecords<Record<string, unknown>>(ctx.db, REGISTERS[r], { year: opts.year, department: opts.department });
+    // a year's 政务公开年报 also counts the requests carried over from earlier years (上年结转):
+    // a year's package carries them, so the report can be written from the package alone
+    if (r === 'disclosureRequests' && opts.year !== undefined) recs.unshift(...carriedRequests(ctx, opts.year, opts.department));
     counts[r] = recs.length;
     pkg[PACKAGE_KEYS[r]] = recs.map((rec) => toPackageRecord(r, rec, { withPersonal: !!opts.withPersonal }));
   }

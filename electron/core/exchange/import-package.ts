@@ -4,6 +4,7 @@ import type { ImportCounts, ImportRecordIssue, ImportReport } from '../../shared
 import { REGISTERS, REGISTER_NAMES, type RegisterName } from '../../shared/registers.ts';
 import { NARRATIVE_KEYS, NARRATIVE_LABELS, PROFILE_FIGURE_KEYS, PROFILE_FIGURE_LABELS, type YearProfile } from '../../shared/records.ts';
 import { describeRecord, isValidDate, validateRecord } from '../../shared/validation.ts';
+import { parseOpenness } from '../../shared/openness.ts';
 import { isoNow, type CoreContext } from '../context.ts';
 import { getSettings, updateSettings } from '../ledger/settings.ts';
 import { emptyProfile, getProfile, profileExists, writeProfile } from '../ledger/year-profiles.ts';
@@ -182,13 +183,14 @@ export function parseProfile(raw: Obj, bad: (m: string, f?: string) => void): Ye
       else p.narrative[k] = v.trim() === '' ? null : v.replace(/\r\n?/g, '\n');
     }
   }
+  p.openness = parseOpenness(raw, p.openness, fail);
   const updatedAt = normalizeTime(raw.updatedAt);
   if (updatedAt === undefined) fail('「updatedAt」不是有效的时间', 'updatedAt');
   p.updatedAt = updatedAt ?? null;
   return before.n ? null : p;
 }
 
-const profileContent = (p: YearProfile) => JSON.stringify([PROFILE_FIGURE_KEYS.map((k) => p[k]), p.reportDate, NARRATIVE_KEYS.map((k) => p.narrative[k])]);
+const profileContent = (p: YearProfile) => JSON.stringify([PROFILE_FIGURE_KEYS.map((k) => p[k]), p.reportDate, NARRATIVE_KEYS.map((k) => p.narrative[k]), p.openness]);
 const isEmptyProfile = (p: YearProfile) => profileContent(p) === profileContent(emptyProfile(p.year));
 
 function planProfiles(ctx: CoreContext, data: Obj, issues: ImportRecordIssue[], report: ImportReport): PlannedProfile[] {

@@ -55,6 +55,7 @@ export const PACKAGE_KEYS: Record<RegisterName, string> = {
   mediationCases: 'mediationCases',
   inspections: 'inspections',
   workItems: 'workItems',
+  disclosureRequests: 'disclosureRequests',
 };
 
 /** The personal fields of a register, by key. */

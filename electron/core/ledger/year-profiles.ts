@@ -1,7 +1,10 @@
 // Per-year figures (调委会, 持证人员 …) and the clerk's narrative texts.
 import { NARRATIVE_KEYS, PROFILE_FIGURE_KEYS, type Narrative, type YearProfile } from '../../shared/records.ts';
+import { emptyOpenness, parseOpenness } from '../../shared/openness.ts';
 import type { Db } from '../db/connection.ts';
 import { prepared } from '../registers/repository.ts';
+import { AppError } from '../util/errors.ts';
+import { OPENNESS_COLUMNS, opennessFromRow, opennessValues } from './openness-profile.ts';
 
 const FIGURE_COLUMNS: Record<(typeof PROFILE_FIGURE_KEYS)[number], string> = {
   mediationCommittees: 'mediation_committees',
@@ -28,6 +31,7 @@ export function emptyProfile(year: number): YearProfile {
     enforcementQuota: null, enforcementActual: null, lawLiterates: null,
     reportDate: null,
     narrative: { intro: null, leaderDuties: null, shortcomings: null, nextYearPlan: null, other: null },
+    openness: emptyOpenness(),
     updatedAt: null,
   };
 }
@@ -39,6 +43,7 @@ export function getProfile(db: Db, year: number): YearProfile {
   for (const k of PROFILE_FIGURE_KEYS) p[k] = (row[FIGURE_COLUMNS[k]] as number | null) ?? null;
   for (const k of NARRATIVE_KEYS) p.narrative[k] = (row[NARRATIVE_COLUMNS[k]] as string | null) ?? null;
   p.reportDate = (row.report_date as string | null) ?? null;
+  p.openness = opennessFromRow(row);
   p.updatedAt = (row.updated_at as string | null) ?? null;
   return p;
 }
@@ -47,9 +52,11 @@ export function profileExists(db: Db, year: number): boolean {
   return !!prepared(db, 'SELECT 1 FROM year_profiles WHERE year = ?').get(year);
 }
 
-export type ProfilePatch = Partial<Omit<YearProfile, 'year' | 'narrative' | 'updatedAt'>> & {
+export type ProfilePatch = Partial<Omit<YearProfile, 'year' | 'narrative' | 'updatedAt' | 'openness'>> & {
   year: number;
   narrative?: Partial<Narrative>;
+  /** openness keys given are written (checked by parseOpenness) */
+  openness?: Record<string, unknown>;
 };
 
 const blankToNull = (s: string | null | undefined) => (s == null || s.trim() === '' ? null : s.replace(/\r\n?/g, '\n'));
@@ -62,17 +69,23 @@ export function saveProfile(db: Db, patch: ProfilePatch, updatedAt: string): Yea
   for (const k of NARRATIVE_KEYS) {
     if (patch.narrative && patch.narrative[k] !== undefined) next.narrative[k] = blankToNull(patch.narrative[k]);
   }
+  if (patch.openness) {
+    const issues: { field: string; message: string }[] = [];
+    next.openness = parseOpenness({ openness: patch.openness }, next.openness, (message, field) => issues.push({ field, message }));
+    if (issues.length) throw new AppError('invalid_input', `年度信息未保存：${issues.map((i) => i.message).join('；')}`, issues);
+  }
   writeProfile(db, next, updatedAt);
   return getProfile(db, patch.year);
 }
 
 /** Stores a whole profile as given. */
 export function writeProfile(db: Db, p: YearProfile, updatedAt: string): void {
-  const cols = [...Object.values(FIGURE_COLUMNS), 'report_date', ...Object.values(NARRATIVE_COLUMNS), 'updated_at'];
+  const cols = [...Object.values(FIGURE_COLUMNS), 'report_date', ...Object.values(NARRATIVE_COLUMNS), ...OPENNESS_COLUMNS, 'updated_at'];
   const values = [
     ...PROFILE_FIGURE_KEYS.map((k) => p[k]),
     p.reportDate,
     ...NARRATIVE_KEYS.map((k) => p.narrative[k]),
+    ...opennessValues(p.openness),
     updatedAt,
   ];
   prepared(db, `INSERT INTO year_profiles (year, ${cols.join(', ')}) VALUES (?, ${cols.map(() => '?').join(', ')})

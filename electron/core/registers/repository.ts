@@ -61,6 +61,9 @@ export function purgeRecord(db: Db, def: RegisterDef, id: string): number {
   return prepared(db, `DELETE FROM ${def.table} WHERE id = ? AND deleted_at IS NOT NULL`).run(id).changes;
 }
 
+/** a filter value that selects the records where the field is empty (依申请公开 办理中) */
+export const EMPTY_FILTER = '__empty__';
+
 function filterField(def: RegisterDef, key: string): FieldDef {
   const f = def.fields.find((x) => x.key === key);
   if (!f || !(f.filter || f.type === 'enum' || f.type === 'bool')) {
@@ -86,6 +89,8 @@ export function whereOf(def: RegisterDef, q: ListQuery): { sql: string; params: 
     if (f.type === 'bool') {
       parts.push(`${f.column} = ?`);
       params.push(value === true || value === 'true' ? 1 : 0);
+    } else if (value === EMPTY_FILTER) {
+      parts.push(`(${f.column} IS NULL OR ${f.column} = '')`);
     } else {
       parts.push(`${f.column} = ?`);
       params.push(String(value));

@@ -28,14 +28,14 @@ export const LAYOUT = {
   char: 320,
 } as const;
 
-const font = (eastAsia: string, latin: string = LATIN) =>
+export const font = (eastAsia: string, latin: string = LATIN) =>
   ({ ascii: latin, hAnsi: latin, cs: latin, eastAsia, hint: 'eastAsia' }) as const;
-const exactLine = { line: LAYOUT.line, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
-const firstLine = { firstLine: 640, firstLineChars: 200 };
+export const exactLine = { line: LAYOUT.line, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
+export const firstLine = { firstLine: 640, firstLineChars: 200 };
 
-const run = (text: string, opts: Partial<IRunOptions> = {}) => new TextRun({ text, ...opts });
+export const run = (text: string, opts: Partial<IRunOptions> = {}) => new TextRun({ text, ...opts });
 
-function bodyParagraph(p: ReportParagraph): Paragraph {
+export function bodyParagraph(p: ReportParagraph): Paragraph {
   const children: TextRun[] = [];
   if (p.lead) children.push(run(p.lead, { font: font(FONTS.sub) }));
   if (p.text) children.push(run(p.text));
@@ -44,16 +44,16 @@ function bodyParagraph(p: ReportParagraph): Paragraph {
   return new Paragraph(p.lead && !p.text ? { ...opts, outlineLevel: 1 } : opts);
 }
 
-const emptyLine = () => new Paragraph({ style: 'Body', indent: { firstLine: 0, firstLineChars: 0 }, children: [] });
+export const emptyLine = () => new Paragraph({ style: 'Body', indent: { firstLine: 0, firstLineChars: 0 }, children: [] });
 
 /** Width in 3号 characters: CJK 1, Latin digits ½. */
-function widthInChars(s: string): number {
+export function widthInChars(s: string): number {
   let w = 0;
   for (const ch of s) w += ch.charCodeAt(0) < 0x2000 ? 0.5 : 1;
   return w;
 }
 
-function pageFooter(odd: boolean): Footer {
+export function pageFooter(odd: boolean): Footer {
   const size = 28; // 4号
   const f = font(FONTS.page, FONTS.page);
   return new Footer({
@@ -64,6 +64,28 @@ function pageFooter(odd: boolean): Footer {
       children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], size, font: f, characterSpacing: 0 })],
     })],
   });
+}
+
+/** 落款: two empty lines, the authority centred over the date, the date 右空四字. */
+export function signatureBlock(signature: string, date: string): Paragraph[] {
+  const children: Paragraph[] = [];
+  // 落款: the date 右空四字, the authority centred over the date
+  children.push(emptyLine(), emptyLine());
+  const dateRight = 4;
+  const authorityRight = Math.max(0, dateRight + widthInChars(date) / 2 - widthInChars(signature) / 2);
+  if (signature) {
+    children.push(new Paragraph({
+      style: 'Body', alignment: AlignmentType.RIGHT, keepNext: true,
+      indent: { firstLine: 0, firstLineChars: 0, right: Math.round(authorityRight * LAYOUT.char) },
+      children: [run(signature)],
+    }));
+  }
+  children.push(new Paragraph({
+    style: 'Body', alignment: AlignmentType.RIGHT,
+    indent: { firstLine: 0, firstLineChars: 0, right: dateRight * LAYOUT.char },
+    children: [run(date)],
+  }));
+  return children;
 }
 
 const appendixMarker = (k: number) => `@@FZ_APPENDIX_${k}@@`;
@@ -85,22 +107,7 @@ export function buildDocument(model: ReportModel): Document {
       children.push(new Paragraph({ style: 'Body', children: [run(line)] }));
     });
   }
-  // 落款: the date 右空四字, the authority centred over the date
-  children.push(emptyLine(), emptyLine());
-  const dateRight = 4;
-  const authorityRight = Math.max(0, dateRight + widthInChars(model.date) / 2 - widthInChars(model.signature) / 2);
-  if (model.signature) {
-    children.push(new Paragraph({
-      style: 'Body', alignment: AlignmentType.RIGHT, keepNext: true,
-      indent: { firstLine: 0, firstLineChars: 0, right: Math.round(authorityRight * LAYOUT.char) },
-      children: [run(model.signature)],
-    }));
-  }
-  children.push(new Paragraph({
-    style: 'Body', alignment: AlignmentType.RIGHT,
-    indent: { firstLine: 0, firstLineChars: 0, right: dateRight * LAYOUT.char },
-    children: [run(model.date)],
-  }));
+  children.push(...signatureBlock(model.signature, model.date));
   model.appendix.forEach((t, k) => {
     children.push(new Paragraph({
       style: 'SectionHeading', pageBreakBefore: true, indent: { firstLine: 0, firstLineChars: 0 },
@@ -117,59 +124,69 @@ export function buildDocument(model: ReportModel): Document {
     title: model.title,
     description: `${model.year}年法治政府建设情况报告`,
     evenAndOddHeaderAndFooters: true,
-    styles: {
-      default: {
-        document: {
-          run: { font: font(FONTS.body), size: 32 },
-          paragraph: { spacing: exactLine },
-        },
-      },
-      paragraphStyles: [
-        {
-          id: 'Normal', name: 'Normal', quickFormat: true,
-          run: { font: font(FONTS.body), size: 32, characterSpacing: -5 },
-          paragraph: { spacing: exactLine, alignment: AlignmentType.JUSTIFIED },
-        },
-        {
-          id: 'Body', name: '公文正文', basedOn: 'Normal', quickFormat: true,
-          run: { font: font(FONTS.body), size: 32, characterSpacing: -5 },
-          paragraph: { spacing: exactLine, indent: firstLine, alignment: AlignmentType.JUSTIFIED },
-        },
-        {
-          id: 'ReportTitle', name: '公文标题', basedOn: 'Normal', next: 'Body', quickFormat: true,
-          run: { font: font(FONTS.title), size: 44, characterSpacing: 0 },
-          paragraph: { spacing: exactLine, alignment: AlignmentType.CENTER, indent: { firstLine: 0 }, keepNext: true },
-        },
-        {
-          id: 'SectionHeading', name: '一级标题', basedOn: 'Normal', next: 'Body', quickFormat: true,
-          run: { font: font(FONTS.heading), size: 32 },
-          paragraph: { spacing: exactLine, indent: firstLine, keepNext: true, outlineLevel: 0 },
-        },
-        {
-          id: 'TableText', name: '表格文字', basedOn: 'Normal',
-          run: { font: font(FONTS.body), size: 24, characterSpacing: 0 },
-          paragraph: { spacing: { line: 360, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, alignment: AlignmentType.CENTER, indent: { firstLine: 0 } },
-        },
-        {
-          id: 'TableHead', name: '表头文字', basedOn: 'TableText',
-          run: { font: font(FONTS.heading), size: 24, characterSpacing: 0 },
-          paragraph: { spacing: { line: 360, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, alignment: AlignmentType.CENTER, indent: { firstLine: 0 } },
-        },
-      ],
-    },
+    styles: reportStyles(),
     sections: [{
-      properties: {
-        page: {
-          size: { width: LAYOUT.width, height: LAYOUT.height },
-          margin: { top: LAYOUT.top, bottom: LAYOUT.bottom, left: LAYOUT.left, right: LAYOUT.right, header: 851, footer: LAYOUT.footer, gutter: 0 },
-        },
-        // no grid type (a linesAndChars grid breaks LibreOffice); the pitch only documents the 22-line page
-        grid: { linePitch: LAYOUT.line },
-      },
+      properties: reportPageProperties(),
       footers: { default: pageFooter(true), even: pageFooter(false) },
       children,
     }],
   });
+}
+
+/** The GB/T 9704 paragraph styles (正文, 标题, 一级标题, 表格文字) every report uses. */
+export function reportStyles() {
+  return {
+    default: {
+      document: {
+        run: { font: font(FONTS.body), size: 32 },
+        paragraph: { spacing: exactLine },
+      },
+    },
+    paragraphStyles: [
+      {
+        id: 'Normal', name: 'Normal', quickFormat: true,
+        run: { font: font(FONTS.body), size: 32, characterSpacing: -5 },
+        paragraph: { spacing: exactLine, alignment: AlignmentType.JUSTIFIED },
+      },
+      {
+        id: 'Body', name: '公文正文', basedOn: 'Normal', quickFormat: true,
+        run: { font: font(FONTS.body), size: 32, characterSpacing: -5 },
+        paragraph: { spacing: exactLine, indent: firstLine, alignment: AlignmentType.JUSTIFIED },
+      },
+      {
+        id: 'ReportTitle', name: '公文标题', basedOn: 'Normal', next: 'Body', quickFormat: true,
+        run: { font: font(FONTS.title), size: 44, characterSpacing: 0 },
+        paragraph: { spacing: exactLine, alignment: AlignmentType.CENTER, indent: { firstLine: 0 }, keepNext: true },
+      },
+      {
+        id: 'SectionHeading', name: '一级标题', basedOn: 'Normal', next: 'Body', quickFormat: true,
+        run: { font: font(FONTS.heading), size: 32 },
+        paragraph: { spacing: exactLine, indent: firstLine, keepNext: true, outlineLevel: 0 },
+      },
+      {
+        id: 'TableText', name: '表格文字', basedOn: 'Normal',
+        run: { font: font(FONTS.body), size: 24, characterSpacing: 0 },
+        paragraph: { spacing: { line: 360, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, alignment: AlignmentType.CENTER, indent: { firstLine: 0 } },
+      },
+      {
+        id: 'TableHead', name: '表头文字', basedOn: 'TableText',
+        run: { font: font(FONTS.heading), size: 24, characterSpacing: 0 },
+        paragraph: { spacing: { line: 360, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, alignment: AlignmentType.CENTER, indent: { firstLine: 0 } },
+      },
+    ],
+  };
+}
+
+/** A4 page with the 公文 margins. */
+export function reportPageProperties() {
+  return {
+    page: {
+      size: { width: LAYOUT.width, height: LAYOUT.height },
+      margin: { top: LAYOUT.top, bottom: LAYOUT.bottom, left: LAYOUT.left, right: LAYOUT.right, header: 851, footer: LAYOUT.footer, gutter: 0 },
+    },
+    // no grid type (a linesAndChars grid breaks LibreOffice); the pitch only documents the 22-line page
+    grid: { linePitch: LAYOUT.line },
+  };
 }
 
 /** fontTable.xml naming substitutes for the 公文 fonts missing on stock Windows. */
@@ -187,7 +204,7 @@ export function fontTableXml(): string {
     + '</w:fonts>';
 }
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+export const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 const TEXT_WIDTH = LAYOUT.width - LAYOUT.left - LAYOUT.right;
 
@@ -249,7 +266,7 @@ export function tableXml(t: ReportTable): string {
 }
 
 /** Replaces the paragraph holding `marker` with `xml`. */
-function spliceParagraph(doc: string, marker: string, xml: string): string {
+export function spliceParagraph(doc: string, marker: string, xml: string): string {
   const at = doc.indexOf(marker);
   if (at < 0) throw new Error(`appendix marker ${marker} missing`);
   const start = Math.max(doc.lastIndexOf('<w:p>', at), doc.lastIndexOf('<w:p ', at));

@@ -145,7 +145,7 @@ export interface ZipExportResult extends FileContent {
 
 // ---------------------------------------------------------------- schemas
 
-const registerName = z.enum(['activities', 'mediationCases', 'inspections', 'workItems']);
+const registerName = z.enum(['activities', 'mediationCases', 'inspections', 'workItems', 'disclosureRequests']);
 const attachmentRegister = z.enum(['activities', 'mediationCases', 'inspections']);
 /** ~ 64 MB of base64 at most (the web bridge's body limit) */
 const base64 = z.string().min(1, '文件内容为空').max(90_000_000, '文件太大');

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { custodyContract } from './custody.ts';
 import type { ApiResult, MethodSpec } from './define.ts';
 import { ledgerContract } from './ledger.ts';
+import { opennessContract } from './openness.ts';
 import { registersContract } from './registers.ts';
 import { reportContract } from './report.ts';
 
@@ -12,6 +13,7 @@ export const contract = {
   ...registersContract,
   ...reportContract,
   ...custodyContract,
+  ...opennessContract,
 };
 
 export type Contract = typeof contract;

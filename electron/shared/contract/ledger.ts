@@ -103,6 +103,8 @@ export const yearProfileInput = z.object({
   narrative: z.object({
     intro: text, leaderDuties: text, shortcomings: text, nextYearPlan: text, other: text,
   }).partial().optional(),
+  /** the 政务公开年报's figures and texts (OpennessYear keys); checked by parseOpenness */
+  openness: z.record(z.string(), z.unknown()).optional(),
 });
 
 export const ledgerContract = {
@@ -114,6 +116,7 @@ export const ledgerContract = {
     update: method<AppSettings>()(z.object({
       township: township.optional(),
       approximateNumbers: z.boolean().optional(),
+      opennessContact: z.string().trim().max(300, '联系方式不能超过300个字').nullable().optional(),
     })),
   }),
   ...prefixed('years', {

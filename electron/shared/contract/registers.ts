@@ -43,6 +43,7 @@ export const registersContract = {
   ...prefixed('mediationCases', registerMethods<'mediationCases'>()),
   ...prefixed('inspections', registerMethods<'inspections'>()),
   ...prefixed('workItems', registerMethods<'workItems'>()),
+  ...prefixed('disclosureRequests', registerMethods<'disclosureRequests'>()),
 };
 
 export { REGISTER_NAMES };

@@ -94,6 +94,15 @@ const SYNONYMS: Record<RegisterName, Record<string, string[]>> = {
     leaderAppeared: ['负责人出庭应诉', '出庭应诉', '负责人出庭'],
     outcome: ['结果', '处理结果', '办理结果'],
   },
+  disclosureRequests: {
+    receivedOn: ['收到申请日期', '收到日期', '申请日期', '受理日期', '日期', '登记日期'],
+    applicantType: ['申请人类型', '申请人类别', '类型', '申请人情况'],
+    applicant: ['申请人', '申请人姓名', '申请人名称', '姓名'],
+    subject: ['申请内容', '申请公开内容', '申请公开的信息', '内容', '事项'],
+    channel: ['申请方式', '方式', '申请渠道', '渠道'],
+    result: ['办理结果', '答复结果', '处理结果', '结果'],
+    resultOn: ['答复日期', '答复时间', '办结日期', '办结时间'],
+  },
 };
 
 const COMMON_SYNONYMS: Record<string, string[]> = {
@@ -226,6 +235,8 @@ export function toEnumCode(f: FieldDef, v: Plain): Plain {
     const ln = normalizeHeader(label);
     if (ln === n || withoutParens(ln) === n || flat(ln) === n) return code;
     if (label.split(/[/、，,]/).some((part) => normalizeHeader(part) === n)) return code;
+    // “不予公开：属于国家秘密” is also written as its item alone (“属于国家秘密”, “重复申请”)
+    if (label.includes('：') && normalizeHeader(label.slice(label.indexOf('：') + 1)) === n) return code;
     if (code.toLowerCase() === n) return code;
   }
   return s;

@@ -2,6 +2,7 @@
 // which columns the table shows, which text fields get suggestions, which
 // fields show only in some cases, and what to say when the list is empty.
 import { REGISTERS, type FieldDef, type RegisterDef, type RegisterName } from '@shared/registers.ts';
+import { replyLateness } from '@shared/workdays.ts';
 
 export interface RegisterPageConfig {
   def: RegisterDef;
@@ -23,6 +24,12 @@ export interface RegisterPageConfig {
   visibleWhen?: Record<string, (form: Record<string, unknown>) => boolean>;
   /** default sort */
   sortBy: string;
+  /** a data warning shown beside a record in the list and in its form (null: none) */
+  warningOf?: (record: Record<string, unknown>, today: string) => string | null;
+  /** what the list shows for an empty value of a column (依申请公开: 办理中) */
+  emptyLabels?: Record<string, string>;
+  /** an extra choice per filter: a value the list understands beyond the field's options */
+  extraFilterOptions?: Record<string, { value: string; label: string }[]>;
 }
 
 const isPenalty = (f: Record<string, unknown>) => f.outcome === 'penalty';
@@ -77,6 +84,20 @@ export const REGISTER_PAGES: Record<RegisterName, RegisterPageConfig> = {
     primaryFilters: ['category', 'department'],
     suggest: ['subkind', 'outcome', 'department'],
     sortBy: 'date',
+  },
+  disclosureRequests: {
+    def: REGISTERS.disclosureRequests,
+    title: '依申请公开',
+    noun: '申请',
+    description: '每一件政府信息公开申请：收到日期、申请人类型、办理结果和答复日期。申请人姓名不会进入统计和报告。',
+    columns: ['receivedOn', 'subject', 'applicantType', 'channel', 'result', 'resultOn'],
+    widths: { receivedOn: 136, applicantType: 130, channel: 110, result: 230, resultOn: 112 },
+    primaryFilters: ['applicantType', 'result'],
+    suggest: ['department'],
+    sortBy: 'receivedOn',
+    warningOf: (r, today) => replyLateness(String(r.receivedOn ?? ''), (r.resultOn as string | null) ?? null, today)?.message ?? null,
+    extraFilterOptions: { result: [{ value: '__empty__', label: '办理中（未答复）' }] },
+    emptyLabels: { result: '办理中' },
   },
 };
 
