@@ -26,7 +26,7 @@ const COMMANDS: Record<string, CommandSpec> = {
   export: { run: exportCommand, usage: 'export [--year 年度] [--department 部门] --out 文件.json   导出数据包', valued: ['year', 'out', 'department'], flags: [] },
   demo: { run: demoCommand, usage: 'demo [--year 年度]   生成示例年度台账（默认去年）', valued: ['year'], flags: [] },
   stats: { run: statsCommand, usage: 'stats --year 年度 [--json]   年度统计数据', valued: ['year'], flags: ['json'] },
-  report: { run: reportCommand, usage: REPORT_USAGE, valued: ['year', 'out'], flags: ['appendix'] },
+  report: { run: reportCommand, usage: REPORT_USAGE, valued: ['year', 'out', 'date'], flags: ['appendix'] },
   ...CUSTODY_COMMANDS,
 };
 

@@ -9,13 +9,20 @@ import { allRecords } from '../registers/repository.ts';
 import { AppError } from '../util/errors.ts';
 import { PACKAGE_FORMAT, PACKAGE_KEYS, PACKAGE_VERSION, toPackageRecord } from './package-format.ts';
 
-function profileToPackage(p: YearProfile): Record<string, unknown> {
+const setOnly = (o: Record<string, string | null>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null));
+
+/** A year profile as data package v1 writes it: measures and their titles nest under narrative. */
+export function profileToPackage(p: YearProfile): Record<string, unknown> {
   const out: Record<string, unknown> = { year: p.year };
   for (const [k, v] of Object.entries(p)) {
-    if (k === 'year' || k === 'narrative' || v === null) continue;
+    if (k === 'year' || k === 'narrative' || k === 'measures' || k === 'measureTitles' || v === null) continue;
     out[k] = v;
   }
-  const narrative = Object.fromEntries(Object.entries(p.narrative).filter(([, v]) => v !== null));
+  const narrative: Record<string, unknown> = setOnly(p.narrative);
+  const measures = setOnly(p.measures);
+  const titles = setOnly(p.measureTitles);
+  if (Object.keys(measures).length) narrative.measures = measures;
+  if (Object.keys(titles).length) narrative.measureTitles = titles;
   if (Object.keys(narrative).length) out.narrative = narrative;
   return out;
 }

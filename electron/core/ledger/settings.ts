@@ -17,10 +17,11 @@ export function getSettings(db: Db): AppSettings {
   return {
     township: read<Township>(db, 'township') ?? null,
     approximateNumbers: read<boolean>(db, 'approximateNumbers') ?? true,
+    addressee: read<string>(db, 'addressee') || null,
   };
 }
 
-export function updateSettings(db: Db, patch: { township?: { name: string; authority: string; superior?: string | null }; approximateNumbers?: boolean }): AppSettings {
+export function updateSettings(db: Db, patch: { township?: { name: string; authority: string; superior?: string | null }; approximateNumbers?: boolean; addressee?: string | null }): AppSettings {
   db.transaction(() => {
     if (patch.township) {
       write(db, 'township', {
@@ -30,6 +31,7 @@ export function updateSettings(db: Db, patch: { township?: { name: string; autho
       });
     }
     if (patch.approximateNumbers !== undefined) write(db, 'approximateNumbers', patch.approximateNumbers);
+    if (patch.addressee !== undefined) write(db, 'addressee', patch.addressee?.trim() || '');
   })();
   return getSettings(db);
 }

@@ -33,7 +33,7 @@ export const STATS_SQL = {
   inspections: `SELECT COUNT(*) AS total,
       COALESCE(SUM(issues_found), 0) AS issuesFound, COALESCE(SUM(issues_rectified), 0) AS issuesRectified,
       COALESCE(SUM(outcome = 'penalty'), 0) AS penalties,
-      COALESCE(SUM(CASE WHEN outcome = 'penalty' THEN penalty_amount END), 0) AS penaltyAmount,
+      COALESCE(SUM(CASE WHEN outcome = 'penalty' AND penalty_kind IN ('fine', 'confiscation') THEN penalty_amount END), 0) AS penaltyAmount,
       COALESCE(SUM(entrusted <> 0), 0) AS entrusted
     FROM inspections WHERE ${inYear('date')}`,
   inspectionFields: `SELECT field AS code, COUNT(*) AS count, COALESCE(SUM(issues_found), 0) AS issuesFound,
@@ -47,7 +47,7 @@ export const STATS_SQL = {
       COALESCE(SUM(leader_appeared <> 0), 0) AS leaderAppeared
     FROM work_items WHERE ${inYear('date')} GROUP BY category, COALESCE(TRIM(subkind), '')`,
   previous: `SELECT
-      (SELECT COUNT(*) FROM activities WHERE ${inYear('date')}) AS activities,
+      (SELECT COUNT(*) FROM activities WHERE ${inYear('date')} AND kind NOT IN ('column', 'bulletin', 'online')) AS activities,
       (SELECT COUNT(*) FROM mediation_cases WHERE ${inYear('accepted_on')}) AS mediationCases,
       (SELECT COUNT(*) FROM inspections WHERE ${inYear('date')}) AS inspections,
       (SELECT COUNT(*) FROM inspections WHERE ${inYear('date')} AND outcome = 'penalty') AS penalties`,
@@ -57,6 +57,9 @@ interface Row { [k: string]: number }
 interface CodeCount { code: string; count: number }
 
 const range = (year: number) => ({ from: `${year}-01-01`, to: `${year + 1}-01-01` });
+
+/** Activity kinds that are not events: periodicals (期) and online posts (次), never summed into 场次. */
+export const PERIODICAL_KINDS: ReadonlySet<string> = new Set(['column', 'bulletin', 'online']);
 
 /** Training subkinds counted under 矛盾纠纷化解 rather than 学法培训. */
 export const MEDIATOR_TRAINING = 'mediators';
@@ -97,6 +100,7 @@ export function computeYearStats(db: Db, year: number): YearStats {
       villages: a.villages, schools: a.schools, enterprises: a.enterprises,
       occasions: occasions.map((o) => o.occasion),
       previousTotal: prev.activities > 0 ? prev.activities : null,
+      periodicals: kinds.filter((k) => PERIODICAL_KINDS.has(k.code)).reduce((a, k) => a + k.count, 0),
     },
     mediation: {
       total: m.total, success: m.success, failed: m.failed, inProgress: m.inProgress, suspended: m.suspended,
