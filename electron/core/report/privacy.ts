@@ -20,8 +20,24 @@ export function partyNames(parties: string): string[] {
     .filter((x) => /^[\u3400-\u9fff·]{2,5}$/.test(x));
 }
 
-/** Every party name of the register (live records of all years: a name may reappear). */
+const nameCache = new WeakMap<Db, { key: string; names: Set<string> }>();
+
+/**
+ * Every party name of the register (live records of all years: a name may reappear).
+ * Kept per database until the register changes (count or last change differ), since
+ * the 年度报告 page rebuilds the model after every autosave.
+ */
 export function loadPartyNames(db: Db): Set<string> {
+  const k = prepared(db, 'SELECT COUNT(*) AS n, MAX(updated_at) AS u, MAX(rowid) AS r FROM mediation_cases').get() as { n: number; u: string | null; r: number | null };
+  const key = `${k.n}|${k.u}|${k.r}`;
+  const hit = nameCache.get(db);
+  if (hit && hit.key === key) return hit.names;
+  const names = readPartyNames(db);
+  nameCache.set(db, { key, names });
+  return names;
+}
+
+function readPartyNames(db: Db): Set<string> {
   const names = new Set<string>();
   const rows = prepared(db, `SELECT DISTINCT parties FROM mediation_cases WHERE deleted_at IS NULL AND TRIM(COALESCE(parties, '')) <> ''`).raw().all() as [string][];
   for (const [p] of rows) for (const n of partyNames(p)) names.add(n);
@@ -72,26 +88,31 @@ export function screenFields(fields: Iterable<ScreenedField>, names: ReadonlySet
 
 const LIVE_IN_YEAR = (col: string) => `deleted_at IS NULL AND ${col} >= @from AND ${col} < @to`;
 
-/** The record fields of the year that can reach the document, in the order the registers list them. */
+/**
+ * The record fields of the year that can reach the document. The body prints the
+ * distinct 时间节点 and 细分类别 only, so those are screened once per distinct value
+ * (naming the first record holding it); the appendix prints every activity's
+ * 名称 and 地点, screened row by row, numbered as the appendix numbers them.
+ */
 function* recordFields(db: Db, year: number, appendix: boolean): Generator<ScreenedField> {
   const p = { from: `${year}-01-01`, to: `${year + 1}-01-01` };
-  // 普法活动: 时间节点 reaches the body; 名称、地点、村 the appendix
-  const acts = prepared(db, `SELECT id, date, title, place, village, occasion FROM activities WHERE ${LIVE_IN_YEAR('date')} ORDER BY date, title`).all(p) as
-    { id: string; date: string; title: string; place: string | null; village: string | null; occasion: string | null }[];
   const link = (register: RegisterName, id: string, field: string) => ({ page: 'register' as const, register, recordId: id, field });
-  for (const [k, a] of acts.entries()) {
-    const record = `第${k + 1}条普法活动（${a.date}）`;
-    yield { record, field: '时间节点', text: a.occasion, link: link('activities', a.id, 'occasion') };
-    if (appendix) {
-      yield { record, field: '活动名称', text: a.title, link: link('activities', a.id, 'title') };
-      yield { record, field: '地点', text: a.place, link: link('activities', a.id, 'place') };
-      yield { record, field: '所在村（社区）', text: a.village, link: link('activities', a.id, 'village') };
-    }
+  const occasions = prepared(db, `SELECT TRIM(occasion) AS v, MIN(date) AS date, MIN(id) AS id FROM activities
+    WHERE ${LIVE_IN_YEAR('date')} AND TRIM(COALESCE(occasion, '')) <> '' GROUP BY TRIM(occasion)`).all(p) as { v: string; date: string; id: string }[];
+  for (const o of occasions) yield { record: `普法活动（${o.date}）`, field: '时间节点', text: o.v, link: link('activities', o.id, 'occasion') };
+  const subkinds = prepared(db, `SELECT TRIM(subkind) AS v, MIN(date) AS date, MIN(id) AS id FROM work_items
+    WHERE ${LIVE_IN_YEAR('date')} AND TRIM(COALESCE(subkind, '')) <> '' GROUP BY TRIM(subkind)`).all(p) as { v: string; date: string; id: string }[];
+  for (const w of subkinds) yield { record: `其他法治工作（${w.date}）`, field: '细分类别', text: w.v, link: link('workItems', w.id, 'subkind') };
+  if (!appendix) return;
+  const acts = prepared(db, `SELECT id, date, title, place, village FROM activities WHERE ${LIVE_IN_YEAR('date')} ORDER BY date, title`).raw().all(p) as
+    [string, string, string, string | null, string | null][];
+  for (const [k, [id, date, title, place, village]] of acts.entries()) {
+    const record = `第${k + 1}条普法活动（${date}）`;
+    yield { record, field: '活动名称', text: title, link: link('activities', id, 'title') };
+    // the appendix's 地点 column shows the place, else the village
+    if (place) yield { record, field: '地点', text: place, link: link('activities', id, 'place') };
+    else yield { record, field: '所在村（社区）', text: village, link: link('activities', id, 'village') };
   }
-  // 其他法治工作: 细分类别 of a free-text kind reaches the body
-  const work = prepared(db, `SELECT id, date, subkind FROM work_items WHERE ${LIVE_IN_YEAR('date')} AND TRIM(COALESCE(subkind, '')) <> '' ORDER BY date, id`).all(p) as
-    { id: string; date: string; subkind: string }[];
-  for (const w of work) yield { record: `其他法治工作（${w.date}）`, field: '细分类别', text: w.subkind, link: link('workItems', w.id, 'subkind') };
 }
 
 function* profileFields(profile: YearProfile, settings: AppSettings): Generator<ScreenedField> {
