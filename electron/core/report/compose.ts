@@ -51,8 +51,11 @@ export function reportDateLine(year: number, reportDate: string | null, today: s
   const proposal = inWindow ? today : today < w.from ? w.from : `${year + 1}-01-15`;
   if (reportDate) return { date: formatChineseDate(reportDate), source: 'profile', proposal: reportDate };
   if (inWindow) return { date: formatChineseDate(today), source: 'today', proposal };
-  return { date: `${year + 1}年　　月　　日`, source: 'blank', proposal };
+  return { date: `${year + 1}年${BLANK}月${BLANK}日`, source: 'blank', proposal };
 }
+
+/** two ideographic spaces: room to write the month and day by hand */
+const BLANK = '\u3000\u3000';
 
 const sectionLink = (section: string) => ({ page: 'report' as const, section });
 

@@ -151,7 +151,7 @@ export interface ReportModel {
   /** 附件说明 lines under the body, when an appendix is given */
   appendixNote: string[];
   signature: string;
-  /** 2024年1月12日, or a blank line for the clerk (2024年　　月　　日) */
+  /** 2024年1月12日, or a blank line for the clerk (2024年, two ideographic spaces, 月, two more, 日) */
   date: string;
   /** profile: the 成文日期 given; today: generation day inside the window; blank: left for the clerk */
   dateSource: 'profile' | 'today' | 'blank';
