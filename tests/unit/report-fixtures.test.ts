@@ -140,7 +140,7 @@ for (const name of fixtureNames()) {
       expect(normal).toMatch(/w:hint="eastAsia"/);
       expect(normal).toMatch(/w:ascii="Times New Roman"/);
       expect(normal).toMatch(/<w:sz w:val="32"\/>/);
-      expect(normal).toMatch(/<w:spacing w:val="-5"\/>/);
+      expect(normal).toMatch(/<w:spacing w:val="-6"\/>/);
       // docDefaults also carry the Chinese font
       expect(r.stylesXml).toMatch(/<w:docDefaults>[\s\S]*w:eastAsia="仿宋_GB2312"[\s\S]*<\/w:docDefaults>/);
       const style = (id: string) => r.stylesXml.match(new RegExp(`w:styleId="${id}">[\\s\\S]*?</w:style>`))?.[0] ?? '';

@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { ReportModel } from '../../electron/shared/contract/report.ts';
 import { fixtureExpect, fixtureNames, fixturePackage, memoryCore, ok, tempDir } from '../helpers/core.ts';
 
 const has = (cmd: string) => { try { execFileSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }); return true; } catch { return false; } };
@@ -21,9 +22,13 @@ if (!canRender) {
 const tmp = tempDir('fazhi-render-');
 afterAll(() => tmp.cleanup());
 
+const paragraphsOf = (m: ReportModel) => [m.opening, ...m.sections].flatMap((s) => s.paragraphs.map((p) => (p.lead ?? '') + p.text));
+let lastModel: ReportModel | null = null;
+
 async function render(name: string, appendix: boolean): Promise<string[]> {
   const core = memoryCore();
   ok(await core.call('exchange.import', { content: fixturePackage(name) }));
+  lastModel = ok(await core.call('report.model', { year: fixtureExpect(name).year, appendix }));
   const f = ok(await core.call('report.export', { year: fixtureExpect(name).year, appendix }));
   core.close();
   const base = `${name}-${appendix ? 'a' : 'b'}`;
@@ -42,6 +47,10 @@ describe.skipIf(!canRender)('report rendered by LibreOffice', () => {
       const authority = fixtureExpect(name).authority as string;
       for (const appendix of [false, true]) {
         const pages = await render(name, appendix);
+        // every paragraph whole in the PDF: no 、，。 lost at the end of a full 28-character line
+        const flat = pages.join('').replace(/—\s*\d+\s*—/g, '').replace(/\s+/g, '');
+        const lost = paragraphsOf(lastModel!).map((p) => p.replace(/\s+/g, '')).filter((p) => !flat.includes(p));
+        expect(lost.map((p) => p.slice(0, 30)), `${name}: paragraphs not found whole in the PDF`).toEqual([]);
         const at = pages.findLastIndex((p) => lines(p).some((l) => l.replace(/\s+/g, '') === authority));
         expect(at, `${name}: 落款 found`).toBeGreaterThanOrEqual(0);
         const before = lines(pages[at]).filter((l) => l.replace(/\s+/g, '') !== authority && !/^\d{4}\s*年/.test(l));
