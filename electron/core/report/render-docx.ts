@@ -231,8 +231,10 @@ function columnWidths(t: ReportTable): number[] {
   // short columns (序号, 日期, 形式 …) keep that width so they never wrap, and the long
   // text columns (活动名称 …) share what is left of the line
   const need = t.columns.map((c, k) => {
-    let longest = widthInChars(c);
+    // a header may wrap to two lines; the cells below it may not
+    let longest = Math.ceil(widthInChars(c) / 2) + 1;
     for (const r of t.rows) longest = Math.max(longest, widthInChars(r[k] ?? ''));
+    if (t.total) longest = Math.max(longest, widthInChars(t.total[k] ?? ''));
     // dates and numbers in Times New Roman are a little wider than half a CJK character
     return Math.ceil(longest * 240 * (/日期/.test(c) ? 1.15 : 1) + 260);
   });
@@ -265,7 +267,7 @@ export function tableXml(t: ReportTable): string {
   const noWrap = new Set(t.columns.map((c, k) => (/日期|序号|（|率/.test(c) ? k : -1)).filter((k) => k >= 0));
   // keepNext: a row keeps with the next one (the last rows with the 合计 row)
   const cell = (text: string, k: number, style: string, left = false, keepNext = false) =>
-    `<w:tc><w:tcPr><w:tcW w:w="${widths[k]}" w:type="dxa"/>${noWrap.has(k) ? '<w:noWrap/>' : ''}<w:vAlign w:val="center"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="${style}"/>${keepNext ? '<w:keepNext/>' : ''}${left ? '<w:jc w:val="left"/>' : ''}</w:pPr>${text ? `<w:r><w:t xml:space="preserve">${esc(xmlSafe(text))}</w:t></w:r>` : ''}</w:p></w:tc>`;
+    `<w:tc><w:tcPr><w:tcW w:w="${widths[k]}" w:type="dxa"/>${noWrap.has(k) && style !== 'TableHead' ? '<w:noWrap/>' : ''}<w:vAlign w:val="center"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="${style}"/>${keepNext ? '<w:keepNext/>' : ''}${left ? '<w:jc w:val="left"/>' : ''}</w:pPr>${text ? `<w:r><w:t xml:space="preserve">${esc(xmlSafe(text))}</w:t></w:r>` : ''}</w:p></w:tc>`;
   const leftCols = new Set(t.columns.map((c, k) => (/名称|地点/.test(c) ? k : -1)).filter((k) => k >= 0));
   const parts: string[] = [];
   parts.push('<w:tbl><w:tblPr><w:tblW w:w="5000" w:type="pct"/><w:jc w:val="center"/><w:tblBorders>',
