@@ -2,14 +2,9 @@
 // the mechanical slips of the spec cleaned and listed (markdown markers, a 、
 // after a bracketed number, control characters).
 
-/** Characters XML 1.0 forbids (C0 controls but tab/newline/CR, lone surrogates, U+FFFE/U+FFFF). */
-// eslint-disable-next-line no-control-regex
-export const XML_ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+import { XML_ILLEGAL, xmlSafe } from '../util/xml-safe.ts';
 
-/** A string safe to put into .docx / .xlsx XML: the illegal characters dropped. */
-export function xmlSafe(s: string): string {
-  return s.replace(XML_ILLEGAL, '');
-}
+export { XML_ILLEGAL, xmlSafe };
 
 // controls a clerk cannot have meant (C0 but tab and newline, DEL, C1, zero-width marks)
 // eslint-disable-next-line no-control-regex
