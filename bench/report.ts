@@ -88,7 +88,7 @@ async function benchYear(perRegister: number, goal: number): Promise<boolean> {
         const profile = getProfile(db, YEAR);
         const settings = getSettings(db);
         const m = composeReport({ stats, profile, settings, today });
-        m.review = runReview(db, YEAR, { today, composed: m.review, privacy: screenReport(db, profile, settings, false) });
+        m.review = runReview(db, YEAR, { today, composed: m.review, privacy: screenReport(db, profile, settings, false, stats), stats });
         return m;
       });
       const [, tPack] = await timeAsync(async () => {

@@ -20,6 +20,7 @@ function stats(patch: Partial<{ [K in keyof YearStats]: Partial<YearStats[K]> }>
     mediation: { total: 0, success: 0, failed: 0, inProgress: 0, suspended: 0, closed: 0, successRate: null, byType: [], written: 0, oral: 0, previousTotal: null },
     inspections: { total: 0, issuesFound: 0, issuesRectified: 0, rectificationRate: null, penalties: 0, penaltyAmount: 0, entrusted: 0, byField: [], penaltiesByKind: [], previousTotal: null, previousPenalties: null },
     work: {},
+    checks: { closedBeforeAccepted: 0, rectifiedOverFound: 0, amountWithoutMoney: 0 },
   };
   return {
     ...base,

@@ -170,7 +170,7 @@ export function composeReport(input: ComposeInput): ReportModel {
   ]);
   const leaderFacts = leaderFactsText ? `${year}年，${leaderFactsText}` : null;
   const leader = narrativeSection('leaderDuties', '二、党政主要负责人履行推进法治建设第一责任人职责情况', profile.narrative.leaderDuties,
-    [DRAFTS.leaderDuties(town), ...(leaderFacts ? [leaderFacts] : [])], year, review);
+    [DRAFTS.leaderDuties(town)], year, review);
 
   // ---- 三、不足 / 四、安排 / 五、其他 ----------------------------------------------
   const shortcomings = narrativeSection('shortcomings', '三、存在的不足和原因', profile.narrative.shortcomings, draftShortcomings(s), year, review);

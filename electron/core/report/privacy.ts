@@ -3,7 +3,7 @@
 // is searched for 18-digit ID numbers, mobile numbers and the names in the
 // mediation register's 当事人 field. A hit names the record and the field,
 // never the data found, and blocks the export.
-import type { ReviewItem } from '../../shared/contract/report.ts';
+import type { ReviewItem, YearStats } from '../../shared/contract/report.ts';
 import {
   MEASURE_KEYS, MEASURE_LABELS, NARRATIVE_KEYS, NARRATIVE_LABELS, type AppSettings, type YearProfile,
 } from '../../shared/records.ts';
@@ -20,6 +20,12 @@ export function partyNames(parties: string): string[] {
     .filter((x) => /^[\u3400-\u9fff·]{2,5}$/.test(x));
 }
 
+/**
+ * The one statement of the report path that reads a personal field: the 当事人 names,
+ * only to be looked up in the text about to be printed (never printed, logged or returned).
+ */
+export const PARTY_NAMES_SQL = `SELECT DISTINCT parties FROM mediation_cases WHERE deleted_at IS NULL AND TRIM(COALESCE(parties, '')) <> ''`;
+
 const nameCache = new WeakMap<Db, { key: string; names: Set<string> }>();
 
 /**
@@ -28,8 +34,8 @@ const nameCache = new WeakMap<Db, { key: string; names: Set<string> }>();
  * the 年度报告 page rebuilds the model after every autosave.
  */
 export function loadPartyNames(db: Db): Set<string> {
-  const k = prepared(db, 'SELECT COUNT(*) AS n, MAX(updated_at) AS u, MAX(rowid) AS r FROM mediation_cases').get() as { n: number; u: string | null; r: number | null };
-  const key = `${k.n}|${k.u}|${k.r}`;
+  // data_version moves when another connection commits, total_changes() with this one's writes
+  const key = `${db.pragma('data_version', { simple: true })}|${(prepared(db, 'SELECT total_changes() AS c').get() as { c: number }).c}`;
   const hit = nameCache.get(db);
   if (hit && hit.key === key) return hit.names;
   const names = readPartyNames(db);
@@ -39,7 +45,7 @@ export function loadPartyNames(db: Db): Set<string> {
 
 function readPartyNames(db: Db): Set<string> {
   const names = new Set<string>();
-  const rows = prepared(db, `SELECT DISTINCT parties FROM mediation_cases WHERE deleted_at IS NULL AND TRIM(COALESCE(parties, '')) <> ''`).raw().all() as [string][];
+  const rows = prepared(db, PARTY_NAMES_SQL).raw().all() as [string][];
   for (const [p] of rows) for (const n of partyNames(p)) names.add(n);
   return names;
 }
@@ -94,15 +100,31 @@ const LIVE_IN_YEAR = (col: string) => `deleted_at IS NULL AND ${col} >= @from AN
  * (naming the first record holding it); the appendix prints every activity's
  * 名称 and 地点, screened row by row, numbered as the appendix numbers them.
  */
-function* recordFields(db: Db, year: number, appendix: boolean): Generator<ScreenedField> {
+function distinctValues(db: Db, year: number, table: string, col: string): string[] {
+  return (prepared(db, `SELECT DISTINCT TRIM(${col}) AS v FROM ${table} WHERE ${LIVE_IN_YEAR('date')} AND TRIM(COALESCE(${col}, '')) <> ''`)
+    .all({ from: `${year}-01-01`, to: `${year + 1}-01-01` }) as { v: string }[]).map((r) => r.v);
+}
+
+function* recordFields(db: Db, year: number, appendix: boolean, stats?: YearStats): Generator<ScreenedField> {
   const p = { from: `${year}-01-01`, to: `${year + 1}-01-01` };
   const link = (register: RegisterName, id: string, field: string) => ({ page: 'register' as const, register, recordId: id, field });
-  const occasions = prepared(db, `SELECT TRIM(occasion) AS v, MIN(date) AS date, MIN(id) AS id FROM activities
-    WHERE ${LIVE_IN_YEAR('date')} AND TRIM(COALESCE(occasion, '')) <> '' GROUP BY TRIM(occasion)`).all(p) as { v: string; date: string; id: string }[];
-  for (const o of occasions) yield { record: `普法活动（${o.date}）`, field: '时间节点', text: o.v, link: link('activities', o.id, 'occasion') };
-  const subkinds = prepared(db, `SELECT TRIM(subkind) AS v, MIN(date) AS date, MIN(id) AS id FROM work_items
-    WHERE ${LIVE_IN_YEAR('date')} AND TRIM(COALESCE(subkind, '')) <> '' GROUP BY TRIM(subkind)`).all(p) as { v: string; date: string; id: string }[];
-  for (const w of subkinds) yield { record: `其他法治工作（${w.date}）`, field: '细分类别', text: w.v, link: link('workItems', w.id, 'subkind') };
+  // the first record holding a value, looked up only for a hit
+  const first = (table: string, col: string, v: string) => prepared(db, `SELECT id, date FROM ${table} WHERE ${LIVE_IN_YEAR('date')} AND TRIM(${col}) = @v ORDER BY date, id LIMIT 1`)
+    .get({ ...p, v }) as { id: string; date: string };
+  const occasions = stats ? stats.activities.occasions : distinctValues(db, year, 'activities', 'occasion');
+  const subkinds = stats ? [...new Set(Object.values(stats.work).flatMap((w) => w.bySubkind.map((k) => k.subkind)).filter(Boolean))] : distinctValues(db, year, 'work_items', 'subkind');
+  for (const [table, col, field, what, register, values] of [
+    ['activities', 'occasion', 'occasion', '时间节点', 'activities', occasions],
+    ['work_items', 'subkind', 'subkind', '细分类别', 'workItems', subkinds],
+  ] as const) {
+    for (const v of values) {
+      yield {
+        get record() { return `${register === 'activities' ? '普法活动' : '其他法治工作'}（${first(table, col, v).date}）`; },
+        field: what, text: v,
+        get link() { return link(register, first(table, col, v).id, field); },
+      };
+    }
+  }
   if (!appendix) return;
   const acts = prepared(db, `SELECT id, date, title, place, village FROM activities WHERE ${LIVE_IN_YEAR('date')} ORDER BY date, title`).raw().all(p) as
     [string, string, string, string | null, string | null][];
@@ -132,9 +154,10 @@ function* profileFields(profile: YearProfile, settings: AppSettings): Generator<
 }
 
 /** The whole screen of one year's report: record fields, the clerk's texts, the township's names. */
-export function screenReport(db: Db, profile: YearProfile, settings: AppSettings, appendix: boolean, names = loadPartyNames(db)): ReviewItem[] {
+export function screenReport(db: Db, profile: YearProfile, settings: AppSettings, appendix: boolean, stats?: YearStats): ReviewItem[] {
+  const names = loadPartyNames(db);
   return [
     ...screenFields(profileFields(profile, settings), names),
-    ...screenFields(recordFields(db, profile.year, appendix), names),
+    ...screenFields(recordFields(db, profile.year, appendix, stats), names),
   ];
 }

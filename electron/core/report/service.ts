@@ -40,8 +40,8 @@ export function buildReportModel(ctx: CoreContext, year: number, appendix = fals
     stats, profile, settings, today,
     appendixActivities: appendix ? activityRows(ctx.db, year) : undefined,
   });
-  const privacy = screenReport(ctx.db, profile, settings, appendix);
-  model.review = runReview(ctx.db, year, { today, composed: model.review, privacy });
+  const privacy = screenReport(ctx.db, profile, settings, appendix, stats);
+  model.review = runReview(ctx.db, year, { today, composed: model.review, privacy, stats });
   return model;
 }
 

@@ -25,7 +25,8 @@ export const STATS_SQL = {
   mediation: `SELECT COUNT(*) AS total,
       COALESCE(SUM(status = 'success'), 0) AS success, COALESCE(SUM(status = 'failed'), 0) AS failed,
       COALESCE(SUM(status = 'in_progress'), 0) AS inProgress, COALESCE(SUM(status = 'suspended'), 0) AS suspended,
-      COALESCE(SUM(agreement = 'written'), 0) AS written, COALESCE(SUM(agreement = 'oral'), 0) AS oral
+      COALESCE(SUM(agreement = 'written'), 0) AS written, COALESCE(SUM(agreement = 'oral'), 0) AS oral,
+      COALESCE(SUM(closed_on IS NOT NULL AND closed_on <> '' AND closed_on < accepted_on), 0) AS closedBeforeAccepted
     FROM mediation_cases WHERE ${inYear('accepted_on')}`,
   disputeTypes: `SELECT type AS code, COUNT(*) AS count, COALESCE(SUM(status = 'success'), 0) AS success,
       COALESCE(SUM(status <> 'in_progress'), 0) AS closed FROM mediation_cases WHERE ${inYear('accepted_on')}
@@ -34,7 +35,9 @@ export const STATS_SQL = {
       COALESCE(SUM(issues_found), 0) AS issuesFound, COALESCE(SUM(issues_rectified), 0) AS issuesRectified,
       COALESCE(SUM(outcome = 'penalty'), 0) AS penalties,
       COALESCE(SUM(CASE WHEN outcome = 'penalty' AND penalty_kind IN ('fine', 'confiscation') THEN penalty_amount END), 0) AS penaltyAmount,
-      COALESCE(SUM(entrusted <> 0), 0) AS entrusted
+      COALESCE(SUM(entrusted <> 0), 0) AS entrusted,
+      COALESCE(SUM(issues_rectified > issues_found), 0) AS rectifiedOverFound,
+      COALESCE(SUM(outcome = 'penalty' AND COALESCE(penalty_kind, 'other') NOT IN ('fine', 'confiscation') AND COALESCE(penalty_amount, 0) > 0), 0) AS amountWithoutMoney
     FROM inspections WHERE ${inYear('date')}`,
   inspectionFields: `SELECT field AS code, COUNT(*) AS count, COALESCE(SUM(issues_found), 0) AS issuesFound,
       COALESCE(SUM(issues_rectified), 0) AS issuesRectified, COALESCE(SUM(outcome = 'penalty'), 0) AS penalties
@@ -123,5 +126,10 @@ export function computeYearStats(db: Db, year: number): YearStats {
       previousPenalties: prev.inspections > 0 && prev.penalties > 0 ? prev.penalties : null,
     },
     work,
+    checks: {
+      closedBeforeAccepted: m.closedBeforeAccepted,
+      rectifiedOverFound: i.rectifiedOverFound,
+      amountWithoutMoney: i.amountWithoutMoney,
+    },
   };
 }

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { RegisterName } from '../registers.ts';
 import { MEASURE_KEYS, MEASURE_TITLE_MAX, type AppSettings, type MeasureKey, type YearProfile } from '../records.ts';
+import { isValidDate } from '../validation.ts';
 import { method, prefixed } from './define.ts';
 
 export interface AppInfo {
@@ -98,7 +99,7 @@ export const yearProfileInput = z.object({
   enforcementQuota: count,
   enforcementActual: count,
   lawLiterates: count,
-  reportDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '成文日期格式应为 YYYY-MM-DD').nullable().optional(),
+  reportDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '成文日期格式应为 YYYY-MM-DD').refine(isValidDate, '成文日期不是有效日期').nullable().optional(),
   narrative: z.object({
     intro: text, leaderDuties: text, shortcomings: text, nextYearPlan: text, other: text,
   }).partial().optional(),

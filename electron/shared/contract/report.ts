@@ -63,6 +63,15 @@ export interface YearStats {
   };
   /** by work category code */
   work: Record<string, WorkCategoryStats>;
+  /** counts of records the 审稿 list asks about (computed in the same scans) */
+  checks: {
+    /** 结案日期 before 受理日期 */
+    closedBeforeAccepted: number;
+    /** 已整改 > 发现问题 */
+    rectifiedOverFound: number;
+    /** a 罚没金额 on a penalty that is neither fine nor confiscation */
+    amountWithoutMoney: number;
+  };
 }
 
 /** Where a paragraph's words come from. */
