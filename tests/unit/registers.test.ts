@@ -161,7 +161,7 @@ describe('settings and year profiles', () => {
   it('stores the township and the number style', async () => {
     expect(ok(await core.call('settings.get', {}))).toEqual({ township: null, approximateNumbers: true, addressee: null });
     const s = ok(await core.call('settings.update', { township: { name: ' 清河镇 ', authority: '临江县清河镇人民政府', superior: '' }, approximateNumbers: false }));
-    expect(s).toEqual({ township: { name: '清河镇', authority: '临江县清河镇人民政府', superior: null }, approximateNumbers: false });
+    expect(s).toEqual({ township: { name: '清河镇', authority: '临江县清河镇人民政府', superior: null }, approximateNumbers: false, addressee: null });
     expect(err(await core.call('settings.update', { township: { name: '', authority: 'x' } })).message).toContain('请填写乡镇简称');
   });
 
