@@ -153,7 +153,7 @@ const enforcement: MeasureBuilder = {
       out.push(sentence([
         P.inspections(exact(i.total)),
         change('enforcement', '行政检查', i.total, i.previousTotal, held),
-        i.byField.length > 1 && parts(i.byField.map((f) => ({ label: f.label, count: f.count, unit: '次' })), i.total, (l) => `均为${l}检查`),
+        i.byField.length > 1 && parts(i.byField.map((f) => ({ label: `${f.label}检查`, count: f.count, unit: '次' })), i.total, (l) => `均为${l}`),
         when(i.issuesFound, P.issuesFound),
         i.issuesFound > 0 && i.issuesRectified > 0 && P.issuesRectified(exact(Math.min(i.issuesRectified, i.issuesFound)), formatRate(Math.min(i.issuesRectified, i.issuesFound), i.issuesFound)!),
       ]));
