@@ -235,19 +235,24 @@ function columnWidths(t: ReportTable): number[] {
     let longest = Math.ceil(widthInChars(c) / 2) + 1;
     for (const r of t.rows) longest = Math.max(longest, widthInChars(r[k] ?? ''));
     if (t.total) longest = Math.max(longest, widthInChars(t.total[k] ?? ''));
-    // dates and numbers in Times New Roman are a little wider than half a CJK character
-    return Math.ceil(longest * 240 * (/日期/.test(c) ? 1.15 : 1) + 260);
+    // 12 pt: a CJK character 240 twips, a digit or hyphen of Times New Roman at most 120;
+    // 170 twips of cell margins and a little air
+    return Math.ceil(longest * 240 + 230);
   });
-  const SHORT = 8 * 240 + 200;
-  const fixed = need.map((w) => w <= SHORT);
+  // fixed: numbers, dates, counts and short labels; the free-text columns (名称, 地点) flex
+  const fixed = need.map((w, k) => !/名称|地点/.test(t.columns[k]) || w <= 5 * 240 + 230);
   const fixedSum = need.reduce((a, w, k) => a + (fixed[k] ? w : 0), 0);
   const flexNeed = need.reduce((a, w, k) => a + (fixed[k] ? 0 : w), 0);
   let widths: number[];
   if (fixedSum + flexNeed <= TEXT_WIDTH) {
     widths = [...need];
   } else if (flexNeed > 0 && fixedSum < TEXT_WIDTH * 0.75) {
+    // the free-text columns share what is left by the square root of their need,
+    // so a long 活动名称 does not leave a short 地点 one character wide (nor the reverse)
     const room = TEXT_WIDTH - fixedSum;
-    widths = need.map((w, k) => (fixed[k] ? w : Math.floor((w / flexNeed) * room)));
+    const weight = need.map((w, k) => (fixed[k] ? 0 : Math.sqrt(w)));
+    const total = weight.reduce((a, b) => a + b, 0);
+    widths = need.map((w, k) => (fixed[k] ? w : Math.min(w, Math.floor((weight[k] / total) * room))));
   } else if (flexNeed > 0) {
     // the short columns (dates, numbers) never shrink: they must not wrap
     const room = Math.max(TEXT_WIDTH - fixedSum, flexNeed > 0 ? 1200 : 0);
