@@ -179,6 +179,14 @@ for (const name of fixtureNames()) {
       expect(reportText(r.model)).toBe(readFileSync(golden, 'utf8'));
     });
 
+    it('keeps the last body paragraph, the blank lines and the 落款 together (keepNext chain)', () => {
+      const ps = r.documentXml.split('</w:p>');
+      const sealAt = ps.findIndex((p) => p.includes(`>${r.exp.authority}</w:t>`) && /<w:jc w:val="right"\/>/.test(p));
+      expect(sealAt).toBeGreaterThan(0);
+      // the 落款 and the three paragraphs before it (last body paragraph, two blank lines) keep with the next
+      for (const p of ps.slice(sealAt - 3, sealAt + 1)) expect(p).toMatch(/<w:keepNext\/>/);
+    });
+
     it('passes the acceptance tool', () => {
       const file = join(tmp.dir, `${name}.docx`);
       writeFileSync(file, r.buf);
