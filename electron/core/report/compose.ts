@@ -8,7 +8,7 @@ import type {
   MeasureArea, ReportModel, ReportParagraph, ReportSection, ReportTable, ReviewItem, YearStats,
 } from '../../shared/contract/report.ts';
 import {
-  MEASURE_LABELS, NARRATIVE_LABELS, type AppSettings, type MeasureKey, type NarrativeKey, type YearProfile,
+  MEASURE_LABELS, NARRATIVE_LABELS, type AppSettings, type NarrativeKey, type YearProfile,
 } from '../../shared/records.ts';
 import { chineseNumeral, exact, formatChineseDate, formatRate } from '../stats/number-style.ts';
 import { cleanClerkText, splitOtherMeasures, splitSubHead, titleSentence, type Slip } from './clerk-text.ts';
@@ -322,6 +322,3 @@ function appendixTables(s: YearStats, activities: ActivityRow[]): ReportTable[] 
   }
   return tables;
 }
-
-export { MEASURE_BUILDERS };
-export type { MeasureKey };

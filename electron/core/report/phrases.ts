@@ -108,9 +108,6 @@ export const P = {
   casesIntro: '全年发生',
   noCasesConfirmed: (gov: string) => `全年未发生以${gov}为被申请人的行政复议案件和以${gov}为被告的行政诉讼案件`,
 
-  // 同比
-  change: (text: string) => text,
-
   // appendix
   appendixIntro: '附件：',
   appendixIndent: '　　　',
