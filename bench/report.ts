@@ -15,7 +15,9 @@ import { getProfile } from '../electron/core/ledger/year-profiles.ts';
 import { insertRecord } from '../electron/core/registers/repository.ts';
 import { composeReport } from '../electron/core/report/compose.ts';
 import { buildDocument, renderReportDocx } from '../electron/core/report/render-docx.ts';
-import { activityRows, dataWarnings, localDate } from '../electron/core/report/service.ts';
+import { screenReport } from '../electron/core/report/privacy.ts';
+import { runReview } from '../electron/core/report/review.ts';
+import { activityRows, localDate } from '../electron/core/report/service.ts';
 import { computeYearStats, STATS_SQL } from '../electron/core/stats/year-stats.ts';
 import { REGISTERS, REGISTER_NAMES, type RegisterName } from '../electron/shared/registers.ts';
 import { mb, median, ms, time, timeAsync, verdict } from './stats-util.ts';
@@ -84,7 +86,12 @@ async function benchYear(perRegister: number, goal: number): Promise<boolean> {
       const [stats, tStats] = time(() => computeYearStats(db, YEAR));
       const [model, tCompose] = time(() => {
         const today = localDate(core.ctx.now());
-        return composeReport({ stats, profile: getProfile(db, YEAR), settings: getSettings(db), today, dataWarnings: dataWarnings(db, YEAR, today) });
+        // composition with the whole 审稿 list: data checks and the personal-data screen
+        const profile = getProfile(db, YEAR);
+        const settings = getSettings(db);
+        const m = composeReport({ stats, profile, settings, today });
+        m.review = runReview(db, YEAR, { today, composed: m.review, privacy: screenReport(db, profile, settings, false, stats), stats });
+        return m;
       });
       const [, tPack] = await timeAsync(async () => {
         const buf = await renderReportDocx(model);

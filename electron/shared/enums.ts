@@ -157,10 +157,29 @@ export function subkindLabel(subkind: string, category?: string): string {
 }
 export type CodeOf<M extends EnumMap> = keyof M & string;
 
-/** Chinese label of a code, or the code itself when unknown. */
+/**
+ * Chinese label of a code, or the code itself when unknown. Looked up as an own
+ * property only: a code such as "constructor" is unknown, never Object's function.
+ */
 export function labelOf(map: EnumMap, code: string | null | undefined): string {
   if (code == null) return '';
-  return map[code] ?? code;
+  return Object.hasOwn(map, code) ? map[code] : code;
+}
+
+/**
+ * How the report's prose names an enum value where the UI label reads as a list
+ * ("院坝会/群众会", "警告、通报批评"): one name, no "/".
+ */
+export const REPORT_LABELS: Readonly<Record<string, EnumMap>> = {
+  activityKinds: { meeting: '院坝会', column: '普法宣传栏', online: '网络普法宣传', other: '其他形式普法活动' },
+  penaltyKinds: { warning: '警告或通报批评', suspension: '暂扣许可证件或降低资质等级', closure: '责令停产停业或关闭', other: '其他行政处罚' },
+};
+
+/** The report label of a code (REPORT_LABELS first, then the UI label), "/" never kept. */
+export function reportLabel(group: keyof typeof REPORT_LABELS, map: EnumMap, code: string): string {
+  const own = REPORT_LABELS[group];
+  const label = Object.hasOwn(own, code) ? own[code] : labelOf(map, code);
+  return label.replace(/\s*[/／]\s*/g, '或');
 }
 
 // ---------------------------------------------------------------- 依申请公开 (政府信息公开申请)

@@ -156,11 +156,32 @@ export interface AppSettings {
   approximateNumbers: boolean;
   /** 政务公开年报 opening: how to reach the office (地址、电话), null when not given */
   opennessContact: string | null;
+  /** 主送机关, printed under the report's title when set (e.g. 中共永安市委、永安市人民政府：) */
+  addressee: string | null;
 }
 
 export const NARRATIVE_KEYS = ['intro', 'leaderDuties', 'shortcomings', 'nextYearPlan', 'other'] as const;
 export type NarrativeKey = (typeof NARRATIVE_KEYS)[number];
 export type Narrative = Record<NarrativeKey, string | null>;
+
+/** The subsections of 一、主要举措和成效, in the order the report prints them (data package v1). */
+export const MEASURE_KEYS = ['leadership', 'decisions', 'enforcement', 'publicity', 'mediation', 'openness', 'supervision', 'other'] as const;
+export type MeasureKey = (typeof MEASURE_KEYS)[number];
+export type Measures = Record<MeasureKey, string | null>;
+
+export const MEASURE_LABELS: Record<MeasureKey, string> = {
+  leadership: '组织领导、学法用法',
+  decisions: '依法科学民主决策',
+  enforcement: '严格规范公正文明执法',
+  publicity: '普法宣传',
+  mediation: '矛盾纠纷化解',
+  openness: '政务公开',
+  supervision: '行政复议、应诉和监督',
+  other: '其他举措',
+};
+
+/** A clerk's subsection title: one line, at most this many characters. */
+export const MEASURE_TITLE_MAX = 60;
 
 export interface YearProfile {
   year: number;
@@ -175,8 +196,20 @@ export interface YearProfile {
   narrative: Narrative;
   /** the 政务公开年报's own figures and texts (schema 5) */
   openness: OpennessYear;
+  /** the clerk's text per measure area of section 一 (package: narrative.measures) */
+  measures: Measures;
+  /** the clerk's subsection titles (package: narrative.measureTitles) */
+  measureTitles: Measures;
+  /**
+   * the clerk confirms no 行政复议 / 行政诉讼 case named the township this year;
+   * null = not answered (no records is not proof)
+   */
+  noReviewOrLitigation: boolean | null;
   updatedAt: string | null;
 }
+
+export const emptyMeasures = (): Measures =>
+  Object.fromEntries(MEASURE_KEYS.map((k) => [k, null])) as Measures;
 
 export const PROFILE_FIGURE_KEYS = [
   'mediationCommittees', 'mediators', 'mediationRooms', 'certifiedEnforcers',

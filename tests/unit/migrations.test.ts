@@ -16,6 +16,18 @@ describe('migrations', () => {
     expect(new Set(v).size).toBe(v.length);
   });
 
+  it('tolerate a gap: 1, 2, then 5 applies 5 and sets user_version to 5', () => {
+    const db = new Database(':memory:');
+    const withGap: Migration[] = [...MIGRATIONS.slice(0, 2), { version: 5, name: 'later', up: (d) => d.exec('CREATE TABLE later (x)') }];
+    expect(migrate(db, { migrations: withGap })).toEqual([1, 2, 5]);
+    expect(schemaVersion(db)).toBe(5);
+    // user_version is a high-water mark: a lower number is not run again on a database past it
+    // (released builds carry every merged migration, so no database stops between them)
+    const merged: Migration[] = [...MIGRATIONS.slice(0, 2), { version: 3, name: 'mid', up: (d) => d.exec('CREATE TABLE mid (x)') }, withGap[2]];
+    expect(migrate(db, { migrations: merged })).toEqual([]);
+    db.close();
+  });
+
   for (const m of MIGRATIONS) {
     it(`migration ${m.version} (${m.name}) applies on top of the previous ones`, () => {
       const db = new Database(':memory:');

@@ -161,9 +161,9 @@ describe('suggestions and year counts', () => {
 
 describe('settings and year profiles', () => {
   it('stores the township and the number style', async () => {
-    expect(ok(await core.call('settings.get', {}))).toEqual({ township: null, approximateNumbers: true, opennessContact: null });
+    expect(ok(await core.call('settings.get', {}))).toEqual({ township: null, approximateNumbers: true, opennessContact: null, addressee: null });
     const s = ok(await core.call('settings.update', { township: { name: ' 清河镇 ', authority: '临江县清河镇人民政府', superior: '' }, approximateNumbers: false }));
-    expect(s).toEqual({ township: { name: '清河镇', authority: '临江县清河镇人民政府', superior: null }, approximateNumbers: false, opennessContact: null });
+    expect(s).toEqual({ township: { name: '清河镇', authority: '临江县清河镇人民政府', superior: null }, approximateNumbers: false, opennessContact: null, addressee: null });
     expect(err(await core.call('settings.update', { township: { name: '', authority: 'x' } })).message).toContain('请填写乡镇简称');
   });
 

@@ -116,6 +116,18 @@ export const MIGRATIONS: Migration[] = [
     `),
   },
   {
+    version: 3,
+    name: 'report: clerk text per measure area, subsection titles, 复议/诉讼 confirmation',
+    up: (db) => db.exec(`
+      -- JSON objects keyed by measure area (leadership, decisions, …): the clerk's text and title
+      ALTER TABLE year_profiles ADD COLUMN narrative_measures TEXT;
+      ALTER TABLE year_profiles ADD COLUMN narrative_measure_titles TEXT;
+      -- NULL: not answered; 1: the clerk confirms no 行政复议/行政诉讼 named the township; 0: not confirmed
+      ALTER TABLE year_profiles ADD COLUMN no_review_or_litigation INTEGER
+        CHECK (no_review_or_litigation IS NULL OR no_review_or_litigation IN (0, 1));
+    `),
+  },
+  {
     version: 5,
     name: '依申请公开 register, openness year-profile fields, report exports',
     up: (db) => db.exec(`
@@ -151,7 +163,7 @@ export const MIGRATIONS: Migration[] = [
   },
 ];
 
-export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
+export const LATEST_VERSION = Math.max(...MIGRATIONS.map((m) => m.version));
 
 export function schemaVersion(db: Database): number {
   return db.pragma('user_version', { simple: true }) as number;
@@ -165,7 +177,9 @@ export interface MigrateOptions {
 
 /** Brings the schema up to date; returns the versions applied. */
 export function migrate(db: Database, options: MigrateOptions = {}): number[] {
-  const migrations = options.migrations ?? MIGRATIONS;
+  // versions are per issue, so the list may have gaps: apply every version above the
+  // database's, in order, and end at the highest
+  const migrations = [...(options.migrations ?? MIGRATIONS)].sort((a, b) => a.version - b.version);
   const latest = migrations[migrations.length - 1]?.version ?? 0;
   const current = schemaVersion(db);
   if (current > latest) {

@@ -12,16 +12,22 @@ import { rowToRecord } from '../registers/mapping.ts';
 import { AppError } from '../util/errors.ts';
 import { PACKAGE_FORMAT, PACKAGE_KEYS, PACKAGE_VERSION, toPackageRecord } from './package-format.ts';
 
-/** A year profile as a package writes it (also how a restore reads one: through the package's rules). */
+const setOnly = (o: Record<string, string | null>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null));
+
+/** A year profile as data package v1 writes it: measures and their titles nest under narrative. */
 export function profileToPackage(p: YearProfile): Record<string, unknown> {
   const out: Record<string, unknown> = { year: p.year };
   for (const [k, v] of Object.entries(p)) {
-    if (k === 'year' || k === 'narrative' || k === 'openness' || v === null) continue;
+    if (k === 'year' || k === 'narrative' || k === 'measures' || k === 'measureTitles' || k === 'openness' || v === null) continue;
     out[k] = v;
   }
+  const narrative: Record<string, unknown> = setOnly(p.narrative);
+  const measures = setOnly(p.measures);
+  const titles = setOnly(p.measureTitles);
+  if (Object.keys(measures).length) narrative.measures = measures;
+  if (Object.keys(titles).length) narrative.measureTitles = titles;
   const openness = opennessToPackage(p.openness);
   Object.assign(out, openness.flat);
-  const narrative: Record<string, unknown> = Object.fromEntries(Object.entries(p.narrative).filter(([, v]) => v !== null));
   if (openness.narrative) narrative.openness = openness.narrative;
   if (Object.keys(narrative).length) out.narrative = narrative;
   return out;

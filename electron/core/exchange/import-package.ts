@@ -2,7 +2,9 @@
 // A dry run reports what would happen (new / updated / unchanged / kept / invalid).
 import type { ImportCounts, ImportRecordIssue, ImportReport } from '../../shared/contract/ledger.ts';
 import { REGISTERS, REGISTER_NAMES, type RegisterName } from '../../shared/registers.ts';
-import { NARRATIVE_KEYS, NARRATIVE_LABELS, PROFILE_FIGURE_KEYS, PROFILE_FIGURE_LABELS, type YearProfile } from '../../shared/records.ts';
+import {
+  MEASURE_KEYS, MEASURE_LABELS, MEASURE_TITLE_MAX, NARRATIVE_KEYS, NARRATIVE_LABELS, PROFILE_FIGURE_KEYS, PROFILE_FIGURE_LABELS, type YearProfile,
+} from '../../shared/records.ts';
 import { describeRecord, isValidDate, validateRecord } from '../../shared/validation.ts';
 import { parseOpenness } from '../../shared/openness.ts';
 import { isoNow, type CoreContext } from '../context.ts';
@@ -182,6 +184,30 @@ export function parseProfile(raw: Obj, bad: (m: string, f?: string) => void): Ye
       if (typeof v !== 'string') fail(`「narrative.${k}」应为文字`, `narrative.${k}`);
       else p.narrative[k] = v.trim() === '' ? null : v.replace(/\r\n?/g, '\n');
     }
+    if (isObj(raw.narrative)) {
+      for (const [part, label] of [['measures', '举措文字'], ['measureTitles', '举措小标题']] as const) {
+        const obj = raw.narrative[part];
+        if (obj === undefined || obj === null) continue;
+        if (!isObj(obj)) { fail(`「narrative.${part}」（${label}）应为对象`, `narrative.${part}`); continue; }
+        for (const k of MEASURE_KEYS) {
+          const v = Object.hasOwn(obj, k) ? obj[k] : undefined;
+          if (v === undefined || v === null) continue;
+          const where = `「narrative.${part}.${k}」（${MEASURE_LABELS[k]}的${label}）`;
+          if (typeof v !== 'string') { fail(`${where}应为文字`, `narrative.${part}.${k}`); continue; }
+          if (v.trim() === '') continue;
+          if (part === 'measureTitles') {
+            if (/[\r\n]/.test(v.trim())) fail(`${where}应为一行，不能换行`, `narrative.${part}.${k}`);
+            else if (v.trim().length > MEASURE_TITLE_MAX) fail(`${where}不能超过${MEASURE_TITLE_MAX}个字，现为${v.trim().length}个字`, `narrative.${part}.${k}`);
+            else p.measureTitles[k] = v.trim();
+          } else if (v.length > 20000) fail(`${where}不能超过20000字`, `narrative.${part}.${k}`);
+          else p.measures[k] = v.replace(/\r\n?/g, '\n');
+        }
+      }
+    }
+  }
+  if (raw.noReviewOrLitigation !== undefined && raw.noReviewOrLitigation !== null) {
+    if (typeof raw.noReviewOrLitigation !== 'boolean') fail(`「noReviewOrLitigation」（未发生行政复议、行政诉讼的确认）应为 true 或 false，现为“${String(raw.noReviewOrLitigation).slice(0, 20)}”`, 'noReviewOrLitigation');
+    else p.noReviewOrLitigation = raw.noReviewOrLitigation;
   }
   p.openness = parseOpenness(raw, p.openness, fail);
   const updatedAt = normalizeTime(raw.updatedAt);
@@ -190,7 +216,10 @@ export function parseProfile(raw: Obj, bad: (m: string, f?: string) => void): Ye
   return before.n ? null : p;
 }
 
-const profileContent = (p: YearProfile) => JSON.stringify([PROFILE_FIGURE_KEYS.map((k) => p[k]), p.reportDate, NARRATIVE_KEYS.map((k) => p.narrative[k]), p.openness]);
+const profileContent = (p: YearProfile) => JSON.stringify([
+  PROFILE_FIGURE_KEYS.map((k) => p[k]), p.reportDate, NARRATIVE_KEYS.map((k) => p.narrative[k]),
+  MEASURE_KEYS.map((k) => p.measures[k]), MEASURE_KEYS.map((k) => p.measureTitles[k]), p.noReviewOrLitigation, p.openness,
+]);
 const isEmptyProfile = (p: YearProfile) => profileContent(p) === profileContent(emptyProfile(p.year));
 
 function planProfiles(ctx: CoreContext, data: Obj, issues: ImportRecordIssue[], report: ImportReport): PlannedProfile[] {

@@ -18,10 +18,11 @@ export function getSettings(db: Db): AppSettings {
     township: read<Township>(db, 'township') ?? null,
     approximateNumbers: read<boolean>(db, 'approximateNumbers') ?? true,
     opennessContact: read<string>(db, 'opennessContact') ?? null,
+    addressee: read<string>(db, 'addressee') || null,
   };
 }
 
-export function updateSettings(db: Db, patch: { township?: { name: string; authority: string; superior?: string | null }; approximateNumbers?: boolean; opennessContact?: string | null }): AppSettings {
+export function updateSettings(db: Db, patch: { township?: { name: string; authority: string; superior?: string | null }; approximateNumbers?: boolean; opennessContact?: string | null; addressee?: string | null }): AppSettings {
   db.transaction(() => {
     if (patch.township) {
       write(db, 'township', {
@@ -32,6 +33,7 @@ export function updateSettings(db: Db, patch: { township?: { name: string; autho
     }
     if (patch.approximateNumbers !== undefined) write(db, 'approximateNumbers', patch.approximateNumbers);
     if (patch.opennessContact !== undefined) write(db, 'opennessContact', patch.opennessContact?.trim() || null);
+    if (patch.addressee !== undefined) write(db, 'addressee', patch.addressee?.trim() || '');
   }).immediate();
   return getSettings(db);
 }

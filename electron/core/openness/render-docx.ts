@@ -2,12 +2,13 @@
 // margins, fonts, page numbers and 落款 helpers from report/render-docx.ts). The four tables
 // follow the national format cell by cell (merged cells included), full width, every border
 // drawn, header rows repeated on a new page; they are written as WordprocessingML and spliced in.
+import { randomBytes } from 'node:crypto';
 import { AlignmentType, Document, Packer, Paragraph } from 'docx';
 import JSZip from 'jszip';
 import type { OpennessModel, OpennessTables } from '../../shared/contract/openness.ts';
 import {
   bodyParagraph, emptyLine, esc, fontTableXml, LAYOUT, pageFooter, reportPageProperties, reportStyles, run,
-  signatureBlock, spliceParagraph,
+  signatureBlock, spliceParagraph, xmlSafeModel,
 } from '../report/render-docx.ts';
 import { formatWan } from './compose.ts';
 import { rowOf } from './figures.ts';
@@ -132,9 +133,10 @@ export function table4Xml(four: number[]): string {
   return tableXml(grid, rows, 3, 21);
 }
 
-const marker = (k: string) => `@@FZ_OPENNESS_${k}@@`;
+/** A per-render random token, so no clerk text can stand for a table's placeholder. */
+const marker = (nonce: string, k: string) => `FZOPENNESS${nonce}T${k}`;
 
-export function buildOpennessDocument(model: OpennessModel): Document {
+export function buildOpennessDocument(model: OpennessModel, nonce = ''): Document {
   const children: Paragraph[] = [];
   for (const line of model.titleLines) children.push(new Paragraph({ style: 'ReportTitle', children: [run(line)] }));
   children.push(emptyLine());
@@ -145,7 +147,7 @@ export function buildOpennessDocument(model: OpennessModel): Document {
     if (part.table === 'three') {
       children.push(new Paragraph({ style: 'Body', alignment: AlignmentType.CENTER, indent: { firstLine: 0, firstLineChars: 0 }, keepNext: true, children: [run(model.table3Note, { size: 24 })] }));
     }
-    if (part.table) children.push(new Paragraph({ children: [run(marker(part.table))] }));
+    if (part.table) children.push(new Paragraph({ children: [run(marker(nonce, part.table))] }));
   }
   children.push(...signatureBlock(model.signature, model.date));
   return new Document({
@@ -163,12 +165,16 @@ export function buildOpennessDocument(model: OpennessModel): Document {
 }
 
 export async function renderOpennessDocx(model: OpennessModel): Promise<Buffer> {
-  const buf = await Packer.toBuffer(buildOpennessDocument(model), false, [{ path: 'word/fontTable.xml', data: fontTableXml() }]);
+  // characters illegal in XML 1.0 dropped from every text, whatever path it came by
+  model = xmlSafeModel(model);
+  const nonce = randomBytes(9).toString('hex');
+  const buf = await Packer.toBuffer(buildOpennessDocument(model, nonce), false, [{ path: 'word/fontTable.xml', data: fontTableXml() }]);
   const zip = await JSZip.loadAsync(buf);
   let xml = await zip.file('word/document.xml')!.async('string');
-  xml = spliceParagraph(xml, marker('two'), table2Xml(model.tables.two));
-  xml = spliceParagraph(xml, marker('three'), table3Xml(model.tables.three));
-  xml = spliceParagraph(xml, marker('four'), table4Xml(model.tables.four));
+  // from the last placeholder back: spliceParagraph finds a marker's last occurrence
+  xml = spliceParagraph(xml, marker(nonce, 'four'), table4Xml(model.tables.four));
+  xml = spliceParagraph(xml, marker(nonce, 'three'), table3Xml(model.tables.three));
+  xml = spliceParagraph(xml, marker(nonce, 'two'), table2Xml(model.tables.two));
   zip.file('word/document.xml', xml);
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
 }

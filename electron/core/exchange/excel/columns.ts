@@ -1,5 +1,6 @@
 // Excel columns of each register, derived from registers.ts, with the header
 // synonyms clerks use in their own sheets and the cell ⇄ value conversions.
+import { xmlSafe } from '../../util/xml-safe.ts';
 import { subkindLabel } from '../../../shared/enums.ts';
 import type { FieldDef, RegisterDef, RegisterName } from '../../../shared/registers.ts';
 
@@ -263,7 +264,13 @@ export function cellToField(f: FieldDef, v: Plain): unknown {
 }
 
 /** An API value as an Excel cell value. */
+/** A value as its Excel cell; text XML-safe (no character illegal in XML 1.0 reaches the .xlsx). */
 export function fieldToCell(f: FieldDef, value: unknown): string | number | Date | null {
+  const v = rawCell(f, value);
+  return typeof v === 'string' ? xmlSafe(v) : v;
+}
+
+function rawCell(f: FieldDef, value: unknown): string | number | Date | null {
   if (value === null || value === undefined) return null;
   switch (f.type) {
     case 'date': {
@@ -273,7 +280,7 @@ export function fieldToCell(f: FieldDef, value: unknown): string | number | Date
     case 'int':
     case 'money': return typeof value === 'number' ? value : null;
     case 'bool': return value ? '是' : '否';
-    case 'enum': return f.options?.[String(value)] ?? String(value);
+    case 'enum': return f.options && Object.hasOwn(f.options, String(value)) ? f.options[String(value)] : String(value);
     case 'tags': return Array.isArray(value) ? value.join('、') : String(value);
     default: return f.key === 'subkind' ? subkindLabel(String(value)) : String(value);
   }

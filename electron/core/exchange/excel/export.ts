@@ -10,6 +10,7 @@ import type { ListQuery } from '../../../shared/records.ts';
 import type { CoreContext } from '../../context.ts';
 import { getSettings } from '../../ledger/settings.ts';
 import { listRecords } from '../../registers/repository.ts';
+import { xmlSafe } from '../../util/xml-safe.ts';
 import { excelColumns, fieldToCell, ID_HEADER } from './columns.ts';
 
 const THIN: Partial<ExcelJS.Borders> = {
@@ -47,7 +48,7 @@ export async function exportExcel(ctx: CoreContext, register: RegisterName, q: E
 
   ws.mergeCells(1, 1, 1, total);
   const t = ws.getCell(1, 1);
-  t.value = title;
+  t.value = xmlSafe(title);
   t.font = { bold: true, size: 16 };
   t.alignment = { horizontal: 'center', vertical: 'middle' };
   ws.getRow(1).height = 32;
