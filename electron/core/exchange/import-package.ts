@@ -149,20 +149,6 @@ function planRecords(ctx: CoreContext, data: Obj, issues: ImportRecordIssue[], r
 export function parseProfile(raw: Obj, bad: (m: string, f?: string) => void): YearProfile | null {
   const before = { n: 0 };
   const fail = (m: string, f?: string) => { before.n++; bad(m, f); };
-  // the same schema and limits as the API's 年度信息 save (counts, text lengths …)
-  const api = yearProfileInput.safeParse(raw);
-  if (!api.success) {
-    for (const i of api.error.issues.slice(0, 5)) {
-      const field = i.path.join('.');
-      const last = String(i.path[i.path.length - 1] ?? '');
-      const label = (PROFILE_FIGURE_LABELS as Record<string, string>)[field]
-        ?? (i.path[0] === 'narrative' ? (NARRATIVE_LABELS as Record<string, string>)[last] : undefined) ?? field;
-      const big = i.code === 'too_big' ? (i as { maximum: number | bigint; origin?: string }) : null;
-      const message = big ? (big.origin === 'string' ? `不能超过${big.maximum}个字` : `不能大于${big.maximum}`) : i.message;
-      fail(`「${label}」${message}`, field);
-    }
-    return null;
-  }
   const year = raw.year;
   if (typeof year !== 'number' || !Number.isInteger(year) || year < 2000 || year > 2100) { fail('「year」应为2000—2100之间的年份', 'year'); return null; }
   const p = emptyProfile(year);
@@ -210,6 +196,19 @@ export function parseProfile(raw: Obj, bad: (m: string, f?: string) => void): Ye
     else p.noReviewOrLitigation = raw.noReviewOrLitigation;
   }
   p.openness = parseOpenness(raw, p.openness, fail);
+  // then the same schema and limits as the API's 年度信息 save (counts, text lengths …)
+  const api = yearProfileInput.safeParse(raw);
+  if (!before.n && !api.success) {
+    for (const i of api.error.issues.slice(0, 5)) {
+      const field = i.path.join('.');
+      const last = String(i.path[i.path.length - 1] ?? '');
+      const label = (PROFILE_FIGURE_LABELS as Record<string, string>)[field]
+        ?? (i.path[0] === 'narrative' ? (NARRATIVE_LABELS as Record<string, string>)[last] : undefined) ?? field;
+      const big = i.code === 'too_big' ? (i as { maximum: number | bigint; origin?: string }) : null;
+      const message = big ? (big.origin === 'string' ? `不能超过${big.maximum}个字` : `不能大于${big.maximum}`) : i.message;
+      fail(`「${label}」${message}`, field);
+    }
+  }
   const updatedAt = normalizeTime(raw.updatedAt);
   if (updatedAt === undefined) fail('「updatedAt」不是有效的时间', 'updatedAt');
   p.updatedAt = updatedAt ?? null;

@@ -126,9 +126,9 @@ export function writeProfile(db: Db, p: YearProfile, updatedAt: string): void {
     ...PROFILE_FIGURE_KEYS.map((k) => p[k]),
     p.reportDate,
     ...NARRATIVE_KEYS.map((k) => p.narrative[k]),
-    ...opennessValues(p.openness),
     writeMeasures(p.measures), writeMeasures(p.measureTitles),
     p.noReviewOrLitigation == null ? null : p.noReviewOrLitigation ? 1 : 0,
+    ...opennessValues(p.openness),
     updatedAt,
   ];
   prepared(db, `INSERT INTO year_profiles (year, ${cols.join(', ')}) VALUES (?, ${cols.map(() => '?').join(', ')})
