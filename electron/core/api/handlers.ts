@@ -1,6 +1,7 @@
 // Every method of the contract, implemented once. TypeScript checks that none is missing.
 import type { Contract, HandlersOf } from '../../shared/contract/index.ts';
 import type { CoreContext } from '../context.ts';
+import { casesHandlers } from './cases.ts';
 import { custodyHandlers } from './custody.ts';
 import { ledgerHandlers } from './ledger.ts';
 import { registersHandlers } from './registers.ts';
@@ -13,4 +14,5 @@ export const handlers: Handlers = {
   ...registersHandlers,
   ...reportHandlers,
   ...custodyHandlers,
+  ...casesHandlers,
 };

@@ -115,6 +115,32 @@ export const MIGRATIONS: Migration[] = [
       ) WITHOUT ROWID;
     `),
   },
+  {
+    // issue 9: the mediation case file (卷宗)
+    version: 6,
+    name: 'mediation case file fields',
+    up: (db) => db.exec(`
+      ALTER TABLE mediation_cases ADD COLUMN party_list TEXT NOT NULL DEFAULT '[]';
+      ALTER TABLE mediation_cases ADD COLUMN facts TEXT;
+      ALTER TABLE mediation_cases ADD COLUMN agreement_terms TEXT;
+      ALTER TABLE mediation_cases ADD COLUMN performance TEXT;
+      ALTER TABLE mediation_cases ADD COLUMN copies INTEGER;
+      ALTER TABLE mediation_cases ADD COLUMN follow_ups TEXT NOT NULL DEFAULT '[]';
+      -- 案号 is unique within its year: looked up on every save
+      CREATE INDEX mediation_cases_case_no ON mediation_cases(case_no, accepted_on) WHERE deleted_at IS NULL;
+    `),
+  },
+  {
+    // issue 9's second migration: which records are demo data (示例数据), so they can be removed exactly
+    version: 16,
+    name: 'demo record marks',
+    up: (db) => db.exec(`
+      CREATE TABLE demo_records (
+        register TEXT NOT NULL, record_id TEXT NOT NULL,
+        PRIMARY KEY (register, record_id)
+      ) WITHOUT ROWID;
+    `),
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

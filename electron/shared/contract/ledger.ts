@@ -110,6 +110,10 @@ export const ledgerContract = {
     update: method<AppSettings>()(z.object({
       township: township.optional(),
       approximateNumbers: z.boolean().optional(),
+      caseNoPattern: z.string().trim().max(60)
+        .refine((p) => p.includes('{序号') , '案号格式必须包含 {序号}')
+        .refine((p) => /^([^{}]|\{(简称|乡镇|年度|序号(:\d)?)\})+$/.test(p), '案号格式只能使用 {简称} {乡镇} {年度} {序号} 这几个占位符')
+        .optional(),
     })),
   }),
   ...prefixed('years', {

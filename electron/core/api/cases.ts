@@ -1,0 +1,38 @@
+import type { casesContract } from '../../shared/contract/cases.ts';
+import type { HandlersOf } from '../../shared/contract/index.ts';
+import type { CoreContext } from '../context.ts';
+import { describeCase, findDuplicateCaseNo, nextCaseNo } from '../cases/case-number.ts';
+import { caseDataWarnings } from '../cases/checks.ts';
+import { computeDashboard } from '../cases/dashboard.ts';
+import { buildCaseDoc, renderCaseDocDocx } from '../cases/documents.ts';
+import { computeReminders } from '../cases/reminders.ts';
+import { clearDemo, countDemo } from '../demo/demo-marks.ts';
+import { getSettings } from '../ledger/settings.ts';
+import { prepared } from '../registers/repository.ts';
+import { requireRecord } from '../registers/service.ts';
+import { localDate } from '../report/service.ts';
+
+export const casesHandlers: HandlersOf<typeof casesContract, CoreContext> = {
+  'cases.nextCaseNo': ({ year }, ctx) => nextCaseNo(ctx.db, year),
+  'cases.checkCaseNo': ({ caseNo, acceptedOn, id }, ctx) => {
+    const other = caseNo.trim() ? findDuplicateCaseNo(ctx.db, caseNo.trim(), acceptedOn, id ?? null) : null;
+    return other
+      ? { free: false, message: `案号“${caseNo.trim()}”在${acceptedOn.slice(0, 4)}年已被另一件案件使用：${describeCase(other)}。可改用 ${nextCaseNo(ctx.db, Number(acceptedOn.slice(0, 4)))}` }
+      : { free: true, message: null };
+  },
+  'cases.document': async ({ id, kind }, ctx) => {
+    const c = requireRecord(ctx, 'mediationCases', id);
+    const settings = getSettings(ctx.db);
+    const township = settings.township?.name ?? '';
+    const attachments = (prepared(ctx.db, `SELECT COUNT(*) AS n FROM attachments
+      WHERE register = 'mediationCases' AND record_id = ? AND deleted_at IS NULL`).get(id) as { n: number }).n;
+    const doc = buildCaseDoc(c, kind, township, attachments);
+    const buf = await renderCaseDocDocx(doc, settings.township?.authority ?? '法治台账');
+    return { doc, fileName: doc.fileName, base64: buf.toString('base64') };
+  },
+  'cases.warnings': ({ year }, ctx) => caseDataWarnings(ctx.db, year),
+  'reminders.list': ({ date }, ctx) => computeReminders(ctx.db, date ?? localDate(ctx.now())),
+  'dashboard.get': ({ year }, ctx) => computeDashboard(ctx.db, year),
+  'demoData.count': (_input, ctx) => countDemo(ctx.db),
+  'demoData.clear': (_input, ctx) => clearDemo(ctx.db),
+};
