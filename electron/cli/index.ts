@@ -2,7 +2,10 @@
 // Exit codes: 0 done, 1 bad input (Chinese message on stderr, nothing written), 2 usage.
 import type { Core } from '../core/index.ts';
 import { createCore } from '../core/index.ts';
-import { resolveDbPath } from '../core/paths.ts';
+import { demoDbPath, resolveDbPath } from '../core/paths.ts';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { caseDocCommand, CASE_DOC_USAGE, remindersCommand, REMINDERS_USAGE } from './commands/cases.ts';
 import { AppError } from '../core/util/errors.ts';
 import { assertNodeVersion } from '../core/util/node-version.ts';
 import { parseArgs, textOption, UsageError, type ParsedArgs } from './args.ts';
@@ -24,7 +27,9 @@ interface CommandSpec {
 const COMMANDS: Record<string, CommandSpec> = {
   import: { run: importCommand, usage: 'import 文件.json [--dry-run] [--skip-invalid]   导入数据包（全部成功或全部不写入）', valued: [], flags: ['dry-run', 'skip-invalid'] },
   export: { run: exportCommand, usage: 'export [--year 年度] [--department 部门] --out 文件.json   导出数据包', valued: ['year', 'out', 'department'], flags: [] },
-  demo: { run: demoCommand, usage: 'demo [--year 年度]   生成示例年度台账（默认去年）', valued: ['year'], flags: [] },
+  demo: { run: demoCommand, usage: 'demo [--year 年度]   生成示例年度台账（默认去年；未给 --db 时写入单独的示例数据库）', valued: ['year'], flags: [] },
+  'case-doc': { run: caseDocCommand, usage: CASE_DOC_USAGE, valued: ['case', 'kind', 'out'], flags: [] },
+  reminders: { run: remindersCommand, usage: REMINDERS_USAGE, valued: ['date'], flags: ['json'] },
   stats: { run: statsCommand, usage: 'stats --year 年度 [--json]   年度统计数据', valued: ['year'], flags: ['json'] },
   report: { run: reportCommand, usage: REPORT_USAGE, valued: ['year', 'out'], flags: ['appendix'] },
   ...CUSTODY_COMMANDS,
@@ -64,7 +69,15 @@ export async function runCli(argv: string[]): Promise<number> {
   }
   let core: Core | undefined;
   try {
-    core = createCore({ dbPath: resolveDbPath(textOption(args.options, 'db')), mode: 'cli' });
+    const explicitDb = textOption(args.options, 'db');
+    let dbPath = resolveDbPath(explicitDb);
+    if (name === 'demo' && !explicitDb) {
+      // sample records never land in the clerk's real ledger
+      dbPath = demoDbPath();
+      mkdirSync(dirname(dbPath), { recursive: true });
+      console.log(`示例数据写入单独的示例数据库：${dbPath}`);
+    }
+    core = createCore({ dbPath, mode: 'cli' });
     return await spec.run(core, args);
   } catch (e) {
     if (e instanceof UsageError) {

@@ -59,7 +59,8 @@ export const casesContract = {
     })),
     /** a 人民调解文书 of the case as .docx (base64) and as blocks to print */
     document: method<CaseDocResult>()(z.object({
-      id: z.string().min(1).max(64),
+      /** the case's id, or its 案号 */
+      id: z.string().min(1).max(100),
       kind: z.enum(['register', 'agreement', 'followup', 'cover']),
     })),
     /** existing data the form would now refuse: duplicate 案号, 调结 without 结案日期 */
