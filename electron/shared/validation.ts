@@ -190,6 +190,12 @@ export function validateRecord<R extends RegisterName>(def: RegisterDef & { name
     out.penaltyAmount = null;
     out.penaltyLegalReview = false;
   }
+  if (def.name === 'mediationCases' && Array.isArray(out.partyList) && out.partyList.length) {
+    // 当事人 and 当事人人数 follow the party list when it is kept
+    const names = (out.partyList as { name: string }[]).map((p) => p.name);
+    if (!out.parties) out.parties = names.join('、').slice(0, 500);
+    if (!out.partyCount) out.partyCount = names.length;
+  }
   if (def.name === 'mediationCases' && Array.isArray(out.followUps) && out.followUps.length) {
     // 回访日期 is the latest 回访 entry's date when the entries are kept
     out.followUpOn = (out.followUps as { date: string }[]).map((x) => x.date).sort().at(-1) ?? out.followUpOn;

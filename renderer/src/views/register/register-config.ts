@@ -23,9 +23,13 @@ export interface RegisterPageConfig {
   visibleWhen?: Record<string, (form: Record<string, unknown>) => boolean>;
   /** default sort */
   sortBy: string;
+  /** columns of the printed list (A4 landscape); default: the table's */
+  printColumns?: string[];
 }
 
 const isPenalty = (f: Record<string, unknown>) => f.outcome === 'penalty';
+const isWritten = (f: Record<string, unknown>) => f.agreement === 'written';
+const isClosed = (f: Record<string, unknown>) => f.status === 'success' || f.status === 'failed' || (Array.isArray(f.followUps) && f.followUps.length > 0);
 
 export const REGISTER_PAGES: Record<RegisterName, RegisterPageConfig> = {
   activities: {
@@ -34,6 +38,7 @@ export const REGISTER_PAGES: Record<RegisterName, RegisterPageConfig> = {
     noun: '活动',
     description: '每一场普法宣传活动：集中宣传、讲座、培训、法律咨询、网络宣传等。',
     columns: ['date', 'title', 'kind', 'village', 'audience', 'materials', 'department'],
+    printColumns: ['date', 'title', 'kind', 'venue', 'place', 'village', 'audience', 'materials', 'organizer', 'department'],
     widths: { date: 112, kind: 130, village: 150, audience: 105, materials: 160, department: 105 },
     primaryFilters: ['kind', 'village'],
     suggest: ['place', 'village', 'occasion', 'organizer', 'department'],
@@ -43,11 +48,14 @@ export const REGISTER_PAGES: Record<RegisterName, RegisterPageConfig> = {
     def: REGISTERS.mediationCases,
     title: '人民调解',
     noun: '案件',
-    description: '人民调解委员会受理的每一件矛盾纠纷。当事人和纠纷简要情况不会进入统计和报告。',
+    description: '人民调解委员会受理的每一件矛盾纠纷及其卷宗。当事人信息、纠纷事实和协议内容只保存在本机，不进入统计和报告。',
     columns: ['acceptedOn', 'caseNo', 'type', 'village', 'status', 'amount', 'closedOn'],
     widths: { acceptedOn: 112, type: 110, village: 120, status: 110, amount: 150, closedOn: 112 },
     primaryFilters: ['type', 'status', 'village'],
-    suggest: ['caseNo', 'village', 'committee', 'mediator', 'department'],
+    visibleWhen: { agreementTerms: isWritten, performance: isWritten, copies: isWritten, followUps: isClosed },
+    printColumns: ['caseNo', 'acceptedOn', 'type', 'source', 'village', 'mediator', 'status', 'agreement', 'amount', 'closedOn', 'followUpOn'],
+    // 案号 is never suggested from numbers already used: the form proposes the next free one
+    suggest: ['village', 'committee', 'mediator', 'department'],
     sortBy: 'acceptedOn',
   },
   inspections: {
@@ -56,6 +64,7 @@ export const REGISTER_PAGES: Record<RegisterName, RegisterPageConfig> = {
     noun: '检查',
     description: '每一次行政执法检查及其处理结果；处理结果为“行政处罚”时填写处罚信息。',
     columns: ['date', 'target', 'field', 'village', 'issuesFound', 'outcome', 'penaltyAmount'],
+    printColumns: ['date', 'target', 'field', 'mode', 'village', 'inspectors', 'issuesFound', 'issuesRectified', 'outcome', 'penaltyDecisionNo', 'penaltyAmount'],
     widths: { date: 112, field: 110, village: 120, issuesFound: 160, outcome: 115, penaltyAmount: 160 },
     primaryFilters: ['field', 'outcome', 'village'],
     suggest: ['target', 'village', 'inspectors', 'department'],
