@@ -21,7 +21,7 @@ export function registerListHtml(p: ListPrintInput): string {
   const more = p.total > p.rows.length ? `<p class="print-meta">（共 ${p.total} 条，打印了前 ${p.rows.length} 条）</p>` : '';
   return `<section class="print-list">
     <h1>${escapeHtml(p.title)}</h1>
-    <div class="print-meta"><span>${escapeHtml(p.conditions)}</span><span>共 ${p.total} 条　打印日期：${escapeHtml(p.printedOn)}</span></div>
+    <div class="print-meta"><span>${escapeHtml(p.conditions)}</span><span>共 ${p.total} 条，打印日期：${escapeHtml(p.printedOn)}</span></div>
     <table><thead>${head}</thead><tbody>${body}</tbody></table>${more}
   </section>`;
 }
