@@ -25,9 +25,12 @@ export interface RegisterPageConfig {
   sortBy: string;
   /** columns of the printed list (A4 landscape); default: the table's */
   printColumns?: string[];
+  /** the form's field order when it differs from registers.ts (keys not listed follow) */
+  formOrder?: string[];
 }
 
 const isPenalty = (f: Record<string, unknown>) => f.outcome === 'penalty';
+const hasNoPartyList = (f: Record<string, unknown>) => !Array.isArray(f.partyList) || f.partyList.length === 0;
 const isWritten = (f: Record<string, unknown>) => f.agreement === 'written';
 const isClosed = (f: Record<string, unknown>) => f.status === 'success' || f.status === 'failed' || (Array.isArray(f.followUps) && f.followUps.length > 0);
 
@@ -50,9 +53,19 @@ export const REGISTER_PAGES: Record<RegisterName, RegisterPageConfig> = {
     noun: '案件',
     description: '人民调解委员会受理的每一件矛盾纠纷及其卷宗。当事人信息、纠纷事实和协议内容只保存在本机，不进入统计和报告。',
     columns: ['acceptedOn', 'caseNo', 'type', 'village', 'status', 'amount', 'closedOn'],
-    widths: { acceptedOn: 112, type: 110, village: 120, status: 110, amount: 150, closedOn: 112 },
+    widths: { acceptedOn: 112, caseNo: 170, type: 110, village: 120, status: 110, amount: 140, closedOn: 112 },
     primaryFilters: ['type', 'status', 'village'],
-    visibleWhen: { agreementTerms: isWritten, performance: isWritten, copies: isWritten, followUps: isClosed },
+    visibleWhen: {
+      agreementTerms: isWritten, performance: isWritten, copies: isWritten, followUps: isClosed,
+      // the old free-text 当事人 / 简要情况 show only on records that have them and no party list
+      parties: hasNoPartyList, partyCount: hasNoPartyList, summary: (f) => !!f.summary,
+    },
+    formOrder: [
+      'caseNo', 'acceptedOn', 'closedOn', 'type', 'source', 'village', 'committee', 'mediator',
+      'parties', 'partyCount', 'partyList', 'summary', 'facts',
+      'status', 'agreement', 'amount', 'agreementTerms', 'performance', 'copies', 'judicialConfirmation',
+      'followUpOn', 'followUps',
+    ],
     printColumns: ['caseNo', 'acceptedOn', 'type', 'source', 'village', 'mediator', 'status', 'agreement', 'amount', 'closedOn', 'followUpOn'],
     // 案号 is never suggested from numbers already used: the form proposes the next free one
     suggest: ['village', 'committee', 'mediator', 'department'],
