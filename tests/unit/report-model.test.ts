@@ -77,8 +77,8 @@ describe('report.model', () => {
 
   it('warns before export: no 发文机关, cases 调解中, impossible and future dates', async () => {
     const core = memoryCore(new Date('2024-06-15T04:00:00Z'));
-    ok(await core.call('mediationCases.create', { record: { ...SAMPLES.mediationCases, acceptedOn: '2024-03-01', closedOn: null, status: 'in_progress', agreement: null } }));
-    ok(await core.call('mediationCases.create', { record: { ...SAMPLES.mediationCases, acceptedOn: '2024-04-10', closedOn: '2024-04-12' } }));
+    ok(await core.call('mediationCases.create', { record: { ...SAMPLES.mediationCases, caseNo: null, acceptedOn: '2024-03-01', closedOn: null, status: 'in_progress', agreement: null } }));
+    ok(await core.call('mediationCases.create', { record: { ...SAMPLES.mediationCases, caseNo: null, acceptedOn: '2024-04-10', closedOn: '2024-04-12' } }));
     // validation refuses it now; older data or a raw edit can still hold it
     core.ctx.db.prepare(`UPDATE mediation_cases SET closed_on = '2024-04-05' WHERE accepted_on = '2024-04-10'`).run();
     ok(await core.call('inspections.create', { record: { ...SAMPLES.inspections, date: '2024-09-01' } }));
