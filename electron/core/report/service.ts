@@ -8,6 +8,7 @@ import { getSettings } from '../ledger/settings.ts';
 import { getProfile } from '../ledger/year-profiles.ts';
 import { prepared } from '../registers/repository.ts';
 import { computeYearStats } from '../stats/year-stats.ts';
+import { caseDataWarnings } from '../cases/checks.ts';
 import { composeReport, type ActivityRow } from './compose.ts';
 import { renderReportDocx } from './render-docx.ts';
 
@@ -42,6 +43,8 @@ export function dataWarnings(db: Db, year: number, today: string): ReportWarning
   if (bad > 0) out.push({ code: 'impossible_dates', target: 'mediationCases', message: `有${bad}件调解案件的结案日期早于受理日期，请更正。` });
   const future = n(CHECK_SQL.future);
   if (future > 0) out.push({ code: 'future_dates', message: `有${future}条记录的日期晚于今天（${today}），请核实。` });
+  // duplicate 案号 and 调结 cases without 结案日期 (issue 9)
+  for (const w of caseDataWarnings(db, year)) out.push({ code: w.code, target: 'mediationCases', message: w.message });
   return out;
 }
 

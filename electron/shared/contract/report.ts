@@ -99,7 +99,8 @@ export interface ReportTable {
 }
 
 export interface ReportWarning {
-  code: 'no_authority' | 'draft_text' | 'cases_in_progress' | 'impossible_dates' | 'future_dates' | 'no_records';
+  code: 'no_authority' | 'draft_text' | 'cases_in_progress' | 'impossible_dates' | 'future_dates' | 'no_records'
+    | 'duplicate_case_no' | 'closed_without_date';
   message: string;
   /** a section key or a register name, when it points at one */
   target?: string;
