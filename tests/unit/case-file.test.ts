@@ -48,7 +48,7 @@ describe('卷宗体检 rules', () => {
     expect(gapsOf({ closedOn: '2025-07-01' })).toEqual([]); // 30 days
     expect(gapsOf({ closedOn: '2025-07-02' })).toEqual(['timely']); // 31 days
     expect(gapsOf({ closedOn: '2025-07-02', notes: '当事人外出务工，延期调解' })).toEqual([]);
-    const open = { status: 'in_progress', closedOn: null, agreement: null, followUps: [], followUpOn: null } as const;
+    const open: Partial<MediationCaseFields> = { status: 'in_progress', closedOn: null, agreement: null, followUps: [], followUpOn: null };
     expect(gapsOf(open, '2025-07-01')).toEqual([]);
     expect(gapsOf(open, '2025-07-02')).toEqual(['timely']);
     expect(gapsOf({ ...open, status: 'suspended' })).toEqual(['timely']);

@@ -8,6 +8,17 @@ import { dateColumn, prepared } from '../registers/repository.ts';
 
 type P = { from: string; to: string };
 
+/**
+ * A narrow index holding each live row's date (the register's (category, date)
+ * index): counting a year's rows by month reads it instead of the wide rows.
+ */
+export const NARROW_DATE_INDEX: Partial<Record<RegisterName, string>> = {
+  activities: 'activities_kind',
+  mediationCases: 'mediation_cases_type',
+  inspections: 'inspections_field',
+  workItems: 'work_items_category',
+};
+
 function groupCount(db: Db, table: string, col: string, dateCol: string, p: P): { code: string; count: number }[] {
   return prepared(db, `SELECT ${col} AS code, COUNT(*) AS count FROM ${table}
     WHERE deleted_at IS NULL AND ${dateCol} >= @from AND ${dateCol} < @to GROUP BY ${col} ORDER BY count DESC, code`).all(p) as { code: string; count: number }[];
@@ -19,7 +30,8 @@ export function computeDashboard(db: Db, year: number): Dashboard {
   for (const r of REGISTER_NAMES) {
     const def = REGISTERS[r];
     const col = dateColumn(def);
-    const rows = prepared(db, `SELECT CAST(substr(${col}, 6, 2) AS INTEGER) AS m, COUNT(*) AS n FROM ${def.table}
+    const index = NARROW_DATE_INDEX[r];
+    const rows = prepared(db, `SELECT CAST(substr(${col}, 6, 2) AS INTEGER) AS m, COUNT(*) AS n FROM ${def.table}${index ? ` INDEXED BY ${index}` : ''}
       WHERE deleted_at IS NULL AND ${col} >= @from AND ${col} < @to GROUP BY m`).all(p) as { m: number; n: number }[];
     const months = Array.from({ length: 12 }, () => 0);
     for (const row of rows) if (row.m >= 1 && row.m <= 12) months[row.m - 1] = row.n;

@@ -61,10 +61,13 @@ export function computeReminders(db: Db, today: string): Reminders {
       link: { path: '/mediation-cases', query: { open: r.id, year: r.acceptedOn.slice(0, 4) } },
     });
   }
+  // follow_up_on is set whenever 回访 entries exist (validation), so it alone says “no 回访” (index mediation_cases_visit_due)
+  const visitWhere = `deleted_at IS NULL AND status = 'success' AND follow_up_on IS NULL AND closed_on >= ? AND closed_on <= ?`;
+  const visitRange = [addDays(today, -FOLLOW_UP_LOOKBACK_DAYS), today];
   const noVisit = prepared(db, `SELECT id, case_no AS caseNo, accepted_on AS acceptedOn, closed_on AS closedOn, type
-    FROM mediation_cases WHERE deleted_at IS NULL AND status = 'success' AND closed_on IS NOT NULL AND closed_on >= ? AND closed_on <= ?
-      AND json_array_length(follow_ups) = 0 AND (follow_up_on IS NULL OR follow_up_on = '')
-    ORDER BY closed_on LIMIT ${LIST_LIMIT}`).all(addDays(today, -FOLLOW_UP_LOOKBACK_DAYS), today) as CaseRow[];
+    FROM mediation_cases WHERE ${visitWhere} ORDER BY closed_on LIMIT ${LIST_LIMIT}`).all(...visitRange) as CaseRow[];
+  const noVisitCount = noVisit.length < LIST_LIMIT ? noVisit.length
+    : (prepared(db, `SELECT COUNT(*) AS n FROM mediation_cases WHERE ${visitWhere}`).get(...visitRange) as { n: number }).n;
   for (const r of noVisit) {
     const due = addDays(r.closedOn!, FOLLOW_UP_WITHIN_DAYS);
     const left = daysBetween(today, due);
@@ -83,7 +86,7 @@ export function computeReminders(db: Db, today: string): Reminders {
     items,
     counts: {
       caseOverdue: overdueCount,
-      followUpDue: noVisit.length,
+      followUpDue: noVisitCount,
       deadline: items.filter((i) => i.kind === 'deadline').length,
     },
   };

@@ -128,6 +128,9 @@ export const MIGRATIONS: Migration[] = [
       ALTER TABLE mediation_cases ADD COLUMN follow_ups TEXT NOT NULL DEFAULT '[]';
       -- 案号 is unique within its year: looked up on every save
       CREATE INDEX mediation_cases_case_no ON mediation_cases(case_no, accepted_on) WHERE deleted_at IS NULL;
+      -- 回访 due (首页 reminders): successes without a 回访, by 结案日期 (follow_up_on is set whenever 回访 entries exist)
+      CREATE INDEX mediation_cases_visit_due ON mediation_cases(closed_on)
+        WHERE deleted_at IS NULL AND status = 'success' AND follow_up_on IS NULL;
     `),
   },
   {
