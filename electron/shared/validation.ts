@@ -99,8 +99,8 @@ function checkList(f: FieldDef, raw: unknown, fail: (m: string) => null): unknow
     const where = `「${f.label}」第${i + 1}项`;
     if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return fail(`${where}应为对象`);
     const e = entry as Record<string, unknown>;
-    // an entry left completely empty in the form is dropped, not refused
-    if ((f.items ?? []).every((it) => isBlank(e[it.key]))) continue;
+    // an entry left empty in the form (at most a choice such as 申请人 made) is dropped, not refused
+    if ((f.items ?? []).every((it) => it.type === 'enum' || isBlank(e[it.key]))) continue;
     const item: Record<string, unknown> = {};
     for (const it of f.items ?? []) {
       const msg = checkItem(it, e[it.key]);
