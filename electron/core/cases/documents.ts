@@ -74,7 +74,7 @@ function registerDoc(c: MediationCase): DocBlock[] {
   rows.push([head('登记人'), cell('（签名）', { span: 3, minLines: 2 }), head('登记时间'), cell(DATE_BLANK, { span: 3 })]);
   return [
     ...header(c, '人民调解受理登记表'),
-    { t: 'table', widths: [11, 12, 6, 7, 13, 13, 21, 17], rows },
+    { t: 'table', widths: [14, 11, 7, 8, 12, 12, 19, 17], rows },
     { t: 'gap', lines: 1 },
     ...partiesForForm(c).map((): DocBlock => ({ t: 'para', text: '当事人（签名或按指印）：＿＿＿＿＿＿＿＿＿＿', signature: true })),
   ];
