@@ -77,7 +77,14 @@ async function homeCalls(core: Core): Promise<Record<string, number>> {
   return out;
 }
 
-async function browserLoad(core: Core, runs: number): Promise<number[] | null> {
+interface PageTimes { fresh: number; reload: number[]; navigate: number[] }
+
+/**
+ * 首页 in Chromium over the web bridge, the ledger changed before each measure:
+ * opened in a fresh browser (nothing cached), reloaded (code cached, as the
+ * desktop app keeps it), and reached from another page of the running app.
+ */
+async function browserLoad(core: Core, runs: number): Promise<PageTimes | null> {
   const chromiumPath = process.env.FAZHI_E2E_CHROMIUM || '/usr/bin/chromium';
   const staticDir = fileURLToPath(new URL('../out/renderer', import.meta.url));
   if (!existsSync(chromiumPath) || !existsSync(join(staticDir, 'index.html'))) return null;
@@ -87,25 +94,42 @@ async function browserLoad(core: Core, runs: number): Promise<number[] | null> {
     executablePath: chromiumPath,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
-  const times: number[] = [];
+  const out: PageTimes = { fresh: 0, reload: [], navigate: [] };
   try {
-    for (let i = 0; i < runs; i++) {
-      const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-      // the year shown: the one filled (the year store keeps the clerk's choice in localStorage)
-      await page.addInitScript((y) => localStorage.setItem('fazhi-year', String(y)), YEAR);
-      const t0 = Date.now();
-      await page.goto(bridge.url);
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    // the year shown: the one filled (the year store keeps the clerk's choice in localStorage)
+    await page.addInitScript((y) => localStorage.setItem('fazhi-year', String(y)), YEAR);
+    const shown = async () => {
       await page.getByTestId('chart-monthly').locator('canvas').first().waitFor({ timeout: 30_000 });
       await page.getByTestId('reminder-counts').waitFor({ timeout: 30_000 });
       await page.getByTestId('chart-inspection-outcomes').locator('canvas').first().waitFor({ timeout: 30_000 });
-      times.push(Date.now() - t0);
-      await page.close();
+    };
+    await touch(core, 0);
+    let t0 = Date.now();
+    await page.goto(bridge.url);
+    await shown();
+    out.fresh = Date.now() - t0;
+    for (let i = 1; i <= runs; i++) {
+      await touch(core, i);
+      t0 = Date.now();
+      await page.reload();
+      await shown();
+      out.reload.push(Date.now() - t0);
+    }
+    for (let i = 1; i <= runs; i++) {
+      await page.getByTestId('nav-人民调解').click();
+      await page.locator('.register-page').waitFor();
+      await touch(core, i);
+      t0 = Date.now();
+      await page.getByTestId('nav-首页').click();
+      await shown();
+      out.navigate.push(Date.now() - t0);
     }
   } finally {
     await browser.close();
     await bridge.close();
   }
-  return times;
+  return out;
 }
 
 export async function benchHome(): Promise<boolean> {
@@ -116,9 +140,11 @@ export async function benchHome(): Promise<boolean> {
     ok(await core.call('settings.update', { township: { name: '清河镇', authority: '临江县清河镇人民政府' } }));
     console.log(`\n## 首页：每类 ${PER_REGISTER.toLocaleString()} 条记录，全部在 ${YEAR} 年（最不利情形）`);
     console.log(`写入 ${(PER_REGISTER * 4).toLocaleString()} 条：${ms(fill(core))}`);
+    // the worst case: the ledger changed since 首页 was last shown (no cached figures)
     const samples: Record<string, number[]> = {};
     const totals: number[] = [];
     for (let i = 0; i < 12; i++) {
+      await touch(core, i);
       const r = await homeCalls(core);
       if (i < 2) continue; // warm-up
       for (const [k, v] of Object.entries(r)) (samples[k] ??= []).push(v);
@@ -127,22 +153,33 @@ export async function benchHome(): Promise<boolean> {
     for (const [k, v] of Object.entries(samples)) console.log(`${k.padEnd(6, '　')} p50 ${ms(percentile(v, 50)).padStart(9)}  p95 ${ms(percentile(v, 95)).padStart(9)}`);
     const p95 = percentile(totals, 95);
     allOk &&= p95 < GOAL_MS;
-    console.log(`首页数据合计 p50 ${ms(percentile(totals, 50))}  p95 ${ms(p95)}  目标 < ${GOAL_MS} ms ${verdict(p95 < GOAL_MS)}`);
+    console.log(`首页数据合计（台账刚有改动） p50 ${ms(percentile(totals, 50))}  p95 ${ms(p95)}  目标 < ${GOAL_MS} ms ${verdict(p95 < GOAL_MS)}`);
+    const warm: number[] = [];
+    for (let i = 0; i < 10; i++) warm.push(Object.values(await homeCalls(core)).reduce((a, b) => a + b, 0));
+    console.log(`首页数据合计（台账未改动，图表数据已算好） p50 ${ms(percentile(warm, 50))}  p95 ${ms(percentile(warm, 95))}`);
 
     const page = await browserLoad(core, 6);
     if (!page) {
       console.log('（未找到 Chromium 或 out/renderer：跳过浏览器中的页面加载计时，请先 npm run build:renderer）');
     } else {
-      const warm = page.slice(1);
-      const p = percentile(warm, 95);
-      allOk &&= p < GOAL_MS;
-      console.log(`Chromium 打开首页到图表和提醒显示：首次 ${ms(page[0])}，之后 p50 ${ms(percentile(warm, 50))}  p95 ${ms(p)}  目标 < ${GOAL_MS} ms ${verdict(p < GOAL_MS)}`);
+      console.log('Chromium 中到图表和提醒全部显示（每次之前台账都有改动）：');
+      const nav = percentile(page.navigate, 95);
+      const reload = percentile(page.reload, 95);
+      allOk &&= nav < GOAL_MS && reload < GOAL_MS;
+      console.log(`  从其他页面点“首页”  p50 ${ms(percentile(page.navigate, 50))}  p95 ${ms(nav)}  目标 < ${GOAL_MS} ms ${verdict(nav < GOAL_MS)}`);
+      console.log(`  重新载入（程序代码已缓存，如桌面版） p50 ${ms(percentile(page.reload, 50))}  p95 ${ms(reload)}  目标 < ${GOAL_MS} ms ${verdict(reload < GOAL_MS)}`);
+      console.log(`  全新浏览器第一次打开（含 Element Plus 等全部代码的下载和解析） ${ms(page.fresh)}`);
     }
   } finally {
     core.close();
     for (const s of ['', '-wal', '-shm']) rmSync(`${file}${s}`, { force: true });
   }
   return allOk;
+}
+
+/** a write, so that 首页 computes its figures afresh */
+async function touch(core: Core, i: number): Promise<void> {
+  ok(await core.call('settings.update', { approximateNumbers: i % 2 === 0 }));
 }
 
 function ok<T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T {

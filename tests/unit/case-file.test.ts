@@ -173,7 +173,9 @@ describe('case documents', () => {
 
 describe('首页 figures', () => {
   it('counts per month and register, breakdowns, and villages without a 普法 activity this year', async () => {
-    const core = memoryCore();
+    const tmp = tempDir();
+    const file = `${tmp.dir}/ledger.db`;
+    const core = createCore({ dbPath: file });
     const call = (m: string, record: Record<string, unknown>) => core.dispatch(m, { record });
     ok(await call('activities.create', { date: '2025-03-05', title: '宪法宣传', kind: 'campaign', village: '石桥村' }));
     ok(await call('activities.create', { date: '2025-03-20', title: '民法典宣传', kind: 'campaign', village: '石桥村' }));
@@ -188,6 +190,19 @@ describe('首页 figures', () => {
     expect(d.inspectionFields).toEqual([{ code: 'fire', count: 1 }]);
     expect(d.villagesWithoutActivity).toEqual(['东岗村', '柳湾村'].sort((a, b) => a.localeCompare(b, 'zh-CN')));
     expect(d.villagesWithActivity).toBe(1);
+    // kept while nothing changes, computed again after any write
+    expect(ok(await core.call('dashboard.get', { year: 2025 }))).toBe(ok(await core.call('dashboard.get', { year: 2025 })));
+    ok(await call('activities.create', { date: '2025-08-01', title: '东岗村普法', kind: 'lecture', village: '东岗村' }));
+    const again = ok(await core.call('dashboard.get', { year: 2025 }));
+    expect(again.monthly.activities[7]).toBe(1);
+    expect(again.villagesWithoutActivity).toEqual(['柳湾村']);
+    // a write from another connection (the CLI) is seen too
+    const other = createCore({ dbPath: file });
+    ok(await other.call('activities.create', { record: { date: '2025-09-01', title: '柳湾村普法', kind: 'lecture', village: '柳湾村' } }));
+    other.close();
+    expect(ok(await core.call('dashboard.get', { year: 2025 })).villagesWithoutActivity).toEqual([]);
+    core.close();
+    tmp.cleanup();
   });
 });
 

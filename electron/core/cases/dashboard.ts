@@ -24,6 +24,30 @@ function groupCount(db: Db, table: string, col: string, dateCol: string, p: P): 
     WHERE deleted_at IS NULL AND ${dateCol} >= @from AND ${dateCol} < @to GROUP BY ${col} ORDER BY count DESC, code`).all(p) as { code: string; count: number }[];
 }
 
+const cache = new WeakMap<Db, Map<number, { key: string; value: Dashboard }>>();
+
+/**
+ * Changes whenever the database does: total_changes() counts every row this
+ * connection wrote, data_version moves when another connection (the CLI) commits.
+ */
+function changeKey(db: Db): string {
+  const version = db.pragma('data_version', { simple: true }) as number;
+  const changes = (prepared(db, 'SELECT total_changes() AS n').get() as { n: number }).n;
+  return `${version}:${changes}`;
+}
+
+/** The figures of a year; computed again only after the database changed (首页 is opened often). */
+export function dashboardOf(db: Db, year: number): Dashboard {
+  let byYear = cache.get(db);
+  if (!byYear) cache.set(db, (byYear = new Map()));
+  const key = changeKey(db);
+  const hit = byYear.get(year);
+  if (hit && hit.key === key) return hit.value;
+  const value = computeDashboard(db, year);
+  byYear.set(year, { key, value });
+  return value;
+}
+
 export function computeDashboard(db: Db, year: number): Dashboard {
   const p: P = { from: `${year}-01-01`, to: `${year + 1}-01-01` };
   const monthly = {} as Record<RegisterName, number[]>;
