@@ -128,6 +128,7 @@ describe.skipIf(!hasChromium)('mediation case file, documents, reminders and 首
     const reminder = app.page.getByTestId('reminder').filter({ hasText: `${CASE_NO}待回访` });
     await reminder.waitFor();
     await app.page.getByTestId('reminder-counts').filter({ hasText: '待回访 1 件' }).waitFor();
+    await app.page.getByTestId('incomplete-count').filter({ hasText: '有 1 件调解案件的卷宗还不完整' }).waitFor();
     // the reminder opens the case
     await reminder.click();
     await cases.dialog.waitFor();
@@ -166,6 +167,7 @@ describe.skipIf(!hasChromium)('mediation case file, documents, reminders and 首
 
     await shell.goto('首页');
     await app.page.getByTestId('reminder-counts').filter({ hasText: '待回访 0 件' }).waitFor();
+    expect(await app.page.getByTestId('incomplete-count').count()).toBe(0);
     expect(await app.page.getByTestId('reminder').filter({ hasText: CASE_NO }).count()).toBe(0);
     expect(app.takeErrors()).toEqual([]);
   });

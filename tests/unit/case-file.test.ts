@@ -190,6 +190,7 @@ describe('首页 figures', () => {
     expect(d.inspectionFields).toEqual([{ code: 'fire', count: 1 }]);
     expect(d.villagesWithoutActivity).toEqual(['东岗村', '柳湾村'].sort((a, b) => a.localeCompare(b, 'zh-CN')));
     expect(d.villagesWithActivity).toBe(1);
+    expect(d.incompleteCases).toBe(1); // the case has no parties nor facts
     // kept while nothing changes, computed again after any write
     expect(ok(await core.call('dashboard.get', { year: 2025 }))).toBe(ok(await core.call('dashboard.get', { year: 2025 })));
     ok(await call('activities.create', { date: '2025-08-01', title: '东岗村普法', kind: 'lecture', village: '东岗村' }));

@@ -47,7 +47,7 @@ export const casesHandlers: HandlersOf<typeof casesContract, CoreContext> = {
   },
   'cases.warnings': ({ year }, ctx) => caseDataWarnings(ctx.db, year),
   'reminders.list': ({ date }, ctx) => computeReminders(ctx.db, date ?? localDate(ctx.now())),
-  'dashboard.get': ({ year }, ctx) => dashboardOf(ctx.db, year),
+  'dashboard.get': ({ year, date }, ctx) => dashboardOf(ctx.db, year, date ?? localDate(ctx.now())),
   'demoData.count': (_input, ctx) => countDemo(ctx.db),
   'demoData.clear': (_input, ctx) => clearDemo(ctx.db),
 };

@@ -5,6 +5,7 @@ import type { Dashboard } from '../../shared/contract/cases.ts';
 import { REGISTERS, REGISTER_NAMES, type RegisterName } from '../../shared/registers.ts';
 import type { Db } from '../db/connection.ts';
 import { dateColumn, prepared } from '../registers/repository.ts';
+import { INCOMPLETE_SQL } from './incomplete-sql.ts';
 
 type P = { from: string; to: string };
 
@@ -37,18 +38,18 @@ function changeKey(db: Db): string {
 }
 
 /** The figures of a year; computed again only after the database changed (首页 is opened often). */
-export function dashboardOf(db: Db, year: number): Dashboard {
+export function dashboardOf(db: Db, year: number, today: string): Dashboard {
   let byYear = cache.get(db);
   if (!byYear) cache.set(db, (byYear = new Map()));
-  const key = changeKey(db);
+  const key = `${changeKey(db)}:${today}`;
   const hit = byYear.get(year);
   if (hit && hit.key === key) return hit.value;
-  const value = computeDashboard(db, year);
+  const value = computeDashboard(db, year, today);
   byYear.set(year, { key, value });
   return value;
 }
 
-export function computeDashboard(db: Db, year: number): Dashboard {
+export function computeDashboard(db: Db, year: number, today: string): Dashboard {
   const p: P = { from: `${year}-01-01`, to: `${year + 1}-01-01` };
   const monthly = {} as Record<RegisterName, number[]>;
   for (const r of REGISTER_NAMES) {
@@ -85,5 +86,8 @@ export function computeDashboard(db: Db, year: number): Dashboard {
     inspectionOutcomes: groupCount(db, 'inspections', 'outcome', 'date', p),
     villagesWithoutActivity: [...known].filter((v) => !active.has(v)).sort((a, b) => a.localeCompare(b, 'zh-CN')),
     villagesWithActivity: active.size,
+    incompleteCases: (prepared(db, `SELECT COUNT(*) AS n FROM mediation_cases
+      WHERE deleted_at IS NULL AND accepted_on >= ? AND accepted_on < ? AND ${INCOMPLETE_SQL}`).get(p.from, p.to, today) as { n: number }).n,
+    today,
   };
 }
