@@ -66,6 +66,7 @@ async function homeCalls(core: Core): Promise<Record<string, number>> {
     ['years.getProfile', '年度信息', { year: YEAR }],
     ['dashboard.get', '图表数据', { year: YEAR }],
     ['reminders.list', '到期提醒', { date: TODAY }],
+    ['dashboard.incompleteCases', '卷宗不完整', { year: YEAR }],
   ];
   for (const [method, label, input] of calls) {
     const [res, t] = await timeAsync(() => core.dispatch(method, input));
@@ -103,6 +104,7 @@ async function browserLoad(core: Core, runs: number): Promise<PageTimes | null> 
       await page.getByTestId('chart-monthly').locator('canvas').first().waitFor({ timeout: 30_000 });
       await page.getByTestId('reminder-counts').waitFor({ timeout: 30_000 });
       await page.getByTestId('chart-inspection-outcomes').locator('canvas').first().waitFor({ timeout: 30_000 });
+      await page.getByTestId('incomplete-count').waitFor({ timeout: 30_000 });
     };
     await touch(core, 0);
     let t0 = Date.now();
@@ -162,7 +164,7 @@ export async function benchHome(): Promise<boolean> {
     if (!page) {
       console.log('（未找到 Chromium 或 out/renderer：跳过浏览器中的页面加载计时，请先 npm run build:renderer）');
     } else {
-      console.log('Chromium 中到图表和提醒全部显示（每次之前台账都有改动）：');
+      console.log('Chromium 中到图表、提醒和卷宗不完整件数全部显示（每次之前台账都有改动）：');
       const nav = percentile(page.navigate, 95);
       const reload = percentile(page.reload, 95);
       allOk &&= nav < GOAL_MS && reload < GOAL_MS;

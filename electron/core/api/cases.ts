@@ -6,7 +6,7 @@ import { REGISTERS } from '../../shared/registers.ts';
 import type { MediationCase } from '../../shared/records.ts';
 import { AppError } from '../util/errors.ts';
 import { caseDataWarnings } from '../cases/checks.ts';
-import { dashboardOf } from '../cases/dashboard.ts';
+import { dashboardOf, incompleteCasesOf } from '../cases/dashboard.ts';
 import { buildCaseDoc, renderCaseDocDocx } from '../cases/documents.ts';
 import { computeReminders } from '../cases/reminders.ts';
 import { clearDemo, countDemo } from '../demo/demo-marks.ts';
@@ -47,7 +47,8 @@ export const casesHandlers: HandlersOf<typeof casesContract, CoreContext> = {
   },
   'cases.warnings': ({ year }, ctx) => caseDataWarnings(ctx.db, year),
   'reminders.list': ({ date }, ctx) => computeReminders(ctx.db, date ?? localDate(ctx.now())),
-  'dashboard.get': ({ year, date }, ctx) => dashboardOf(ctx.db, year, date ?? localDate(ctx.now())),
+  'dashboard.get': ({ year }, ctx) => dashboardOf(ctx.db, year),
+  'dashboard.incompleteCases': ({ year, date }, ctx) => incompleteCasesOf(ctx.db, year, date ?? localDate(ctx.now())),
   'demoData.count': (_input, ctx) => countDemo(ctx.db),
   'demoData.clear': (_input, ctx) => clearDemo(ctx.db),
 };

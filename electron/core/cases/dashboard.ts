@@ -5,7 +5,8 @@ import type { Dashboard } from '../../shared/contract/cases.ts';
 import { REGISTERS, REGISTER_NAMES, type RegisterName } from '../../shared/registers.ts';
 import type { Db } from '../db/connection.ts';
 import { dateColumn, prepared } from '../registers/repository.ts';
-import { INCOMPLETE_SQL } from './incomplete-sql.ts';
+import { INCOMPLETE_COUNT_SQL } from './incomplete-sql.ts';
+import { addDays, CLOSE_WITHIN_DAYS } from '../../shared/case-file.ts';
 
 type P = { from: string; to: string };
 
@@ -25,7 +26,7 @@ function groupCount(db: Db, table: string, col: string, dateCol: string, p: P): 
     WHERE deleted_at IS NULL AND ${dateCol} >= @from AND ${dateCol} < @to GROUP BY ${col} ORDER BY count DESC, code`).all(p) as { code: string; count: number }[];
 }
 
-const cache = new WeakMap<Db, Map<number, { key: string; value: Dashboard }>>();
+const cache = new WeakMap<Db, Map<string, { key: string; value: unknown }>>();
 
 /**
  * Changes whenever the database does: total_changes() counts every row this
@@ -37,19 +38,27 @@ function changeKey(db: Db): string {
   return `${version}:${changes}`;
 }
 
-/** The figures of a year; computed again only after the database changed (首页 is opened often). */
-export function dashboardOf(db: Db, year: number, today: string): Dashboard {
-  let byYear = cache.get(db);
-  if (!byYear) cache.set(db, (byYear = new Map()));
-  const key = `${changeKey(db)}:${today}`;
-  const hit = byYear.get(year);
-  if (hit && hit.key === key) return hit.value;
-  const value = computeDashboard(db, year, today);
-  byYear.set(year, { key, value });
+/** A figure computed again only after the database changed (首页 is opened often). */
+function cached<T>(db: Db, name: string, compute: () => T): T {
+  let entries = cache.get(db);
+  if (!entries) cache.set(db, (entries = new Map()));
+  const key = changeKey(db);
+  const hit = entries.get(name);
+  if (hit && hit.key === key) return hit.value as T;
+  const value = compute();
+  entries.set(name, { key, value });
   return value;
 }
 
-export function computeDashboard(db: Db, year: number, today: string): Dashboard {
+export const dashboardOf = (db: Db, year: number): Dashboard => cached(db, `dashboard:${year}`, () => computeDashboard(db, year));
+
+/** How many of the year's cases lack something in their file (the 「卷宗不完整」 filter's count). */
+export const incompleteCasesOf = (db: Db, year: number, today: string): number => cached(db, `incomplete:${year}:${today}`, () =>
+  (prepared(db, INCOMPLETE_COUNT_SQL).get({
+    from: `${year}-01-01`, to: `${year + 1}-01-01`, lateBefore: addDays(today, -CLOSE_WITHIN_DAYS),
+  }) as { n: number }).n);
+
+export function computeDashboard(db: Db, year: number): Dashboard {
   const p: P = { from: `${year}-01-01`, to: `${year + 1}-01-01` };
   const monthly = {} as Record<RegisterName, number[]>;
   for (const r of REGISTER_NAMES) {
@@ -86,8 +95,5 @@ export function computeDashboard(db: Db, year: number, today: string): Dashboard
     inspectionOutcomes: groupCount(db, 'inspections', 'outcome', 'date', p),
     villagesWithoutActivity: [...known].filter((v) => !active.has(v)).sort((a, b) => a.localeCompare(b, 'zh-CN')),
     villagesWithActivity: active.size,
-    incompleteCases: (prepared(db, `SELECT COUNT(*) AS n FROM mediation_cases
-      WHERE deleted_at IS NULL AND accepted_on >= ? AND accepted_on < ? AND ${INCOMPLETE_SQL}`).get(p.from, p.to, today) as { n: number }).n,
-    today,
   };
 }

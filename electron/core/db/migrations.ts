@@ -2,6 +2,7 @@
 // run in one transaction; a database newer than this code is refused.
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../util/errors.ts';
+import { INCOMPLETE_INDEX_SQL } from '../cases/incomplete-sql.ts';
 
 export interface Migration {
   version: number;
@@ -131,6 +132,8 @@ export const MIGRATIONS: Migration[] = [
       -- 回访 due (首页 reminders): successes without a 回访, by 结案日期 (follow_up_on is set whenever 回访 entries exist)
       CREATE INDEX mediation_cases_visit_due ON mediation_cases(closed_on)
         WHERE deleted_at IS NULL AND status = 'success' AND follow_up_on IS NULL;
+      -- 卷宗不完整 (the rules that do not depend on the day): counted on 首页 from this index
+      ${INCOMPLETE_INDEX_SQL};
     `),
   },
   {

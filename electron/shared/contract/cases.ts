@@ -44,9 +44,6 @@ export interface Dashboard {
   inspectionOutcomes: { code: string; count: number }[];
   villagesWithoutActivity: string[];
   villagesWithActivity: number;
-  /** cases of the year whose 卷宗 lacks something (卷宗体检, judged on `today`) */
-  incompleteCases: number;
-  today: string;
 }
 
 const yearNumber = z.number().int().min(2000, '年度应在2000—2100之间').max(2100, '年度应在2000—2100之间');
@@ -73,7 +70,9 @@ export const casesContract = {
     list: method<Reminders>()(z.object({ date: date.optional() })),
   }),
   ...prefixed('dashboard', {
-    get: method<Dashboard>()(z.object({ year: yearNumber, date: date.optional() })),
+    get: method<Dashboard>()(z.object({ year: yearNumber })),
+    /** cases of the year whose 卷宗 lacks something (卷宗体检, judged on `date`, default today) */
+    incompleteCases: method<number>()(z.object({ year: yearNumber, date: date.optional() })),
   }),
   ...prefixed('demoData', {
     /** how many demo records (示例数据) the ledger holds */
