@@ -3,6 +3,8 @@
 // The rules that do not depend on the day are one expression, STATIC_INCOMPLETE_SQL,
 // which is also the condition of the partial index mediation_cases_incomplete
 // (migration 6): the count of a year then reads that index, not 100 000 rows.
+// Changing these rules needs a new migration that drops and recreates the index
+// (an index built from the old text is simply no longer used: results stay right).
 import { CLOSE_WITHIN_DAYS } from '../../shared/case-file.ts';
 
 const blank = (col: string) => `(${col} IS NULL OR trim(${col}) = '')`;
