@@ -179,7 +179,12 @@ describe.skipIf(!hasChromium)('mediation case file, documents, reminders and 首
     const box = (await pie.boundingBox())!;
     // one dispute type: the ring is whole; click on it (centre 50%/55%, radius 35–68%)
     const r = (Math.min(box.width, box.height) / 2) * 0.5;
-    await app.page.mouse.click(box.x + box.width / 2 + r, box.y + box.height * 0.55);
+    // the chart draws on an animation frame after its canvas appears: click until it answers
+    const list = app.page.locator('.register-page[data-register="mediationCases"]');
+    for (let i = 0; i < 10 && !(await list.isVisible()); i++) {
+      await app.page.mouse.click(box.x + box.width / 2 + r, box.y + box.height * 0.55);
+      await list.waitFor({ timeout: 1000 }).catch(() => undefined);
+    }
     await cases.waitLoaded();
     await app.page.getByTestId('filter-type').filter({ hasText: '邻里' }).waitFor();
     await cases.rows(CASE_NO).first().waitFor();
