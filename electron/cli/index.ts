@@ -2,7 +2,10 @@
 // Exit codes: 0 done, 1 bad input (Chinese message on stderr, nothing written), 2 usage.
 import type { Core } from '../core/index.ts';
 import { createCore } from '../core/index.ts';
-import { resolveDbPath } from '../core/paths.ts';
+import { demoDbPath, resolveDbPath } from '../core/paths.ts';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { caseDocCommand, CASE_DOC_USAGE, remindersCommand, REMINDERS_USAGE } from './commands/cases.ts';
 import { AppError } from '../core/util/errors.ts';
 import { faultOf } from '../core/util/faults.ts';
 import { assertNodeVersion } from '../core/util/node-version.ts';
@@ -26,7 +29,9 @@ interface CommandSpec {
 const COMMANDS: Record<string, CommandSpec> = {
   import: { run: importCommand, usage: 'import 文件.json [--dry-run] [--skip-invalid]   导入数据包（全部成功或全部不写入）', valued: [], flags: ['dry-run', 'skip-invalid'] },
   export: { run: exportCommand, usage: 'export [--year 年度] [--department 部门] [--with-personal] --out 文件.json   导出数据包（加 --with-personal 才含当事人等个人信息）', valued: ['year', 'out', 'department'], flags: ['with-personal'] },
-  demo: { run: demoCommand, usage: 'demo [--year 年度]   生成示例年度台账（默认去年）', valued: ['year'], flags: [] },
+  demo: { run: demoCommand, usage: 'demo [--year 年度]   生成示例年度台账（默认去年；未给 --db 时写入单独的示例数据库）', valued: ['year'], flags: [] },
+  'case-doc': { run: caseDocCommand, usage: CASE_DOC_USAGE, valued: ['case', 'kind', 'out'], flags: [] },
+  reminders: { run: remindersCommand, usage: REMINDERS_USAGE, valued: ['date'], flags: ['json'] },
   stats: { run: statsCommand, usage: 'stats --year 年度 [--json]   年度统计数据', valued: ['year'], flags: ['json'] },
   report: { run: reportCommand, usage: REPORT_USAGE, valued: ['year', 'out', 'date'], flags: ['appendix'] },
   'openness-report': { run: opennessCommand, usage: OPENNESS_USAGE, valued: ['year', 'out', 'date'], flags: [] },
@@ -68,7 +73,18 @@ export async function runCli(argv: string[]): Promise<number> {
   // the database is opened (created, migrated) on first use only: a command
   // that stops at a usage error never touches it
   let core: Core | undefined;
-  const open = (): Core => (core ??= createCore({ dbPath: resolveDbPath(textOption(args.options, 'db')), mode: 'cli' }));
+  const open = (): Core => {
+    if (core) return core;
+    const explicitDb = textOption(args.options, 'db');
+    let dbPath = resolveDbPath(explicitDb);
+    if (name === 'demo' && !explicitDb) {
+      // sample records never land in the clerk's real ledger
+      dbPath = demoDbPath();
+      mkdirSync(dirname(dbPath), { recursive: true });
+      console.log(`示例数据写入单独的示例数据库：${dbPath}`);
+    }
+    return (core = createCore({ dbPath, mode: 'cli' }));
+  };
   const lazy: Core = {
     get ctx() { return open().ctx; },
     dispatch: (method, input) => open().dispatch(method, input),

@@ -13,6 +13,8 @@ export interface RecordMeta {
   updatedAt: string;
   /** set while the record is in the 回收站 */
   deletedAt: string | null;
+  /** a demo record (示例数据): 设置 「清除示例数据」 removes exactly these */
+  demo?: boolean;
 }
 
 interface Common {
@@ -55,6 +57,33 @@ export interface MediationCaseFields extends Common {
   amount: number | null;
   judicialConfirmation: boolean;
   followUpOn: string | null;
+  partyList: PartyEntry[];
+  facts: string | null;
+  agreementTerms: string | null;
+  performance: string | null;
+  copies: number | null;
+  followUps: FollowUpEntry[];
+}
+
+/** 当事人 one by one — personal data */
+export interface PartyEntry {
+  role?: 'applicant' | 'respondent' | 'party' | null;
+  name: string;
+  gender?: 'male' | 'female' | null;
+  ethnicity?: string | null;
+  birthDate?: string | null;
+  occupation?: string | null;
+  address?: string | null;
+  phone?: string | null;
+  idNumber?: string | null;
+}
+
+/** one 回访 */
+export interface FollowUpEntry {
+  date: string;
+  by?: string | null;
+  performed?: string | null;
+  opinion?: string | null;
 }
 
 export interface InspectionFields extends Common {
@@ -132,6 +161,8 @@ export interface ListQuery {
   pageSize?: number;
   /** list the 回收站 instead */
   deleted?: boolean;
+  /** the day time-dependent filters (卷宗不完整) are judged on; default: today */
+  today?: string;
 }
 
 export interface ListResult<T> {
@@ -158,7 +189,11 @@ export interface AppSettings {
   opennessContact: string | null;
   /** 主送机关, printed under the report's title when set (e.g. 中共永安市委、永安市人民政府：) */
   addressee: string | null;
+  /** 案号 pattern of 人民调解案件: {简称} {乡镇} {年度} {序号} ({序号:3} pads to 3 digits) */
+  caseNoPattern: string;
 }
+
+export const DEFAULT_CASE_NO_PATTERN = '{简称}调〔{年度}〕{序号}号';
 
 export const NARRATIVE_KEYS = ['intro', 'leaderDuties', 'shortcomings', 'nextYearPlan', 'other'] as const;
 export type NarrativeKey = (typeof NARRATIVE_KEYS)[number];

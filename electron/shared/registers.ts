@@ -8,7 +8,17 @@ import {
   type EnumMap,
 } from './enums.ts';
 
-export type FieldType = 'text' | 'longtext' | 'date' | 'int' | 'money' | 'bool' | 'enum' | 'tags';
+export type FieldType = 'text' | 'longtext' | 'date' | 'int' | 'money' | 'bool' | 'enum' | 'tags' | 'list';
+
+/** One column of a `list` field's entries (当事人 one by one, 回访 one by one). */
+export interface ListItemDef {
+  key: string;
+  label: string;
+  type: 'text' | 'date' | 'enum';
+  required?: boolean;
+  max?: number;
+  options?: EnumMap;
+}
 
 export interface FieldDef {
   /** camelCase key in the API record (flat: penalty fields are penaltyKind, …) */
@@ -29,6 +39,8 @@ export interface FieldDef {
   defaultValue?: number;
   /** int: smallest allowed value (0 unless said) */
   min?: number;
+  /** list: the entries' columns (stored as a JSON array; not in Excel) */
+  items?: ListItemDef[];
   /** personal data: never in a report, a log or an unprotected export */
   personal?: boolean;
   /** included in the keyword search */
@@ -87,6 +99,28 @@ export const ACTIVITY: RegisterDef & { name: 'activities' } = {
   ],
 };
 
+export const PARTY_ROLES = { applicant: '申请人', respondent: '被申请人', party: '当事人' } as const;
+export const GENDERS = { male: '男', female: '女' } as const;
+
+export const PARTY_ITEMS: ListItemDef[] = [
+  { key: 'role', label: '身份', type: 'enum', options: PARTY_ROLES },
+  { key: 'name', label: '姓名', type: 'text', required: true, max: 50 },
+  { key: 'gender', label: '性别', type: 'enum', options: GENDERS },
+  { key: 'ethnicity', label: '民族', type: 'text', max: 20 },
+  { key: 'birthDate', label: '出生日期', type: 'date' },
+  { key: 'occupation', label: '职业或职务', type: 'text', max: 100 },
+  { key: 'address', label: '住址或单位', type: 'text', max: 200 },
+  { key: 'phone', label: '联系电话', type: 'text', max: 30 },
+  { key: 'idNumber', label: '身份证号', type: 'text', max: 18 },
+];
+
+export const FOLLOW_UP_ITEMS: ListItemDef[] = [
+  { key: 'date', label: '回访日期', type: 'date', required: true },
+  { key: 'by', label: '回访人', type: 'text', max: 50 },
+  { key: 'performed', label: '履行情况', type: 'text', max: 500 },
+  { key: 'opinion', label: '当事人意见', type: 'text', max: 500 },
+];
+
 export const MEDIATION_CASE: RegisterDef & { name: 'mediationCases' } = {
   name: 'mediationCases',
   table: 'mediation_cases',
@@ -110,6 +144,14 @@ export const MEDIATION_CASE: RegisterDef & { name: 'mediationCases' } = {
     { key: 'amount', column: 'amount', label: '协议金额（元）', type: 'money', sortable: true },
     { key: 'judicialConfirmation', column: 'judicial_confirmation', label: '已申请司法确认', type: 'bool' },
     { key: 'followUpOn', column: 'follow_up_on', label: '回访日期', type: 'date' },
+    // the case file (卷宗), migration 6: parties one by one, the facts, the agreement, the 回访
+    { key: 'partyList', column: 'party_list', label: '当事人信息', type: 'list', personal: true, items: PARTY_ITEMS },
+    { key: 'facts', column: 'facts', label: '纠纷事实及争议事项', type: 'longtext', max: 5000, personal: true },
+    { key: 'agreementTerms', column: 'agreement_terms', label: '协议内容', type: 'longtext', max: 5000, personal: true },
+    { key: 'performance', column: 'performance', label: '履行方式、地点、期限', type: 'longtext', max: 1000 },
+    { key: 'copies', column: 'copies', label: '协议书份数', type: 'int', min: 0 },
+    // 当事人意见 may quote a party: kept local like the other personal fields
+    { key: 'followUps', column: 'follow_ups', label: '回访记录', type: 'list', personal: true, items: FOLLOW_UP_ITEMS },
     ...common,
   ],
 };

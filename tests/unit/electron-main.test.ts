@@ -229,6 +229,18 @@ describe('IPC', () => {
     expect(dialogs.saveFile).not.toHaveBeenCalled();
     expect(dialogs.openFiles).not.toHaveBeenCalled();
     expect(dialogs.openWithSystem).not.toHaveBeenCalled();
+    const print = vi.fn();
+    await expect(handlers.get(IPC_CHANNELS.print)?.({ ...foreign, sender: { ...foreign.sender, print } }, {})).rejects.toThrow(REFUSED_MESSAGE);
+    expect(print).not.toHaveBeenCalled();
+  });
+
+  it('prints our own page through webContents.print (the system dialog, A4, landscape when asked)', async () => {
+    const { handlers } = setup();
+    const event = own();
+    const print = vi.fn((_opts: unknown, cb: (ok: boolean) => void) => cb(true));
+    const result = await handlers.get(IPC_CHANNELS.print)?.({ ...event, sender: { ...event.sender, print } }, { landscape: true });
+    expect(result).toBe(true);
+    expect(print).toHaveBeenCalledWith({ silent: false, printBackground: true, landscape: true, pageSize: 'A4' }, expect.any(Function));
   });
 
   it('refuses our window showing a foreign page, a subframe, or no frame', async () => {

@@ -49,12 +49,16 @@ describe.each(REGISTER_NAMES)('%s register', (r) => {
   it('fills defaults: counts 0 (work item count 1), booleans false, empty text null', async () => {
     const minimal: Record<string, unknown> = Object.fromEntries(def.fields.filter((f) => f.required).map((f) => [f.key, sample[f.key]]));
     if (r === 'inspections') minimal.outcome = 'no_issue';
+    if (r === 'mediationCases') minimal.status = 'in_progress'; // 调解成功 needs a 结案日期
     const rec = await create(r, minimal);
     for (const f of def.fields) {
       if (f.required) continue;
-      if (f.type === 'int') expect(rec[f.key], f.key).toBe(f.defaultValue ?? 0);
+      // a new case without a 案号 gets the next number of its year (no township yet: no 简称)
+      if (r === 'mediationCases' && f.key === 'caseNo') expect(rec.caseNo).toBe('调〔2024〕1号');
+      else if (f.type === 'int' && f.defaultValue === undefined) expect(rec[f.key], f.key).toBeNull();
+      else if (f.type === 'int') expect(rec[f.key], f.key).toBe(f.defaultValue ?? 0);
       else if (f.type === 'bool') expect(rec[f.key], f.key).toBe(false);
-      else if (f.type === 'tags') expect(rec[f.key], f.key).toEqual([]);
+      else if (f.type === 'tags' || f.type === 'list') expect(rec[f.key], f.key).toEqual([]);
       else expect(rec[f.key], f.key).toBeNull();
     }
     if (r === 'workItems') expect(rec.count).toBe(1);
@@ -142,7 +146,7 @@ describe('rules across fields', () => {
 
 describe('suggestions and year counts', () => {
   it('suggests villages, most used first, but never personal fields', async () => {
-    for (const v of ['石桥村', '清河村', '石桥村']) await create('mediationCases', { ...SAMPLES.mediationCases, village: v });
+    for (const v of ['石桥村', '清河村', '石桥村']) await create('mediationCases', { ...SAMPLES.mediationCases, caseNo: null, village: v });
     expect(ok(await core.call('mediationCases.suggest', { field: 'village' }))).toEqual(['石桥村', '清河村']);
     expect(err(await core.call('mediationCases.suggest', { field: 'parties' })).code).toBe('invalid_input');
   });
@@ -161,9 +165,9 @@ describe('suggestions and year counts', () => {
 
 describe('settings and year profiles', () => {
   it('stores the township and the number style', async () => {
-    expect(ok(await core.call('settings.get', {}))).toEqual({ township: null, approximateNumbers: true, opennessContact: null, addressee: null });
+    expect(ok(await core.call('settings.get', {}))).toEqual({ township: null, approximateNumbers: true, opennessContact: null, addressee: null, caseNoPattern: '{简称}调〔{年度}〕{序号}号' });
     const s = ok(await core.call('settings.update', { township: { name: ' 清河镇 ', authority: '临江县清河镇人民政府', superior: '' }, approximateNumbers: false }));
-    expect(s).toEqual({ township: { name: '清河镇', authority: '临江县清河镇人民政府', superior: null }, approximateNumbers: false, opennessContact: null, addressee: null });
+    expect(s).toEqual({ township: { name: '清河镇', authority: '临江县清河镇人民政府', superior: null }, approximateNumbers: false, opennessContact: null, addressee: null, caseNoPattern: '{简称}调〔{年度}〕{序号}号' });
     expect(err(await core.call('settings.update', { township: { name: '', authority: 'x' } })).message).toContain('请填写乡镇简称');
   });
 

@@ -117,9 +117,9 @@ describe('year boundaries, deleted records, 同比', () => {
     expect(s.activities.previousTotal).toBe(3);
     const s23 = ok(await core.call('stats.year', { year: 2023 }));
     expect(s23.activities.previousTotal).toBeNull();
-    ok(await core.call('mediationCases.create', { record: { ...SAMPLES.mediationCases, acceptedOn: '2024-03-01', closedOn: null, status: 'in_progress' } }));
-    ok(await core.call('mediationCases.create', { record: { ...SAMPLES.mediationCases, acceptedOn: '2024-03-02', closedOn: null, status: 'failed' } }));
-    ok(await core.call('mediationCases.create', { record: { ...SAMPLES.mediationCases, acceptedOn: '2024-03-03', closedOn: '2024-03-05' } }));
+    ok(await core.call('mediationCases.create', { record: { ...SAMPLES.mediationCases, caseNo: null, acceptedOn: '2024-03-01', closedOn: null, status: 'in_progress' } }));
+    ok(await core.call('mediationCases.create', { record: { ...SAMPLES.mediationCases, caseNo: null, acceptedOn: '2024-03-02', closedOn: '2024-03-04', status: 'failed' } }));
+    ok(await core.call('mediationCases.create', { record: { ...SAMPLES.mediationCases, caseNo: null, acceptedOn: '2024-03-03', closedOn: '2024-03-05' } }));
     const m = ok(await core.call('stats.year', { year: 2024 })).mediation;
     expect(m).toMatchObject({ total: 3, success: 1, inProgress: 1, closed: 2, successRate: { numerator: 1, denominator: 2 } });
     core.close();

@@ -1,6 +1,7 @@
 // Every method of the contract, implemented once. TypeScript checks that none is missing.
 import type { Contract, HandlersOf } from '../../shared/contract/index.ts';
 import type { CoreContext } from '../context.ts';
+import { casesHandlers } from './cases.ts';
 import { custodyHandlers } from './custody.ts';
 import { ledgerHandlers } from './ledger.ts';
 import { opennessHandlers } from './openness.ts';
@@ -15,4 +16,5 @@ export const handlers: Handlers = {
   ...reportHandlers,
   ...custodyHandlers,
   ...opennessHandlers,
+  ...casesHandlers,
 };

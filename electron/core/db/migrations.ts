@@ -2,6 +2,7 @@
 // run in one transaction; a database newer than this code is refused.
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../util/errors.ts';
+import { INCOMPLETE_INDEX_SQL } from '../cases/incomplete-sql.ts';
 
 export interface Migration {
   version: number;
@@ -158,6 +159,37 @@ export const MIGRATIONS: Migration[] = [
         report TEXT NOT NULL, year INTEGER NOT NULL, exported_at TEXT NOT NULL,
         file_name TEXT NOT NULL, figures TEXT NOT NULL,
         PRIMARY KEY (report, year)
+      ) WITHOUT ROWID;
+    `),
+  },
+  {
+    // issue 9: the mediation case file (卷宗)
+    version: 6,
+    name: 'mediation case file fields',
+    up: (db) => db.exec(`
+      ALTER TABLE mediation_cases ADD COLUMN party_list TEXT NOT NULL DEFAULT '[]';
+      ALTER TABLE mediation_cases ADD COLUMN facts TEXT;
+      ALTER TABLE mediation_cases ADD COLUMN agreement_terms TEXT;
+      ALTER TABLE mediation_cases ADD COLUMN performance TEXT;
+      ALTER TABLE mediation_cases ADD COLUMN copies INTEGER;
+      ALTER TABLE mediation_cases ADD COLUMN follow_ups TEXT NOT NULL DEFAULT '[]';
+      -- 案号 is unique within its year: looked up on every save
+      CREATE INDEX mediation_cases_case_no ON mediation_cases(case_no, accepted_on) WHERE deleted_at IS NULL;
+      -- 回访 due (首页 reminders): successes without a 回访, by 结案日期 (follow_up_on is set whenever 回访 entries exist)
+      CREATE INDEX mediation_cases_visit_due ON mediation_cases(closed_on)
+        WHERE deleted_at IS NULL AND status = 'success' AND follow_up_on IS NULL;
+      -- 卷宗不完整 (the rules that do not depend on the day): counted on 首页 from this index
+      ${INCOMPLETE_INDEX_SQL};
+    `),
+  },
+  {
+    // issue 9's second migration: which records are demo data (示例数据), so they can be removed exactly
+    version: 16,
+    name: 'demo record marks',
+    up: (db) => db.exec(`
+      CREATE TABLE demo_records (
+        register TEXT NOT NULL, record_id TEXT NOT NULL,
+        PRIMARY KEY (register, record_id)
       ) WITHOUT ROWID;
     `),
   },

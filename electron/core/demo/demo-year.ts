@@ -10,6 +10,7 @@ import { profileExists, saveProfile } from '../ledger/year-profiles.ts';
 import { createRecord } from '../registers/service.ts';
 import { AppError } from '../util/errors.ts';
 import { dateColumn, prepared } from '../registers/repository.ts';
+import { markDemo } from './demo-marks.ts';
 
 function rng(seed: number) {
   let s = seed >>> 0 || 1;
@@ -55,7 +56,8 @@ export function generateDemoYear(ctx: CoreContext, year: number, seed = year): R
   const person = () => pick(SURNAMES) + pick(GIVEN);
   const counts: Record<RegisterName, number> = { activities: 0, mediationCases: 0, inspections: 0, workItems: 0, disclosureRequests: 0 };
   const add = (name: RegisterName, rec: Record<string, unknown>) => {
-    createRecord(ctx, name, { id: randomUUID(), ...rec });
+    const created = createRecord(ctx, name, { id: randomUUID(), ...rec });
+    markDemo(ctx.db, name, created.id);
     counts[name]++;
   };
 
@@ -115,8 +117,17 @@ export function generateDemoYear(ctx: CoreContext, year: number, seed = year): R
         type, source: pick(['active', 'active', 'application', 'referral']), village: pick(VILLAGES),
         committee: '清河镇人民调解委员会', mediator: pick(MEDIATORS), parties: `${a}、${b}`, partyCount: 2,
         summary: `${a}与${b}因${causes[type]}发生纠纷`,
+        partyList: [
+          { role: 'applicant', name: a, gender: pick(['male', 'female']), ethnicity: '汉族', occupation: '农民', address: `清河镇${pick(VILLAGES)}`, phone: `13${int(100000000, 999999999)}` },
+          { role: 'respondent', name: b, gender: pick(['male', 'female']), ethnicity: '汉族', occupation: '农民', address: `清河镇${pick(VILLAGES)}`, phone: `15${int(100000000, 999999999)}` },
+        ],
+        facts: `${a}与${b}因${causes[type]}问题产生争议，双方多次协商未果，${a}向调委会申请调解。`,
         status: open ? 'in_progress' : success ? 'success' : 'failed',
-        agreement: success ? (r() < 0.4 ? 'written' : 'oral') : null,
+        ...(success && r() < 0.4 ? {
+          agreement: 'written', agreementTerms: `一、${b}于协议签订之日起十日内解决${causes[type]}问题。\n二、双方今后不再就此事发生争执。`,
+          performance: '协议签订后十日内当面履行', copies: 3,
+        } : { agreement: success ? 'oral' : null }),
+        ...(success && r() < 0.8 ? { followUps: [{ date: `${accepted.slice(0, 8)}${pad(Math.min(28, closeDay + int(0, 3)))}`, by: pick(MEDIATORS), performed: '已按协议履行', opinion: '满意' }] } : {}),
         amount: success && r() < 0.6 ? int(500, 50000) : null, judicialConfirmation: success && r() < 0.05,
         department: dept.司法所,
       });

@@ -12,6 +12,7 @@ import { getSettings, updateSettings } from '../ledger/settings.ts';
 import { emptyProfile, getProfile, profileExists, writeProfile } from '../ledger/year-profiles.ts';
 import { getRecord, insertRecord, prepared, replaceRecord } from '../registers/repository.ts';
 import { AppError } from '../util/errors.ts';
+import { describeCase, normalizeCaseNo } from '../cases/case-number.ts';
 import { fromPackageRecord, PACKAGE_FORMAT, PACKAGE_KEYS, PACKAGE_VERSION, personalKeys } from './package-format.ts';
 import { yearProfileInput } from '../../shared/contract/ledger.ts';
 
@@ -58,6 +59,8 @@ interface PlannedRecord {
   /** changed on both sides since this database last received it from a package */
   conflict: boolean;
   note?: string;
+  /** refused after planning (a duplicate 案号): never written */
+  skip?: boolean;
 }
 
 /** An updatedAt this far ahead of the clock says nothing about which side is newer. */
@@ -144,6 +147,43 @@ function planRecords(ctx: CoreContext, data: Obj, issues: ImportRecordIssue[], r
     });
   }
   return planned;
+}
+
+/**
+ * 案号 unique within a year, after the import: two cases of the package, or a
+ * package case and a local case the package does not replace, may not share one.
+ */
+function checkCaseNumbers(ctx: CoreContext, planned: PlannedRecord[], issues: ImportRecordIssue[], report: ImportReport): void {
+  const cases = planned.filter((p) => p.register === 'mediationCases');
+  if (cases.length === 0) return;
+  const incomingIds = new Set(cases.map((c) => c.id));
+  const taken = new Map<string, { id: string; acceptedOn: string; type: string; caseNo: string; label: string }>();
+  const key = (acceptedOn: string, caseNo: string) => `${acceptedOn.slice(0, 4)}|${normalizeCaseNo(caseNo)}`;
+  const years = new Set(cases.map((c) => String(c.fields.acceptedOn).slice(0, 4)));
+  for (const y of years) {
+    const rows = prepared(ctx.db, `SELECT id, case_no AS caseNo, accepted_on AS acceptedOn, type FROM mediation_cases
+      WHERE deleted_at IS NULL AND accepted_on >= ? AND accepted_on < ? AND case_no IS NOT NULL AND case_no <> ''`)
+      .all(`${y}-01-01`, `${Number(y) + 1}-01-01`) as { id: string; caseNo: string; acceptedOn: string; type: string }[];
+    for (const r of rows) if (!incomingIds.has(r.id)) taken.set(key(r.acceptedOn, r.caseNo), { ...r, label: `本机已有的${describeCase(r)}` });
+  }
+  for (const c of cases) {
+    // a case whose local copy is kept keeps its local number
+    const caseNo = c.fields.caseNo;
+    if (typeof caseNo !== 'string' || !caseNo || c.action === 'keptLocal' || c.action === 'unchanged') continue;
+    const acceptedOn = String(c.fields.acceptedOn);
+    const k = key(acceptedOn, caseNo);
+    const other = taken.get(k);
+    if (other) {
+      issues.push({ register: 'mediationCases', id: c.id, record: c.label, field: 'caseNo',
+        message: `案号“${caseNo}”在${acceptedOn.slice(0, 4)}年重复：与${other.label}相同` });
+      report.byRegister.mediationCases.invalid++;
+      report.byRegister.mediationCases[c.action]--;
+      c.action = 'unchanged';
+      c.skip = true;
+    } else {
+      taken.set(k, { id: c.id, acceptedOn, type: String(c.fields.type), caseNo, label: `本数据包中的${c.label}` });
+    }
+  }
 }
 
 export function parseProfile(raw: Obj, bad: (m: string, f?: string) => void): YearProfile | null {
@@ -303,11 +343,12 @@ export function importPackage(ctx: CoreContext, text: string, opts: ImportPackag
   const years = new Set<number>();
   const profiles = planProfiles(ctx, data, issues, report);
   const records = planRecords(ctx, data, issues, report, years);
+  checkCaseNumbers(ctx, records, issues, report);
   for (const c of Object.values(byRegister)) for (const k of Object.keys(c) as (keyof ImportCounts)[]) report.totals[k] += c[k];
   for (const p of profiles) years.add(p.profile.year);
   report.years = [...years].sort();
   for (const r of records) {
-    if (r.action === 'unchanged' || report.changes.length >= MAX_CHANGES_LISTED) continue;
+    if (r.skip || r.action === 'unchanged' || report.changes.length >= MAX_CHANGES_LISTED) continue;
     report.changes.push({ register: r.register, id: r.id, action: r.action, record: r.label, localUpdatedAt: r.localUpdatedAt, incomingUpdatedAt: r.updatedAt, conflict: r.conflict, ...(r.note ? { note: r.note } : {}) });
   }
   for (const p of profiles) {
@@ -324,6 +365,7 @@ export function importPackage(ctx: CoreContext, text: string, opts: ImportPackag
       if (p.action === 'new' || p.action === 'updated') writeProfile(ctx.db, p.profile, p.profile.updatedAt ?? now);
     }
     for (const r of records) {
+      if (r.skip) continue;
       const def = REGISTERS[r.register];
       if (r.action === 'new') insertRecord(ctx.db, def, r.id, r.fields, r.updatedAt ?? now);
       else if (r.action === 'updated') replaceRecord(ctx.db, def, r.id, r.fields, r.updatedAt ?? now);

@@ -1,5 +1,5 @@
 // Township names and app preferences, one JSON value per key.
-import type { AppSettings, Township } from '../../shared/records.ts';
+import { DEFAULT_CASE_NO_PATTERN, type AppSettings, type Township } from '../../shared/records.ts';
 import type { Db } from '../db/connection.ts';
 import { prepared } from '../registers/repository.ts';
 
@@ -19,10 +19,11 @@ export function getSettings(db: Db): AppSettings {
     approximateNumbers: read<boolean>(db, 'approximateNumbers') ?? true,
     opennessContact: read<string>(db, 'opennessContact') ?? null,
     addressee: read<string>(db, 'addressee') || null,
+    caseNoPattern: read<string>(db, 'caseNoPattern') ?? DEFAULT_CASE_NO_PATTERN,
   };
 }
 
-export function updateSettings(db: Db, patch: { township?: { name: string; authority: string; superior?: string | null }; approximateNumbers?: boolean; opennessContact?: string | null; addressee?: string | null }): AppSettings {
+export function updateSettings(db: Db, patch: { township?: { name: string; authority: string; superior?: string | null }; approximateNumbers?: boolean; opennessContact?: string | null; addressee?: string | null; caseNoPattern?: string }): AppSettings {
   db.transaction(() => {
     if (patch.township) {
       write(db, 'township', {
@@ -32,6 +33,7 @@ export function updateSettings(db: Db, patch: { township?: { name: string; autho
       });
     }
     if (patch.approximateNumbers !== undefined) write(db, 'approximateNumbers', patch.approximateNumbers);
+    if (patch.caseNoPattern !== undefined) write(db, 'caseNoPattern', patch.caseNoPattern.trim());
     if (patch.opennessContact !== undefined) write(db, 'opennessContact', patch.opennessContact?.trim() || null);
     if (patch.addressee !== undefined) write(db, 'addressee', patch.addressee?.trim() || '');
   }).immediate();

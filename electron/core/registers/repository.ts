@@ -5,6 +5,16 @@ import type { ListQuery, ListResult } from '../../shared/records.ts';
 import type { Db } from '../db/connection.ts';
 import { AppError } from '../util/errors.ts';
 import { columnsOf, recordToParams, rowToRecord } from './mapping.ts';
+import { INCOMPLETE_SQL } from '../cases/incomplete-sql.ts';
+
+/** the list filter of cases whose 卷宗 lacks something */
+export const FILE_INCOMPLETE = 'fileIncomplete';
+
+function localToday(): string {
+  const d = new Date();
+  const p = (x: number) => String(x).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
 
 const cache = new WeakMap<Db, Map<string, Statement>>();
 /** Most statements kept per connection; the least recently used one goes first. */
@@ -34,8 +44,12 @@ export function dateColumn(def: RegisterDef): string {
   return def.fields.find((f) => f.key === def.dateKey)!.column;
 }
 
+/** `t.*` and whether the row is a demo record (示例数据, table demo_records) */
+const selectOf = (def: RegisterDef) =>
+  `SELECT t.*, EXISTS(SELECT 1 FROM demo_records d WHERE d.register = '${def.name}' AND d.record_id = t.id) AS is_demo FROM ${def.table} t`;
+
 export function getRecord<T>(db: Db, def: RegisterDef, id: string): T | null {
-  const row = prepared(db, `SELECT * FROM ${def.table} WHERE id = ?`).get(id) as Record<string, unknown> | undefined;
+  const row = prepared(db, `${selectOf(def)} WHERE id = ?`).get(id) as Record<string, unknown> | undefined;
   return row ? rowToRecord<T>(def, row) : null;
 }
 
@@ -85,6 +99,14 @@ export function whereOf(def: RegisterDef, q: ListQuery): { sql: string; params: 
   if (q.to) { parts.push(`${dateCol} <= ?`); params.push(q.to); }
   for (const [key, value] of Object.entries(q.filters ?? {})) {
     if (value === '' || value === undefined || value === null) continue;
+    if (def.name === 'mediationCases' && key === FILE_INCOMPLETE) {
+      // 卷宗不完整: the rules of 卷宗体检 in SQL (today in local time, as the page shows it)
+      if (value === true || value === 'true') {
+        parts.push(INCOMPLETE_SQL);
+        params.push(q.today ?? localToday());
+      }
+      continue;
+    }
     const f = filterField(def, key);
     if (f.type === 'bool') {
       parts.push(`${f.column} = ?`);
@@ -120,7 +142,7 @@ export function listRecords<T>(db: Db, def: RegisterDef, q: ListQuery): ListResu
   const pageSize = q.pageSize ?? 20;
   const where = whereOf(def, q);
   const offset = (page - 1) * pageSize;
-  const rows = prepared(db, `SELECT * FROM ${def.table} WHERE ${where.sql} ORDER BY ${orderOf(def, q)} LIMIT ? OFFSET ?`)
+  const rows = prepared(db, `${selectOf(def)} WHERE ${where.sql} ORDER BY ${orderOf(def, q)} LIMIT ? OFFSET ?`)
     .all(...where.params, pageSize, offset) as Record<string, unknown>[];
   // A short last page already tells the total: a rare keyword then costs one scan, not two.
   const total = rows.length > 0 && rows.length < pageSize

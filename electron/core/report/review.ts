@@ -5,6 +5,7 @@ import type { ReviewItem, ReviewSeverity, YearStats } from '../../shared/contrac
 import type { Db } from '../db/connection.ts';
 import { prepared } from '../registers/repository.ts';
 import { opennessReview } from '../openness/checks.ts';
+import { caseDataWarnings } from '../cases/checks.ts';
 
 /** What a provider may use besides the database; the composed report's own items come in `composed`. */
 export interface ReviewEnv {
@@ -77,6 +78,11 @@ export const REVIEW_PROVIDERS: ReviewProvider[] = [
   privacyItems,
   composedItems,
   dataChecks,
+  // 人民调解: duplicate 案号, 调结 without 结案日期 (rows the form would now refuse)
+  (db, year) => caseDataWarnings(db, year).map((w): ReviewItem => ({
+    kind: w.code, severity: 'warning', message: w.message,
+    link: { page: 'register', register: 'mediationCases', ...(w.ids.length === 1 ? { recordId: w.ids[0] } : {}) },
+  })),
   // the two statutory reports state some facts twice: they must agree (政务公开年报 checks)
   (db, year) => opennessReview(db, year).map((i): ReviewItem => ({
     kind: i.id,

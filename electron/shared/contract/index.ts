@@ -1,6 +1,7 @@
 // The one API contract: every method, by `domain.verb` name, with its zod input
 // schema and its result type. IPC, the web bridge and the CLI all serve it.
 import type { z } from 'zod';
+import { casesContract } from './cases.ts';
 import { custodyContract } from './custody.ts';
 import type { ApiResult, MethodSpec } from './define.ts';
 import { ledgerContract } from './ledger.ts';
@@ -14,6 +15,7 @@ export const contract = {
   ...reportContract,
   ...custodyContract,
   ...opennessContract,
+  ...casesContract,
 };
 
 export type Contract = typeof contract;

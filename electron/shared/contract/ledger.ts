@@ -126,6 +126,10 @@ export const ledgerContract = {
       approximateNumbers: z.boolean().optional(),
       opennessContact: z.string().trim().max(300, '联系方式不能超过300个字').nullable().optional(),
       addressee: z.string().trim().max(60, '主送机关不能超过60个字').regex(/^[^\n\r]*$/, '主送机关应为一行').nullable().optional(),
+      caseNoPattern: z.string().trim().max(60)
+        .refine((p) => p.includes('{序号') , '案号格式必须包含 {序号}')
+        .refine((p) => /^([^{}]|\{(简称|乡镇|年度|序号(:\d)?)\})+$/.test(p), '案号格式只能使用 {简称} {乡镇} {年度} {序号} 这几个占位符')
+        .optional(),
     })),
   }),
   ...prefixed('years', {

@@ -17,7 +17,8 @@ export const ID_HEADER = '记录编号';
 export const EXAMPLE_MARK = '【示例】';
 
 export function excelColumns(def: RegisterDef): ExcelColumn[] {
-  return def.fields.map((f) => ({ field: f, header: f.label, width: widthOf(f) }));
+  // list fields (当事人 one by one, 回访) do not fit one cell: they stay out of Excel
+  return def.fields.filter((f) => f.type !== 'list').map((f) => ({ field: f, header: f.label, width: widthOf(f) }));
 }
 
 function widthOf(f: FieldDef): number {

@@ -9,6 +9,7 @@ import { REGISTERS } from '../../../shared/registers.ts';
 import { validateRecord } from '../../../shared/validation.ts';
 import { isoNow, type CoreContext } from '../../context.ts';
 import { getRecord, insertRecord, replaceRecord } from '../../registers/repository.ts';
+import { describeCase, findDuplicateCaseNo, normalizeCaseNo } from '../../cases/case-number.ts';
 import { AppError } from '../../util/errors.ts';
 import { listZip, readZipEntry } from '../../util/zip-read.ts';
 import { CellError, cellToField, EXAMPLE_MARK, headerIndex, matchHeader, plainText, plainValue, type Plain } from './columns.ts';
@@ -184,6 +185,7 @@ export async function importExcel(ctx: CoreContext, register: RegisterName, byte
 
   const planned: { id: string; fields: Record<string, unknown>; update: boolean }[] = [];
   const seenIds = new Map<string, number>();
+  const seenCaseNos = new Map<string, number>();
   const lastRow = ws.actualRowCount === 0 ? headerRow : ws.rowCount;
   if (lastRow - headerRow > MAX_ROWS) {
     throw new AppError('invalid_input', `表格有 ${lastRow - headerRow} 行，超过一次导入的上限 ${MAX_ROWS} 行，请分成几个文件导入`);
@@ -239,6 +241,18 @@ export async function importExcel(ctx: CoreContext, register: RegisterName, byte
         const existing = getRecord<{ deletedAt: string | null }>(ctx.db, def, idText);
         if (existing?.deletedAt) addIssue(r, 'id', `这条${def.label}记录在回收站中，请先恢复再导入修改`);
         update = !!existing;
+      }
+    }
+    if (v.ok && def.name === 'mediationCases') {
+      // 案号 unique within its year: against the ledger and the rows above
+      const fields = v.value as unknown as Record<string, unknown>;
+      const caseNo = typeof fields.caseNo === 'string' ? fields.caseNo : '';
+      if (caseNo) {
+        const key = `${String(fields.acceptedOn).slice(0, 4)}|${normalizeCaseNo(caseNo)}`;
+        const other = findDuplicateCaseNo(ctx.db, caseNo, String(fields.acceptedOn), id);
+        if (seenCaseNos.has(key)) addIssue(r, 'caseNo', `「案号」“${caseNo}”与第${seenCaseNos.get(key)}行重复（同一年度内案号不能重复）`);
+        else if (other && !seenIds.has(other.id)) addIssue(r, 'caseNo', `「案号」“${caseNo}”在${String(fields.acceptedOn).slice(0, 4)}年已被另一件案件使用：${describeCase(other)}`);
+        seenCaseNos.set(key, r);
       }
     }
     if (report.issueCount > before || !v.ok) { report.invalid++; continue; }

@@ -30,9 +30,16 @@ export interface RegisterPageConfig {
   emptyLabels?: Record<string, string>;
   /** an extra choice per filter: a value the list understands beyond the field's options */
   extraFilterOptions?: Record<string, { value: string; label: string }[]>;
+  /** columns of the printed list (A4 landscape); default: the table's */
+  printColumns?: string[];
+  /** the form's field order when it differs from registers.ts (keys not listed follow) */
+  formOrder?: string[];
 }
 
 const isPenalty = (f: Record<string, unknown>) => f.outcome === 'penalty';
+const hasNoPartyList = (f: Record<string, unknown>) => !Array.isArray(f.partyList) || f.partyList.length === 0;
+const isWritten = (f: Record<string, unknown>) => f.agreement === 'written';
+const isClosed = (f: Record<string, unknown>) => f.status === 'success' || f.status === 'failed' || (Array.isArray(f.followUps) && f.followUps.length > 0);
 
 export const REGISTER_PAGES: Record<RegisterName, RegisterPageConfig> = {
   activities: {
@@ -41,6 +48,7 @@ export const REGISTER_PAGES: Record<RegisterName, RegisterPageConfig> = {
     noun: '活动',
     description: '每一场普法宣传活动：集中宣传、讲座、培训、法律咨询、网络宣传等。',
     columns: ['date', 'title', 'kind', 'village', 'audience', 'materials', 'department'],
+    printColumns: ['date', 'title', 'kind', 'venue', 'place', 'village', 'audience', 'materials', 'organizer', 'department'],
     widths: { date: 112, kind: 130, village: 150, audience: 105, materials: 160, department: 105 },
     primaryFilters: ['kind', 'village'],
     suggest: ['place', 'village', 'occasion', 'organizer', 'department'],
@@ -50,11 +58,24 @@ export const REGISTER_PAGES: Record<RegisterName, RegisterPageConfig> = {
     def: REGISTERS.mediationCases,
     title: '人民调解',
     noun: '案件',
-    description: '人民调解委员会受理的每一件矛盾纠纷。当事人和纠纷简要情况不会进入统计和报告。',
+    description: '人民调解委员会受理的每一件矛盾纠纷及其卷宗。当事人信息、纠纷事实和协议内容只保存在本机，不进入统计和报告。',
     columns: ['acceptedOn', 'caseNo', 'type', 'village', 'status', 'amount', 'closedOn'],
-    widths: { acceptedOn: 112, type: 110, village: 120, status: 110, amount: 150, closedOn: 112 },
+    widths: { acceptedOn: 112, caseNo: 170, type: 110, village: 120, status: 110, amount: 140, closedOn: 112 },
     primaryFilters: ['type', 'status', 'village'],
-    suggest: ['caseNo', 'village', 'committee', 'mediator', 'department'],
+    visibleWhen: {
+      agreementTerms: isWritten, performance: isWritten, copies: isWritten, followUps: isClosed,
+      // the old free-text 当事人 / 简要情况 show only on records that have them and no party list
+      parties: hasNoPartyList, partyCount: hasNoPartyList, summary: (f) => !!f.summary,
+    },
+    formOrder: [
+      'caseNo', 'acceptedOn', 'closedOn', 'type', 'source', 'village', 'committee', 'mediator',
+      'parties', 'partyCount', 'partyList', 'summary', 'facts',
+      'status', 'agreement', 'amount', 'agreementTerms', 'performance', 'copies', 'judicialConfirmation',
+      'followUpOn', 'followUps',
+    ],
+    printColumns: ['caseNo', 'acceptedOn', 'type', 'source', 'village', 'mediator', 'status', 'agreement', 'amount', 'closedOn', 'followUpOn'],
+    // 案号 is never suggested from numbers already used: the form proposes the next free one
+    suggest: ['village', 'committee', 'mediator', 'department'],
     sortBy: 'acceptedOn',
   },
   inspections: {
@@ -63,6 +84,7 @@ export const REGISTER_PAGES: Record<RegisterName, RegisterPageConfig> = {
     noun: '检查',
     description: '每一次行政执法检查及其处理结果；处理结果为“行政处罚”时填写处罚信息。',
     columns: ['date', 'target', 'field', 'village', 'issuesFound', 'outcome', 'penaltyAmount'],
+    printColumns: ['date', 'target', 'field', 'mode', 'village', 'inspectors', 'issuesFound', 'issuesRectified', 'outcome', 'penaltyDecisionNo', 'penaltyAmount'],
     widths: { date: 112, field: 110, village: 120, issuesFound: 160, outcome: 115, penaltyAmount: 160 },
     primaryFilters: ['field', 'outcome', 'village'],
     suggest: ['target', 'village', 'inspectors', 'department'],
