@@ -1,5 +1,5 @@
-// The four registers as 首页 shows them.
-import { Briefcase, ChatLineRound, Collection, Reading } from '@element-plus/icons-vue';
+// The registers as 首页 shows them.
+import { Briefcase, ChatLineRound, Collection, Document, Reading } from '@element-plus/icons-vue';
 import type { RegisterName } from '@shared/registers.ts';
 
 export interface RegisterCard { register: RegisterName; title: string; unit: string; path: string; icon: unknown; color: string }
@@ -9,4 +9,5 @@ export const REGISTER_CARDS: RegisterCard[] = [
   { register: 'mediationCases', title: '人民调解案件', unit: '件', path: '/mediation-cases', icon: ChatLineRound, color: '#1f9d6b' },
   { register: 'inspections', title: '行政执法检查', unit: '次', path: '/inspections', icon: Briefcase, color: '#d9822b' },
   { register: 'workItems', title: '其他法治工作', unit: '项', path: '/work-items', icon: Collection, color: '#7a5cc7' },
+  { register: 'disclosureRequests', title: '依申请公开', unit: '件', path: '/disclosure-requests', icon: Document, color: '#4a8f9c' },
 ];
