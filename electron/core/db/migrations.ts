@@ -1,6 +1,7 @@
 // Numbered schema migrations, tracked in PRAGMA user_version. All pending ones
 // run in one transaction; a database newer than this code is refused.
 import type { Database } from 'better-sqlite3';
+import { createKeywordIndex } from '../registers/keyword-index.ts';
 import { AppError } from '../util/errors.ts';
 
 export interface Migration {
@@ -114,6 +115,16 @@ export const MIGRATIONS: Migration[] = [
         PRIMARY KEY (register, record_id)
       ) WITHOUT ROWID;
     `),
+  },
+  {
+    version: 4,
+    // the FTS5 index of each register's search_text (character unigrams and bigrams),
+    // built here for the records already in the ledger; a register added later calls
+    // createKeywordIndex in its own migration
+    name: 'keyword index',
+    up: (db) => {
+      for (const table of ['activities', 'mediation_cases', 'inspections', 'work_items']) createKeywordIndex(db, { table });
+    },
   },
 ];
 
