@@ -1,7 +1,7 @@
 // Numbered schema migrations, tracked in PRAGMA user_version. All pending ones
 // run in one transaction; a database newer than this code is refused.
 import type { Database } from 'better-sqlite3';
-import { createKeywordIndex } from '../registers/keyword-index.ts';
+import { createKeywordIndex, registerKeywordFunctions } from '../registers/keyword-index.ts';
 import { AppError } from '../util/errors.ts';
 
 export interface Migration {
@@ -142,6 +142,8 @@ export interface MigrateOptions {
 
 /** Brings the schema up to date; returns the versions applied. */
 export function migrate(db: Database, options: MigrateOptions = {}): number[] {
+  // the SQL functions the schema's triggers call, on every connection the app opens
+  registerKeywordFunctions(db);
   const migrations = options.migrations ?? MIGRATIONS;
   const latest = migrations[migrations.length - 1]?.version ?? 0;
   const current = schemaVersion(db);

@@ -13,8 +13,11 @@
 // SQLite cannot take a tokenizer written in JavaScript, so each character or
 // bigram is written as the hex of its UTF-8 bytes (UTF-8 is prefix-free, so the
 // hex names one character string and nothing else) and the FTS table uses the
-// plain `ascii` tokenizer. The grams are computed in SQL, so the triggers keep
-// the index in step for every writer (the app, an import, a restore, a script).
+// plain `ascii` tokenizer. The grams come from the SQL function fazhi_grams(),
+// registered on every connection the app opens (migrate() does it); triggers call
+// it, so the index stays in step for every write (the forms, an import, a
+// restore). A connection without the function (a generic SQLite tool) can read
+// the ledger but not write a register: the write fails, the index never drifts.
 //
 // External content: the FTS table stores no text; its content is a view over the
 // register table that yields the grams of every live row (soft-deleted rows are
@@ -25,10 +28,40 @@ import type { RegisterDef } from '../../shared/registers.ts';
 /** The FTS table that indexes a register's table. */
 export const keywordIndexName = (table: string) => `${table}_fts`;
 
-/** SQL: the space-separated hex grams of length n (1 or 2) of the text expression x. */
-function gramsSql(x: string, n: 1 | 2): string {
-  return `(WITH RECURSIVE c(i) AS (SELECT 1 WHERE length(${x}) >= ${n} UNION ALL SELECT i + 1 FROM c WHERE i <= length(${x}) - ${n})
-    SELECT coalesce(group_concat(hex(substr(${x}, i, ${n})), ' ' ORDER BY i), '') FROM c)`;
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+/** The hex of one character's UTF-8 bytes (a lone surrogate as U+FFFD, as SQLite stores it). */
+function hexOf(cp: number): string {
+  if (cp < 0x80) return HEX[cp];
+  if (cp < 0x800) return HEX[0xc0 | (cp >> 6)] + HEX[0x80 | (cp & 63)];
+  if (cp >= 0xd800 && cp <= 0xdfff) return 'efbfbd';
+  if (cp < 0x10000) return HEX[0xe0 | (cp >> 12)] + HEX[0x80 | ((cp >> 6) & 63)] + HEX[0x80 | (cp & 63)];
+  return HEX[0xf0 | (cp >> 18)] + HEX[0x80 | ((cp >> 12) & 63)] + HEX[0x80 | ((cp >> 6) & 63)] + HEX[0x80 | (cp & 63)];
+}
+
+function charHexes(text: string): string[] {
+  const out: string[] = [];
+  for (const ch of text) out.push(hexOf(ch.codePointAt(0)!));
+  return out;
+}
+
+/**
+ * The grams of a text, space-separated: n = 2 its bigrams in text order (a phrase
+ * needs their positions), n = 1 its characters each once (a one-character keyword
+ * is a plain term lookup; once each halves the index of a long, repetitive text).
+ */
+export function keywordGrams(text: unknown, n: unknown): string {
+  if (typeof text !== 'string' || text === '') return '';
+  const hexes = charHexes(text);
+  if (n === 1) return [...new Set(hexes)].join(' ');
+  const out: string[] = [];
+  for (let i = 0; i + 1 < hexes.length; i++) out.push(hexes[i] + hexes[i + 1]);
+  return out.join(' ');
+}
+
+/** Makes fazhi_grams() known to this connection (the keyword index's triggers call it). */
+export function registerKeywordFunctions(db: Database): void {
+  db.function('fazhi_grams', { deterministic: true }, (text: unknown, n: unknown) => keywordGrams(text, n));
 }
 
 /**
@@ -36,10 +69,11 @@ function gramsSql(x: string, n: 1 | 2): string {
  * there. One call in the migration that creates (or first indexes) a register.
  */
 export function createKeywordIndex(db: Database, def: Pick<RegisterDef, 'table'>): void {
+  registerKeywordFunctions(db);
   const t = def.table;
   const fts = keywordIndexName(t);
-  const uni = (row: string) => gramsSql(`${row}.search_text`, 1);
-  const bi = (row: string) => gramsSql(`${row}.search_text`, 2);
+  const uni = (row: string) => `fazhi_grams(${row}.search_text, 1)`;
+  const bi = (row: string) => `fazhi_grams(${row}.search_text, 2)`;
   db.exec(`
     CREATE VIEW ${fts}_content AS
       SELECT r.rowid AS rid, ${uni('r')} AS uni, ${bi('r')} AS bi FROM ${t} AS r WHERE r.deleted_at IS NULL;
@@ -74,16 +108,11 @@ export function dropKeywordIndex(db: Database, def: Pick<RegisterDef, 'table'>):
   `);
 }
 
-const hex = (s: string) => Buffer.from(s, 'utf8').toString('hex');
-
 /**
  * The FTS5 query for a keyword (already lower-cased, non-empty): its character in
  * `uni`, or the phrase of its bigrams in `bi`. Hex tokens need no escaping.
  */
 export function keywordMatch(keyword: string): string {
-  const chars = Array.from(keyword);
-  if (chars.length === 1) return `uni : "${hex(chars[0])}"`;
-  const grams: string[] = [];
-  for (let i = 0; i + 1 < chars.length; i++) grams.push(hex(chars[i] + chars[i + 1]));
-  return `bi : "${grams.join(' ')}"`;
+  const hexes = charHexes(keyword);
+  return hexes.length === 1 ? `uni : "${hexes[0]}"` : `bi : "${keywordGrams(keyword, 2)}"`;
 }
