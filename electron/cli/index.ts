@@ -1,7 +1,6 @@
 // npm run cli -- <command>: the ledger from the command line, over the same handlers.
 // Exit codes: 0 done, 1 bad input (Chinese message on stderr, nothing written), 2 usage.
 import type { Core } from '../core/index.ts';
-import { createCore } from '../core/index.ts';
 import { resolveDbPath } from '../core/paths.ts';
 import { AppError } from '../core/util/errors.ts';
 import { assertNodeVersion } from '../core/util/node-version.ts';
@@ -64,6 +63,8 @@ export async function runCli(argv: string[]): Promise<number> {
   }
   let core: Core | undefined;
   try {
+    // the core (database, handlers) loads only for a command that uses it, not for --help
+    const { createCore } = await import('../core/index.ts');
     core = createCore({ dbPath: resolveDbPath(textOption(args.options, 'db')), mode: 'cli' });
     return await spec.run(core, args);
   } catch (e) {
@@ -82,7 +83,8 @@ export async function runCli(argv: string[]): Promise<number> {
   }
 }
 
-if (import.meta.main) {
+/** The process entry: `node electron/cli/index.ts …` or through scripts/launch.mjs. */
+export async function main(): Promise<void> {
   try {
     assertNodeVersion();
   } catch (e) {
@@ -91,3 +93,5 @@ if (import.meta.main) {
   }
   process.exitCode = await runCli(process.argv.slice(2));
 }
+
+if (import.meta.main) await main();

@@ -9,7 +9,8 @@
 // file with the backup API: one write transaction on the live database, so a
 // crash mid-way rolls back to the old ledger, never a half-restored one.
 import Database from 'better-sqlite3';
-import JSZip from 'jszip';
+import type JSZip from 'jszip';
+import { loadJSZip } from '../util/load-on-use.ts';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -166,7 +167,7 @@ export async function createBackup(ctx: CoreContext, kind: BackupKind, opts: { t
     try { copy.pragma('journal_mode = DELETE'); } finally { copy.close(); }
     const check = checkDbFile(tmp);
     if (!check.ok) throw new AppError('internal', `备份未通过完整性检查：${check.message}。原数据库未改动，请重试。`);
-    const zip = new JSZip();
+    const zip = new (await loadJSZip())();
     zip.file('ledger.db', readFileSync(tmp), { compression: 'DEFLATE', compressionOptions: { level: 1 } });
     let files = 0;
     const missing: string[] = [];
@@ -295,7 +296,7 @@ export async function openBackup(dataDir: string, bytes: Uint8Array): Promise<Op
   } else if (isZip(bytes)) {
     let zip: JSZip;
     try {
-      zip = await JSZip.loadAsync(bytes, { checkCRC32: true });
+      zip = await (await loadJSZip()).loadAsync(bytes, { checkCRC32: true });
     } catch {
       return refuse('备份文件已损坏（无法解压），不能用于恢复');
     }

@@ -2,7 +2,8 @@
 // (data package v1, plus an `attachments` list that older readers ignore) and
 // attachments/<sha256> files. Import previews like a .json package and writes
 // the records and the attachment rows in the same transaction.
-import JSZip from 'jszip';
+import type JSZip from 'jszip';
+import { loadJSZip } from '../util/load-on-use.ts';
 import type { AttachmentImportCounts, ZipImportReport } from '../../shared/contract/custody.ts';
 import { REGISTERS, type RegisterName } from '../../shared/registers.ts';
 import type { CoreContext } from '../context.ts';
@@ -29,7 +30,7 @@ type PackageAttachment = Omit<AttachmentInfo, 'isImage'>;
 
 export async function exportPackageZip(ctx: CoreContext, opts: { year?: number; department?: string }): Promise<ZipBytes> {
   const { pkg, counts } = buildPackage(ctx, opts);
-  const zip = new JSZip();
+  const zip = new (await loadJSZip())();
   const list: PackageAttachment[] = [];
   for (const register of ATTACHMENT_REGISTERS) {
     const ids = new Set(((pkg[register] as { id: string }[]) ?? []).map((r) => r.id));
@@ -61,7 +62,7 @@ export async function importPackageZip(
 ): Promise<ZipImportReport> {
   let zip: JSZip;
   try {
-    zip = await JSZip.loadAsync(bytes, { checkCRC32: true });
+    zip = await (await loadJSZip()).loadAsync(bytes, { checkCRC32: true });
   } catch {
     throw new AppError('invalid_input', '无法读取这个 .zip 文件：文件已损坏，或不是法治台账导出的「含附件」数据包');
   }
