@@ -95,6 +95,8 @@ function orderOf(def: RegisterDef, q: ListQuery): string {
   if (q.sortBy === 'updatedAt') return `updated_at ${dir}, id`;
   const f = def.fields.find((x) => x.key === q.sortBy);
   if (!f || !f.sortable) throw new AppError('invalid_input', `${def.label}不能按“${q.sortBy}”排序`);
+  // the date is never empty: without NULLS LAST the date index gives the order, no sort of the whole range
+  if (f.key === def.dateKey) return `${f.column} ${dir}, id`;
   return `${f.column} ${dir} NULLS LAST, id`;
 }
 
