@@ -77,7 +77,7 @@ export function createKeywordIndex(db: Database, def: Pick<RegisterDef, 'table'>
   db.exec(`
     CREATE VIEW ${fts}_content AS
       SELECT r.rowid AS rid, ${uni('r')} AS uni, ${bi('r')} AS bi FROM ${t} AS r WHERE r.deleted_at IS NULL;
-    CREATE VIRTUAL TABLE ${fts} USING fts5(uni, bi, content='${fts}_content', content_rowid='rid', tokenize='ascii');
+    CREATE VIRTUAL TABLE ${fts} USING fts5(uni, bi, content='${fts}_content', content_rowid='rid', tokenize='ascii', columnsize=0);
 
     CREATE TRIGGER ${fts}_insert AFTER INSERT ON ${t} WHEN new.deleted_at IS NULL BEGIN
       INSERT INTO ${fts} (rowid, uni, bi) VALUES (new.rowid, ${uni('new')}, ${bi('new')});
