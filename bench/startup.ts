@@ -100,8 +100,11 @@ export async function benchStartup(): Promise<boolean> {
     if (!built) console.log('  （界面未构建，测的是 bench/support/bridge-server.ts：同样的核心与网页桥，不含界面文件检查；npm run build:renderer 后测 npm run web 本身）');
 
     const desktopEnv = { ...process.env, FAZHI_BENCH_USERDATA: join(dir, 'desktop') };
-    line('桌面主进程（至建窗）', await measureUntil(['--import', ELECTRON_HOOKS, ...launch, 'electron/main/index.ts'], /^window /m, desktopEnv), bare);
-    console.log('  （以 Node 运行 electron/main，electron 模块为桩：计到 new BrowserWindow 为止，不含 Electron 自身的启动）');
+    // the built main (npm run build:electron) as the app runs it; else the sources, as npm run cli runs them
+    const builtMain = existsSync(join(ROOT, 'out/electron/main/index.js'));
+    const mainArgs = builtMain ? ['out/electron/main/index.js'] : [...launch, 'electron/main/index.ts'];
+    line('桌面主进程（至建窗）', await measureUntil(['--import', ELECTRON_HOOKS, ...mainArgs], /^window /m, desktopEnv), bare);
+    console.log(`  （以 Node 运行${builtMain ? '构建后的 out/electron/main' : ' electron/main 源码'}，electron 模块为桩：计到 new BrowserWindow 为止，不含 Electron 自身的启动）`);
     return ok;
   } finally {
     rmSync(dir, { recursive: true, force: true });
