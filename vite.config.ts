@@ -25,6 +25,9 @@ export default defineConfig({
           if (id.includes('@element-plus/icons-vue')) return 'icons';
           if (id.includes('element-plus') || id.includes('dayjs') || id.includes('@floating-ui') || id.includes('lodash')) return 'element-plus';
           if (/node_modules\/(@vue|vue|vue-router|pinia)\//.test(id)) return 'vue';
+          // the 首页 charts (only the modules echarts.ts registers, tree-shaken, bundled with the app):
+          // left to the bundler, they load with 首页 instead of delaying every page's start
+          if (/node_modules\/(echarts|zrender|vue-echarts|tslib)\//.test(id)) return undefined;
           return 'vendor';
         },
       },

@@ -20,6 +20,7 @@ const BASE: Record<RegisterName, Record<string, unknown>> = {
   mediationCases: { acceptedOn: '2024-04-02', closedOn: '2024-04-05', type: 'neighbor', source: 'active', village: '石桥村', mediator: '钱卫东', parties: '张三、李四', partyCount: 2, summary: '因排水发生纠纷，经调解达成协议', status: 'success', agreement: 'written', amount: 1200 },
   inspections: { date: '2024-05-10', field: 'work_safety', mode: 'routine', target: '恒达建材有限公司', targetType: 'enterprise', issuesFound: 3, issuesRectified: 2, outcome: 'rectification' },
   workItems: { date: '2024-06-01', category: 'study', title: '集体学法', count: 1, participants: 20 },
+  disclosureRequests: { receivedOn: '2024-03-05', applicantType: 'natural', applicant: '张某', subject: '申请公开道路工程招标文件', result: 'disclosed', resultOn: '2024-03-20' },
 };
 
 async function activitySheet(rows: number): Promise<Buffer> {
@@ -82,10 +83,10 @@ export async function benchCustody(): Promise<boolean> {
     console.log(`数据库 ${mb(dbSize)}；备份（在线备份 + 完整性检查 + 压缩）${ms(tBackup)}，备份文件 ${mb(info.size)}`);
     const [check, tCheck] = await timeAsync(() => big.call('backup.check', { name: info.name }));
     if (!check.ok || !check.value.ok) throw new Error('check failed');
-    console.log(`检查备份（解压 + 完整性检查）${ms(tCheck)}`);
+    console.log(`检查备份（解压 + 完整性检查 + 按行重建并逐条校验）${ms(tCheck)}`);
     const [restored, tRestore] = await timeAsync(() => big.call('backup.restore', { name: info.name }));
     if (!restored.ok) throw new Error(restored.error.message);
-    console.log(`从备份恢复（检查 + 恢复前备份 + 替换）${ms(tRestore)}`);
+    console.log(`从备份恢复（按行重建并逐条校验 + 恢复前备份 + 原子替换）${ms(tRestore)}`);
     const ok2 = tBackup < 60_000;
     allOk &&= ok2;
     console.log(`备份用时目标 < 60 s：${verdict(ok2)}`);

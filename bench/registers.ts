@@ -39,6 +39,8 @@ function fakeRecord(r: RegisterName, i: number): Record<string, unknown> {
       return { date, field: ['work_safety', 'fire', 'food', 'environment'][i % 4], mode: 'routine', target: `企业${i}`, targetType: 'enterprise', village, entrusted: i % 7 === 0, issuesFound: i % 4, issuesRectified: i % 4 ? (i % 4) - 1 : 0, outcome: i % 4 ? 'rectification' : 'no_issue', penaltyLegalReview: false, notes };
     case 'workItems':
       return { date, category: ['study', 'meeting', 'legal_review', 'disclosure'][i % 4], title: `法治工作${i}`, count: 1, participants: i % 40, passed: 0, opinions: i % 3, leaderAppeared: false, notes };
+    case 'disclosureRequests':
+      return { receivedOn: date, applicantType: ['natural', 'business', 'legal_service'][i % 3], applicant: `申请人${i}`, subject: `申请公开信息${i}`, channel: 'online', result: i % 5 ? 'disclosed' : null, resultOn: i % 5 ? date : null, notes };
   }
 }
 

@@ -15,7 +15,9 @@ import { getProfile } from '../electron/core/ledger/year-profiles.ts';
 import { insertRecord } from '../electron/core/registers/repository.ts';
 import { composeReport } from '../electron/core/report/compose.ts';
 import { buildDocument, renderReportDocx } from '../electron/core/report/render-docx.ts';
-import { activityRows, dataWarnings, localDate } from '../electron/core/report/service.ts';
+import { screenReport } from '../electron/core/report/privacy.ts';
+import { runReview } from '../electron/core/report/review.ts';
+import { activityRows, localDate } from '../electron/core/report/service.ts';
 import { computeYearStats, STATS_SQL } from '../electron/core/stats/year-stats.ts';
 import { REGISTERS, REGISTER_NAMES, type RegisterName } from '../electron/shared/registers.ts';
 import { mb, median, ms, time, timeAsync, verdict } from './stats-util.ts';
@@ -35,6 +37,8 @@ function fakeRecord(r: RegisterName, i: number, year: number): Record<string, un
       return { date, field: ['work_safety', 'fire', 'food', 'environment', 'construction'][i % 5], mode: 'routine', target: `企业${i}`, targetType: 'enterprise', village, entrusted: i % 7 === 0, issuesFound: i % 4, issuesRectified: i % 4 ? (i % 4) - 1 : 0, outcome: i % 25 === 0 ? 'penalty' : i % 4 ? 'rectification' : 'no_issue', penaltyKind: i % 25 === 0 ? 'fine' : null, penaltyAmount: i % 25 === 0 ? 2000 : null, penaltyLegalReview: i % 25 === 0 };
     case 'workItems':
       return { date, category: ['study', 'meeting', 'legal_review', 'advisor_consult', 'disclosure', 'training', 'screening', 'case_review'][i % 8], title: `法治工作${i}`, subkind: i % 8 === 5 ? 'mediators' : i % 8 === 2 ? 'contract' : null, count: 1, participants: i % 8 === 5 ? 30 : 0, passed: 0, opinions: i % 3, leaderAppeared: false };
+    case 'disclosureRequests':
+      return { receivedOn: date, applicantType: ['natural', 'business', 'legal_service'][i % 3], applicant: `申请人${i}`, subject: `申请公开信息${i}`, channel: 'online', result: i % 5 ? 'disclosed' : null, resultOn: i % 5 ? date : null };
   }
 }
 
@@ -82,7 +86,12 @@ async function benchYear(perRegister: number, goal: number): Promise<boolean> {
       const [stats, tStats] = time(() => computeYearStats(db, YEAR));
       const [model, tCompose] = time(() => {
         const today = localDate(core.ctx.now());
-        return composeReport({ stats, profile: getProfile(db, YEAR), settings: getSettings(db), today, dataWarnings: dataWarnings(db, YEAR, today) });
+        // composition with the whole 审稿 list: data checks and the personal-data screen
+        const profile = getProfile(db, YEAR);
+        const settings = getSettings(db);
+        const m = composeReport({ stats, profile, settings, today });
+        m.review = runReview(db, YEAR, { today, composed: m.review, privacy: screenReport(db, profile, settings, false, stats), stats });
+        return m;
       });
       const [, tPack] = await timeAsync(async () => {
         const buf = await renderReportDocx(model);

@@ -1,4 +1,4 @@
-// npm run bench [startup|registers|report|custody]: the benchmarks, each goal beside its figure.
+// npm run bench [startup|registers|report|custody|home]: the benchmarks, each goal beside its figure.
 // Each runs in a process of its own, so one's peak memory never counts against another's.
 // Not part of npm test.
 import { spawnSync } from 'node:child_process';
@@ -9,6 +9,7 @@ const BENCHES: [name: string, label: string][] = [
   ['registers', '台账列表与导入'],
   ['report', '年度报告'],
   ['custody', 'Excel 与备份'],
+  ['home', '首页（图表与提醒）'],
 ];
 
 const only = process.argv[2];

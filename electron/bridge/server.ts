@@ -34,6 +34,8 @@ export interface BridgeOptions {
   staticDir?: string;
   port?: number;
   token?: string;
+  /** request body limit (tests use a small one) */
+  maxBodyBytes?: number;
 }
 
 export interface Bridge {
@@ -58,15 +60,22 @@ function sameToken(given: string | undefined, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-async function readBody(req: IncomingMessage): Promise<Buffer | null> {
+/**
+ * The request body, or null when it is over the limit. An oversized body is
+ * still read to its end (and dropped, never kept), so the 413 goes out on a
+ * connection that stays in step: the next request on it works.
+ */
+async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too_big' | 'endless'> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return null;
-    chunks.push(chunk as Buffer);
+    if (size <= limit) chunks.push(chunk as Buffer);
+    else chunks.length = 0;
+    // a body far beyond the limit is not read to its end: that connection is closed instead
+    if (size > limit * 4) return 'endless';
   }
-  return Buffer.concat(chunks);
+  return size > limit ? 'too_big' : Buffer.concat(chunks);
 }
 
 async function serveStatic(res: ServerResponse, staticDir: string, urlPath: string): Promise<void> {
@@ -123,9 +132,12 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
         send(res, 415, { ok: false, error: { code: 'invalid_input', message: '请求格式应为 JSON' } });
         return;
       }
-      const body = await readBody(req);
-      if (body === null) {
-        send(res, 413, { ok: false, error: { code: 'invalid_input', message: `请求过大（上限 ${MAX_BODY_BYTES / 1024 / 1024} MB）` } });
+      const limit = options.maxBodyBytes ?? MAX_BODY_BYTES;
+      const body = await readBody(req, limit);
+      if (body === 'too_big' || body === 'endless') {
+        send(res, 413, { ok: false, error: { code: 'invalid_input', message: `文件或请求过大（上限 ${Math.round(limit / 1024 / 1024)} MB），未处理` } },
+          body === 'endless' ? { connection: 'close' } : {});
+        if (body === 'endless') res.once('finish', () => req.socket.destroy());
         return;
       }
       let input: unknown;

@@ -1,9 +1,12 @@
 // npm run web [-- --db FILE] [--port N] [--demo]: serves the app on 127.0.0.1.
+import { faultOf } from '../core/util/faults.ts';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { intOption, parseArgs, textOption, UsageError } from '../cli/args.ts';
 import { createCore, maybeDailyBackup } from '../core/index.ts';
-import { resolveDbPath } from '../core/paths.ts';
+import { demoDbPath, resolveDbPath } from '../core/paths.ts';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { AppError } from '../core/util/errors.ts';
 import { assertNodeVersion } from '../core/util/node-version.ts';
 import { startBridge } from './server.ts';
@@ -33,7 +36,13 @@ async function main(): Promise<void> {
     console.error('找不到界面文件 out/renderer/index.html，请先运行 npm run build:renderer（npm run web 会自动构建）。');
     process.exit(1);
   }
-  const dbPath = resolveDbPath(textOption(args.options, 'db'));
+  const explicitDb = textOption(args.options, 'db');
+  // --demo without --db: a separate demo database, never the clerk's real ledger
+  const dbPath = args.options.demo && !explicitDb ? demoDbPath() : resolveDbPath(explicitDb);
+  if (args.options.demo && !explicitDb) {
+    mkdirSync(dirname(dbPath), { recursive: true });
+    console.log(`示例模式：使用单独的示例数据库 ${dbPath}（不是您的正式台账）`);
+  }
   const core = createCore({ dbPath, mode: 'web' });
   if (args.options.demo) {
     const year = new Date().getFullYear() - 1;
@@ -41,7 +50,7 @@ async function main(): Promise<void> {
     const empty = counts.ok && Object.values(counts.value.counts).every((n) => n === 0);
     if (empty) {
       const r = await core.call('demo.generate', { year });
-      if (r.ok) console.log(`已生成${year}年示例台账：活动${r.value.activities}场、调解${r.value.mediationCases}件、检查${r.value.inspections}次、其他工作${r.value.workItems}项`);
+      if (r.ok) console.log(`已生成${year}年示例台账：活动${r.value.activities}场、调解${r.value.mediationCases}件、检查${r.value.inspections}次、其他工作${r.value.workItems}项（均标记为示例数据，可在“设置”中一键清除）`);
     } else {
       console.log(`${year}年已有台账记录，未再生成示例数据`);
     }
@@ -63,6 +72,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((e) => {
-  console.error(e instanceof AppError ? e.message : e instanceof Error ? e.message : e);
+  console.error(e instanceof AppError ? e.message : faultOf(e)?.message ?? (e instanceof Error ? e.message : e));
   process.exit(1);
 });

@@ -1,13 +1,18 @@
 // npm run cli -- <command>: the ledger from the command line, over the same handlers.
 // Exit codes: 0 done, 1 bad input (Chinese message on stderr, nothing written), 2 usage.
-import type { Core } from '../core/index.ts';
-import { resolveDbPath } from '../core/paths.ts';
+import type { Core, CoreOptions } from '../core/index.ts';
+import { demoDbPath, resolveDbPath } from '../core/paths.ts';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { caseDocCommand, CASE_DOC_USAGE, remindersCommand, REMINDERS_USAGE } from './commands/cases.ts';
 import { AppError } from '../core/util/errors.ts';
+import { faultOf } from '../core/util/faults.ts';
 import { assertNodeVersion } from '../core/util/node-version.ts';
 import { parseArgs, textOption, UsageError, type ParsedArgs } from './args.ts';
 import { demoCommand, exportCommand, importCommand } from './commands/ledger.ts';
 import { CUSTODY_COMMANDS } from './commands/custody.ts';
 import { reportCommand, REPORT_USAGE } from './commands/report.ts';
+import { opennessCommand, OPENNESS_USAGE } from './commands/openness.ts';
 import { statsCommand } from './commands/stats.ts';
 
 type Command = (core: Core, args: ParsedArgs) => Promise<number>;
@@ -22,10 +27,13 @@ interface CommandSpec {
 
 const COMMANDS: Record<string, CommandSpec> = {
   import: { run: importCommand, usage: 'import 文件.json [--dry-run] [--skip-invalid]   导入数据包（全部成功或全部不写入）', valued: [], flags: ['dry-run', 'skip-invalid'] },
-  export: { run: exportCommand, usage: 'export [--year 年度] [--department 部门] --out 文件.json   导出数据包', valued: ['year', 'out', 'department'], flags: [] },
-  demo: { run: demoCommand, usage: 'demo [--year 年度]   生成示例年度台账（默认去年）', valued: ['year'], flags: [] },
+  export: { run: exportCommand, usage: 'export [--year 年度] [--department 部门] [--with-personal] --out 文件.json   导出数据包（加 --with-personal 才含当事人等个人信息）', valued: ['year', 'out', 'department'], flags: ['with-personal'] },
+  demo: { run: demoCommand, usage: 'demo [--year 年度]   生成示例年度台账（默认去年；未给 --db 时写入单独的示例数据库）', valued: ['year'], flags: [] },
+  'case-doc': { run: caseDocCommand, usage: CASE_DOC_USAGE, valued: ['case', 'kind', 'out'], flags: [] },
+  reminders: { run: remindersCommand, usage: REMINDERS_USAGE, valued: ['date'], flags: ['json'] },
   stats: { run: statsCommand, usage: 'stats --year 年度 [--json]   年度统计数据', valued: ['year'], flags: ['json'] },
-  report: { run: reportCommand, usage: REPORT_USAGE, valued: ['year', 'out'], flags: ['appendix'] },
+  report: { run: reportCommand, usage: REPORT_USAGE, valued: ['year', 'out', 'date'], flags: ['appendix'] },
+  'openness-report': { run: opennessCommand, usage: OPENNESS_USAGE, valued: ['year', 'out', 'date'], flags: [] },
   ...CUSTODY_COMMANDS,
 };
 
@@ -61,22 +69,48 @@ export async function runCli(argv: string[]): Promise<number> {
     console.error(`${e instanceof Error ? e.message : e}\n用法：npm run cli -- ${spec.usage}`);
     return 2;
   }
+  // the database is opened (created, migrated) on first use only: a command
+  // that stops at a usage error never touches it
   let core: Core | undefined;
+  let createCore: ((options: CoreOptions) => Core) | undefined;
+  const open = (): Core => {
+    if (core) return core;
+    const explicitDb = textOption(args.options, 'db');
+    let dbPath = resolveDbPath(explicitDb);
+    if (name === 'demo' && !explicitDb) {
+      // sample records never land in the clerk's real ledger
+      dbPath = demoDbPath();
+      mkdirSync(dirname(dbPath), { recursive: true });
+      console.log(`示例数据写入单独的示例数据库：${dbPath}`);
+    }
+    return (core = createCore!({ dbPath, mode: 'cli' }));
+  };
+  const lazy: Core = {
+    get ctx() { return open().ctx; },
+    dispatch: (method, input) => open().dispatch(method, input),
+    call: (method, input) => open().call(method, input),
+    close: () => core?.close(),
+  };
   try {
-    // the core (database, handlers) loads only for a command that uses it, not for --help
-    const { createCore } = await import('../core/index.ts');
-    core = createCore({ dbPath: resolveDbPath(textOption(args.options, 'db')), mode: 'cli' });
-    return await spec.run(core, args);
+    // the core (database, handlers) loads only for a command, never for --help
+    ({ createCore } = await import('../core/index.ts'));
+    return await spec.run(lazy, args);
   } catch (e) {
     if (e instanceof UsageError) {
-      console.error(`${e.message}\n用法：npm run cli -- ${spec.usage}`);
+      // the usage once: a message that is itself the usage is not followed by it again
+      console.error(/^用法：/.test(e.message) ? `用法：npm run cli -- ${spec.usage}` : `${e.message}\n用法：npm run cli -- ${spec.usage}`);
       return 2;
     }
     if (e instanceof AppError) {
       console.error(`错误：${e.message}`);
       return 1;
     }
-    console.error(`错误：${e instanceof Error ? e.message : String(e)}`);
+    const fault = faultOf(e);
+    if (fault) {
+      console.error(`错误：${fault.message}`);
+      return 1;
+    }
+    console.error(`错误：程序内部错误（${e instanceof Error ? e.message.slice(0, 200) : String(e).slice(0, 200)}）。请联系技术支持。`);
     return 1;
   } finally {
     core?.close();

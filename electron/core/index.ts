@@ -4,8 +4,10 @@ import type { InputOf, MethodName, OutputOf, ApiResult } from '../shared/contrac
 import { dispatch } from './api/dispatch.ts';
 import type { CoreContext } from './context.ts';
 import { openDatabase } from './db/connection.ts';
-import type { MigrateOptions } from './db/migrations.ts';
+import { LATEST_VERSION, type MigrateOptions } from './db/migrations.ts';
 import { preMigrationBackup } from './backup/backup.ts';
+import { tooNewError } from './backup/older-build.ts';
+import { AppError } from './util/errors.ts';
 
 export { maybeDailyBackup } from './backup/backup.ts';
 
@@ -33,8 +35,18 @@ export function createCore(options: CoreOptions): Core {
     ...options.migrate,
     beforeMigrate: options.migrate?.beforeMigrate ?? (options.dbPath === ':memory:' ? undefined : preMigrationBackup(options.dbPath, dataDir)),
   };
+  let db: CoreContext['db'];
+  try {
+    db = openDatabase(options.dbPath, migrate);
+  } catch (e) {
+    // a newer program's database: name the backup this program can open
+    if (e instanceof AppError && e.code === 'db_too_new' && options.dbPath !== ':memory:') {
+      throw tooNewError(options.dbPath, dataDir, migrate.migrations?.[migrate.migrations.length - 1]?.version ?? LATEST_VERSION);
+    }
+    throw e;
+  }
   const ctx: CoreContext = {
-    db: openDatabase(options.dbPath, migrate),
+    db,
     dbPath: options.dbPath,
     dataDir,
     mode: options.mode ?? 'cli',

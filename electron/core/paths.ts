@@ -17,6 +17,14 @@ export function resolveDbPath(explicit: string | undefined, env: NodeJS.ProcessE
   return explicit ?? env.FAZHI_DB ?? join(defaultDataDir(env), DB_FILE_NAME);
 }
 
+/**
+ * The demo ledger (示例台账) of `--demo` without `--db`: its own folder beside the
+ * real one, so sample records never land in the clerk's ledger (nor its backups).
+ */
+export function demoDbPath(env: NodeJS.ProcessEnv = process.env): string {
+  return join(defaultDataDir(env), 'demo', 'demo-ledger.db');
+}
+
 /** The marker file that makes a copy portable (U盘): data then lives beside the program. */
 export const PORTABLE_MARKER = 'portable';
 export const PORTABLE_DATA_DIR_NAME = 'data';

@@ -1,10 +1,12 @@
 // Wires the desktop app: one instance, one window, one core, three IPC channels.
+import { faultOf } from '../core/util/faults.ts';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore as realCreateCore, maybeDailyBackup, type Core, type CoreOptions } from '../core/index.ts';
 import { DB_FILE_NAME, portableDataDir, programDir } from '../core/paths.ts';
+import { AppError } from '../core/util/errors.ts';
 import { createFileDialogs, electronDialogPlatform } from './dialogs.ts';
 import { makeIsOwnSender, registerIpc } from './ipc.ts';
 import { buildMenuTemplate } from './menu.ts';
@@ -78,9 +80,15 @@ export function runMain(deps: MainDeps = { createCore: realCreateCore, exists: e
       mkdirSync(dataDir, { recursive: true });
       core = deps.createCore({ dbPath, dataDir, mode: 'desktop' });
     } catch (e) {
+      // a full disk, a read-only folder, a damaged file: said plainly (faultOf), never SQLite's English alone;
+      // a newer program's ledger: the message already says what to do and names the backup
+      const fault = faultOf(e);
+      const tooNew = e instanceof AppError && e.code === 'db_too_new';
       dialog.showErrorBox(
         '法治台账无法启动',
-        `无法打开数据库：${dbPath}\n${e instanceof Error ? e.message : String(e)}\n\n请确认该文件夹可以写入（U盘未设写保护、磁盘未满），且没有另一个法治台账正在使用它。`,
+        fault
+          ? `无法打开数据库：${dbPath}\n${fault.message}`
+          : `无法打开数据库：${dbPath}\n${e instanceof Error ? e.message : String(e)}${tooNew ? '' : '\n\n请确认该文件夹可以写入（U盘未设写保护、磁盘未满），且没有另一个法治台账正在使用它。'}`,
       );
       app.exit(1);
       return;

@@ -1,9 +1,10 @@
 // Save / open dialogs for the page. The page only hands over a suggested name
 // and the bytes (or asks for files); choosing the path, writing and reading
 // happen here in main. Everything from the page is checked: it is untrusted.
+import { faultOf } from '../core/util/faults.ts';
 import { readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { app, dialog, shell, type BrowserWindow } from 'electron';
 import type { DesktopBridge, FileFilter, OpenedFile } from '../shared/platform.ts';
 
@@ -32,8 +33,10 @@ export interface DialogPlatform {
   writeFile: (path: string, data: Uint8Array) => Promise<void>;
   readFile: (path: string) => Promise<Uint8Array>;
   fileSize: (path: string) => Promise<number>;
-  /** a private folder for files handed to the system viewer */
+  /** a new private folder (only this user can enter it) for a file handed to the system viewer */
   viewerDir: () => string;
+  /** creates a new file, failing if anything (a planted symlink) is already at the path */
+  writeNewFile?: (path: string, data: Uint8Array) => Promise<void>;
   /** opens a file with the program the system associates with it */
   openPath: (path: string) => Promise<void>;
 }
@@ -76,7 +79,9 @@ export function createFileDialogs(platform: DialogPlatform): FileDialogs {
       try {
         await platform.writeFile(path, Buffer.from(base64, 'base64'));
       } catch (e) {
-        throw new Error(`保存失败：${e instanceof Error ? e.message : String(e)}`, { cause: e });
+        // a full or write-protected U盘 is said plainly, not as the system's English
+        const fault = faultOf(e);
+        throw new Error(`保存失败：${fault ? fault.message.replace('数据未改动', '文件未保存') : e instanceof Error ? e.message : String(e)}`, { cause: e });
       }
       return { saved: true, path };
     },
@@ -101,7 +106,7 @@ export function createFileDialogs(platform: DialogPlatform): FileDialogs {
       // only documents and pictures go to the system viewer, never anything it would run
       if (!/\.(pdf|jpe?g|png|gif|webp|bmp)$/i.test(file)) throw new Error(`不能用系统程序打开这类文件：${file}`);
       const path = join(platform.viewerDir(), file);
-      await platform.writeFile(path, Buffer.from(base64, 'base64'));
+      await (platform.writeNewFile ?? platform.writeFile)(path, Buffer.from(base64, 'base64'));
       await platform.openPath(path);
     },
   };
@@ -119,9 +124,28 @@ export async function writeFileAtomic(path: string, data: Uint8Array): Promise<v
   }
 }
 
+/** A new file only: O_EXCL, so a symlink or file planted at the path is never followed or overwritten. */
+export async function writeNewFile(path: string, data: Uint8Array): Promise<void> {
+  await writeFile(path, data, { flag: 'wx', mode: 0o600 });
+}
+
+/**
+ * Folders for the system viewer: one private folder per run (mkdtemp: a new
+ * random name, mode 0700, never an existing one in a shared temp folder), and
+ * in it a new folder per file opened.
+ */
+export function viewerFolders(tempRoot: string): () => string {
+  let root: string | null = null;
+  return () => {
+    if (!root || !existsSync(root)) root = mkdtempSync(join(tempRoot, 'fazhi-ledger-view-'));
+    return mkdtempSync(join(root, 'f-'));
+  };
+}
+
 /** The Node file operations of the Electron platform. */
-export const nodeFileOps: Pick<DialogPlatform, 'writeFile' | 'readFile' | 'fileSize'> = {
+export const nodeFileOps: Pick<DialogPlatform, 'writeFile' | 'readFile' | 'fileSize' | 'writeNewFile'> = {
   writeFile: writeFileAtomic,
+  writeNewFile,
   readFile: (path) => readFile(path),
   fileSize: async (path) => (await stat(path)).size,
 };
@@ -151,11 +175,10 @@ export function electronDialogPlatform(getWindow: () => BrowserWindow | null): D
       return result.canceled ? [] : result.filePaths;
     },
     defaultDir: () => app.getPath('documents'),
-    viewerDir: () => {
-      const dir = join(app.getPath('temp'), 'fazhi-ledger-view');
-      mkdirSync(dir, { recursive: true });
-      return dir;
-    },
+    viewerDir: (() => {
+      let next: (() => string) | null = null;
+      return () => (next ??= viewerFolders(app.getPath('temp')))();
+    })(),
     async openPath(path) {
       const error = await shell.openPath(path);
       if (error) throw new Error(`没有能打开该文件的程序：${error}`);

@@ -1,4 +1,4 @@
-// The page reaches main through three channels only; every call is checked to
+// The page reaches main through a few channels only (API, file dialogs, print); every call is checked to
 // come from our own window's top frame showing our own page.
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import type { ApiResult } from '../shared/contract/define.ts';
@@ -28,6 +28,11 @@ export function makeIsOwnSender(getWebContentsId: () => number | null): SenderCh
   };
 }
 
+/** What printing needs of webContents (a subset of Electron's WebContents). */
+interface PrintingContents {
+  print: (options: { silent: boolean; printBackground: boolean; landscape: boolean; pageSize: string }, callback: (success: boolean) => void) => void;
+}
+
 export const REFUSED_MESSAGE = '拒绝访问：请求不是来自法治台账自己的页面';
 
 export interface DispatchingCore {
@@ -51,5 +56,16 @@ export function registerIpc(ipcMain: IpcMain, core: DispatchingCore, isOwnSender
   ipcMain.handle(IPC_CHANNELS.openWithSystem, async (event: IpcMainInvokeEvent, name: unknown, base64: unknown) => {
     if (!isOwnSender(event)) throw new Error(REFUSED_MESSAGE);
     return dialogs.openWithSystem(name as string, base64 as string);
+  });
+  ipcMain.handle(IPC_CHANNELS.print, async (event: IpcMainInvokeEvent, options: unknown) => {
+    if (!isOwnSender(event)) throw new Error(REFUSED_MESSAGE);
+    const landscape = typeof options === 'object' && options !== null && (options as { landscape?: unknown }).landscape === true;
+    // the system print dialog, on A4; the page's print stylesheet decides what is printed
+    return new Promise<boolean>((resolve) => {
+      (event.sender as unknown as PrintingContents).print(
+        { silent: false, printBackground: true, landscape, pageSize: 'A4' },
+        (success) => resolve(success),
+      );
+    });
   });
 }

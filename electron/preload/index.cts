@@ -11,6 +11,7 @@ const CHANNELS: typeof SharedChannels = {
   saveFile: 'fazhi:save-file',
   openFiles: 'fazhi:open-files',
   openWithSystem: 'fazhi:open-with-system',
+  print: 'fazhi:print',
 };
 
 const bridge: DesktopBridge = {
@@ -18,6 +19,7 @@ const bridge: DesktopBridge = {
   saveFile: (suggestedName: string, base64: string, filters: FileFilter[]) => ipcRenderer.invoke(CHANNELS.saveFile, suggestedName, base64, filters),
   openFiles: (filters: FileFilter[], multiple: boolean) => ipcRenderer.invoke(CHANNELS.openFiles, filters, multiple),
   openWithSystem: (name: string, base64: string) => ipcRenderer.invoke(CHANNELS.openWithSystem, name, base64),
+  print: (options: { landscape?: boolean }) => ipcRenderer.invoke(CHANNELS.print, options),
 };
 
 contextBridge.exposeInMainWorld('fazhi', bridge);

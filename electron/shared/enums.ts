@@ -157,8 +157,122 @@ export function subkindLabel(subkind: string, category?: string): string {
 }
 export type CodeOf<M extends EnumMap> = keyof M & string;
 
-/** Chinese label of a code, or the code itself when unknown. */
+/**
+ * Chinese label of a code, or the code itself when unknown. Looked up as an own
+ * property only: a code such as "constructor" is unknown, never Object's function.
+ */
 export function labelOf(map: EnumMap, code: string | null | undefined): string {
   if (code == null) return '';
-  return map[code] ?? code;
+  return Object.hasOwn(map, code) ? map[code] : code;
 }
+
+/**
+ * How the report's prose names an enum value where the UI label reads as a list
+ * ("院坝会/群众会", "警告、通报批评"): one name, no "/".
+ */
+export const REPORT_LABELS: Readonly<Record<string, EnumMap>> = {
+  activityKinds: { meeting: '院坝会', column: '普法宣传栏', online: '网络普法宣传', other: '其他形式普法活动' },
+  penaltyKinds: { warning: '警告或通报批评', suspension: '暂扣许可证件或降低资质等级', closure: '责令停产停业或关闭', other: '其他行政处罚' },
+};
+
+/** The report label of a code (REPORT_LABELS first, then the UI label), "/" never kept. */
+export function reportLabel(group: keyof typeof REPORT_LABELS, map: EnumMap, code: string): string {
+  const own = REPORT_LABELS[group];
+  const label = Object.hasOwn(own, code) ? own[code] : labelOf(map, code);
+  return label.replace(/\s*[/／]\s*/g, '或');
+}
+
+// ---------------------------------------------------------------- 依申请公开 (政府信息公开申请)
+
+/** 申请人类型: the six columns of table 三 of the 政务公开年报, in its order. */
+export const APPLICANT_TYPES = {
+  natural: '自然人',
+  business: '商业企业',
+  research: '科研机构',
+  public_interest: '社会公益组织',
+  legal_service: '法律服务机构',
+  other_org: '其他组织',
+} as const;
+
+export const DISCLOSURE_CHANNELS = {
+  in_person: '当面',
+  mail: '信函',
+  online: '网络',
+  fax: '传真',
+  other: '其他',
+} as const;
+
+/** 办理结果, in the order of the national table's rows (国办公开办函〔2021〕30号). */
+export const DISCLOSURE_RESULTS = {
+  disclosed: '予以公开',
+  partial: '部分公开',
+  withheld_secret: '不予公开：属于国家秘密',
+  withheld_law: '不予公开：其他法律行政法规禁止公开',
+  withheld_security: '不予公开：危及“三安全一稳定”',
+  withheld_third_party: '不予公开：保护第三方合法权益',
+  withheld_internal: '不予公开：属于三类内部事务信息',
+  withheld_process: '不予公开：属于四类过程性信息',
+  withheld_enforcement: '不予公开：属于行政执法案卷',
+  withheld_query: '不予公开：属于行政查询事项',
+  unavailable_not_held: '无法提供：本机关不掌握相关政府信息',
+  unavailable_needs_creation: '无法提供：没有现成信息需要另行制作',
+  unavailable_unclear: '无法提供：补正后申请内容仍不明确',
+  rejected_petition: '不予处理：信访举报投诉类申请',
+  rejected_repeat: '不予处理：重复申请',
+  rejected_publication: '不予处理：要求提供公开出版物',
+  rejected_mass: '不予处理：无正当理由大量反复申请',
+  rejected_confirm: '不予处理：要求行政机关确认或重新出具已获取信息',
+  other_no_supplement: '其他处理：申请人无正当理由逾期不补正',
+  other_no_fee: '其他处理：申请人逾期未按收费通知要求缴纳费用',
+  other: '其他处理：其他',
+} as const;
+
+export type DisclosureResult = keyof typeof DISCLOSURE_RESULTS;
+
+/**
+ * The national table's rows under 三、本年度办理结果: a group （一）…（六） and, where the
+ * group has items, the item rows 1., 2. … (the labels exactly as the format prints them).
+ */
+export const DISCLOSURE_RESULT_GROUPS: readonly { label: string; items: readonly { code: DisclosureResult; label: string }[] }[] = [
+  { label: '（一）予以公开', items: [{ code: 'disclosed', label: '' }] },
+  { label: '（二）部分公开（区分处理的，只计这一情形，不计其他情形）', items: [{ code: 'partial', label: '' }] },
+  {
+    label: '（三）不予公开',
+    items: [
+      { code: 'withheld_secret', label: '1.属于国家秘密' },
+      { code: 'withheld_law', label: '2.其他法律行政法规禁止公开' },
+      { code: 'withheld_security', label: '3.危及“三安全一稳定”' },
+      { code: 'withheld_third_party', label: '4.保护第三方合法权益' },
+      { code: 'withheld_internal', label: '5.属于三类内部事务信息' },
+      { code: 'withheld_process', label: '6.属于四类过程性信息' },
+      { code: 'withheld_enforcement', label: '7.属于行政执法案卷' },
+      { code: 'withheld_query', label: '8.属于行政查询事项' },
+    ],
+  },
+  {
+    label: '（四）无法提供',
+    items: [
+      { code: 'unavailable_not_held', label: '1.本机关不掌握相关政府信息' },
+      { code: 'unavailable_needs_creation', label: '2.没有现成信息需要另行制作' },
+      { code: 'unavailable_unclear', label: '3.补正后申请内容仍不明确' },
+    ],
+  },
+  {
+    label: '（五）不予处理',
+    items: [
+      { code: 'rejected_petition', label: '1.信访举报投诉类申请' },
+      { code: 'rejected_repeat', label: '2.重复申请' },
+      { code: 'rejected_publication', label: '3.要求提供公开出版物' },
+      { code: 'rejected_mass', label: '4.无正当理由大量反复申请' },
+      { code: 'rejected_confirm', label: '5.要求行政机关确认或重新出具已获取信息' },
+    ],
+  },
+  {
+    label: '（六）其他处理',
+    items: [
+      { code: 'other_no_supplement', label: '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请' },
+      { code: 'other_no_fee', label: '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请' },
+      { code: 'other', label: '3.其他' },
+    ],
+  },
+];

@@ -25,6 +25,8 @@ export interface DesktopBridge {
   openFiles: (filters: FileFilter[], multiple: boolean) => Promise<OpenedFile[]>;
   /** opens a file (a scanned PDF …) in the system's own viewer */
   openWithSystem: (name: string, base64: string) => Promise<void>;
+  /** prints the window (webContents.print: the system print dialog); false when cancelled */
+  print: (options: { landscape?: boolean }) => Promise<boolean>;
 }
 
 /** The IPC channel names, shared by main and preload. */
@@ -33,4 +35,5 @@ export const IPC_CHANNELS = {
   saveFile: 'fazhi:save-file',
   openFiles: 'fazhi:open-files',
   openWithSystem: 'fazhi:open-with-system',
+  print: 'fazhi:print',
 } as const;

@@ -1,9 +1,10 @@
 // The record shapes the API returns. They are flat (the data package nests the
 // penalty of an inspection; exchange/ converts). Optional text is null when empty.
 import type {
-  ACTIVITY_KINDS, ACTIVITY_VENUES, AGREEMENT_KINDS, CASE_SOURCES, CASE_STATUSES, DISPUTE_TYPES,
+  ACTIVITY_KINDS, ACTIVITY_VENUES, AGREEMENT_KINDS, APPLICANT_TYPES, CASE_SOURCES, DISCLOSURE_CHANNELS, DISCLOSURE_RESULTS, CASE_STATUSES, DISPUTE_TYPES,
   INSPECTION_FIELDS, INSPECTION_MODES, INSPECTION_OUTCOMES, PENALTY_KINDS, TARGET_TYPES, WORK_CATEGORIES,
 } from './enums.ts';
+import type { OpennessYear } from './openness.ts';
 import type { RegisterName } from './registers.ts';
 
 export interface RecordMeta {
@@ -12,6 +13,8 @@ export interface RecordMeta {
   updatedAt: string;
   /** set while the record is in the 回收站 */
   deletedAt: string | null;
+  /** a demo record (示例数据): 设置 「清除示例数据」 removes exactly these */
+  demo?: boolean;
 }
 
 interface Common {
@@ -54,6 +57,33 @@ export interface MediationCaseFields extends Common {
   amount: number | null;
   judicialConfirmation: boolean;
   followUpOn: string | null;
+  partyList: PartyEntry[];
+  facts: string | null;
+  agreementTerms: string | null;
+  performance: string | null;
+  copies: number | null;
+  followUps: FollowUpEntry[];
+}
+
+/** 当事人 one by one — personal data */
+export interface PartyEntry {
+  role?: 'applicant' | 'respondent' | 'party' | null;
+  name: string;
+  gender?: 'male' | 'female' | null;
+  ethnicity?: string | null;
+  birthDate?: string | null;
+  occupation?: string | null;
+  address?: string | null;
+  phone?: string | null;
+  idNumber?: string | null;
+}
+
+/** one 回访 */
+export interface FollowUpEntry {
+  date: string;
+  by?: string | null;
+  performed?: string | null;
+  opinion?: string | null;
 }
 
 export interface InspectionFields extends Common {
@@ -87,11 +117,24 @@ export interface WorkItemFields extends Common {
   outcome: string | null;
 }
 
+export interface DisclosureRequestFields extends Common {
+  receivedOn: string;
+  applicantType: keyof typeof APPLICANT_TYPES;
+  /** personal data: never in a report or a log */
+  applicant: string | null;
+  subject: string | null;
+  channel: keyof typeof DISCLOSURE_CHANNELS | null;
+  /** null: 办理中 */
+  result: keyof typeof DISCLOSURE_RESULTS | null;
+  resultOn: string | null;
+}
+
 export interface RegisterFields {
   activities: ActivityFields;
   mediationCases: MediationCaseFields;
   inspections: InspectionFields;
   workItems: WorkItemFields;
+  disclosureRequests: DisclosureRequestFields;
 }
 
 export type RecordOf<R extends RegisterName> = RegisterFields[R] & RecordMeta;
@@ -99,6 +142,7 @@ export type Activity = RecordOf<'activities'>;
 export type MediationCase = RecordOf<'mediationCases'>;
 export type Inspection = RecordOf<'inspections'>;
 export type WorkItem = RecordOf<'workItems'>;
+export type DisclosureRequest = RecordOf<'disclosureRequests'>;
 export type AnyRecord = RecordOf<RegisterName>;
 
 /** What create/update accept: any subset of the fields; validation fills defaults. */
@@ -117,6 +161,8 @@ export interface ListQuery {
   pageSize?: number;
   /** list the 回收站 instead */
   deleted?: boolean;
+  /** the day time-dependent filters (卷宗不完整) are judged on; default: today */
+  today?: string;
 }
 
 export interface ListResult<T> {
@@ -139,11 +185,38 @@ export interface AppSettings {
   township: Township | null;
   /** 报告中人次、份数等用“5000余份”式约数 */
   approximateNumbers: boolean;
+  /** 政务公开年报 opening: how to reach the office (地址、电话), null when not given */
+  opennessContact: string | null;
+  /** 主送机关, printed under the report's title when set (e.g. 中共永安市委、永安市人民政府：) */
+  addressee: string | null;
+  /** 案号 pattern of 人民调解案件: {简称} {乡镇} {年度} {序号} ({序号:3} pads to 3 digits) */
+  caseNoPattern: string;
 }
+
+export const DEFAULT_CASE_NO_PATTERN = '{简称}调〔{年度}〕{序号}号';
 
 export const NARRATIVE_KEYS = ['intro', 'leaderDuties', 'shortcomings', 'nextYearPlan', 'other'] as const;
 export type NarrativeKey = (typeof NARRATIVE_KEYS)[number];
 export type Narrative = Record<NarrativeKey, string | null>;
+
+/** The subsections of 一、主要举措和成效, in the order the report prints them (data package v1). */
+export const MEASURE_KEYS = ['leadership', 'decisions', 'enforcement', 'publicity', 'mediation', 'openness', 'supervision', 'other'] as const;
+export type MeasureKey = (typeof MEASURE_KEYS)[number];
+export type Measures = Record<MeasureKey, string | null>;
+
+export const MEASURE_LABELS: Record<MeasureKey, string> = {
+  leadership: '组织领导、学法用法',
+  decisions: '依法科学民主决策',
+  enforcement: '严格规范公正文明执法',
+  publicity: '普法宣传',
+  mediation: '矛盾纠纷化解',
+  openness: '政务公开',
+  supervision: '行政复议、应诉和监督',
+  other: '其他举措',
+};
+
+/** A clerk's subsection title: one line, at most this many characters. */
+export const MEASURE_TITLE_MAX = 60;
 
 export interface YearProfile {
   year: number;
@@ -156,8 +229,22 @@ export interface YearProfile {
   lawLiterates: number | null;
   reportDate: string | null;
   narrative: Narrative;
+  /** the 政务公开年报's own figures and texts (schema 5) */
+  openness: OpennessYear;
+  /** the clerk's text per measure area of section 一 (package: narrative.measures) */
+  measures: Measures;
+  /** the clerk's subsection titles (package: narrative.measureTitles) */
+  measureTitles: Measures;
+  /**
+   * the clerk confirms no 行政复议 / 行政诉讼 case named the township this year;
+   * null = not answered (no records is not proof)
+   */
+  noReviewOrLitigation: boolean | null;
   updatedAt: string | null;
 }
+
+export const emptyMeasures = (): Measures =>
+  Object.fromEntries(MEASURE_KEYS.map((k) => [k, null])) as Measures;
 
 export const PROFILE_FIGURE_KEYS = [
   'mediationCommittees', 'mediators', 'mediationRooms', 'certifiedEnforcers',

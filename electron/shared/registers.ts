@@ -2,12 +2,23 @@
 // database mapping, the UI forms and the Excel columns are all derived from it,
 // so a field is named and labelled in exactly one place.
 import {
-  ACTIVITY_KINDS, ACTIVITY_VENUES, AGREEMENT_KINDS, CASE_SOURCES, CASE_STATUSES, DISPUTE_TYPES,
+  ACTIVITY_KINDS, ACTIVITY_VENUES, AGREEMENT_KINDS, APPLICANT_TYPES, CASE_SOURCES, CASE_STATUSES, DISCLOSURE_CHANNELS,
+  DISCLOSURE_RESULT_GROUPS, DISCLOSURE_RESULTS, DISPUTE_TYPES,
   INSPECTION_FIELDS, INSPECTION_MODES, INSPECTION_OUTCOMES, PENALTY_KINDS, TARGET_TYPES, WORK_CATEGORIES,
   type EnumMap,
 } from './enums.ts';
 
-export type FieldType = 'text' | 'longtext' | 'date' | 'int' | 'money' | 'bool' | 'enum' | 'tags';
+export type FieldType = 'text' | 'longtext' | 'date' | 'int' | 'money' | 'bool' | 'enum' | 'tags' | 'list';
+
+/** One column of a `list` field's entries (当事人 one by one, 回访 one by one). */
+export interface ListItemDef {
+  key: string;
+  label: string;
+  type: 'text' | 'date' | 'enum';
+  required?: boolean;
+  max?: number;
+  options?: EnumMap;
+}
 
 export interface FieldDef {
   /** camelCase key in the API record (flat: penalty fields are penaltyKind, …) */
@@ -22,10 +33,14 @@ export interface FieldDef {
   max?: number;
   /** enum: code → Chinese label */
   options?: EnumMap;
+  /** enum: the choices grouped as a form shows them (every option in one group) */
+  optionGroups?: readonly { label: string; codes: readonly string[] }[];
   /** int: the value stored when the field is missing (counts default to 0) */
   defaultValue?: number;
   /** int: smallest allowed value (0 unless said) */
   min?: number;
+  /** list: the entries' columns (stored as a JSON array; not in Excel) */
+  items?: ListItemDef[];
   /** personal data: never in a report, a log or an unprotected export */
   personal?: boolean;
   /** included in the keyword search */
@@ -36,7 +51,7 @@ export interface FieldDef {
   sortable?: boolean;
 }
 
-export type RegisterName = 'activities' | 'mediationCases' | 'inspections' | 'workItems';
+export type RegisterName = 'activities' | 'mediationCases' | 'inspections' | 'workItems' | 'disclosureRequests';
 
 export interface RegisterDef {
   name: RegisterName;
@@ -84,6 +99,28 @@ export const ACTIVITY: RegisterDef & { name: 'activities' } = {
   ],
 };
 
+export const PARTY_ROLES = { applicant: '申请人', respondent: '被申请人', party: '当事人' } as const;
+export const GENDERS = { male: '男', female: '女' } as const;
+
+export const PARTY_ITEMS: ListItemDef[] = [
+  { key: 'role', label: '身份', type: 'enum', options: PARTY_ROLES },
+  { key: 'name', label: '姓名', type: 'text', required: true, max: 50 },
+  { key: 'gender', label: '性别', type: 'enum', options: GENDERS },
+  { key: 'ethnicity', label: '民族', type: 'text', max: 20 },
+  { key: 'birthDate', label: '出生日期', type: 'date' },
+  { key: 'occupation', label: '职业或职务', type: 'text', max: 100 },
+  { key: 'address', label: '住址或单位', type: 'text', max: 200 },
+  { key: 'phone', label: '联系电话', type: 'text', max: 30 },
+  { key: 'idNumber', label: '身份证号', type: 'text', max: 18 },
+];
+
+export const FOLLOW_UP_ITEMS: ListItemDef[] = [
+  { key: 'date', label: '回访日期', type: 'date', required: true },
+  { key: 'by', label: '回访人', type: 'text', max: 50 },
+  { key: 'performed', label: '履行情况', type: 'text', max: 500 },
+  { key: 'opinion', label: '当事人意见', type: 'text', max: 500 },
+];
+
 export const MEDIATION_CASE: RegisterDef & { name: 'mediationCases' } = {
   name: 'mediationCases',
   table: 'mediation_cases',
@@ -107,6 +144,14 @@ export const MEDIATION_CASE: RegisterDef & { name: 'mediationCases' } = {
     { key: 'amount', column: 'amount', label: '协议金额（元）', type: 'money', sortable: true },
     { key: 'judicialConfirmation', column: 'judicial_confirmation', label: '已申请司法确认', type: 'bool' },
     { key: 'followUpOn', column: 'follow_up_on', label: '回访日期', type: 'date' },
+    // the case file (卷宗), migration 6: parties one by one, the facts, the agreement, the 回访
+    { key: 'partyList', column: 'party_list', label: '当事人信息', type: 'list', personal: true, items: PARTY_ITEMS },
+    { key: 'facts', column: 'facts', label: '纠纷事实及争议事项', type: 'longtext', max: 5000, personal: true },
+    { key: 'agreementTerms', column: 'agreement_terms', label: '协议内容', type: 'longtext', max: 5000, personal: true },
+    { key: 'performance', column: 'performance', label: '履行方式、地点、期限', type: 'longtext', max: 1000 },
+    { key: 'copies', column: 'copies', label: '协议书份数', type: 'int', min: 0 },
+    // 当事人意见 may quote a party: kept local like the other personal fields
+    { key: 'followUps', column: 'follow_ups', label: '回访记录', type: 'list', personal: true, items: FOLLOW_UP_ITEMS },
     ...common,
   ],
 };
@@ -158,11 +203,34 @@ export const WORK_ITEM: RegisterDef & { name: 'workItems' } = {
   ],
 };
 
+/** 依申请公开: one 政府信息公开申请 from receipt to reply (schema 5). */
+export const DISCLOSURE_REQUEST: RegisterDef & { name: 'disclosureRequests' } = {
+  name: 'disclosureRequests',
+  table: 'disclosure_requests',
+  label: '依申请公开',
+  dateKey: 'receivedOn',
+  titleKey: 'subject',
+  fields: [
+    { key: 'receivedOn', column: 'received_on', label: '收到申请日期', type: 'date', required: true, sortable: true },
+    { key: 'applicantType', column: 'applicant_type', label: '申请人类型', type: 'enum', required: true, options: APPLICANT_TYPES, filter: true, sortable: true },
+    { key: 'applicant', column: 'applicant', label: '申请人', type: 'text', max: 200, personal: true, search: true },
+    { key: 'subject', column: 'subject', label: '申请内容', type: 'text', max: 500, search: true, sortable: true },
+    { key: 'channel', column: 'channel', label: '申请方式', type: 'enum', options: DISCLOSURE_CHANNELS, filter: true, sortable: true },
+    {
+      key: 'result', column: 'result', label: '办理结果', type: 'enum', options: DISCLOSURE_RESULTS, filter: true, sortable: true,
+      optionGroups: DISCLOSURE_RESULT_GROUPS.map((g) => ({ label: g.label.replace(/（区分处理的.*）$/, ''), codes: g.items.map((i) => i.code) })),
+    },
+    { key: 'resultOn', column: 'result_on', label: '答复日期', type: 'date', sortable: true },
+    ...common,
+  ],
+};
+
 export const REGISTERS: Record<RegisterName, RegisterDef> = {
   activities: ACTIVITY,
   mediationCases: MEDIATION_CASE,
   inspections: INSPECTION,
   workItems: WORK_ITEM,
+  disclosureRequests: DISCLOSURE_REQUEST,
 };
 
 export const REGISTER_NAMES = Object.keys(REGISTERS) as RegisterName[];

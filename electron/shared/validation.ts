@@ -1,7 +1,7 @@
 // Record validation shared by the API, the data package import, Excel import
 // and the forms. Every message is Chinese and names the field by its label.
 import { WORK_SUBKINDS } from './enums.ts';
-import type { FieldDef, RegisterDef, RegisterName } from './registers.ts';
+import type { FieldDef, ListItemDef, RegisterDef, RegisterName } from './registers.ts';
 import type { RegisterFields } from './records.ts';
 
 export interface FieldIssue {
@@ -16,12 +16,12 @@ export type Validated<R extends RegisterName> =
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** A real calendar date written YYYY-MM-DD, in 2000–2100. */
-export function isValidDate(s: string): boolean {
+/** A real calendar date written YYYY-MM-DD, in 2000–2100 (a birth date: from 1900). */
+export function isValidDate(s: string, minYear = 2000): boolean {
   const m = DATE_RE.exec(s);
   if (!m) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (y < 2000 || y > 2100 || mo < 1 || mo > 12 || d < 1) return false;
+  if (y < minYear || y > 2100 || mo < 1 || mo > 12 || d < 1) return false;
   const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
   return d <= days;
 }
@@ -33,8 +33,9 @@ function checkField(f: FieldDef, raw: unknown, issues: FieldIssue[]): unknown {
     issues.push({ field: f.key, message });
     return null;
   };
-  if (isBlank(raw) || (f.type === 'tags' && Array.isArray(raw) && raw.length === 0)) {
+  if (isBlank(raw) || ((f.type === 'tags' || f.type === 'list') && Array.isArray(raw) && raw.length === 0)) {
     if (f.required) return fail(`「${f.label}」不能为空`);
+    if (f.type === 'list') return [];
     if (f.type === 'int') return f.defaultValue ?? null;
     if (f.type === 'bool') return false;
     if (f.type === 'tags') return [];
@@ -84,6 +85,55 @@ function checkField(f: FieldDef, raw: unknown, issues: FieldIssue[]): unknown {
       if (tags.some((t) => t.length > 100)) return fail(`「${f.label}」中每一项不能超过100个字`);
       return tags;
     }
+    case 'list':
+      return checkList(f, raw, fail);
+  }
+}
+
+/** A list field (当事人, 回访): an array of objects, each entry checked column by column. */
+function checkList(f: FieldDef, raw: unknown, fail: (m: string) => null): unknown {
+  if (!Array.isArray(raw)) return fail(`「${f.label}」应为列表`);
+  if (raw.length > 50) return fail(`「${f.label}」最多50项（现有${raw.length}项）`);
+  const out: Record<string, unknown>[] = [];
+  for (const [i, entry] of raw.entries()) {
+    const where = `「${f.label}」第${i + 1}项`;
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return fail(`${where}应为对象`);
+    const e = entry as Record<string, unknown>;
+    // an entry left empty in the form (at most a choice such as 申请人 made) is dropped, not refused
+    if ((f.items ?? []).every((it) => it.type === 'enum' || isBlank(e[it.key]))) continue;
+    const item: Record<string, unknown> = {};
+    for (const it of f.items ?? []) {
+      const msg = checkItem(it, e[it.key]);
+      if (typeof msg === 'object' && msg !== null && 'error' in msg) return fail(`${where}的「${it.label}」${msg.error}`);
+      if (msg !== null) item[it.key] = msg;
+    }
+    out.push(item);
+  }
+  return out;
+}
+
+function checkItem(it: ListItemDef, v: unknown): unknown {
+  if (isBlank(v)) return it.required ? { error: '不能为空' } : null;
+  switch (it.type) {
+    case 'text': {
+      if (typeof v !== 'string' && typeof v !== 'number') return { error: '应为文字' };
+      const s = String(v).trim();
+      if (it.max && s.length > it.max) return { error: `不能超过${it.max}个字（现有${s.length}个字）` };
+      return s;
+    }
+    case 'date':
+      if (typeof v !== 'string' || !isValidDate(v.trim(), it.key === 'birthDate' ? 1900 : 2000)) return { error: `不是有效日期：“${String(v).slice(0, 20)}”（应为 2024-03-15 这样的日期）` };
+      return v.trim();
+    case 'enum': {
+      const options = it.options ?? {};
+      if (typeof v !== 'string' || !Object.hasOwn(options, v)) {
+        // a Chinese label (男, 申请人) typed or imported is stored as its code
+        const code = Object.keys(options).find((k) => options[k] === v);
+        if (code) return code;
+        return { error: `取值“${String(v).slice(0, 20)}”无效，应为：${Object.values(options).join('、')}` };
+      }
+      return v;
+    }
   }
 }
 
@@ -99,6 +149,12 @@ const RULES: Record<RegisterName, Rule[]> = {
       ? { field: 'followUpOn', message: '回访日期不能早于受理日期' } : null),
     (r) => (r.status === 'in_progress' && r.closedOn
       ? { field: 'status', message: '已填写结案日期的案件，调解状态不能是“调解中”' } : null),
+    (r) => ((r.status === 'success' || r.status === 'failed') && !r.closedOn
+      ? { field: 'closedOn', message: `调解状态为“${r.status === 'success' ? '调解成功' : '调解不成功'}”的案件必须填写结案日期` } : null),
+    (r) => {
+      const early = (r.followUps as { date: string }[] | null ?? []).find((x) => r.acceptedOn && x.date < String(r.acceptedOn));
+      return early ? { field: 'followUps', message: `回访日期 ${early.date} 不能早于受理日期` } : null;
+    },
   ],
   inspections: [
     (r) => ((r.issuesRectified as number) > (r.issuesFound as number)
@@ -109,6 +165,14 @@ const RULES: Record<RegisterName, Rule[]> = {
   workItems: [
     (r) => ((r.passed as number) > (r.participants as number)
       ? { field: 'passed', message: '考试合格人数不能大于参加人次' } : null),
+  ],
+  disclosureRequests: [
+    (r) => (r.resultOn && r.receivedOn && String(r.resultOn) < String(r.receivedOn)
+      ? { field: 'resultOn', message: '答复日期不能早于收到申请日期' } : null),
+    (r) => (r.result && !r.resultOn
+      ? { field: 'resultOn', message: '已选择办理结果的申请，须填写答复日期' } : null),
+    (r) => (r.resultOn && !r.result
+      ? { field: 'result', message: '填写了答复日期的申请，须选择办理结果（尚未答复的请清空答复日期）' } : null),
   ],
 };
 
@@ -133,6 +197,16 @@ export function validateRecord<R extends RegisterName>(def: RegisterDef & { name
     out.penaltyKind = null;
     out.penaltyAmount = null;
     out.penaltyLegalReview = false;
+  }
+  if (def.name === 'mediationCases' && Array.isArray(out.partyList) && out.partyList.length) {
+    // 当事人 and 当事人人数 follow the party list when it is kept
+    const names = (out.partyList as { name: string }[]).map((p) => p.name);
+    if (!out.parties) out.parties = names.join('、').slice(0, 500);
+    if (!out.partyCount) out.partyCount = names.length;
+  }
+  if (def.name === 'mediationCases' && Array.isArray(out.followUps) && out.followUps.length) {
+    // 回访日期 is the latest 回访 entry's date when the entries are kept
+    out.followUpOn = (out.followUps as { date: string }[]).map((x) => x.date).sort().at(-1) ?? out.followUpOn;
   }
   if (issues.length === 0) {
     for (const rule of RULES[def.name]) {

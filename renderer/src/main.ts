@@ -6,6 +6,7 @@ import App from './App.vue';
 import { router } from './router/index.ts';
 import { installElementPlus } from './plugins/element-plus.ts';
 import './styles/index.css';
+import './styles/print.css';
 
 const app = createApp(App);
 app.use(createPinia());

@@ -63,6 +63,7 @@ describe.skipIf(!hasChromium)('数据交换', () => {
     await exchange.preview.waitFor();
     expect(await app.page.getByTestId('picked-file').innerText()).toBe('package.json');
     for (const r of REGISTER_NAMES) {
+      if (!pkg[r]?.length) continue; // a register the package has no record of gets no row
       const row = await exchange.countsRow(REGISTERS[r].label).innerText();
       expect(row.split(/\s+/)[1]).toBe(String(pkg[r]?.length ?? 0));
     }
@@ -80,7 +81,8 @@ describe.skipIf(!hasChromium)('数据交换', () => {
     const home = new HomePageObject(app.page);
     await home.card('activities').waitFor();
     await shell.yearLabel().filter({ hasText: '2023年' }).waitFor();
-    for (const r of REGISTER_NAMES) {
+    // 首页 has a card for the four registers of the 法治政府 report (依申请公开 is in the total)
+    for (const r of REGISTER_NAMES.filter((x) => x !== 'disclosureRequests')) {
       await home.card(r).getByTestId('count').filter({ hasText: new RegExp(`^${pkg[r]?.length ?? 0}$`) }).waitFor();
     }
   });

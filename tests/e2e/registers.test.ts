@@ -37,7 +37,7 @@ const CASES: Case[] = [
     register: 'mediationCases',
     nav: '人民调解',
     marker: 'E2E调〔2026〕7号',
-    create: { caseNo: 'E2E调〔2026〕7号', acceptedOn: `${y}-04-02`, type: '邻里', status: '调解中', village: '西坪村', mediator: '周德才', partyCount: 2 },
+    create: { caseNo: 'E2E调〔2026〕7号', acceptedOn: `${y}-04-02`, type: '邻里', status: '调解中', village: '西坪村', mediator: '周德才' },
     filter: ['type', '邻里'],
     otherFilter: '合同',
     edit: { caseNo: 'E2E调〔2026〕8号', status: '调解成功', closedOn: `${y}-04-20`, agreement: '书面协议', amount: 3000 },

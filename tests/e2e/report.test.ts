@@ -35,11 +35,13 @@ describe.skipIf(!hasChromium)('年度报告', () => {
     await shell.goto('年度报告');
     await shell.selectYear(YEAR);
     const report = new ReportPageObject(page);
-    await report.section('measures').getByText('全年累计开展普法宣传活动23场次').waitFor();
-    await report.section('measures').getByText('调解成功率98.9%').waitFor();
-    // 第一责任人 has no clerk text: a draft, marked, and named in the warnings
+    await report.section('measures').getByText('全年开展普法宣传活动23场次').first().waitFor();
+    await report.section('measures').getByText('调解成功率98.9%').first().waitFor();
+    // 第一责任人 has no clerk text: a draft, marked, and named in the 审稿 list
     await report.section('leaderDuties').getByText('草稿，尚未修改').waitFor();
     await report.warnings.getByText('仍是系统生成的草稿').first().waitFor();
+    // the clerk's 98.8% against the ledger's 98.9%
+    await report.warnings.getByText('台账的调解成功率为98.9%').first().waitFor();
     // the clerk's own 不足 text is there verbatim
     expect(await report.narrative('shortcomings').inputValue()).toContain('要进一步加强习近平法治思想的学习');
   });
@@ -60,16 +62,21 @@ describe.skipIf(!hasChromium)('年度报告', () => {
     await report.waitSaved();
     await report.section('leaderDuties').getByText('已填写').waitFor();
 
+    // a measure area's title and text, autosaved beside its figures
+    await page.locator('input[data-testid="measure-title-openness"], [data-testid="measure-title-openness"] input').fill('推进政务公开，建设阳光政府');
+    await page.locator('textarea[data-testid="measure-text-openness"], [data-testid="measure-text-openness"] textarea').fill('建成镇便民服务中心政务公开专区。');
+    await report.waitSaved();
+    const p2 = await app.core.call('years.getProfile', { year: YEAR });
+    expect(p2.ok && p2.value.measureTitles.openness).toBe('推进政务公开，建设阳光政府');
+    expect(p2.ok && p2.value.measures.openness).toBe('建成镇便民服务中心政务公开专区。');
+
     const preview = await report.openPreview();
     await preview.getByText(marker).waitFor();
     await preview.getByText('永安市小陶镇人民政府', { exact: true }).first().waitFor();
     await report.openEditor();
 
-    // the opening is still a draft: export asks first
-    const download = await report.exportWord(async () => {
-      await page.locator('.el-message-box:visible').getByText('开头段').waitFor();
-      await new AppShell(page).confirmBox('仍然导出');
-    });
+    // no draft left, 成文日期 given: export goes straight through
+    const download = await report.exportWord();
     expect(download.suggestedFilename()).toBe(`小陶镇${YEAR}年法治政府建设情况报告.docx`);
     const file = join(tmp.dir, download.suggestedFilename());
     await download.saveAs(file);
@@ -78,7 +85,8 @@ describe.skipIf(!hasChromium)('年度报告', () => {
     const text = [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
     expect(text).toContain(marker);
     expect(text).toContain('镇党委书记、镇长带头履行推进法治建设第一责任人职责。');
-    expect(text).toContain('全年累计开展普法宣传活动23场次');
+    expect(text).toContain('全年开展普法宣传活动23场次');
+    expect(text).toContain('（六）推进政务公开，建设阳光政府。');
     expect(text).not.toContain('王海波');
   });
 });

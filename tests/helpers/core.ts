@@ -43,4 +43,5 @@ export const SAMPLES = {
   mediationCases: { caseNo: '清河调〔2024〕1号', acceptedOn: '2024-04-02', closedOn: '2024-04-05', type: 'neighbor', source: 'active', village: '石桥村', mediator: '钱卫东', parties: '张三、李四', partyCount: 2, summary: '张三与李四因排水发生纠纷', status: 'success', agreement: 'written', amount: 1200 },
   inspections: { date: '2024-05-10', field: 'work_safety', mode: 'routine', target: '恒达建材有限公司', targetType: 'enterprise', issuesFound: 3, issuesRectified: 2, outcome: 'penalty', penaltyDecisionNo: '清综执罚〔2024〕1号', penaltyKind: 'fine', penaltyAmount: 2000, penaltyLegalReview: true },
   workItems: { date: '2024-06-01', category: 'legal_review', title: '合同合法性审查', subkind: 'contract', count: 3, opinions: 5 },
+  disclosureRequests: { receivedOn: '2024-03-05', applicantType: 'natural', applicant: '令狐某某', subject: '申请公开清河村道路硬化工程招标文件', channel: 'online', result: 'disclosed', resultOn: '2024-03-20' },
 } as const;

@@ -52,7 +52,7 @@ describe('web-mode bridge', () => {
   it('answers a call with the token', async () => {
     const r = await send({ path: '/api/settings.get', body: '{}' });
     expect(r.status).toBe(200);
-    expect(JSON.parse(r.body)).toEqual({ ok: true, value: { township: null, approximateNumbers: true } });
+    expect(JSON.parse(r.body)).toEqual({ ok: true, value: { township: null, approximateNumbers: true, opennessContact: null, addressee: null, caseNoPattern: '{简称}调〔{年度}〕{序号}号' } });
   });
 
   it('refuses a call without the token, or with a wrong one', async () => {

@@ -75,15 +75,37 @@ describe('cli', () => {
   });
 
   it('takes the database from FAZHI_DB when --db is not given', async () => {
+    expect(await runCli(['demo', '--year', '2024', '--db', db()])).toBe(0);
+    vi.stubEnv('FAZHI_DB', db());
+    try {
+      expect(await runCli(['stats', '--year', '2024'])).toBe(0);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    expect(out.join('\n')).toMatch(/普法宣传活动 4\d 场次/);
+    expect(await runCli(['demo', '--year', '2024', '--db', db()])).toBe(1);
+    expect(errs.join('\n')).toContain('已有台账记录');
+  });
+
+  it('demo without --db writes to a separate demo database and says where, never the real ledger', async () => {
+    vi.stubEnv('XDG_CONFIG_HOME', tmp.dir);
     vi.stubEnv('FAZHI_DB', db());
     try {
       expect(await runCli(['demo', '--year', '2024'])).toBe(0);
     } finally {
       vi.unstubAllEnvs();
     }
-    expect(existsSync(db())).toBe(true);
-    expect(total('activities')).toBeGreaterThan(30);
-    expect(await runCli(['demo', '--year', '2024', '--db', db()])).toBe(1);
-    expect(errs.join('\n')).toContain('已有台账记录');
+    const demoDb = `${tmp.dir}/法治台账/demo/demo-ledger.db`;
+    expect(out.join('\n')).toContain(demoDb);
+    expect(existsSync(db())).toBe(false);
+    const core = createCore({ dbPath: demoDb });
+    try {
+      const n = (core.ctx.db.prepare('SELECT COUNT(*) AS n FROM activities').get() as { n: number }).n;
+      const marked = (core.ctx.db.prepare("SELECT COUNT(*) AS n FROM demo_records WHERE register = 'activities'").get() as { n: number }).n;
+      expect(n).toBeGreaterThan(30);
+      expect(marked).toBe(n);
+    } finally {
+      core.close();
+    }
   });
 });

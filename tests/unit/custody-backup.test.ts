@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import JSZip from 'jszip';
 import { afterEach, describe, expect, it } from 'vitest';
 import { blobPath } from '../../electron/core/attachments/store.ts';
-import { backupsDir, listBackups, maybeDailyBackup, pruneBackups } from '../../electron/core/backup/backup.ts';
+import { backupsDir, createBackup, listBackups, maybeDailyBackup, pruneBackups } from '../../electron/core/backup/backup.ts';
 import { migrate, MIGRATIONS, schemaVersion } from '../../electron/core/db/migrations.ts';
 import { createCore, type Core } from '../../electron/core/index.ts';
 import { insertRecord } from '../../electron/core/registers/repository.ts';
@@ -68,10 +68,10 @@ describe('backup and restore', () => {
     rmSync(blobPath(dir, att.sha256));
 
     const check = ok(await core.call('backup.check', { name: backup.name }));
-    expect(check).toMatchObject({ ok: true, township: '小陶镇', counts: { activities: 1, mediationCases: 1, inspections: 1, workItems: 1 }, attachments: 1 });
+    expect(check).toMatchObject({ ok: true, township: '小陶镇', counts: { activities: 1, mediationCases: 1, inspections: 1, workItems: 1, disclosureRequests: 1 }, attachments: 1 });
     const restored = ok(await core.call('backup.restore', { name: backup.name }));
     expect(restored.safetyBackup.kind).toBe('before-restore');
-    expect(await counts(core)).toEqual({ activities: 1, mediationCases: 1, inspections: 1, workItems: 1 });
+    expect(await counts(core)).toEqual({ activities: 1, mediationCases: 1, inspections: 1, workItems: 1, disclosureRequests: 1 });
     const got = ok(await core.call('attachments.get', { id: att.id }));
     expect(Buffer.from(got.base64, 'base64')).toEqual(PNG);
     expect(core.ctx.db.pragma('integrity_check', { simple: true })).toBe('ok');
@@ -85,7 +85,7 @@ describe('backup and restore', () => {
     const { core, dir } = fileCore();
     await seed(core);
     const out = join(dir, '我的备份.zip');
-    ok(await core.call('backup.create', { path: out }));
+    await createBackup(core.ctx, 'manual', { to: out });
     const dl = ok(await core.call('backup.download', {}));
     expect(dl.fileName).toMatch(/^法治台账备份-.*\.zip$/);
     ok(await core.call('workItems.create', { record: SAMPLES.workItems }));
@@ -105,7 +105,6 @@ describe('backup and restore', () => {
     f.exec('CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO customers VALUES (1, \'x\')');
     f.close();
     const newer = join(dir, 'newer.db');
-    ok(await core.call('backup.create', { path: join(dir, 'n.zip') }));
     const n = new Database(newer);
     n.close();
     core.ctx.db.prepare('VACUUM INTO ?').run(newer);
@@ -186,6 +185,25 @@ describe('backup and restore', () => {
     expect(schemaVersion(copy)).toBe(1);
     expect((copy.prepare('SELECT COUNT(*) AS n FROM activities').get() as { n: number }).n).toBe(1);
     copy.close();
+  });
+
+  it('checks and restores a backup made before a register existed (schema 1: no 依申请公开 table)', async () => {
+    const { dir, cleanup } = tempDir('fazhi-old-backup-');
+    cleanups.push(cleanup);
+    const file = join(dir, 'ledger.db');
+    const v1 = new Database(file);
+    migrate(v1, { migrations: MIGRATIONS.filter((m) => m.version === 1) });
+    insertRecord(v1, REGISTERS.activities, 'a1', valid({ ...SAMPLES.activities }), '2024-01-01T00:00:00.000Z');
+    v1.close();
+    const core = createCore({ dbPath: file });
+    cleanups.push(() => core.close());
+    const [b] = listBackups(dir);
+    const check = ok(await core.call('backup.check', { name: b.name }));
+    expect(check).toMatchObject({ ok: true, schemaVersion: 1, counts: { activities: 1, disclosureRequests: 0 } });
+    ok(await core.call('disclosureRequests.create', { record: SAMPLES.disclosureRequests }));
+    ok(await core.call('backup.restore', { name: b.name }));
+    expect(ok(await core.call('activities.list', {})).total).toBe(1);
+    expect(ok(await core.call('disclosureRequests.list', {})).total).toBe(0);
   });
 
   it('a process killed in the middle of a backup leaves the database and the backups intact', async () => {

@@ -57,6 +57,13 @@ describe('build/electron-builder.json', () => {
     expect(config.files).toEqual(expect.arrayContaining(['out/**', 'package.json']));
   });
 
+  it('ships each target only its own better-sqlite3 addon', () => {
+    // the `${arch}` macro is the target's; `${platform}` would be the build machine's, hence one pattern per platform
+    expect((config.win as { files: string[] }).files).toEqual(['!node_modules/better-sqlite3/prebuilds/!(win32-${arch}).node']);
+    expect((config.linux as { files: string[] }).files).toEqual(['!node_modules/better-sqlite3/prebuilds/!(linux-${arch}).node']);
+    expect(JSON.stringify(config)).not.toContain('${platform}');
+  });
+
   it('builds a Chinese NSIS installer for Windows x64 with a choice of folder', () => {
     const nsis = config.nsis as Record<string, unknown>;
     expect(nsis.installerLanguages).toEqual(['zh_CN']);
@@ -87,5 +94,22 @@ describe('build/electron-builder.json', () => {
     expect(png.length).toBeLessThan(200 * 1024);
     expect((config.linux as { icon: string }).icon).toBe('resources/icon.png');
     expect((config.win as { icon: string }).icon).toBe('resources/icon.png');
+  });
+
+  it('flips the Electron fuses: no run-as-Node, NODE_OPTIONS or --inspect; the app only from its asar, checked for integrity', () => {
+    // the key names as app-builder-lib's schema spells them (FuseOptionsV1)
+    const known = Object.keys(((schema.definitions as Record<string, { properties: Record<string, unknown> }>).FuseOptionsV1).properties);
+    const fuses = config.electronFuses as Record<string, boolean>;
+    for (const k of Object.keys(fuses)) expect(known, k).toContain(k);
+    expect(fuses).toMatchObject({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      onlyLoadAppFromAsar: true,
+      enableEmbeddedAsarIntegrityValidation: true,
+      // the page comes from fazhi://app, never file://
+      grantFileProtocolExtraPrivileges: false,
+    });
+    expect(config.asar).toBe(true);
   });
 });

@@ -4,6 +4,7 @@
 import { join, sep } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { IPC_CHANNELS } from '../../electron/shared/platform.ts';
+import { AppError } from '../../electron/core/util/errors.ts';
 
 type Listener = (...args: unknown[]) => unknown;
 
@@ -118,7 +119,7 @@ const { createMainWindow, focusWindow, mainWindowOptions } = await import('../..
 const { makeIsOwnSender, registerIpc, REFUSED_MESSAGE } = await import('../../electron/main/ipc.ts');
 const { acquireSingleInstance, runMain } = await import('../../electron/main/app.ts');
 const { APP_INDEX_URL, createAppProtocolHandler, isAppUrl } = await import('../../electron/main/protocol.ts');
-const { createFileDialogs, safeFileName, MAX_FILE_BYTES } = await import('../../electron/main/dialogs.ts');
+const { createFileDialogs, safeFileName, MAX_FILE_BYTES, viewerFolders, nodeFileOps } = await import('../../electron/main/dialogs.ts');
 const { buildMenuTemplate } = await import('../../electron/main/menu.ts');
 const { CONTENT_SECURITY_POLICY } = await import('../../electron/bridge/server.ts');
 
@@ -228,6 +229,18 @@ describe('IPC', () => {
     expect(dialogs.saveFile).not.toHaveBeenCalled();
     expect(dialogs.openFiles).not.toHaveBeenCalled();
     expect(dialogs.openWithSystem).not.toHaveBeenCalled();
+    const print = vi.fn();
+    await expect(handlers.get(IPC_CHANNELS.print)?.({ ...foreign, sender: { ...foreign.sender, print } }, {})).rejects.toThrow(REFUSED_MESSAGE);
+    expect(print).not.toHaveBeenCalled();
+  });
+
+  it('prints our own page through webContents.print (the system dialog, A4, landscape when asked)', async () => {
+    const { handlers } = setup();
+    const event = own();
+    const print = vi.fn((_opts: unknown, cb: (ok: boolean) => void) => cb(true));
+    const result = await handlers.get(IPC_CHANNELS.print)?.({ ...event, sender: { ...event.sender, print } }, { landscape: true });
+    expect(result).toBe(true);
+    expect(print).toHaveBeenCalledWith({ silent: false, printBackground: true, landscape: true, pageSize: 'A4' }, expect.any(Function));
   });
 
   it('refuses our window showing a foreign page, a subframe, or no frame', async () => {
@@ -369,7 +382,21 @@ describe('startup', () => {
     h.state.ready?.();
     await vi.waitFor(() => expect(h.electron.app.exit).toHaveBeenCalledWith(1));
     expect(h.electron.dialog.showErrorBox).toHaveBeenCalledWith('法治台账无法启动', expect.stringContaining('SQLITE_CANTOPEN'));
+    expect(h.electron.dialog.showErrorBox).toHaveBeenCalledWith('法治台账无法启动', expect.stringContaining('请确认该文件夹可以写入'));
     expect(h.state.windows).toHaveLength(0);
+  });
+
+  it('shows a newer ledger\'s refusal as it is: the backup it names, no misleading folder hint', async () => {
+    const message = '数据库由更新版本的法治台账创建（数据结构版本 3，本程序支持到 2）…把升级前的备份 /x/backups/ledger-20260101-before-migrate.db 复制到 /x';
+    const createCore = vi.fn(() => {
+      throw new AppError('db_too_new', message);
+    });
+    runMain({ createCore, exists: () => false, dailyBackup });
+    h.state.ready?.();
+    await vi.waitFor(() => expect(h.electron.app.exit).toHaveBeenCalledWith(1));
+    const [, text] = (h.electron.dialog.showErrorBox as unknown as { mock: { calls: [string, string][] } }).mock.calls.at(-1) ?? ['', ''];
+    expect(text).toContain('ledger-20260101-before-migrate.db');
+    expect(text).not.toContain('请确认该文件夹可以写入');
   });
 });
 
@@ -443,6 +470,13 @@ describe('file dialogs', () => {
     expect(cancelled.writeFile).not.toHaveBeenCalled();
   });
 
+  it('a full U盘 when saving is said plainly in Chinese', async () => {
+    const p = platform('/media/usb/台账.json');
+    p.writeFile.mockRejectedValueOnce(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }));
+    const b64 = Buffer.from('{}').toString('base64');
+    await expect(createFileDialogs(p).saveFile('台账.json', b64, [])).rejects.toThrow(/^保存失败：磁盘空间已满，本次操作未完成，文件未保存/);
+  });
+
   it('strips folders from the suggested name and refuses bad content', async () => {
     expect(safeFileName('../../Windows/evil.json')).toBe('evil.json');
     expect(safeFileName('..\\..\\evil.json')).toBe('evil.json');
@@ -474,6 +508,39 @@ describe('file dialogs', () => {
     await expect(createFileDialogs(p).openWithSystem('run.exe', pdf)).rejects.toThrow('不能用系统程序打开');
     await expect(createFileDialogs(p).openWithSystem('a.pdf', 'not base64!')).rejects.toThrow('打开失败');
     expect(p.openPath).toHaveBeenCalledTimes(1);
+  });
+
+  it('system-viewer files are created exclusively in a private folder: a symlink planted in the shared temp folder is never followed', async () => {
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const shared = fs.mkdtempSync(join(os.tmpdir(), 'fazhi-shared-tmp-'));
+    try {
+      // another user plants the old fixed folder and a symlink at the name the app would write
+      const victim = join(shared, 'victim.txt');
+      fs.writeFileSync(victim, '重要文件');
+      fs.mkdirSync(join(shared, 'fazhi-ledger-view'));
+      fs.symlinkSync(victim, join(shared, 'fazhi-ledger-view', '调解书.pdf'));
+      const opened: string[] = [];
+      const p = { ...platform(null), ...nodeFileOps, viewerDir: viewerFolders(shared), openPath: vi.fn(async (x: string) => void opened.push(x)) };
+      await createFileDialogs(p).openWithSystem('调解书.pdf', Buffer.from('%PDF-1.4').toString('base64'));
+      await createFileDialogs(p).openWithSystem('调解书.pdf', Buffer.from('%PDF-1.5').toString('base64'));
+      expect(fs.readFileSync(victim, 'utf8')).toBe('重要文件');
+      expect(opened).toHaveLength(2);
+      expect(opened[0]).not.toBe(opened[1]);
+      for (const file of opened) {
+        expect(file.startsWith(join(shared, 'fazhi-ledger-view-'))).toBe(true);
+        expect(fs.lstatSync(file).isFile()).toBe(true);
+        expect(fs.statSync(join(file, '..', '..')).mode & 0o077).toBe(0);
+      }
+      expect(fs.readFileSync(opened[1], 'utf8')).toBe('%PDF-1.5');
+      // and an exclusive write never follows a link at its path
+      const link = join(shared, 'link.pdf');
+      fs.symlinkSync(victim, link);
+      await expect(nodeFileOps.writeNewFile!(link, Buffer.from('x'))).rejects.toThrow(/EEXIST/);
+      expect(fs.readFileSync(victim, 'utf8')).toBe('重要文件');
+    } finally {
+      fs.rmSync(shared, { recursive: true, force: true });
+    }
   });
 });
 

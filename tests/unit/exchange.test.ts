@@ -39,14 +39,15 @@ describe.each(fixtureNames())('fixture %s', (name) => {
   it('exports losslessly: export → import into a fresh database → export gives the same package', async () => {
     const a = memoryCore();
     ok(await a.call('exchange.import', { content: text }));
-    const first = ok(await a.call('exchange.export', {}));
+    // a handover with 「包含当事人等个人信息」 ticked: everything
+    const first = ok(await a.call('exchange.export', { withPersonal: true }));
     const again = ok(await a.call('exchange.preview', { content: first.content }));
     expect(again.totals).toEqual({ new: 0, updated: 0, unchanged: again.totals.unchanged, keptLocal: 0, invalid: 0 });
     expect(again.totals.unchanged).toBe(REGISTER_NAMES.reduce((n, r) => n + (pkg[r] ?? []).length, 0) + pkg.years.length);
 
     const b = memoryCore();
     ok(await b.call('exchange.import', { content: first.content }));
-    const second = ok(await b.call('exchange.export', {}));
+    const second = ok(await b.call('exchange.export', { withPersonal: true }));
     expect(withoutExportTime(second.content)).toEqual(withoutExportTime(first.content));
     // every record of the original survives with its fields
     const exported = JSON.parse(first.content);
@@ -110,7 +111,7 @@ describe('broken packages are rejected whole, naming the record and the field', 
     expect(dry.totals.invalid).toBe(1);
     const r = ok(await core.call('exchange.import', { content }));
     expect(r.applied).toBe(false);
-    expect(await countsOf(core)).toEqual({ activities: 0, mediationCases: 0, inspections: 0, workItems: 0 });
+    expect(await countsOf(core)).toEqual({ activities: 0, mediationCases: 0, inspections: 0, workItems: 0, disclosureRequests: 0 });
     expect(ok(await core.call('settings.get', {})).township).toBeNull();
   });
 
@@ -124,7 +125,7 @@ describe('broken packages are rejected whole, naming the record and the field', 
     const e = err(await core.call('exchange.import', { content }));
     expect(e.code).toBe('invalid_input');
     expect(e.message).toMatch(message);
-    expect(await countsOf(core)).toEqual({ activities: 0, mediationCases: 0, inspections: 0, workItems: 0 });
+    expect(await countsOf(core)).toEqual({ activities: 0, mediationCases: 0, inspections: 0, workItems: 0, disclosureRequests: 0 });
   });
 
   it('a missing township is named', async () => {
@@ -141,7 +142,7 @@ describe('broken packages are rejected whole, naming the record and the field', 
     p.activities[1].date = 'bad';
     const r = ok(await core.call('exchange.import', { content: JSON.stringify(p), skipInvalid: true }));
     expect(r.applied).toBe(true);
-    expect(await countsOf(core)).toEqual({ activities: 1, mediationCases: 1, inspections: 0, workItems: 0 });
+    expect(await countsOf(core)).toEqual({ activities: 1, mediationCases: 1, inspections: 0, workItems: 0, disclosureRequests: 0 });
   });
 
   it('ignores unknown keys at the top and in records', async () => {
@@ -160,7 +161,7 @@ describe('merging by id', () => {
     const local = ok(await core.call('activities.get', { id: 'a1' }));
 
     const newer = base();
-    Object.assign(newer.activities[0], { title: '宪法宣传（更正）', updatedAt: '2099-01-01T00:00:00+08:00' });
+    Object.assign(newer.activities[0], { title: '宪法宣传（更正）', updatedAt: '2026-11-22T12:00:00+08:00' });
     Object.assign(newer.activities[1], { title: '旧标题', updatedAt: '2001-01-01T00:00:00Z' });
     const preview = ok(await core.call('exchange.preview', { content: JSON.stringify(newer) }));
     expect(preview.byRegister.activities).toEqual({ new: 0, updated: 1, unchanged: 0, keptLocal: 1, invalid: 0 });
@@ -170,7 +171,7 @@ describe('merging by id', () => {
     ok(await core.call('exchange.import', { content: JSON.stringify(newer) }));
     const a1 = ok(await core.call('activities.get', { id: 'a1' }));
     expect(a1.title).toBe('宪法宣传（更正）');
-    expect(a1.updatedAt).toBe('2098-12-31T16:00:00.000Z');
+    expect(a1.updatedAt).toBe('2026-11-22T04:00:00.000Z');
     expect(a1.updatedAt > local.updatedAt).toBe(true);
     expect(ok(await core.call('activities.get', { id: 'a2' })).title).toBe('国家安全教育日');
   });

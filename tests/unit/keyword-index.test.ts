@@ -117,12 +117,15 @@ describe('keyword index: the same results as the scan', () => {
     for (const name of REGISTER_NAMES) {
       made[name] = [];
       for (let i = 0; i < 60; i++) {
-        const base = { ...SAMPLES[name], notes: word(3 + Math.floor(rand() * 12)), department: word(2) } as Record<string, unknown>;
+        // 案号 is unique within a year: each case its own
+        const caseNo = (j: number) => (name === 'mediationCases' ? { caseNo: `清河调〔2024〕${j + 1}号` } : {});
+        const base = { ...SAMPLES[name], ...caseNo(i), notes: word(3 + Math.floor(rand() * 12)), department: word(2) } as Record<string, unknown>;
         const r = ok(await core.dispatch(`${name}.create`, { record: base })) as { id: string };
         made[name].push(r.id);
       }
       for (const [j, id] of made[name].entries()) {
-        if (j % 3 === 0) ok(await core.dispatch(`${name}.update`, { id, record: { ...SAMPLES[name], notes: word(6), department: j % 2 ? word(3) : '' } }));
+        const caseNo = name === 'mediationCases' ? { caseNo: `清河调〔2024〕${j + 1}号` } : {};
+        if (j % 3 === 0) ok(await core.dispatch(`${name}.update`, { id, record: { ...SAMPLES[name], ...caseNo, notes: word(6), department: j % 2 ? word(3) : '' } }));
         if (j % 4 === 1) ok(await core.dispatch(`${name}.delete`, { id }));
         if (j % 8 === 1) ok(await core.dispatch(`${name}.restore`, { id }));
         if (j % 8 === 5) {
@@ -145,21 +148,22 @@ describe('keyword index: the same results as the scan', () => {
   });
 
   it('is built by the migration for a ledger made before it, and a register without one is still searched', () => {
+    const def = REGISTERS.mediationCases;
+    // rows as a version-3 ledger holds them (its columns only)
+    const oldRow = (db: Database.Database, id: string, caseNo: string, parties: string, deletedAt: string | null) =>
+      db.prepare(`INSERT INTO mediation_cases (id, case_no, accepted_on, type, status, parties, search_text, updated_at, deleted_at)
+        VALUES (?, ?, '2024-04-02', 'neighbor', 'success', ?, ?, '2024-01-01T00:00:00.000Z', ?)`).run(id, caseNo, parties, `${caseNo}\n${parties}`.toLowerCase(), deletedAt);
     const db = new Database(':memory:');
     migrate(db, { migrations: MIGRATIONS.filter((m) => m.version < 4) });
-    const def = REGISTERS.mediationCases;
-    insertRecord(db, def, 'old-1', { ...SAMPLES.mediationCases }, '2024-01-01T00:00:00.000Z');
-    insertRecord(db, def, 'old-2', { ...SAMPLES.mediationCases, parties: '王五、赵六', caseNo: 'QH-2024-7' }, '2024-01-01T00:00:00.000Z');
+    oldRow(db, 'old-1', '旧案〔2023〕9号', '张三', null);
+    oldRow(db, 'old-2', 'QH-2024-7', '王五、赵六', null);
     expect(hasKeywordIndex(db, def)).toBe(false);
-    // no index yet: the list scans, as before
-    expect(listRecords<{ id: string }>(db, def, { keyword: '王' }).items.map((r) => r.id)).toEqual(['old-2']);
     db.close();
 
     const db2 = new Database(':memory:');
     migrate(db2, { migrations: MIGRATIONS.filter((m) => m.version < 4) });
-    insertRecord(db2, def, 'old-1', { ...SAMPLES.mediationCases, caseNo: '旧案〔2023〕9号' }, '2024-01-01T00:00:00.000Z');
-    insertRecord(db2, def, 'old-2', { ...SAMPLES.mediationCases, parties: '王五、赵六', caseNo: 'QH-2024-7' }, '2024-01-01T00:00:00.000Z');
-    db2.prepare(`UPDATE ${def.table} SET deleted_at = '2024-02-01' WHERE id = 'old-1'`).run();
+    oldRow(db2, 'old-1', '旧案〔2023〕9号', '张三', '2024-02-01');
+    oldRow(db2, 'old-2', 'QH-2024-7', '王五、赵六', null);
     migrate(db2);
     expect(hasKeywordIndex(db2, def)).toBe(true);
     const fts = keywordIndexName(def.table);
@@ -169,6 +173,8 @@ describe('keyword index: the same results as the scan', () => {
     expect(count('旧案')).toBe(0); // old-1 is in the 回收站: not in the index
     expect(listRecords<{ id: string }>(db2, def, { keyword: 'QH-2024' }).items.map((r) => r.id)).toEqual(['old-2']);
     expect(listRecords<{ id: string }>(db2, def, { keyword: '旧案', deleted: true }).items.map((r) => r.id)).toEqual(['old-1']);
+    // the register added later (issue 12) got its index in its own migration
+    expect(hasKeywordIndex(db2, REGISTERS.disclosureRequests)).toBe(true);
     db2.close();
   });
 

@@ -35,11 +35,11 @@ describe('preload', () => {
     expect(load().required).toEqual(['electron']);
   });
 
-  it('exposes window.fazhi with invoke, saveFile, openFiles, openWithSystem only', () => {
+  it('exposes window.fazhi with invoke, saveFile, openFiles, openWithSystem, print only', () => {
     const { exposed } = load();
     expect(exposed).toHaveLength(1);
     expect(exposed[0][0]).toBe('fazhi');
-    expect(Object.keys(exposed[0][1] as object).sort()).toEqual(['invoke', 'openFiles', 'openWithSystem', 'saveFile']);
+    expect(Object.keys(exposed[0][1] as object).sort()).toEqual(['invoke', 'openFiles', 'openWithSystem', 'print', 'saveFile']);
   });
 
   it('calls ipcRenderer.invoke on the shared channels', async () => {
@@ -49,11 +49,13 @@ describe('preload', () => {
     await api.saveFile('a.json', 'e30=', []);
     await api.openFiles([], true);
     await api.openWithSystem('a.pdf', 'JVBERi0=');
+    await api.print({ landscape: true });
     expect(invoke.mock.calls).toEqual([
       [IPC_CHANNELS.invoke, 'years.counts', { year: 2025 }],
       [IPC_CHANNELS.saveFile, 'a.json', 'e30=', []],
       [IPC_CHANNELS.openFiles, [], true],
       [IPC_CHANNELS.openWithSystem, 'a.pdf', 'JVBERi0='],
+      [IPC_CHANNELS.print, { landscape: true }],
     ]);
     expect(electron.ipcRenderer.send).not.toHaveBeenCalled();
     expect(electron.ipcRenderer.on).not.toHaveBeenCalled();

@@ -8,7 +8,7 @@ import { fixturePackage, memoryCore, ok, tempDir } from '../helpers/core.ts';
 
 const tmp = tempDir('fazhi-report-cli-');
 afterAll(() => tmp.cleanup());
-const args = (...a: string[]) => parseArgs(a, ['year', 'out']);
+const args = (...a: string[]) => parseArgs(a, ['year', 'out', 'date']);
 
 describe('report command', () => {
   it('writes the report, with the appendix when asked', async () => {
@@ -21,8 +21,43 @@ describe('report command', () => {
     expect(existsSync(out)).toBe(true);
     expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
     expect(log.mock.calls.flat().join('')).toContain('已生成');
-    expect(warn.mock.calls.flat().join('')).toContain('草稿');
+    const stderr = warn.mock.calls.flat().join('\n');
+    expect(stderr).toContain('审稿');
+    expect(stderr).toContain('[请核对] 台账中没有2020年的行政复议、行政诉讼案件');
+    expect(stderr).toContain('还没有填写成文日期');
     log.mockRestore();
+    warn.mockRestore();
+    core.close();
+  });
+
+  it('--date sets the 成文日期; a bad date exits 1', async () => {
+    const core = memoryCore();
+    ok(await core.call('exchange.import', { content: fixturePackage('002_b806baa4f7d74a32') }));
+    const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    const warn = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const out = join(tmp.dir, 'd.docx');
+    expect(await reportCommand(core, args('--year', '2020', '--out', out, '--date', '2021-01-12'))).toBe(0);
+    expect(ok(await core.call('years.getProfile', { year: 2020 })).reportDate).toBe('2021-01-12');
+    expect(ok(await core.call('report.model', { year: 2020 })).date).toBe('2021年1月12日');
+    expect(await reportCommand(core, args('--year', '2020', '--out', out, '--date', '2021-02-30'))).toBe(1);
+    expect(warn.mock.calls.flat().join('\n')).toContain('成文日期应为有效日期');
+    log.mockRestore();
+    warn.mockRestore();
+    core.close();
+  });
+
+  it('exits 1 with the personal-data list and writes nothing', async () => {
+    const core = memoryCore();
+    ok(await core.call('exchange.import', { content: fixturePackage('002_b806baa4f7d74a32') }));
+    ok(await core.call('years.saveProfile', { year: 2020, measures: { publicity: '联系人电话13912345678。' } }));
+    const warn = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const out = join(tmp.dir, 'blocked.docx');
+    expect(await reportCommand(core, args('--year', '2020', '--out', out))).toBe(1);
+    const stderr = warn.mock.calls.flat().join('\n');
+    expect(stderr).toContain('报告中会出现个人信息，未生成文件');
+    expect(stderr).toContain('2020年报告文字的“普法宣传”含有手机号码');
+    expect(stderr).not.toContain('13912345678');
+    expect(existsSync(out)).toBe(false);
     warn.mockRestore();
     core.close();
   });

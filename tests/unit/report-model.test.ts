@@ -1,11 +1,14 @@
-// The report model: clerk texts verbatim, drafts flagged, empty subsections left
-// out, zero 行政复议 stated, 同比, the number-style setting and pre-export warnings.
+// The report model through the API: clerk texts verbatim, drafts flagged, the
+// measure areas (facts beside the clerk's title and text), the 审稿 list, the
+// personal-data screen, 成文日期 and the edge years.
 import { describe, expect, it } from 'vitest';
 import type { ReportModel } from '../../electron/shared/contract/report.ts';
-import { fixturePackage, memoryCore, ok, SAMPLES } from '../helpers/core.ts';
+import { err, fixturePackage, memoryCore, ok, SAMPLES } from '../helpers/core.ts';
 
-const allText = (m: ReportModel) =>
-  [m.title, ...m.opening.paragraphs.map((p) => (p.lead ?? '') + p.text), ...m.sections.flatMap((s) => [s.heading, ...s.paragraphs.map((p) => (p.lead ?? '') + p.text)]), m.signature, m.date].join('\n');
+const body = (m: ReportModel) =>
+  [...m.opening.paragraphs.map((p) => (p.lead ?? '') + p.text), ...m.sections.flatMap((s) => [s.heading, ...s.paragraphs.map((p) => (p.lead ?? '') + p.text)])].join('\n');
+const section1 = (m: ReportModel) => m.sections[0].paragraphs.map((p) => (p.lead ?? '') + p.text).join('\n');
+const kinds = (m: ReportModel) => m.review.map((r) => r.kind);
 
 async function township(core: ReturnType<typeof memoryCore>) {
   ok(await core.call('settings.update', { township: { name: '清河镇', authority: '平安县清河镇人民政府', superior: '平安县' } }));
@@ -27,81 +30,219 @@ describe('report.model', () => {
       '五、其他需要报告的情况',
     ]);
     expect(sec('shortcomings').paragraphs.map((p) => p.text)).toEqual(['一是甲。', '二是乙。']);
-    expect(sec('shortcomings').draft).toBe(false);
     expect(sec('nextYearPlan').paragraphs).toEqual([{ lead: '（一）深化学法。', text: '加强学习。', source: 'clerk' }]);
     expect(sec('leaderDuties').draft).toBe(true);
-    expect(sec('leaderDuties').paragraphs.some((p) => p.source === 'draft')).toBe(true);
-    expect(m.opening.draft).toBe(true);
     expect(sec('other').paragraphs).toEqual([{ text: '无。', source: 'fixed' }]);
-    expect(m.warnings.filter((w) => w.code === 'draft_text').map((w) => w.target).sort()).toEqual(['intro', 'leaderDuties']);
-    expect(m.titleLines).toEqual(['平安县清河镇人民政府', '关于2024年法治政府建设情况的报告']);
-    expect(m.fileName).toBe('清河镇2024年法治政府建设情况报告.docx');
-    // once the clerk writes them, no draft remains
-    ok(await core.call('years.saveProfile', { year: 2024, narrative: { intro: '开头。', leaderDuties: '履职。', other: '无其他事项。' } }));
-    const m2 = ok(await core.call('report.model', { year: 2024 }));
-    expect(m2.warnings.filter((w) => w.code === 'draft_text')).toEqual([]);
-    expect(m2.sections.find((s) => s.key === 'other')!.paragraphs[0].text).toBe('无其他事项。');
+    expect(m.review.filter((w) => w.kind === 'draft_text').map((w) => w.link)).toEqual([
+      { page: 'report', section: 'intro' }, { page: 'report', section: 'leaderDuties' },
+    ]);
     core.close();
   });
 
-  it('leaves out subsections without data and states a zero 行政复议/诉讼', async () => {
+  it('prints each measure area as facts, then the clerk\'s title and text verbatim', async () => {
     const core = memoryCore();
     await township(core);
     ok(await core.call('activities.create', { record: SAMPLES.activities }));
+    ok(await core.call('years.saveProfile', {
+      year: 2024,
+      measures: { publicity: '创办“清河普法夜校”。\n制定《清河镇普法责任清单》。', other: '建成法治文化公园。公园占地20亩。\n公园内设宪法宣传长廊和法治书屋，周末由普法志愿者值守讲解，群众可预约参观' },
+      measureTitles: { publicity: '普法夜校进村，法治氛围更浓' },
+    }));
     const m = ok(await core.call('report.model', { year: 2024 }));
-    const leads = m.sections[0].paragraphs.map((p) => p.lead);
-    expect(leads).toEqual(['（一）深入开展普法宣传，营造浓厚法治氛围。', '（二）依法做好行政复议和行政应诉工作。']);
-    expect(allText(m)).toContain('全年未发生行政复议、行政诉讼案件');
-    expect(allText(m)).not.toMatch(/行政检查|调解/);
-    ok(await core.call('workItems.create', { record: { date: '2024-07-01', category: 'litigation', title: '行政诉讼应诉', count: 2, leaderAppeared: true } }));
-    const m2 = ok(await core.call('report.model', { year: 2024 }));
-    expect(allText(m2)).toContain('办理行政诉讼案件2件，行政机关负责人出庭应诉1次');
-    expect(allText(m2)).toContain('全年未发生行政复议案件');
+    const p = m.sections[0].paragraphs;
+    expect(p[0]).toEqual({ lead: '（一）普法夜校进村，法治氛围更浓。', text: '全年开展普法宣传活动1场次，均为集中宣传。覆盖村（社区）1个，发放宣传资料800份，悬挂横幅3条，受众320人次。围绕“3·15”国际消费者权益日等时间节点开展主题宣传。', source: 'data' });
+    expect(p[1]).toEqual({ text: '创办“清河普法夜校”。', source: 'clerk' });
+    expect(p[2]).toEqual({ text: '制定《清河镇普法责任清单》。', source: 'clerk' });
+    // each line of `other` opening with a short sentence is its own subsection
+    expect(p[3]).toEqual({ lead: '（二）建成法治文化公园。', text: '公园占地20亩。', source: 'clerk' });
+    expect(p[4]).toEqual({ text: '公园内设宪法宣传长廊和法治书屋，周末由普法志愿者值守讲解，群众可预约参观', source: 'clerk' });
+    const area = m.measureAreas.find((a) => a.key === 'publicity')!;
+    expect(area).toMatchObject({ clerkTitle: '普法夜校进村，法治氛围更浓', printed: true, defaultTitle: '深入开展普法宣传' });
+    expect(m.measureAreas.find((a) => a.key === 'mediation')!.printed).toBe(false);
     core.close();
   });
 
-  it('writes 同比 and follows the approximate-number setting', async () => {
-    const core = memoryCore();
-    await township(core);
-    for (const d of ['2023-03-01', '2023-04-01']) ok(await core.call('activities.create', { record: { ...SAMPLES.activities, date: d, materials: 0, audience: 0 } }));
-    for (const d of ['2024-03-01', '2024-04-01', '2024-05-01']) ok(await core.call('activities.create', { record: { ...SAMPLES.activities, date: d, materials: 1713, audience: 100 } }));
-    let text = allText(ok(await core.call('report.model', { year: 2024 })));
-    expect(text).toContain('全年累计开展普法宣传活动3场次，同比增长50.0%');
-    expect(text).toContain('发放宣传资料5100余份');
-    expect(text).toContain('受众300人次');
-    ok(await core.call('settings.update', { approximateNumbers: false }));
-    text = allText(ok(await core.call('report.model', { year: 2024 })));
-    expect(text).toContain('发放宣传资料5139份');
-    core.close();
-  });
-
-  it('warns before export: no 发文机关, cases 调解中, impossible and future dates', async () => {
-    const core = memoryCore(new Date('2024-06-15T04:00:00Z'));
-    ok(await core.call('mediationCases.create', { record: { ...SAMPLES.mediationCases, acceptedOn: '2024-03-01', closedOn: null, status: 'in_progress', agreement: null } }));
-    ok(await core.call('mediationCases.create', { record: { ...SAMPLES.mediationCases, acceptedOn: '2024-04-10', closedOn: '2024-04-12' } }));
-    // validation refuses it now; older data or a raw edit can still hold it
-    core.ctx.db.prepare(`UPDATE mediation_cases SET closed_on = '2024-04-05' WHERE accepted_on = '2024-04-10'`).run();
-    ok(await core.call('inspections.create', { record: { ...SAMPLES.inspections, date: '2024-09-01' } }));
-    const m = ok(await core.call('report.model', { year: 2024 }));
-    const codes = m.warnings.map((w) => w.code);
-    expect(codes).toEqual(expect.arrayContaining(['no_authority', 'cases_in_progress', 'impossible_dates', 'future_dates', 'draft_text']));
-    expect(m.warnings.find((w) => w.code === 'cases_in_progress')!.message).toContain('1件');
-    expect(m.warnings.find((w) => w.code === 'future_dates')!.message).toContain('1条');
-    expect(m.signature).toBe('');
-    expect(m.dateSource).toBe('today');
-    expect(m.date).toBe('2024年6月15日');
-    // the rate leaves the case 调解中 out
-    expect(allText(m)).toContain('调解成功1件，调解成功率100.0%，另有1件正在调解中');
-    core.close();
-  });
-
-  it('warns about a year without records and still exports', async () => {
+  it('an empty year: warnings in the 审稿 list, no body sentence in section 一', async () => {
     const core = memoryCore();
     await township(core);
     const m = ok(await core.call('report.model', { year: 2019 }));
-    expect(m.warnings[0].code).toBe('no_records');
+    expect(m.sections[0].paragraphs).toEqual([]);
+    expect(body(m)).not.toMatch(/尚无|台账中|0件|0次|0场次|行政复议|习近平法治思想/);
+    expect(kinds(m)).toEqual(expect.arrayContaining(['empty_measures', 'empty_register', 'review_litigation_unconfirmed', 'no_report_date']));
+    expect(m.date).toBe('2020年　　月　　日');
+    expect(m.dateSource).toBe('blank');
     const f = ok(await core.call('report.export', { year: 2019 }));
     expect(f.bytes).toBeGreaterThan(5000);
+    core.close();
+  });
+
+  it('one register only: only its subsection, the other registers named in the 审稿 list', async () => {
+    const core = memoryCore();
+    await township(core);
+    ok(await core.call('inspections.create', { record: SAMPLES.inspections }));
+    const m = ok(await core.call('report.model', { year: 2024 }));
+    expect(section1(m)).toBe('（一）严格规范公正文明执法。全年开展行政检查1次，发现问题3处，已整改2处，整改率66.7%。全年作出行政处罚1件，均为罚款，罚没金额2000元。');
+    expect(m.review.filter((r) => r.kind === 'empty_register').map((r) => r.link)).toEqual([
+      { page: 'register', register: 'activities' }, { page: 'register', register: 'mediationCases' },
+    ]);
+    core.close();
+  });
+
+  it('a year far below the previous one: the fall is stated, the drafted shortcoming cites no zero', async () => {
+    const core = memoryCore();
+    await township(core);
+    for (let i = 1; i <= 12; i++) ok(await core.call('activities.create', { record: { ...SAMPLES.activities, date: `2023-${String(i).padStart(2, '0')}-10` } }));
+    ok(await core.call('activities.create', { record: SAMPLES.activities }));
+    let m = ok(await core.call('report.model', { year: 2024 }));
+    // a fall of 91.7% is within ±100%: printed
+    expect(section1(m)).toContain('全年开展普法宣传活动1场次，同比下降91.7%，均为集中宣传');
+    const draft = m.sections.find((x) => x.key === 'shortcomings')!;
+    expect(draft.draft).toBe(true);
+    expect(draft.paragraphs[0].text).toBe('一是普法宣传活动较上年减少。全年开展普法宣传活动1场次，上年12场次，普法形式和针对性有待加强。');
+    expect(body(m)).not.toMatch(/(?<![\d.])0(件|次|场次)/);
+    // a year with one record before: no 同比 at all (below 10 records), not 同比增长4800%
+    const core2 = memoryCore();
+    await township(core2);
+    ok(await core2.call('activities.create', { record: { ...SAMPLES.activities, date: '2023-05-01' } }));
+    for (let i = 0; i < 49; i++) ok(await core2.call('activities.create', { record: SAMPLES.activities }));
+    m = ok(await core2.call('report.model', { year: 2024 }));
+    expect(section1(m)).toContain('全年开展普法宣传活动49场次');
+    expect(body(m)).not.toMatch(/同比|4800/);
+    core.close();
+    core2.close();
+  });
+
+  it('a change beyond ±100% is not printed; the 审稿 list says so', async () => {
+    const core = memoryCore();
+    await township(core);
+    for (let i = 1; i <= 10; i++) ok(await core.call('activities.create', { record: { ...SAMPLES.activities, date: `2023-0${(i % 9) + 1}-10` } }));
+    for (let i = 0; i < 25; i++) ok(await core.call('activities.create', { record: SAMPLES.activities }));
+    const m = ok(await core.call('report.model', { year: 2024 }));
+    expect(body(m)).not.toMatch(/同比/);
+    expect(m.review.find((r) => r.kind === 'large_change')!.message).toContain('同比增长150%');
+    core.close();
+  });
+
+  it('one failed case: no 调解成功0件, no rate', async () => {
+    const core = memoryCore();
+    await township(core);
+    ok(await core.call('mediationCases.create', { record: { ...SAMPLES.mediationCases, status: 'failed', agreement: 'none' } }));
+    const m = ok(await core.call('report.model', { year: 2024 }));
+    expect(section1(m)).toBe('（一）推进矛盾纠纷多元化解。全年受理矛盾纠纷1件，均为邻里纠纷，调解不成功1件。');
+    expect(body(m)).not.toMatch(/调解成功|成功率|0件|0%/);
+    core.close();
+  });
+
+  it('one 复议 and one 诉讼 case: the township is the respondent, 出庭 stays with 行政机关负责人', async () => {
+    const core = memoryCore();
+    await township(core);
+    ok(await core.call('workItems.create', { record: { date: '2024-05-01', category: 'reconsideration', title: '某复议案件' } }));
+    ok(await core.call('workItems.create', { record: { date: '2024-07-01', category: 'litigation', title: '某诉讼案件', leaderAppeared: true } }));
+    const m = ok(await core.call('report.model', { year: 2024 }));
+    expect(section1(m)).toBe('（一）依法做好行政复议、行政应诉工作。全年发生以镇政府为被申请人的行政复议案件1件、以镇政府为被告的行政诉讼案件1件，行政机关负责人出庭应诉1次。');
+    expect(m.leaderFacts).toBe('2024年，行政机关负责人出庭应诉1次。');
+    // section 二 never gets the figures prepended: the clerk's text stands alone
+    ok(await core.call('years.saveProfile', { year: 2024, narrative: { leaderDuties: '书记带头学法。' } }));
+    const m2 = ok(await core.call('report.model', { year: 2024 }));
+    expect(m2.sections[1].paragraphs).toEqual([{ text: '书记带头学法。', source: 'clerk' }]);
+    expect(body(m2)).not.toMatch(/党政主要负责人[^。]*出庭/);
+    core.close();
+  });
+
+  it('未发生复议/诉讼 only with the clerk\'s confirmation', async () => {
+    const core = memoryCore();
+    await township(core);
+    ok(await core.call('activities.create', { record: SAMPLES.activities }));
+    let m = ok(await core.call('report.model', { year: 2024 }));
+    expect(body(m)).not.toMatch(/未发生/);
+    expect(kinds(m)).toContain('review_litigation_unconfirmed');
+    ok(await core.call('years.saveProfile', { year: 2024, noReviewOrLitigation: true }));
+    m = ok(await core.call('report.model', { year: 2024 }));
+    expect(body(m)).toContain('全年未发生以镇政府为被申请人的行政复议案件和以镇政府为被告的行政诉讼案件。');
+    expect(kinds(m)).not.toContain('review_litigation_unconfirmed');
+    core.close();
+  });
+
+  it('成文日期: the profile\'s, else today inside the window, else blank — a 2020 report is never dated 2026', async () => {
+    const inWindow = memoryCore(new Date('2025-01-20T04:00:00Z'));
+    await township(inWindow);
+    let m = ok(await inWindow.call('report.model', { year: 2024 }));
+    expect([m.date, m.dateSource]).toEqual(['2025年1月20日', 'today']);
+    m = ok(await inWindow.call('report.model', { year: 2020 }));
+    expect([m.date, m.dateSource, m.dateProposal]).toEqual(['2021年　　月　　日', 'blank', '2021-01-15']);
+    ok(await inWindow.call('years.saveProfile', { year: 2020, reportDate: '2021-01-12' }));
+    m = ok(await inWindow.call('report.model', { year: 2020 }));
+    expect([m.date, m.dateSource]).toEqual(['2021年1月12日', 'profile']);
+    ok(await inWindow.call('years.saveProfile', { year: 2020, reportDate: '2026-11-30' }));
+    expect(kinds(ok(await inWindow.call('report.model', { year: 2020 })))).toContain('report_date_outside');
+    inWindow.close();
+  });
+
+  it('the personal-data screen blocks export and names the record and field', async () => {
+    const core = memoryCore();
+    await township(core);
+    ok(await core.call('mediationCases.create', { record: { ...SAMPLES.mediationCases, parties: '王海波、李玉梅' } }));
+    ok(await core.call('activities.create', { record: { ...SAMPLES.activities, occasion: '张三（身份证110101199003071234）' } }));
+    ok(await core.call('workItems.create', { record: { date: '2024-06-01', category: 'training', title: '培训', subkind: '联系13912345678' } }));
+    ok(await core.call('years.saveProfile', { year: 2024, measures: { mediation: '王海波的纠纷已化解。' } }));
+    const m = ok(await core.call('report.model', { year: 2024 }));
+    const blocks = m.review.filter((r) => r.severity === 'block');
+    expect(blocks.map((b) => b.message)).toEqual([
+      '2024年报告文字的“矛盾纠纷化解”含有调解案件当事人的姓名，报告是公开文件，不能导出。请删去后再导出。',
+      '普法活动（2024-03-15）的“时间节点”含有身份证号，报告是公开文件，不能导出。请删去后再导出。',
+      '其他法治工作（2024-06-01）的“细分类别”含有手机号码，报告是公开文件，不能导出。请删去后再导出。',
+    ]);
+    expect(m.review[0].severity).toBe('block');
+    expect(blocks[1].link).toMatchObject({ page: 'register', register: 'activities', field: 'occasion' });
+    // the messages never quote the data found
+    expect(JSON.stringify(m.review)).not.toMatch(/110101199003071234|13912345678/);
+    const e = err(await core.call('report.export', { year: 2024 }));
+    expect(e.message).toContain('报告中会出现个人信息，已停止导出');
+    expect(e.message).toContain('“时间节点”含有身份证号');
+    core.close();
+  });
+
+  it('the appendix screen numbers activities as the appendix does', async () => {
+    const core = memoryCore();
+    await township(core);
+    ok(await core.call('activities.create', { record: { ...SAMPLES.activities, date: '2024-01-05', title: '宪法宣传' } }));
+    ok(await core.call('activities.create', { record: { ...SAMPLES.activities, date: '2024-02-05', title: '回访张某13812345678' } }));
+    const m = ok(await core.call('report.model', { year: 2024 }));
+    expect(m.review.filter((r) => r.severity === 'block')).toEqual([]);
+    const a = ok(await core.call('report.model', { year: 2024, appendix: true }));
+    expect(a.review.filter((r) => r.severity === 'block').map((r) => r.message)).toEqual([
+      '第2条普法活动（2024-02-05）的“活动名称”含有手机号码，报告是公开文件，不能导出。请删去后再导出。',
+    ]);
+    core.close();
+  });
+
+  it('data warnings: 调解中, a warning carrying a fine, 整改 > 发现', async () => {
+    const core = memoryCore(new Date('2024-06-15T04:00:00Z'));
+    await township(core);
+    ok(await core.call('mediationCases.create', { record: { ...SAMPLES.mediationCases, acceptedOn: '2024-03-01', closedOn: null, status: 'in_progress', agreement: null } }));
+    ok(await core.call('inspections.create', { record: { ...SAMPLES.inspections, penaltyKind: 'warning', penaltyAmount: 500 } }));
+    core.ctx.db.prepare('UPDATE inspections SET issues_rectified = 9').run();
+    const m = ok(await core.call('report.model', { year: 2024 }));
+    expect(kinds(m)).toEqual(expect.arrayContaining(['cases_in_progress', 'penalty_amount_without_money', 'rectified_over_found']));
+    // a warning carries no money into 罚没金额
+    expect(body(m)).not.toMatch(/罚没金额/);
+    expect(body(m)).toContain('均为警告或通报批评');
+    core.close();
+  });
+
+  it('a number in the clerk\'s text that contradicts the ledger is a warning', async () => {
+    const core = memoryCore();
+    ok(await core.call('exchange.import', { content: fixturePackage('000_3b1c3260cd606f40') }));
+    const m = ok(await core.call('report.model', { year: 2023 }));
+    const c = m.review.filter((r) => r.kind === 'contradiction');
+    expect(c.map((r) => r.message)).toEqual([
+      '“矛盾纠纷化解”的文字写“成功率98.8%”，台账的调解成功率为98.9%，报告中会出现两个不同的数字（98.8%与98.9%），请核对。',
+    ]);
+    ok(await core.call('years.saveProfile', { year: 2023, measures: { mediation: '全年调解案件440件。' } }));
+    const m2 = ok(await core.call('report.model', { year: 2023 }));
+    expect(m2.review.filter((r) => r.kind === 'contradiction').map((r) => r.message)).toEqual([
+      '“矛盾纠纷化解”的文字写“调解案件440件”，台账的调解案件总数为445，报告中会出现两个不同的数字（440与445），请核对。',
+    ]);
     core.close();
   });
 
@@ -117,17 +258,12 @@ describe('report.model', () => {
     core.close();
   });
 
-  it('drafts a shortcoming from a falling figure', async () => {
+  it('the 主送机关 setting prints under the title, with a colon', async () => {
     const core = memoryCore();
     await township(core);
-    for (const d of ['2023-03-01', '2023-04-01', '2023-05-01']) ok(await core.call('activities.create', { record: { ...SAMPLES.activities, date: d } }));
-    ok(await core.call('activities.create', { record: { ...SAMPLES.activities, date: '2024-03-01' } }));
-    const m = ok(await core.call('report.model', { year: 2024 }));
-    const sec = m.sections.find((s) => s.key === 'shortcomings')!;
-    expect(sec.draft).toBe(true);
-    expect(sec.paragraphs[0]).toMatchObject({ source: 'draft' });
-    expect(sec.paragraphs[0].text).toContain('一是普法宣传力度有所减弱。全年开展普法宣传活动1场次，较上年减少2场次');
-    expect(allText(m)).toContain('同比下降66.7%');
+    expect(ok(await core.call('report.model', { year: 2024 })).addressee).toBeNull();
+    ok(await core.call('settings.update', { addressee: '中共平安县委、平安县人民政府' }));
+    expect(ok(await core.call('report.model', { year: 2024 })).addressee).toBe('中共平安县委、平安县人民政府：');
     core.close();
   });
 

@@ -23,22 +23,22 @@ describe('roundHalfUp', () => {
 describe('rates', () => {
   it('one decimal, half up, from integer counts', () => {
     expect(formatRate(440, 445)).toBe('98.9%'); // 98.876…
-    expect(formatRate(108, 148)).toBe('73.0%'); // 72.972…
+    expect(formatRate(108, 148)).toBe('73%'); // 72.972… (a trailing .0 dropped)
     expect(formatRate(35, 37)).toBe('94.6%'); // 94.594…
     expect(formatRate(7, 9)).toBe('77.8%');
     expect(formatRate(1, 2000)).toBe('0.1%'); // exactly 0.05 → 0.1
     expect(formatRate(1977, 2000)).toBe('98.9%'); // exactly 98.85 → 98.9
     expect(formatRate(1, 3)).toBe('33.3%');
     expect(formatRate(2, 3)).toBe('66.7%');
-    expect(formatRate(5, 5)).toBe('100.0%');
-    expect(formatRate(0, 5)).toBe('0.0%');
+    expect(formatRate(5, 5)).toBe('100%');
+    expect(formatRate(0, 5)).toBe('0%');
     expect(formatRate(1, 0)).toBeNull();
     expect(ratePercent(1, 8)).toBe(12.5);
   });
 
   it('同比', () => {
-    expect(formatChange(23, 20)).toBe('同比增长15.0%');
-    expect(formatChange(17, 20)).toBe('同比下降15.0%');
+    expect(formatChange(23, 20)).toBe('同比增长15%');
+    expect(formatChange(17, 20)).toBe('同比下降15%');
     expect(formatChange(20, 20)).toBe('与上年持平');
     expect(formatChange(2001, 2000)).toBe('同比增长0.1%'); // 0.05 → 0.1
     expect(formatChange(10, null)).toBeNull();

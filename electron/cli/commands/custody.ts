@@ -15,6 +15,7 @@ const ALIASES: Record<string, RegisterName> = {
   mediation: 'mediationCases', mediations: 'mediationCases', mediationcases: 'mediationCases', 调解: 'mediationCases', 调解案件: 'mediationCases', 人民调解案件: 'mediationCases',
   inspection: 'inspections', inspections: 'inspections', 执法: 'inspections', 执法检查: 'inspections', 行政执法检查: 'inspections',
   work: 'workItems', workitems: 'workItems', 其他: 'workItems', 其他工作: 'workItems', 其他法治工作: 'workItems',
+  disclosure: 'disclosureRequests', disclosurerequests: 'disclosureRequests', 依申请公开: 'disclosureRequests', 政府信息公开申请: 'disclosureRequests',
 };
 
 export function registerArg(value: string | undefined, usage: string): RegisterName {
@@ -52,8 +53,9 @@ export async function backupCommand(core: Core, args: ParsedArgs): Promise<numbe
   if (args.positionals.length) throw new UsageError('用法：backup [--out 备份文件.zip]');
   const out = args.options.out;
   if (out === true) throw new UsageError('--out 需要一个文件名');
-  const info = unwrap(await core.call('backup.create', { path: typeof out === 'string' ? resolve(out) : undefined }));
-  if (!info) return 1;
+  // a path is the CLI's alone: the API (IPC, web bridge) takes none
+  const { createBackup } = await import('../../core/backup/backup.ts');
+  const info = await createBackup(core.ctx, 'manual', { to: typeof out === 'string' ? resolve(out) : undefined });
   console.log(`已备份（数据库和附件，已通过完整性检查）：${info.path}（${mb(info.size)}）`);
   return 0;
 }
@@ -69,20 +71,27 @@ export async function backupsCommand(core: Core, args: ParsedArgs): Promise<numb
   return 0;
 }
 
-/** restore FILE: checks the backup, backs up the current data, then replaces it. */
+/** restore FILE [--skip-invalid]: checks the backup, backs up the current data, then replaces it. */
 export async function restoreCommand(core: Core, args: ParsedArgs): Promise<number> {
   const [file, extra] = args.positionals;
-  if (!file || extra) throw new UsageError('用法：restore 备份文件.zip（或备份文件夹中的备份名）');
+  if (!file || extra) throw new UsageError('用法：restore 备份文件.zip（或备份文件夹中的备份名） [--skip-invalid]');
+  const skipInvalid = args.options['skip-invalid'] === true;
+  const { backupPathByName, openBackup, restoreBackup } = await import('../../core/backup/backup.ts');
   const byName = !existsSync(file) && /^ledger-.*\.(zip|db)$/.test(file);
   if (!byName && !existsSync(file)) return fail(`找不到文件：${file}`);
-  const source = byName ? { name: file } : { path: resolve(file) };
-  const check = unwrap(await core.call('backup.check', source));
-  if (!check) return 1;
-  if (!check.ok) return fail(`未恢复，现有数据未改动：${check.message}`);
-  const result = unwrap(await core.call('backup.restore', source));
-  if (!result) return 1;
+  const bytes = readInput(byName ? backupPathByName(core.ctx.dataDir, file) : resolve(file));
+  if (!bytes) return fail(`无法读取文件：${file}`);
+  const opened = await openBackup(core.ctx.dataDir, bytes, core.ctx.now());
+  opened.cleanup();
+  const check = opened.check;
+  if (!check.ok && !(skipInvalid && check.issueCount > 0 && check.counts)) {
+    for (const i of check.issues.slice(0, 20)) console.error(`  ✗ ${i}`);
+    return fail(`未恢复，现有数据未改动：${check.message}${check.issueCount ? '（加 --skip-invalid 可只恢复有效的记录）' : ''}`);
+  }
+  const result = await restoreBackup(core.ctx, bytes, { skipInvalid });
   const c = result.check.counts;
-  console.log(`已从备份恢复${result.check.township ? `（${result.check.township}）` : ''}：普法活动 ${c?.activities ?? 0} 场、调解案件 ${c?.mediationCases ?? 0} 件、执法检查 ${c?.inspections ?? 0} 次、其他工作 ${c?.workItems ?? 0} 项，附件 ${result.check.attachments} 个。`);
+  console.log(`已从备份恢复${result.check.township ? `（${result.check.township}）` : ''}：普法活动 ${c?.activities ?? 0} 场、调解案件 ${c?.mediationCases ?? 0} 件、执法检查 ${c?.inspections ?? 0} 次、其他工作 ${c?.workItems ?? 0} 项、依申请公开 ${c?.disclosureRequests ?? 0} 件，附件 ${result.check.attachments} 个。`);
+  if (result.check.issueCount) console.log(`已跳过 ${result.check.issueCount} 条不符合要求的记录。`);
   console.log(`恢复前的数据已备份到：${result.safetyBackup.path}`);
   return 0;
 }
@@ -145,14 +154,15 @@ export async function templateXlsxCommand(core: Core, args: ParsedArgs): Promise
 /** export-zip [--year Y] [--department D] --out FILE.zip: a data package with attachments (含附件). */
 export async function exportZipCommand(core: Core, args: ParsedArgs): Promise<number> {
   const out = args.options.out;
-  if (typeof out !== 'string' || args.positionals.length) throw new UsageError('用法：export-zip [--year 年度] [--department 部门] --out 文件.zip');
+  if (typeof out !== 'string' || args.positionals.length) throw new UsageError('用法：export-zip [--year 年度] [--department 部门] [--with-personal] --out 文件.zip');
   const year = intOption(args.options, 'year', 2000, 2100);
   const department = textOption(args.options, 'department');
-  const r = unwrap(await core.call('exchange.exportZip', { year, department }));
+  const withPersonal = args.options['with-personal'] === true;
+  const r = unwrap(await core.call('exchange.exportZip', { year, department, withPersonal }));
   if (!r) return 1;
   writeFileAtomic(out, Buffer.from(r.base64, 'base64'));
   const c = r.counts;
-  console.log(`已导出到 ${out}：普法活动 ${c.activities} 条、调解案件 ${c.mediationCases} 件、执法检查 ${c.inspections} 次、其他工作 ${c.workItems} 项，附件 ${r.attachments} 个`);
+  console.log(`已导出到 ${out}：普法活动 ${c.activities} 条、调解案件 ${c.mediationCases} 件、执法检查 ${c.inspections} 次、其他工作 ${c.workItems} 项、依申请公开 ${c.disclosureRequests} 件，附件 ${r.attachments} 个`);
   return 0;
 }
 
@@ -167,10 +177,6 @@ export async function importZipCommand(core: Core, args: ParsedArgs): Promise<nu
   const r = unwrap(await core.call(dryRun ? 'exchange.previewZip' : 'exchange.importZip', { base64: bytes.toString('base64'), skipInvalid }));
   if (!r) return 1;
   console.log(formatImportReport(r));
-  const conflicts = r.changes.filter((c) => c.conflict);
-  for (const c of conflicts.slice(0, 50)) {
-    console.log(`  ⚠ 两边都改过：${c.record}，${c.action === 'updated' ? '数据包中的较新，采用数据包' : '本机的较新，保留本机'}`);
-  }
   const a = r.attachments;
   console.log(`附件：新增 ${a.new}，已有 ${a.existing}，无效 ${a.invalid}`);
   for (const i of a.issues.slice(0, 20)) console.log(`  ✗ 附件“${i.attachment}”：${i.message}`);
@@ -186,10 +192,10 @@ export async function importZipCommand(core: Core, args: ParsedArgs): Promise<nu
 export const CUSTODY_COMMANDS = {
   backup: { run: backupCommand, usage: 'backup [--out 文件.zip]   立即备份（数据库和附件）；--out 备份到指定文件', valued: ['out'], flags: [] },
   backups: { run: backupsCommand, usage: 'backups   数据存放位置和备份列表', valued: [], flags: [] },
-  restore: { run: restoreCommand, usage: 'restore 备份文件.zip   从备份恢复（先检查备份，并先备份现有数据）', valued: [], flags: [] },
+  restore: { run: restoreCommand, usage: 'restore 备份文件.zip [--skip-invalid]   从备份恢复（先检查备份，并先备份现有数据）', valued: [], flags: ['skip-invalid'] },
   'import-xlsx': { run: importXlsxCommand, usage: 'import-xlsx 台账 文件.xlsx [--dry-run] [--skip-invalid]   从 Excel 导入（台账：activities、mediationCases、inspections、workItems）', valued: [], flags: ['dry-run', 'skip-invalid'] },
   'export-xlsx': { run: exportXlsxCommand, usage: 'export-xlsx 台账 [--year 年度] [--keyword 关键词] --out 文件.xlsx   导出为 Excel', valued: ['year', 'keyword', 'out'], flags: [] },
   'template-xlsx': { run: templateXlsxCommand, usage: 'template-xlsx 台账 --out 模板.xlsx   Excel 导入模板', valued: ['out'], flags: [] },
-  'export-zip': { run: exportZipCommand, usage: 'export-zip [--year 年度] [--department 部门] --out 文件.zip   导出含附件的数据包', valued: ['year', 'department', 'out'], flags: [] },
+  'export-zip': { run: exportZipCommand, usage: 'export-zip [--year 年度] [--department 部门] [--with-personal] --out 文件.zip   导出含附件的数据包（加 --with-personal 才含当事人等个人信息）', valued: ['year', 'department', 'out'], flags: ['with-personal'] },
   'import-zip': { run: importZipCommand, usage: 'import-zip 文件.zip [--dry-run] [--skip-invalid]   导入含附件的数据包（先预览新增、更新和冲突）', valued: [], flags: ['dry-run', 'skip-invalid'] },
 };

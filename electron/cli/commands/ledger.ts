@@ -19,6 +19,12 @@ export function formatImportReport(r: ImportReport): string {
   }
   const t = r.totals;
   lines.push(`合计：新增 ${t.new}，更新 ${t.updated}，未变 ${t.unchanged}，保留本地较新 ${t.keptLocal}，无效 ${t.invalid}`);
+  lines.push(r.hasPersonal ? '个人信息：数据包含当事人等个人信息' : '个人信息：数据包不含当事人等个人信息（本机已有的不会被清除）');
+  const conflicts = r.changes.filter((c) => c.conflict);
+  for (const c of conflicts.slice(0, 50)) {
+    lines.push(`  ⚠ 两边都改过：${c.record}，${c.note ?? (c.action === 'updated' ? '数据包中的较新，采用数据包' : '本机的较新，保留本机')}`);
+  }
+  for (const c of r.changes.filter((x) => !x.conflict && x.note).slice(0, 50)) lines.push(`  ⚠ ${c.record}：${c.note}`);
   for (const i of r.issues.slice(0, 50)) lines.push(`  ✗ ${i.record}：${i.message}`);
   if (r.issues.length > 50) lines.push(`  ……另有 ${r.issues.length - 50} 个问题`);
   return lines.join('\n');
@@ -49,14 +55,16 @@ export async function importCommand(core: Core, args: ParsedArgs): Promise<numbe
 
 export async function exportCommand(core: Core, args: ParsedArgs): Promise<number> {
   const out = args.options.out;
-  if (typeof out !== 'string' || args.positionals.length) throw new UsageError('用法：export [--year 年度] [--department 部门] --out 文件.json');
+  if (typeof out !== 'string' || args.positionals.length) throw new UsageError('用法：export [--year 年度] [--department 部门] [--with-personal] --out 文件.json');
   const year = intOption(args.options, 'year', 2000, 2100);
   const department = textOption(args.options, 'department');
-  const result = unwrap(await core.call('exchange.export', { year, department }));
+  const withPersonal = args.options['with-personal'] === true;
+  const result = unwrap(await core.call('exchange.export', { year, department, withPersonal }));
   if (result === undefined) return 1;
   writeFileAtomic(out, result.content);
   const c = result.counts;
-  console.log(`已导出到 ${out}：普法活动 ${c.activities} 条、调解案件 ${c.mediationCases} 件、执法检查 ${c.inspections} 次、其他工作 ${c.workItems} 项`);
+  console.log(`已导出到 ${out}：普法活动 ${c.activities} 条、调解案件 ${c.mediationCases} 件、执法检查 ${c.inspections} 次、其他工作 ${c.workItems} 项、依申请公开 ${c.disclosureRequests} 件`);
+  console.log(withPersonal ? '（含当事人等个人信息，请妥善保管）' : '（未包含当事人等个人信息；需要时加 --with-personal）');
   return 0;
 }
 

@@ -1,6 +1,6 @@
 // excel.*, backup.*, attachments.*, exchange.*Zip handlers.
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { basename } from 'node:path';
 import type { custodyContract } from '../../shared/contract/custody.ts';
 import type { HandlersOf } from '../../shared/contract/index.ts';
 import type { CoreContext } from '../context.ts';
@@ -14,7 +14,6 @@ import { exportExcel } from '../exchange/excel/export.ts';
 import { importExcel } from '../exchange/excel/import.ts';
 import { buildTemplate } from '../exchange/excel/template.ts';
 import { exportPackageZip, importPackageZip } from '../exchange/zip-package.ts';
-import { AppError } from '../util/errors.ts';
 
 const b64 = (s: string) => Buffer.from(s, 'base64');
 
@@ -22,11 +21,10 @@ const b64 = (s: string) => Buffer.from(s, 'base64');
 export const backupBeforeImport = (ctx: CoreContext) =>
   (ctx.dbPath === ':memory:' ? Promise.resolve(null) : createBackup(ctx, 'before-import'));
 
-function readSource(ctx: CoreContext, src: { name?: string; base64?: string; path?: string }): Uint8Array {
+/** A backup named from the backups folder, or the content of a file the clerk chose: never a path. */
+function readSource(ctx: CoreContext, src: { name?: string; base64?: string }): Uint8Array {
   if (src.base64 !== undefined) return b64(src.base64);
-  const file = src.name !== undefined ? backupPathByName(ctx.dataDir, src.name) : resolve(src.path!);
-  if (!existsSync(file)) throw new AppError('not_found', `找不到文件：${file}`);
-  return readFileSync(file);
+  return readFileSync(backupPathByName(ctx.dataDir, src.name!));
 }
 
 export const custodyHandlers: HandlersOf<typeof custodyContract, CoreContext> = {
@@ -51,23 +49,23 @@ export const custodyHandlers: HandlersOf<typeof custodyContract, CoreContext> = 
     dbSize: ctx.dbPath === ':memory:' ? 0 : [ctx.dbPath, `${ctx.dbPath}-wal`].reduce((n, f) => n + (existsSync(f) ? statSync(f).size : 0), 0),
     backups: listBackups(ctx.dataDir),
   }),
-  'backup.create': ({ path }, ctx) => createBackup(ctx, 'manual', { to: path }),
+  'backup.create': (_input, ctx) => createBackup(ctx, 'manual'),
   'backup.download': async ({ name }, ctx) => {
     const file = name !== undefined ? backupPathByName(ctx.dataDir, name) : (await createBackup(ctx, 'manual')).path;
     const fileName = basename(file).replace(/^ledger-/, '法治台账备份-');
     return { fileName, base64: readFileSync(file).toString('base64') };
   },
   'backup.check': async (src, ctx) => {
-    const opened = await openBackup(ctx.dataDir, readSource(ctx, src));
+    const opened = await openBackup(ctx.dataDir, readSource(ctx, src), ctx.now());
     opened.cleanup();
     return opened.check;
   },
-  'backup.restore': (src, ctx) => restoreBackup(ctx, readSource(ctx, src)),
+  'backup.restore': (src, ctx) => restoreBackup(ctx, readSource(ctx, src), { skipInvalid: src.skipInvalid }),
 
   'attachments.list': ({ register, recordId }, ctx) => listAttachments(ctx.db, register, recordId),
   'attachments.counts': ({ register, recordIds }, ctx) => attachmentCounts(ctx.db, register, recordIds),
   'attachments.add': ({ register, recordId, fileName, base64 }, ctx) =>
-    ctx.db.transaction(() => addAttachment(ctx, register, recordId, fileName, b64(base64)))(),
+    ctx.db.transaction(() => addAttachment(ctx, register, recordId, fileName, b64(base64))).immediate(),
   'attachments.get': ({ id }, ctx) => {
     const { info, bytes } = readAttachment(ctx, id);
     return { ...info, base64: bytes.toString('base64') };

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { contract, isMethodName, type ApiResult } from '../../shared/contract/index.ts';
 import type { CoreContext } from '../context.ts';
 import { AppError } from '../util/errors.ts';
+import { faultOf } from '../util/faults.ts';
 import { handlers } from './handlers.ts';
 
 z.config(z.locales.zhCN());
@@ -28,6 +29,9 @@ export async function dispatch(ctx: CoreContext, method: string, input: unknown)
     return { ok: true, value: await handler(parsed.data, ctx) };
   } catch (e) {
     if (e instanceof AppError) return { ok: false, error: { code: e.code, message: e.message, issues: e.issues } };
+    // a full disk, a pulled U盘, a locked or damaged file: named plainly, never as an internal error
+    const fault = faultOf(e);
+    if (fault) return { ok: false, error: { code: fault.code, message: fault.message } };
     // Unexpected: log the method and the error only, never the input (it may hold personal data).
     console.error(`[fazhi] ${method} failed:`, e instanceof Error ? e.stack ?? e.message : e);
     return { ok: false, error: { code: 'internal', message: '操作失败：程序内部错误，数据未改动。请重试；如仍失败，请联系技术支持。' } };

@@ -2,8 +2,10 @@
 // Only the registers' handlers load with the core; every other slice's module (and
 // what it imports: report, Excel, backup, package code) loads on its first call.
 import type { Contract, HandlersOf } from '../../shared/contract/index.ts';
+import { casesContract } from '../../shared/contract/cases.ts';
 import { custodyContract } from '../../shared/contract/custody.ts';
 import { ledgerContract } from '../../shared/contract/ledger.ts';
+import { opennessContract } from '../../shared/contract/openness.ts';
 import { reportContract } from '../../shared/contract/report.ts';
 import type { CoreContext } from '../context.ts';
 import { registersHandlers } from './registers.ts';
@@ -32,4 +34,6 @@ export const handlers: Handlers = {
   ...registersHandlers,
   ...loadOnUse(reportContract, async () => (await import('./report.ts')).reportHandlers),
   ...loadOnUse(custodyContract, async () => (await import('./custody.ts')).custodyHandlers),
+  ...loadOnUse(opennessContract, async () => (await import('./openness.ts')).opennessHandlers),
+  ...loadOnUse(casesContract, async () => (await import('./cases.ts')).casesHandlers),
 };

@@ -13,7 +13,9 @@ type Payload = Record<string, unknown>;
 /** The same eight verbs for every register; writes run in a transaction. */
 function registerHandlers<R extends RegisterName>(name: R) {
   const def = REGISTERS[name];
-  const tx = <T>(ctx: CoreContext, fn: () => T): T => ctx.db.transaction(fn)();
+  // BEGIN IMMEDIATE: the write lock is taken up front, so a second writer (a CLI
+  // import) makes a save wait (busy_timeout), never fail half-way
+  const tx = <T>(ctx: CoreContext, fn: () => T): T => ctx.db.transaction(fn).immediate();
   return {
     list: (q: z.output<typeof listQuerySchema>, ctx: CoreContext): ListResult<RecordOf<R>> => listRecords(ctx.db, def, q),
     get: ({ id }: Id, ctx: CoreContext) => requireRecord(ctx, name, id),
@@ -31,4 +33,5 @@ export const registersHandlers = {
   ...prefixed('mediationCases', registerHandlers('mediationCases')),
   ...prefixed('inspections', registerHandlers('inspections')),
   ...prefixed('workItems', registerHandlers('workItems')),
+  ...prefixed('disclosureRequests', registerHandlers('disclosureRequests')),
 };

@@ -24,7 +24,24 @@ interface Row {
 }
 
 export const attachmentsDir = (dataDir: string) => join(dataDir, 'attachments');
-export const blobPath = (dataDir: string, sha: string) => join(attachmentsDir(dataDir), sha.slice(0, 2), sha);
+/** A stored file is named by its content: exactly 64 lower-case hex digits, nothing else. */
+export const SHA256_RE = /^[0-9a-f]{64}$/;
+export const isSha256 = (s: unknown): s is string => typeof s === 'string' && SHA256_RE.test(s);
+
+/** Where the file of this content lives; any other name (`../…`, a path) is refused. */
+export function blobPath(dataDir: string, sha: string): string {
+  if (!isSha256(sha)) throw new AppError('invalid_input', '附件校验值无效，已拒绝');
+  return join(attachmentsDir(dataDir), sha.slice(0, 2), sha);
+}
+
+/** The stored file's bytes, only when they still hash to its name (null: missing or damaged). */
+export function readBlobVerified(dataDir: string, sha: string): Buffer | null {
+  if (!isSha256(sha)) return null;
+  const file = blobPath(dataDir, sha);
+  if (!existsSync(file)) return null;
+  const bytes = readFileSync(file);
+  return sha256Of(bytes) === sha ? bytes : null;
+}
 
 /** The file type by its first bytes; null when it is neither an image we show nor a PDF. */
 export function sniffMime(b: Uint8Array): string | null {
@@ -54,6 +71,7 @@ function cleanName(name: string): string {
 
 /** Writes the bytes under their hash unless already there (write, then rename: never a half file). */
 export function storeBlob(dataDir: string, bytes: Uint8Array, sha = sha256Of(bytes)): string {
+  if (sha256Of(bytes) !== sha) throw new AppError('invalid_input', '附件文件与校验值不符，未保存');
   const target = blobPath(dataDir, sha);
   if (existsSync(target)) return sha;
   mkdirSync(join(attachmentsDir(dataDir), sha.slice(0, 2)), { recursive: true });
@@ -131,9 +149,12 @@ export function readAttachment(ctx: CoreContext, id: string): { info: Attachment
   const def = REGISTERS[info.register];
   const rec = getRecord<{ deletedAt: string | null }>(ctx.db, def, info.recordId);
   if (!rec || rec.deletedAt) throw new AppError('not_found', `附件所属的${def.label}记录已删除`);
+  if (!isSha256(info.sha256)) throw new AppError('not_found', `附件“${info.fileName}”的记录已损坏，无法打开。可从备份恢复。`);
   const file = blobPath(ctx.dataDir, info.sha256);
-  if (!existsSync(file)) throw new AppError('not_found', `附件文件“${info.fileName}”丢失（${file}）。可从备份恢复。`);
-  return { info, bytes: readFileSync(file) };
+  if (!existsSync(file)) throw new AppError('not_found', `附件文件“${info.fileName}”丢失。可从备份恢复。`);
+  const bytes = readBlobVerified(ctx.dataDir, info.sha256);
+  if (!bytes) throw new AppError('not_found', `附件文件“${info.fileName}”已损坏（内容与校验值不符），未打开。可从备份恢复。`);
+  return { info, bytes };
 }
 
 export function removeAttachment(ctx: CoreContext, id: string): { id: string } {
@@ -151,4 +172,52 @@ export function allAttachmentRows(db: Db): AttachmentInfo[] {
 export function insertAttachmentRow(db: Db, a: Omit<AttachmentInfo, 'isImage'>): boolean {
   return prepared(db, `INSERT OR IGNORE INTO attachments (id, register, record_id, file_name, mime, size, sha256, created_at, deleted_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL)`).run(a.id, a.register, a.recordId, cleanName(a.fileName), a.mime, a.size, a.sha256, a.createdAt).changes > 0;
+}
+
+export interface AttachmentRowCheck {
+  row: Omit<AttachmentInfo, 'isImage'> & { deletedAt: string | null };
+  /** the file's content when it came with the row (package, backup) */
+  missingFile: boolean;
+}
+
+const isTime = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(Date.parse(v));
+
+/**
+ * An attachment row from outside (a 含附件 package or a backup), checked by the
+ * same rules wherever it comes from: id, register, record, a content name of
+ * exactly 64 hex digits; `mime` and `size` are measured from the file, never
+ * taken from the row. `file`: the content that came with it, if any.
+ */
+export function checkAttachmentRow(
+  dataDir: string,
+  raw: { id?: unknown; register?: unknown; recordId?: unknown; sha256?: unknown; fileName?: unknown; createdAt?: unknown; deletedAt?: unknown },
+  file: Buffer | null,
+  now: string,
+): AttachmentRowCheck | string {
+  const { id, register, recordId, sha256 } = raw;
+  if (typeof id !== 'string' || !/^[\w.:-]{1,64}$/.test(id)) return '附件编号缺失或无效';
+  if (typeof register !== 'string' || !(ATTACHMENT_REGISTERS as readonly string[]).includes(register)) return '附件所属台账无效';
+  if (typeof recordId !== 'string' || !/^[\w.:-]{1,64}$/.test(recordId)) return '附件所属记录无效';
+  if (!isSha256(sha256)) return '附件校验值无效（应为64位十六进制数字）';
+  if (raw.deletedAt !== null && raw.deletedAt !== undefined && !isTime(raw.deletedAt)) return '附件删除时间无效';
+  let content = file;
+  if (content && sha256Of(content) !== sha256) return '附件文件已损坏（校验值不符）';
+  if (!content) content = readBlobVerified(dataDir, sha256);
+  let mime: string | null = null;
+  if (content) {
+    if (content.length > MAX_ATTACHMENT_BYTES) return '附件超过 20 MB';
+    mime = sniffMime(content);
+    if (!mime) return '附件不是图片或 PDF 文件';
+  }
+  return {
+    row: {
+      id, register: register as AttachmentRegister, recordId, sha256,
+      fileName: cleanName(typeof raw.fileName === 'string' ? raw.fileName : '附件'),
+      mime: mime ?? 'application/octet-stream',
+      size: content?.length ?? 0,
+      createdAt: isTime(raw.createdAt) ? new Date(raw.createdAt).toISOString() : now,
+      deletedAt: isTime(raw.deletedAt) ? new Date(raw.deletedAt).toISOString() : null,
+    },
+    missingFile: !content,
+  };
 }

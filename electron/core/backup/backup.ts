@@ -9,7 +9,6 @@
 // file with the backup API: one write transaction on the live database, so a
 // crash mid-way rolls back to the old ledger, never a half-restored one.
 import Database from 'better-sqlite3';
-import type JSZip from 'jszip';
 import { loadJSZip } from '../util/load-on-use.ts';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -19,8 +18,14 @@ import { REGISTERS, REGISTER_NAMES, type RegisterName } from '../../shared/regis
 import type { CoreContext } from '../context.ts';
 import { openDatabase, type Db } from '../db/connection.ts';
 import { LATEST_VERSION, schemaVersion, type MigrateOptions } from '../db/migrations.ts';
-import { blobPath, sha256Of, storeBlob } from '../attachments/store.ts';
+import { isSha256, MAX_ATTACHMENT_BYTES, readBlobVerified, sha256Of, storeBlob } from '../attachments/store.ts';
+import { isZipBytes, listZip, readZipEntry } from '../util/zip-read.ts';
+import type { RebuildSummary } from './rebuild.ts';
+
+// the rebuild (package code) loads with the first check or restore of a backup, not at start-up
+const loadRebuild = () => import('./rebuild.ts');
 import { AppError } from '../util/errors.ts';
+import { faultOf } from '../util/faults.ts';
 import { APP_VERSION } from '../version.ts';
 
 
@@ -35,7 +40,8 @@ export const BACKUP_KIND_LABELS: Record<BackupKind, string> = {
 
 
 export const MANIFEST_FORMAT = 'fazhi-ledger-backup';
-const REQUIRED_TABLES = ['settings', 'year_profiles', ...REGISTER_NAMES.map((r) => REGISTERS[r].table)];
+// the tables of schema 1; registers added later (依申请公开, schema 5) count 0 in an older backup
+const REQUIRED_TABLES = ['settings', 'year_profiles', 'activities', 'mediation_cases', 'inspections', 'work_items'];
 const NAME_RE = /^ledger-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})-(daily|manual|before-import|before-restore|before-migrate)(?:-\d+)?\.(zip|db)$/;
 const KEEP_DAILY = 30;
 const KEEP_BEFORE = 20;
@@ -89,7 +95,7 @@ export function listBackups(dataDir: string): BackupInfo[] {
 /** Opens a database file read-only and says whether it is a sound ledger this version can open. */
 function checkDbFile(file: string): BackupCheck {
   const fail = (message: string, extra: Partial<BackupCheck> = {}): BackupCheck =>
-    ({ ok: false, message, schemaVersion: null, createdAt: null, township: null, counts: null, attachments: 0, ...extra });
+    ({ ok: false, message, schemaVersion: null, createdAt: null, township: null, counts: null, attachments: 0, issues: [], issueCount: 0, ...extra });
   let db: Db;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
@@ -114,14 +120,15 @@ function checkDbFile(file: string): BackupCheck {
     }
     const counts = {} as Record<RegisterName, number>;
     for (const r of REGISTER_NAMES) {
-      counts[r] = (db.prepare(`SELECT COUNT(*) AS n FROM ${REGISTERS[r].table} WHERE deleted_at IS NULL`).get() as { n: number }).n;
+      counts[r] = !tables.has(REGISTERS[r].table) ? 0
+        : (db.prepare(`SELECT COUNT(*) AS n FROM ${REGISTERS[r].table} WHERE deleted_at IS NULL`).get() as { n: number }).n;
     }
     const t = db.prepare("SELECT value FROM settings WHERE key = 'township'").get() as { value: string } | undefined;
     let township: string | null = null;
     try { township = t ? (JSON.parse(t.value) as { name?: string }).name ?? null : null; } catch { /* shown as unknown */ }
     const attachments = tables.has('attachments')
       ? (db.prepare('SELECT COUNT(*) AS n FROM attachments WHERE deleted_at IS NULL').get() as { n: number }).n : 0;
-    return { ok: true, message: '备份完好，可以恢复', schemaVersion: version, createdAt: null, township, counts, attachments };
+    return { ok: true, message: '备份完好，可以恢复', schemaVersion: version, createdAt: null, township, counts, attachments, issues: [], issueCount: 0 };
   } finally {
     db.close();
   }
@@ -172,9 +179,10 @@ export async function createBackup(ctx: CoreContext, kind: BackupKind, opts: { t
     let files = 0;
     const missing: string[] = [];
     for (const sha of referencedBlobs(tmp)) {
-      const file = blobPath(ctx.dataDir, sha);
-      if (!existsSync(file)) { missing.push(sha); continue; }
-      zip.file(`attachments/${sha.slice(0, 2)}/${sha}`, readFileSync(file), { compression: 'STORE' });
+      // a file is carried only under its own content name, and only when its bytes still hash to it
+      const content = isSha256(sha) ? readBlobVerified(ctx.dataDir, sha) : null;
+      if (!content) { missing.push(sha.slice(0, 64)); continue; }
+      zip.file(`attachments/${sha.slice(0, 2)}/${sha}`, content, { compression: 'STORE' });
       files++;
     }
     const now = ctx.now();
@@ -271,90 +279,194 @@ export interface OpenedBackup {
   check: BackupCheck;
   /** the database, extracted to a temporary file beside the backups */
   dbFile: string;
-  /** attachment files by sha256 */
+  /** attachment files by sha256, each checked against its name */
   blobs: Map<string, Buffer>;
   cleanup: () => void;
 }
 
-const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 const isSqlite = (b: Uint8Array) => Buffer.from(b.subarray(0, 16)).toString('latin1') === 'SQLite format 3\u0000';
 
-/** Reads a backup (.zip or a bare ledger.db) and checks it; nothing is changed. */
-export async function openBackup(dataDir: string, bytes: Uint8Array): Promise<OpenedBackup> {
+/** Limits for a backup .zip: checked on the directory before anything is inflated. */
+export const BACKUP_ZIP_LIMITS = {
+  maxEntries: 200_000,
+  maxEntryBytes: 1024 * 1024 * 1024,
+  maxTotalBytes: 3 * 1024 * 1024 * 1024,
+  what: '备份文件',
+  maxRatio: 100,
+};
+
+const emptyCheck = (message: string): BackupCheck =>
+  ({ ok: false, message, schemaVersion: null, createdAt: null, township: null, counts: null, attachments: 0, issues: [], issueCount: 0 });
+
+/**
+ * Writes the backup's database to a temporary file of ours. Its header is set
+ * to rollback-journal mode (bytes 18–19): a WAL file opened read-only would
+ * need a -shm file, and the mode is the backup's choice we do not keep.
+ */
+function writeForeignDb(dbFile: string, bytes: Uint8Array): void {
+  const copy = Buffer.from(bytes);
+  if (copy.length >= 100 && copy[18] === 2 && copy[19] === 2) { copy[18] = 1; copy[19] = 1; }
+  writeFileSync(dbFile, copy);
+}
+
+/** Reads a backup (.zip or a bare ledger.db): the database to a temporary file, the attachment files checked; changes nothing. */
+function extractBackup(dataDir: string, bytes: Uint8Array): { dbFile: string; blobs: Map<string, Buffer>; damaged: Set<string>; createdAt: string | null; cleanup: () => void } {
   const dir = backupsDir(dataDir);
   mkdirSync(dir, { recursive: true });
   const dbFile = join(dir, `.tmp-restore-${randomUUID()}.db`);
   const cleanup = () => { for (const s of ['', '-wal', '-shm', '-journal']) rmSync(dbFile + s, { force: true }); };
   const blobs = new Map<string, Buffer>();
-  const refuse = (message: string): OpenedBackup => ({
-    check: { ok: false, message, schemaVersion: null, createdAt: null, township: null, counts: null, attachments: 0 },
-    dbFile, blobs, cleanup,
-  });
+  const damaged = new Set<string>();
   let createdAt: string | null = null;
   if (isSqlite(bytes)) {
-    writeFileSync(dbFile, bytes);
-  } else if (isZip(bytes)) {
-    let zip: JSZip;
-    try {
-      zip = await (await loadJSZip()).loadAsync(bytes, { checkCRC32: true });
-    } catch {
-      return refuse('备份文件已损坏（无法解压），不能用于恢复');
-    }
-    const dbEntry = zip.file('ledger.db');
-    if (!dbEntry) return refuse('这不是法治台账的备份文件（压缩包中没有 ledger.db）');
-    try {
-      writeFileSync(dbFile, await dbEntry.async('nodebuffer'));
-      const manifest = zip.file('manifest.json');
-      if (manifest) createdAt = (JSON.parse(await manifest.async('string')) as { createdAt?: string }).createdAt ?? null;
-      for (const entry of Object.values(zip.files)) {
-        const m = /^attachments\/(?:[0-9a-f]{2}\/)?([0-9a-f]{64})$/.exec(entry.name);
-        if (!m || entry.dir) continue;
-        const data = await entry.async('nodebuffer');
-        if (sha256Of(data) !== m[1]) { cleanup(); return refuse(`备份中的附件文件已损坏（${m[1].slice(0, 12)}…），不能用于恢复`); }
-        blobs.set(m[1], data);
-      }
-    } catch {
-      cleanup();
-      return refuse('备份文件已损坏（解压失败），不能用于恢复');
-    }
-  } else {
-    return refuse('这不是法治台账的备份文件（应为备份 .zip 或 ledger.db 数据库文件）');
+    writeForeignDb(dbFile, bytes);
+    return { dbFile, blobs, damaged, createdAt, cleanup };
   }
-  const check = checkDbFile(dbFile);
-  check.createdAt = createdAt;
-  if (check.ok) {
-    const missing = referencedBlobs(dbFile).filter((sha) => !blobs.has(sha) && !existsSync(blobPath(dataDir, sha)));
-    if (missing.length) check.message = `备份完好，可以恢复；其中 ${missing.length} 个附件文件不在备份中，恢复后这些附件无法打开`;
+  if (!isZipBytes(bytes)) throw new AppError('invalid_input', '这不是法治台账的备份文件（应为备份 .zip 或 ledger.db 数据库文件）');
+  const entries = listZip(bytes, BACKUP_ZIP_LIMITS);
+  const dbEntry = entries.find((e) => e.name === 'ledger.db');
+  if (!dbEntry) throw new AppError('invalid_input', '这不是法治台账的备份文件（压缩包中没有 ledger.db）');
+  try {
+    writeForeignDb(dbFile, readZipEntry(bytes, dbEntry, '备份文件'));
+    const manifest = entries.find((e) => e.name === 'manifest.json' && e.size < 1024 * 1024);
+    if (manifest) {
+      try {
+        const m = JSON.parse(readZipEntry(bytes, manifest, '备份文件').toString('utf8')) as { createdAt?: unknown };
+        createdAt = typeof m.createdAt === 'string' ? m.createdAt.slice(0, 40) : null;
+      } catch { /* the manifest only informs */ }
+    }
+    for (const entry of entries) {
+      const m = /^attachments\/(?:[0-9a-f]{2}\/)?([0-9a-f]{64})$/.exec(entry.name);
+      if (!m || entry.dir) continue;
+      // a damaged file costs its attachment only: the rows that use it are listed as problems
+      if (entry.size > MAX_ATTACHMENT_BYTES) { damaged.add(m[1]); continue; }
+      let data: Buffer;
+      try { data = readZipEntry(bytes, entry, '备份文件'); } catch { damaged.add(m[1]); continue; }
+      if (sha256Of(data) !== m[1]) { damaged.add(m[1]); continue; }
+      blobs.set(m[1], data);
+    }
+  } catch (e) {
+    cleanup();
+    throw e;
   }
-  if (!check.ok) cleanup();
-  return { check, dbFile, blobs, cleanup };
+  return { dbFile, blobs, damaged, createdAt, cleanup };
 }
 
+function checkOf(summary: RebuildSummary, createdAt: string | null, issuesError: (s: RebuildSummary) => Error): BackupCheck {
+  const notes: string[] = [];
+  if (summary.missingFiles) notes.push(`其中 ${summary.missingFiles} 个附件文件不在备份中，恢复后这些附件无法打开`);
+  if (summary.ignored.length) notes.push(`${summary.ignored.length} 项设置无效，恢复时将忽略`);
+  const ok = summary.issueCount === 0;
+  const message = ok
+    ? `备份完好，可以恢复${notes.length ? `；${notes.join('；')}` : ''}`
+    : issuesError(summary).message + '，不能整份恢复';
+  return {
+    ok, message, schemaVersion: summary.schemaVersion, createdAt, township: summary.township, counts: summary.counts,
+    attachments: summary.attachments, issues: summary.issues.map((i) => `${i.record}：${i.message}`), issueCount: summary.issueCount,
+  };
+}
+
+/** Reads and checks a backup by rebuilding it in memory; nothing is changed. */
+export async function openBackup(dataDir: string, bytes: Uint8Array, now = new Date()): Promise<OpenedBackup> {
+  let extracted: ReturnType<typeof extractBackup>;
+  try {
+    extracted = extractBackup(dataDir, bytes);
+  } catch (e) {
+    if (e instanceof AppError) return { check: emptyCheck(e.message), dbFile: '', blobs: new Map(), cleanup: () => undefined };
+    throw e;
+  }
+  try {
+    const { rebuildLedger, issuesError } = await loadRebuild();
+    const { db, summary } = rebuildLedger(extracted.dbFile, ':memory:', { blobs: extracted.blobs, damaged: extracted.damaged, dataDir, now });
+    db.close();
+    return { check: checkOf(summary, extracted.createdAt, issuesError), dbFile: extracted.dbFile, blobs: extracted.blobs, cleanup: extracted.cleanup };
+  } catch (e) {
+    extracted.cleanup();
+    if (e instanceof AppError) return { check: { ...emptyCheck(e.message), schemaVersion: null }, dbFile: '', blobs: new Map(), cleanup: () => undefined };
+    throw e;
+  }
+}
 
 /**
- * Replaces the live ledger with a checked backup. The live file is written by
- * the SQLite backup API in one transaction, then reopened (and migrated if the
- * backup is older); on any failure the current ledger stays as it was.
+ * Replaces the live ledger with one rebuilt from a backup. The new database is
+ * built beside the live file and checked; the current state is backed up;
+ * then the new file is renamed over the live one (atomic: a crash leaves the
+ * old ledger or the new one, never a mixture). Any failure before the rename
+ * leaves the live ledger untouched.
  */
-export async function restoreBackup(ctx: CoreContext, bytes: Uint8Array): Promise<RestoreResult> {
+export async function restoreBackup(ctx: CoreContext, bytes: Uint8Array, opts: { skipInvalid?: boolean } = {}): Promise<RestoreResult> {
   if (ctx.dbPath === ':memory:') throw new AppError('invalid_input', '内存数据库不能从备份恢复');
-  const opened = await openBackup(ctx.dataDir, bytes);
-  if (!opened.check.ok) throw new AppError('invalid_input', `未恢复，现有数据未改动：${opened.check.message}`);
+  const untouched = (e: unknown): never => {
+    const known = e instanceof AppError ? e : faultOf(e);
+    if (known) throw new AppError(known.code, `未恢复，现有数据未改动：${known.message}`, known.issues);
+    throw e;
+  };
+  let extracted: ReturnType<typeof extractBackup>;
+  try { extracted = extractBackup(ctx.dataDir, bytes); } catch (e) { return untouched(e); }
+  const fresh = `${ctx.dbPath}.restore-${randomUUID().slice(0, 8)}.tmp`;
+  const removeFresh = () => { for (const s of ['', '-wal', '-shm', '-journal']) rmSync(fresh + s, { force: true }); };
   try {
-    const safetyBackup = await createBackup(ctx, 'before-restore');
-    for (const [sha, data] of opened.blobs) storeBlob(ctx.dataDir, data, sha);
-    const src = new Database(opened.dbFile, { readonly: true });
-    ctx.db.close();
+    let summary: RebuildSummary;
+    const { rebuildLedger, issuesError } = await loadRebuild();
     try {
-      await src.backup(ctx.dbPath);
-    } finally {
-      src.close();
-      ctx.db = openDatabase(ctx.dbPath, ctx.migrate);
+      const built = rebuildLedger(extracted.dbFile, fresh, { blobs: extracted.blobs, damaged: extracted.damaged, dataDir: ctx.dataDir, now: ctx.now() });
+      summary = built.summary;
+      try {
+        if (summary.issueCount > 0 && !opts.skipInvalid) throw issuesError(summary);
+        // one self-contained file: no -wal beside it when it is renamed into place
+        built.db.pragma('journal_mode = DELETE');
+      } finally {
+        built.db.close();
+      }
+    } catch (e) {
+      return untouched(e);
     }
-    return { check: opened.check, safetyBackup, schemaVersion: schemaVersion(ctx.db) };
+    let safetyBackup: BackupInfo;
+    try { safetyBackup = await createBackup(ctx, 'before-restore'); } catch (e) { return untouched(e); }
+    try {
+      for (const [sha, data] of extracted.blobs) storeBlob(ctx.dataDir, data, sha);
+    } catch (e) { return untouched(e); }
+    swapInto(ctx, fresh);
+    return { check: checkOf(summary, extracted.createdAt, issuesError), safetyBackup, schemaVersion: schemaVersion(ctx.db) };
   } finally {
-    opened.cleanup();
+    removeFresh();
+    extracted.cleanup();
   }
+}
+
+/**
+ * Renames the rebuilt file over the live ledger. The live database is first
+ * switched out of WAL mode, which SQLite allows only when no other process has
+ * it open (a CLI import, a second window): then nothing else holds it and no
+ * stale -wal can be applied to the new file.
+ */
+function swapInto(ctx: CoreContext, fresh: string): void {
+  try {
+    ctx.db.pragma('wal_checkpoint(TRUNCATE)');
+    const mode = ctx.db.pragma('journal_mode = DELETE', { simple: true });
+    if (mode !== 'delete') throw new Error('busy');
+  } catch {
+    try { ctx.db.pragma('journal_mode = WAL'); } catch { /* stays as it was */ }
+    throw new AppError('busy', '未恢复，现有数据未改动：台账正被另一个程序（如命令行导入、另一个法治台账窗口）使用。请关闭它后再恢复。');
+  }
+  ctx.db.close();
+  try {
+    // Windows: a virus scanner or the indexer may hold the just-closed file a moment
+    for (let attempt = 1; ; attempt++) {
+      try {
+        renameSync(fresh, ctx.dbPath);
+        break;
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if (attempt >= 10 || (code !== 'EPERM' && code !== 'EBUSY' && code !== 'EACCES')) throw e;
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100 * attempt);
+      }
+    }
+  } catch (e) {
+    ctx.db = openDatabase(ctx.dbPath, ctx.migrate);
+    throw new AppError('internal', `未恢复，现有数据未改动：无法替换数据库文件（${(e as NodeJS.ErrnoException).code ?? ''}）。请关闭其他正在使用台账的程序后重试。`);
+  }
+  ctx.db = openDatabase(ctx.dbPath, ctx.migrate);
 }
 
 /** A backup in the backups folder, by name (no paths from outside). */

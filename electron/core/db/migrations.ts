@@ -3,6 +3,7 @@
 import type { Database } from 'better-sqlite3';
 import { createKeywordIndex, registerKeywordFunctions } from '../registers/keyword-index.ts';
 import { AppError } from '../util/errors.ts';
+import { INCOMPLETE_INDEX_SQL } from '../cases/incomplete-sql.ts';
 
 export interface Migration {
   version: number;
@@ -117,6 +118,18 @@ export const MIGRATIONS: Migration[] = [
     `),
   },
   {
+    version: 3,
+    name: 'report: clerk text per measure area, subsection titles, 复议/诉讼 confirmation',
+    up: (db) => db.exec(`
+      -- JSON objects keyed by measure area (leadership, decisions, …): the clerk's text and title
+      ALTER TABLE year_profiles ADD COLUMN narrative_measures TEXT;
+      ALTER TABLE year_profiles ADD COLUMN narrative_measure_titles TEXT;
+      -- NULL: not answered; 1: the clerk confirms no 行政复议/行政诉讼 named the township; 0: not confirmed
+      ALTER TABLE year_profiles ADD COLUMN no_review_or_litigation INTEGER
+        CHECK (no_review_or_litigation IS NULL OR no_review_or_litigation IN (0, 1));
+    `),
+  },
+  {
     version: 4,
     // the FTS5 index of each register's search_text (character unigrams and bigrams),
     // built here for the records already in the ledger; a register added later calls
@@ -126,9 +139,78 @@ export const MIGRATIONS: Migration[] = [
       for (const table of ['activities', 'mediation_cases', 'inspections', 'work_items']) createKeywordIndex(db, { table });
     },
   },
+  {
+    version: 5,
+    name: '依申请公开 register, openness year-profile fields, report exports',
+    up: (db) => {
+      db.exec(`
+      CREATE TABLE disclosure_requests (
+        id TEXT PRIMARY KEY, received_on TEXT NOT NULL, applicant_type TEXT NOT NULL,
+        applicant TEXT, subject TEXT, channel TEXT, result TEXT, result_on TEXT, ${COMMON}
+      );
+      CREATE INDEX disclosure_requests_date ON disclosure_requests(received_on, search_text) WHERE deleted_at IS NULL;
+      CREATE INDEX disclosure_requests_result_on ON disclosure_requests(result_on) WHERE deleted_at IS NULL;
+      CREATE INDEX disclosure_requests_type ON disclosure_requests(applicant_type, received_on) WHERE deleted_at IS NULL;
+      CREATE INDEX disclosure_requests_deleted ON disclosure_requests(deleted_at) WHERE deleted_at IS NOT NULL;
+
+      ALTER TABLE year_profiles ADD COLUMN normative_issued INTEGER;
+      ALTER TABLE year_profiles ADD COLUMN normative_repealed INTEGER;
+      ALTER TABLE year_profiles ADD COLUMN normative_in_force INTEGER;
+      ALTER TABLE year_profiles ADD COLUMN licenses INTEGER;
+      ALTER TABLE year_profiles ADD COLUMN coercions INTEGER;
+      ALTER TABLE year_profiles ADD COLUMN fees_wan REAL;
+      ALTER TABLE year_profiles ADD COLUMN fees_charged TEXT;
+      ALTER TABLE year_profiles ADD COLUMN disclosure_disputes TEXT;
+      ALTER TABLE year_profiles ADD COLUMN openness_overview TEXT;
+      ALTER TABLE year_profiles ADD COLUMN openness_problems TEXT;
+      ALTER TABLE year_profiles ADD COLUMN openness_other_matters TEXT;
+
+      -- the last export of a year's report and the figures it stated, so the other
+      -- report can be checked against what was already published
+      CREATE TABLE report_exports (
+        report TEXT NOT NULL, year INTEGER NOT NULL, exported_at TEXT NOT NULL,
+        file_name TEXT NOT NULL, figures TEXT NOT NULL,
+        PRIMARY KEY (report, year)
+      ) WITHOUT ROWID;
+    `);
+      // the new register's keyword index (issue 13)
+      createKeywordIndex(db, { table: 'disclosure_requests' });
+    },
+  },
+  {
+    // issue 9: the mediation case file (卷宗)
+    version: 6,
+    name: 'mediation case file fields',
+    up: (db) => db.exec(`
+      ALTER TABLE mediation_cases ADD COLUMN party_list TEXT NOT NULL DEFAULT '[]';
+      ALTER TABLE mediation_cases ADD COLUMN facts TEXT;
+      ALTER TABLE mediation_cases ADD COLUMN agreement_terms TEXT;
+      ALTER TABLE mediation_cases ADD COLUMN performance TEXT;
+      ALTER TABLE mediation_cases ADD COLUMN copies INTEGER;
+      ALTER TABLE mediation_cases ADD COLUMN follow_ups TEXT NOT NULL DEFAULT '[]';
+      -- 案号 is unique within its year: looked up on every save
+      CREATE INDEX mediation_cases_case_no ON mediation_cases(case_no, accepted_on) WHERE deleted_at IS NULL;
+      -- 回访 due (首页 reminders): successes without a 回访, by 结案日期 (follow_up_on is set whenever 回访 entries exist)
+      CREATE INDEX mediation_cases_visit_due ON mediation_cases(closed_on)
+        WHERE deleted_at IS NULL AND status = 'success' AND follow_up_on IS NULL;
+      -- 卷宗不完整 (the rules that do not depend on the day): counted on 首页 from this index
+      ${INCOMPLETE_INDEX_SQL};
+    `),
+  },
+  {
+    // issue 9's second migration: which records are demo data (示例数据), so they can be removed exactly
+    version: 16,
+    name: 'demo record marks',
+    up: (db) => db.exec(`
+      CREATE TABLE demo_records (
+        register TEXT NOT NULL, record_id TEXT NOT NULL,
+        PRIMARY KEY (register, record_id)
+      ) WITHOUT ROWID;
+    `),
+  },
 ];
 
-export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
+export const LATEST_VERSION = Math.max(...MIGRATIONS.map((m) => m.version));
 
 export function schemaVersion(db: Database): number {
   return db.pragma('user_version', { simple: true }) as number;
@@ -144,7 +226,9 @@ export interface MigrateOptions {
 export function migrate(db: Database, options: MigrateOptions = {}): number[] {
   // the SQL functions the schema's triggers call, on every connection the app opens
   registerKeywordFunctions(db);
-  const migrations = options.migrations ?? MIGRATIONS;
+  // versions are per issue, so the list may have gaps: apply every version above the
+  // database's, in order, and end at the highest
+  const migrations = [...(options.migrations ?? MIGRATIONS)].sort((a, b) => a.version - b.version);
   const latest = migrations[migrations.length - 1]?.version ?? 0;
   const current = schemaVersion(db);
   if (current > latest) {

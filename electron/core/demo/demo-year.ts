@@ -10,6 +10,7 @@ import { profileExists, saveProfile } from '../ledger/year-profiles.ts';
 import { createRecord } from '../registers/service.ts';
 import { AppError } from '../util/errors.ts';
 import { dateColumn, prepared } from '../registers/repository.ts';
+import { markDemo } from './demo-marks.ts';
 
 function rng(seed: number) {
   let s = seed >>> 0 || 1;
@@ -53,9 +54,10 @@ export function generateDemoYear(ctx: CoreContext, year: number, seed = year): R
   const int = (lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
   const date = (month = int(1, 12), day = int(1, 28)) => `${year}-${pad(month)}-${pad(day)}`;
   const person = () => pick(SURNAMES) + pick(GIVEN);
-  const counts: Record<RegisterName, number> = { activities: 0, mediationCases: 0, inspections: 0, workItems: 0 };
+  const counts: Record<RegisterName, number> = { activities: 0, mediationCases: 0, inspections: 0, workItems: 0, disclosureRequests: 0 };
   const add = (name: RegisterName, rec: Record<string, unknown>) => {
-    createRecord(ctx, name, { id: randomUUID(), ...rec });
+    const created = createRecord(ctx, name, { id: randomUUID(), ...rec });
+    markDemo(ctx.db, name, created.id);
     counts[name]++;
   };
 
@@ -115,8 +117,17 @@ export function generateDemoYear(ctx: CoreContext, year: number, seed = year): R
         type, source: pick(['active', 'active', 'application', 'referral']), village: pick(VILLAGES),
         committee: '清河镇人民调解委员会', mediator: pick(MEDIATORS), parties: `${a}、${b}`, partyCount: 2,
         summary: `${a}与${b}因${causes[type]}发生纠纷`,
+        partyList: [
+          { role: 'applicant', name: a, gender: pick(['male', 'female']), ethnicity: '汉族', occupation: '农民', address: `清河镇${pick(VILLAGES)}`, phone: `13${int(100000000, 999999999)}` },
+          { role: 'respondent', name: b, gender: pick(['male', 'female']), ethnicity: '汉族', occupation: '农民', address: `清河镇${pick(VILLAGES)}`, phone: `15${int(100000000, 999999999)}` },
+        ],
+        facts: `${a}与${b}因${causes[type]}问题产生争议，双方多次协商未果，${a}向调委会申请调解。`,
         status: open ? 'in_progress' : success ? 'success' : 'failed',
-        agreement: success ? (r() < 0.4 ? 'written' : 'oral') : null,
+        ...(success && r() < 0.4 ? {
+          agreement: 'written', agreementTerms: `一、${b}于协议签订之日起十日内解决${causes[type]}问题。\n二、双方今后不再就此事发生争执。`,
+          performance: '协议签订后十日内当面履行', copies: 3,
+        } : { agreement: success ? 'oral' : null }),
+        ...(success && r() < 0.8 ? { followUps: [{ date: `${accepted.slice(0, 8)}${pad(Math.min(28, closeDay + int(0, 3)))}`, by: pick(MEDIATORS), performed: '已按协议履行', opinion: '满意' }] } : {}),
         amount: success && r() < 0.6 ? int(500, 50000) : null, judicialConfirmation: success && r() < 0.05,
         department: dept.司法所,
       });
@@ -166,16 +177,38 @@ export function generateDemoYear(ctx: CoreContext, year: number, seed = year): R
       }
     }
 
+    // 依申请公开: a few requests a year, as a township receives them; one still open at year end
+    const requests: [string, string, string | null, number][] = [
+      ['natural', '申请公开本村宅基地审批情况', 'disclosed', 12],
+      ['natural', '申请公开低保评审名单及依据', 'partial', 15],
+      ['business', '申请公开镇区道路改造工程招标文件', 'disclosed', 9],
+      ['natural', '申请公开他人房屋登记信息', 'withheld_third_party', 14],
+      ['natural', '申请公开某项目内部讨论记录', 'withheld_process', 18],
+      ['legal_service', '申请公开征地补偿标准文件', 'unavailable_not_held', 10],
+      ['natural', '申请公开上述宅基地审批情况（重复申请）', 'rejected_repeat', 3],
+      ['natural', '申请公开村集体资金收支明细', null, 0],
+    ];
+    requests.forEach(([applicantType, subject, result, days], k) => {
+      const received = k === requests.length - 1 ? date(12, int(20, 28)) : date(int(2, 11), int(1, 20));
+      const replied = new Date(`${received}T00:00:00Z`);
+      replied.setUTCDate(replied.getUTCDate() + days + 2 * Math.floor(days / 5));
+      add('disclosureRequests', {
+        receivedOn: received, applicantType, applicant: person(), subject, channel: pick(['in_person', 'mail', 'online']),
+        result, resultOn: result ? replied.toISOString().slice(0, 10) : null, department: dept.党政办,
+      });
+    });
+
     if (!profileExists(ctx.db, year)) {
       saveProfile(ctx.db, {
         year, mediationCommittees: 13, mediators: 52, mediationRooms: 13, certifiedEnforcers: 16,
         enforcementQuota: 12, enforcementActual: 10, lawLiterates: 96,
+        openness: { normativeIssued: 2, normativeRepealed: 1, normativeInForce: 6, licenses: 0, coercions: 1, feesWan: 0 },
         narrative: {
           shortcomings: `一是法治宣传形式还不够丰富，针对外出务工人员、老年人等群体的普法还需加强。\n二是综合执法队伍力量不足，实有人员少于编制，执法人员专业化水平有待提高。\n三是部分村（社区）矛盾纠纷排查不够及时，源头化解能力仍需提升。`,
           nextYearPlan: `（一）深入学习贯彻习近平法治思想，坚持党政主要负责人履行推进法治建设第一责任人职责。\n（二）规范综合执法，全面落实行政执法“三项制度”，加强执法人员培训。\n（三）创新普法形式，深化“法律明白人”培养工程，推进“八五”普法规划落实。\n（四）坚持和发展新时代“枫桥经验”，做实矛盾纠纷多元化解。`,
         },
       }, isoNow(ctx));
     }
-  })();
+  }).immediate();
   return counts;
 }

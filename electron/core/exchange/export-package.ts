@@ -1,26 +1,47 @@
 // Export of a data package: one year or everything, optionally one department.
+import { localDateStamp } from '../util/local-date.ts';
 import type { ExportResult } from '../../shared/contract/ledger.ts';
 import { REGISTERS, REGISTER_NAMES, type RegisterName } from '../../shared/registers.ts';
 import type { YearProfile } from '../../shared/records.ts';
+import { opennessToPackage } from '../../shared/openness.ts';
 import { isoNow, type CoreContext } from '../context.ts';
 import { getSettings } from '../ledger/settings.ts';
 import { getProfile, profileYears } from '../ledger/year-profiles.ts';
 import { allRecords } from '../registers/repository.ts';
+import { rowToRecord } from '../registers/mapping.ts';
 import { AppError } from '../util/errors.ts';
 import { PACKAGE_FORMAT, PACKAGE_KEYS, PACKAGE_VERSION, toPackageRecord } from './package-format.ts';
 
-function profileToPackage(p: YearProfile): Record<string, unknown> {
+const setOnly = (o: Record<string, string | null>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null));
+
+/** A year profile as data package v1 writes it: measures and their titles nest under narrative. */
+export function profileToPackage(p: YearProfile): Record<string, unknown> {
   const out: Record<string, unknown> = { year: p.year };
   for (const [k, v] of Object.entries(p)) {
-    if (k === 'year' || k === 'narrative' || v === null) continue;
+    if (k === 'year' || k === 'narrative' || k === 'measures' || k === 'measureTitles' || k === 'openness' || v === null) continue;
     out[k] = v;
   }
-  const narrative = Object.fromEntries(Object.entries(p.narrative).filter(([, v]) => v !== null));
+  const narrative: Record<string, unknown> = setOnly(p.narrative);
+  const measures = setOnly(p.measures);
+  const titles = setOnly(p.measureTitles);
+  if (Object.keys(measures).length) narrative.measures = measures;
+  if (Object.keys(titles).length) narrative.measureTitles = titles;
+  const openness = opennessToPackage(p.openness);
+  Object.assign(out, openness.flat);
+  if (openness.narrative) narrative.openness = openness.narrative;
   if (Object.keys(narrative).length) out.narrative = narrative;
   return out;
 }
 
-export function buildPackage(ctx: CoreContext, opts: { year?: number; department?: string }): { pkg: Record<string, unknown>; counts: Record<RegisterName, number> } {
+function carriedRequests(ctx: CoreContext, year: number, department?: string): Record<string, unknown>[] {
+  const def = REGISTERS.disclosureRequests;
+  const rows = ctx.db.prepare(`SELECT * FROM ${def.table} WHERE deleted_at IS NULL AND received_on < ?
+      AND (result IS NULL OR result_on IS NULL OR result_on >= ?)${department !== undefined ? ' AND department = ?' : ''}
+    ORDER BY received_on, id`).all(`${year}-01-01`, `${year}-01-01`, ...(department !== undefined ? [department] : [])) as Record<string, unknown>[];
+  return rows.map((row) => rowToRecord<Record<string, unknown>>(def, row));
+}
+
+export function buildPackage(ctx: CoreContext, opts: { year?: number; department?: string; withPersonal?: boolean }): { pkg: Record<string, unknown>; counts: Record<RegisterName, number> } {
   const township = getSettings(ctx.db).township;
   if (!township) throw new AppError('invalid_input', '尚未设置乡镇名称和发文机关，无法导出数据包。请先在“设置”中填写。');
   const years = opts.year !== undefined ? [opts.year] : profileYears(ctx.db).sort();
@@ -29,22 +50,27 @@ export function buildPackage(ctx: CoreContext, opts: { year?: number; department
     version: PACKAGE_VERSION,
     exportedAt: isoNow(ctx),
     ...(opts.department ? { department: opts.department } : {}),
+    // informative only (readers ignore unknown keys): 当事人等个人信息 left out unless the clerk ticked it
+    personalData: !!opts.withPersonal,
     township: { name: township.name, authority: township.authority, ...(township.superior ? { superior: township.superior } : {}) },
     years: years.map((y) => getProfile(ctx.db, y)).filter((p) => p.updatedAt !== null).map(profileToPackage),
   };
   const counts = {} as Record<RegisterName, number>;
   for (const r of REGISTER_NAMES) {
     const recs = allRecords<Record<string, unknown>>(ctx.db, REGISTERS[r], { year: opts.year, department: opts.department });
+    // a year's 政务公开年报 also counts the requests carried over from earlier years (上年结转):
+    // a year's package carries them, so the report can be written from the package alone
+    if (r === 'disclosureRequests' && opts.year !== undefined) recs.unshift(...carriedRequests(ctx, opts.year, opts.department));
     counts[r] = recs.length;
-    pkg[PACKAGE_KEYS[r]] = recs.map((rec) => toPackageRecord(r, rec));
+    pkg[PACKAGE_KEYS[r]] = recs.map((rec) => toPackageRecord(r, rec, { withPersonal: !!opts.withPersonal }));
   }
   return { pkg, counts };
 }
 
-export function exportPackage(ctx: CoreContext, opts: { year?: number; department?: string }): ExportResult {
+export function exportPackage(ctx: CoreContext, opts: { year?: number; department?: string; withPersonal?: boolean }): ExportResult {
   const { pkg, counts } = buildPackage(ctx, opts);
   const township = (pkg.township as { name: string }).name;
-  const stamp = isoNow(ctx).slice(0, 10).replace(/-/g, '');
+  const stamp = localDateStamp(ctx.now());
   const fileName = `${township}${opts.department ?? ''}${opts.year ? `${opts.year}年` : '全部'}台账数据包-${stamp}.json`;
   return { fileName, content: `${JSON.stringify(pkg, null, 2)}\n`, counts };
 }

@@ -2,17 +2,22 @@
 // A dry run reports what would happen (new / updated / unchanged / kept / invalid).
 import type { ImportCounts, ImportRecordIssue, ImportReport } from '../../shared/contract/ledger.ts';
 import { REGISTERS, REGISTER_NAMES, type RegisterName } from '../../shared/registers.ts';
-import { NARRATIVE_KEYS, PROFILE_FIGURE_KEYS, PROFILE_FIGURE_LABELS, type YearProfile } from '../../shared/records.ts';
+import {
+  MEASURE_KEYS, MEASURE_LABELS, MEASURE_TITLE_MAX, NARRATIVE_KEYS, NARRATIVE_LABELS, PROFILE_FIGURE_KEYS, PROFILE_FIGURE_LABELS, type YearProfile,
+} from '../../shared/records.ts';
 import { describeRecord, isValidDate, validateRecord } from '../../shared/validation.ts';
+import { parseOpenness } from '../../shared/openness.ts';
 import { isoNow, type CoreContext } from '../context.ts';
 import { getSettings, updateSettings } from '../ledger/settings.ts';
 import { emptyProfile, getProfile, profileExists, writeProfile } from '../ledger/year-profiles.ts';
 import { getRecord, insertRecord, prepared, replaceRecord } from '../registers/repository.ts';
 import { AppError } from '../util/errors.ts';
-import { fromPackageRecord, PACKAGE_FORMAT, PACKAGE_KEYS, PACKAGE_VERSION } from './package-format.ts';
+import { describeCase, normalizeCaseNo } from '../cases/case-number.ts';
+import { fromPackageRecord, PACKAGE_FORMAT, PACKAGE_KEYS, PACKAGE_VERSION, personalKeys } from './package-format.ts';
+import { yearProfileInput } from '../../shared/contract/ledger.ts';
 
 type Obj = Record<string, unknown>;
-const ID_RE = /^[\w.:-]{1,64}$/;
+export const ID_RE = /^[\w.:-]{1,64}$/;
 const MAX_CHANGES_LISTED = 500;
 
 const zeroCounts = (): ImportCounts => ({ new: 0, updated: 0, unchanged: 0, keptLocal: 0, invalid: 0 });
@@ -37,7 +42,7 @@ export function parsePackage(text: string): Obj {
   return data;
 }
 
-function normalizeTime(v: unknown): string | null | undefined {
+export function normalizeTime(v: unknown): string | null | undefined {
   if (v === undefined || v === null) return null;
   if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}T/.test(v) || Number.isNaN(Date.parse(v))) return undefined;
   return new Date(v).toISOString();
@@ -53,7 +58,14 @@ interface PlannedRecord {
   localUpdatedAt: string | null;
   /** changed on both sides since this database last received it from a package */
   conflict: boolean;
+  note?: string;
+  /** refused after planning (a duplicate 案号): never written */
+  skip?: boolean;
 }
+
+/** An updatedAt this far ahead of the clock says nothing about which side is newer. */
+const FUTURE_MS = 24 * 60 * 60 * 1000;
+const futureNote = (t: string) => `数据包中的修改时间在未来（${t.slice(0, 10)}），不能据此判断哪边较新`;
 
 interface PlannedProfile {
   profile: YearProfile;
@@ -105,26 +117,76 @@ function planRecords(ctx: CoreContext, data: Obj, issues: ImportRecordIssue[], r
       const fields = v.value as unknown as Obj;
       years.add(Number(String(fields[def.dateKey]).slice(0, 4)));
       const local = getRecord<Obj>(ctx.db, def, id as string);
+      // a package without personal fields (exported without 「包含当事人等个人信息」) never erases the local ones
+      if (local) for (const key of personalKeys(register)) if (!Object.hasOwn(raw, key)) fields[key] = local[key];
+      let incoming = updatedAt ?? null;
+      let note: string | undefined;
+      const future = incoming !== null && Date.parse(incoming) > ctx.now().getTime() + FUTURE_MS;
       let action: PlannedRecord['action'] = 'new';
       let conflict = false;
       if (local) {
         if (sameFields(register, local, fields)) action = 'unchanged';
-        else if ((updatedAt ?? '') > String(local.updatedAt ?? '')) action = 'updated';
+        else if (future) {
+          // a date in the future is not a win: the local copy stays, and the clerk sees it as a conflict
+          action = 'keptLocal';
+          conflict = true;
+          note = `${futureNote(incoming!)}，已保留本机的`;
+        } else if ((incoming ?? '') > String(local.updatedAt ?? '')) action = 'updated';
         else action = 'keptLocal';
-        if (action !== 'unchanged') {
+        if (action !== 'unchanged' && !future) {
           // both sides differ from what was last exchanged: a conflict, the newer one wins
           const seen = lastReceived(ctx, register, id as string);
-          conflict = seen === null || (seen !== String(local.updatedAt) && seen !== (updatedAt ?? null));
+          conflict = seen === null || (seen !== String(local.updatedAt) && seen !== incoming);
         }
+      } else if (future) {
+        note = `${futureNote(incoming!)}，已按导入时间记录`;
+        incoming = null;
       }
       report.byRegister[register][action]++;
-      planned.push({ register, id: id as string, fields, updatedAt: updatedAt ?? null, action, label, localUpdatedAt: local ? String(local.updatedAt) : null, conflict });
+      planned.push({ register, id: id as string, fields, updatedAt: incoming, action, label, localUpdatedAt: local ? String(local.updatedAt) : null, conflict, note });
     });
   }
   return planned;
 }
 
-function parseProfile(raw: Obj, bad: (m: string, f?: string) => void): YearProfile | null {
+/**
+ * 案号 unique within a year, after the import: two cases of the package, or a
+ * package case and a local case the package does not replace, may not share one.
+ */
+function checkCaseNumbers(ctx: CoreContext, planned: PlannedRecord[], issues: ImportRecordIssue[], report: ImportReport): void {
+  const cases = planned.filter((p) => p.register === 'mediationCases');
+  if (cases.length === 0) return;
+  const incomingIds = new Set(cases.map((c) => c.id));
+  const taken = new Map<string, { id: string; acceptedOn: string; type: string; caseNo: string; label: string }>();
+  const key = (acceptedOn: string, caseNo: string) => `${acceptedOn.slice(0, 4)}|${normalizeCaseNo(caseNo)}`;
+  const years = new Set(cases.map((c) => String(c.fields.acceptedOn).slice(0, 4)));
+  for (const y of years) {
+    const rows = prepared(ctx.db, `SELECT id, case_no AS caseNo, accepted_on AS acceptedOn, type FROM mediation_cases
+      WHERE deleted_at IS NULL AND accepted_on >= ? AND accepted_on < ? AND case_no IS NOT NULL AND case_no <> ''`)
+      .all(`${y}-01-01`, `${Number(y) + 1}-01-01`) as { id: string; caseNo: string; acceptedOn: string; type: string }[];
+    for (const r of rows) if (!incomingIds.has(r.id)) taken.set(key(r.acceptedOn, r.caseNo), { ...r, label: `本机已有的${describeCase(r)}` });
+  }
+  for (const c of cases) {
+    // a case whose local copy is kept keeps its local number
+    const caseNo = c.fields.caseNo;
+    if (typeof caseNo !== 'string' || !caseNo || c.action === 'keptLocal' || c.action === 'unchanged') continue;
+    const acceptedOn = String(c.fields.acceptedOn);
+    const k = key(acceptedOn, caseNo);
+    const other = taken.get(k);
+    if (other) {
+      issues.push({ register: 'mediationCases', id: c.id, record: c.label, field: 'caseNo',
+        message: `案号“${caseNo}”在${acceptedOn.slice(0, 4)}年重复：与${other.label}相同` });
+      report.byRegister.mediationCases.invalid++;
+      report.byRegister.mediationCases[c.action]--;
+      c.action = 'unchanged';
+      c.skip = true;
+    } else {
+      taken.set(k, { id: c.id, acceptedOn, type: String(c.fields.type), caseNo, label: `本数据包中的${c.label}` });
+    }
+  }
+}
+
+export function parseProfile(raw: Obj, bad: (m: string, f?: string) => void): YearProfile | null {
   const before = { n: 0 };
   const fail = (m: string, f?: string) => { before.n++; bad(m, f); };
   const year = raw.year;
@@ -148,6 +210,44 @@ function parseProfile(raw: Obj, bad: (m: string, f?: string) => void): YearProfi
       if (typeof v !== 'string') fail(`「narrative.${k}」应为文字`, `narrative.${k}`);
       else p.narrative[k] = v.trim() === '' ? null : v.replace(/\r\n?/g, '\n');
     }
+    if (isObj(raw.narrative)) {
+      for (const [part, label] of [['measures', '举措文字'], ['measureTitles', '举措小标题']] as const) {
+        const obj = raw.narrative[part];
+        if (obj === undefined || obj === null) continue;
+        if (!isObj(obj)) { fail(`「narrative.${part}」（${label}）应为对象`, `narrative.${part}`); continue; }
+        for (const k of MEASURE_KEYS) {
+          const v = Object.hasOwn(obj, k) ? obj[k] : undefined;
+          if (v === undefined || v === null) continue;
+          const where = `「narrative.${part}.${k}」（${MEASURE_LABELS[k]}的${label}）`;
+          if (typeof v !== 'string') { fail(`${where}应为文字`, `narrative.${part}.${k}`); continue; }
+          if (v.trim() === '') continue;
+          if (part === 'measureTitles') {
+            if (/[\r\n]/.test(v.trim())) fail(`${where}应为一行，不能换行`, `narrative.${part}.${k}`);
+            else if (v.trim().length > MEASURE_TITLE_MAX) fail(`${where}不能超过${MEASURE_TITLE_MAX}个字，现为${v.trim().length}个字`, `narrative.${part}.${k}`);
+            else p.measureTitles[k] = v.trim();
+          } else if (v.length > 20000) fail(`${where}不能超过20000字`, `narrative.${part}.${k}`);
+          else p.measures[k] = v.replace(/\r\n?/g, '\n');
+        }
+      }
+    }
+  }
+  if (raw.noReviewOrLitigation !== undefined && raw.noReviewOrLitigation !== null) {
+    if (typeof raw.noReviewOrLitigation !== 'boolean') fail(`「noReviewOrLitigation」（未发生行政复议、行政诉讼的确认）应为 true 或 false，现为“${String(raw.noReviewOrLitigation).slice(0, 20)}”`, 'noReviewOrLitigation');
+    else p.noReviewOrLitigation = raw.noReviewOrLitigation;
+  }
+  p.openness = parseOpenness(raw, p.openness, fail);
+  // then the same schema and limits as the API's 年度信息 save (counts, text lengths …)
+  const api = yearProfileInput.safeParse(raw);
+  if (!before.n && !api.success) {
+    for (const i of api.error.issues.slice(0, 5)) {
+      const field = i.path.join('.');
+      const last = String(i.path[i.path.length - 1] ?? '');
+      const label = (PROFILE_FIGURE_LABELS as Record<string, string>)[field]
+        ?? (i.path[0] === 'narrative' ? (NARRATIVE_LABELS as Record<string, string>)[last] : undefined) ?? field;
+      const big = i.code === 'too_big' ? (i as { maximum: number | bigint; origin?: string }) : null;
+      const message = big ? (big.origin === 'string' ? `不能超过${big.maximum}个字` : `不能大于${big.maximum}`) : i.message;
+      fail(`「${label}」${message}`, field);
+    }
   }
   const updatedAt = normalizeTime(raw.updatedAt);
   if (updatedAt === undefined) fail('「updatedAt」不是有效的时间', 'updatedAt');
@@ -155,7 +255,10 @@ function parseProfile(raw: Obj, bad: (m: string, f?: string) => void): YearProfi
   return before.n ? null : p;
 }
 
-const profileContent = (p: YearProfile) => JSON.stringify([PROFILE_FIGURE_KEYS.map((k) => p[k]), p.reportDate, NARRATIVE_KEYS.map((k) => p.narrative[k])]);
+const profileContent = (p: YearProfile) => JSON.stringify([
+  PROFILE_FIGURE_KEYS.map((k) => p[k]), p.reportDate, NARRATIVE_KEYS.map((k) => p.narrative[k]),
+  MEASURE_KEYS.map((k) => p.measures[k]), MEASURE_KEYS.map((k) => p.measureTitles[k]), p.noReviewOrLitigation, p.openness,
+]);
 const isEmptyProfile = (p: YearProfile) => profileContent(p) === profileContent(emptyProfile(p.year));
 
 function planProfiles(ctx: CoreContext, data: Obj, issues: ImportRecordIssue[], report: ImportReport): PlannedProfile[] {
@@ -178,16 +281,31 @@ function planProfiles(ctx: CoreContext, data: Obj, issues: ImportRecordIssue[], 
     if (failed || !p) { report.byRegister.years.invalid++; return; }
     seen.add(p.year);
     let action: PlannedProfile['action'] = 'new';
+    // an updatedAt in the future decides nothing: it is recorded as the import's time
+    const future = p.updatedAt !== null && Date.parse(p.updatedAt) > ctx.now().getTime() + FUTURE_MS;
     if (profileExists(ctx.db, p.year)) {
       const local = getProfile(ctx.db, p.year);
       if (profileContent(local) === profileContent(p)) action = 'unchanged';
-      else if (isEmptyProfile(local) || (p.updatedAt ?? '') > (local.updatedAt ?? '')) action = 'updated';
+      else if (isEmptyProfile(local) || (!future && (p.updatedAt ?? '') > (local.updatedAt ?? ''))) action = 'updated';
       else action = 'keptLocal';
     }
+    if (future) p.updatedAt = null;
     report.byRegister.years[action]++;
     planned.push({ profile: p, action });
   });
   return planned;
+}
+
+/** Whether any record of the package carries a personal field (registers.ts `personal: true`). */
+export function hasPersonalData(data: Obj): boolean {
+  return REGISTER_NAMES.some((r) => {
+    const keys = personalKeys(r);
+    const list = data[PACKAGE_KEYS[r]];
+    return keys.length > 0 && Array.isArray(list) && list.some((rec) => isObj(rec) && keys.some((k) => {
+      const v = rec[k];
+      return v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0);
+    }));
+  });
 }
 
 export interface ImportPackageOptions {
@@ -220,16 +338,18 @@ export function importPackage(ctx: CoreContext, text: string, opts: ImportPackag
     issues,
     changes: [],
     years: [],
+    hasPersonal: hasPersonalData(data),
   };
   const years = new Set<number>();
   const profiles = planProfiles(ctx, data, issues, report);
   const records = planRecords(ctx, data, issues, report, years);
+  checkCaseNumbers(ctx, records, issues, report);
   for (const c of Object.values(byRegister)) for (const k of Object.keys(c) as (keyof ImportCounts)[]) report.totals[k] += c[k];
   for (const p of profiles) years.add(p.profile.year);
   report.years = [...years].sort();
   for (const r of records) {
-    if (r.action === 'unchanged' || report.changes.length >= MAX_CHANGES_LISTED) continue;
-    report.changes.push({ register: r.register, id: r.id, action: r.action, record: r.label, localUpdatedAt: r.localUpdatedAt, incomingUpdatedAt: r.updatedAt, conflict: r.conflict });
+    if (r.skip || r.action === 'unchanged' || report.changes.length >= MAX_CHANGES_LISTED) continue;
+    report.changes.push({ register: r.register, id: r.id, action: r.action, record: r.label, localUpdatedAt: r.localUpdatedAt, incomingUpdatedAt: r.updatedAt, conflict: r.conflict, ...(r.note ? { note: r.note } : {}) });
   }
   for (const p of profiles) {
     if (p.action !== 'unchanged') report.changes.push({ register: 'years', id: String(p.profile.year), action: p.action, record: `${p.profile.year}年年度信息` });
@@ -245,6 +365,7 @@ export function importPackage(ctx: CoreContext, text: string, opts: ImportPackag
       if (p.action === 'new' || p.action === 'updated') writeProfile(ctx.db, p.profile, p.profile.updatedAt ?? now);
     }
     for (const r of records) {
+      if (r.skip) continue;
       const def = REGISTERS[r.register];
       if (r.action === 'new') insertRecord(ctx.db, def, r.id, r.fields, r.updatedAt ?? now);
       else if (r.action === 'updated') replaceRecord(ctx.db, def, r.id, r.fields, r.updatedAt ?? now);

@@ -27,10 +27,14 @@ export function fromPackageRecord(register: RegisterName, rec: Obj): Obj {
   return out;
 }
 
-/** An API record as written in a package: known keys only, empty values left out. */
-export function toPackageRecord(register: RegisterName, rec: Obj): Obj {
+/**
+ * An API record as written in a package: known keys only, empty values left
+ * out; personal fields (`personal: true` in registers.ts) only when asked for.
+ */
+export function toPackageRecord(register: RegisterName, rec: Obj, opts: { withPersonal?: boolean } = { withPersonal: true }): Obj {
   const out: Obj = { id: rec.id };
   for (const f of REGISTERS[register].fields) {
+    if (f.personal && !opts.withPersonal) continue;
     const v = rec[f.key];
     if (v === null || v === undefined || (Array.isArray(v) && v.length === 0)) continue;
     if (register === 'inspections' && f.key.startsWith('penalty')) continue;
@@ -51,4 +55,8 @@ export const PACKAGE_KEYS: Record<RegisterName, string> = {
   mediationCases: 'mediationCases',
   inspections: 'inspections',
   workItems: 'workItems',
+  disclosureRequests: 'disclosureRequests',
 };
+
+/** The personal fields of a register, by key. */
+export const personalKeys = (register: RegisterName): string[] => REGISTERS[register].fields.filter((f) => f.personal).map((f) => f.key);

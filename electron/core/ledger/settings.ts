@@ -1,5 +1,5 @@
 // Township names and app preferences, one JSON value per key.
-import type { AppSettings, Township } from '../../shared/records.ts';
+import { DEFAULT_CASE_NO_PATTERN, type AppSettings, type Township } from '../../shared/records.ts';
 import type { Db } from '../db/connection.ts';
 import { prepared } from '../registers/repository.ts';
 
@@ -17,10 +17,13 @@ export function getSettings(db: Db): AppSettings {
   return {
     township: read<Township>(db, 'township') ?? null,
     approximateNumbers: read<boolean>(db, 'approximateNumbers') ?? true,
+    opennessContact: read<string>(db, 'opennessContact') ?? null,
+    addressee: read<string>(db, 'addressee') || null,
+    caseNoPattern: read<string>(db, 'caseNoPattern') ?? DEFAULT_CASE_NO_PATTERN,
   };
 }
 
-export function updateSettings(db: Db, patch: { township?: { name: string; authority: string; superior?: string | null }; approximateNumbers?: boolean }): AppSettings {
+export function updateSettings(db: Db, patch: { township?: { name: string; authority: string; superior?: string | null }; approximateNumbers?: boolean; opennessContact?: string | null; addressee?: string | null; caseNoPattern?: string }): AppSettings {
   db.transaction(() => {
     if (patch.township) {
       write(db, 'township', {
@@ -30,6 +33,9 @@ export function updateSettings(db: Db, patch: { township?: { name: string; autho
       });
     }
     if (patch.approximateNumbers !== undefined) write(db, 'approximateNumbers', patch.approximateNumbers);
-  })();
+    if (patch.caseNoPattern !== undefined) write(db, 'caseNoPattern', patch.caseNoPattern.trim());
+    if (patch.opennessContact !== undefined) write(db, 'opennessContact', patch.opennessContact?.trim() || null);
+    if (patch.addressee !== undefined) write(db, 'addressee', patch.addressee?.trim() || '');
+  }).immediate();
   return getSettings(db);
 }

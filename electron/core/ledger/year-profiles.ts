@@ -1,7 +1,12 @@
 // Per-year figures (调委会, 持证人员 …) and the clerk's narrative texts.
-import { NARRATIVE_KEYS, PROFILE_FIGURE_KEYS, type Narrative, type YearProfile } from '../../shared/records.ts';
+import {
+  emptyMeasures, MEASURE_KEYS, NARRATIVE_KEYS, PROFILE_FIGURE_KEYS, type Measures, type Narrative, type YearProfile,
+} from '../../shared/records.ts';
+import { emptyOpenness, parseOpenness } from '../../shared/openness.ts';
 import type { Db } from '../db/connection.ts';
 import { prepared } from '../registers/repository.ts';
+import { AppError } from '../util/errors.ts';
+import { OPENNESS_COLUMNS, opennessFromRow, opennessValues } from './openness-profile.ts';
 
 const FIGURE_COLUMNS: Record<(typeof PROFILE_FIGURE_KEYS)[number], string> = {
   mediationCommittees: 'mediation_committees',
@@ -28,8 +33,35 @@ export function emptyProfile(year: number): YearProfile {
     enforcementQuota: null, enforcementActual: null, lawLiterates: null,
     reportDate: null,
     narrative: { intro: null, leaderDuties: null, shortcomings: null, nextYearPlan: null, other: null },
+    openness: emptyOpenness(),
+    measures: emptyMeasures(),
+    measureTitles: emptyMeasures(),
+    noReviewOrLitigation: null,
     updatedAt: null,
   };
+}
+
+/** A stored JSON object of measure texts; unknown keys and non-strings are dropped. */
+function readMeasures(json: unknown): Measures {
+  const out = emptyMeasures();
+  if (typeof json !== 'string' || !json) return out;
+  let obj: unknown;
+  try {
+    obj = JSON.parse(json);
+  } catch {
+    return out;
+  }
+  if (!obj || typeof obj !== 'object') return out;
+  for (const k of MEASURE_KEYS) {
+    const v = Object.hasOwn(obj, k) ? (obj as Record<string, unknown>)[k] : undefined;
+    if (typeof v === 'string' && v.trim() !== '') out[k] = v;
+  }
+  return out;
+}
+
+function writeMeasures(m: Measures): string | null {
+  const set = MEASURE_KEYS.filter((k) => m[k] != null);
+  return set.length ? JSON.stringify(Object.fromEntries(set.map((k) => [k, m[k]]))) : null;
 }
 
 export function getProfile(db: Db, year: number): YearProfile {
@@ -39,6 +71,10 @@ export function getProfile(db: Db, year: number): YearProfile {
   for (const k of PROFILE_FIGURE_KEYS) p[k] = (row[FIGURE_COLUMNS[k]] as number | null) ?? null;
   for (const k of NARRATIVE_KEYS) p.narrative[k] = (row[NARRATIVE_COLUMNS[k]] as string | null) ?? null;
   p.reportDate = (row.report_date as string | null) ?? null;
+  p.openness = opennessFromRow(row);
+  p.measures = readMeasures(row.narrative_measures);
+  p.measureTitles = readMeasures(row.narrative_measure_titles);
+  p.noReviewOrLitigation = row.no_review_or_litigation == null ? null : row.no_review_or_litigation === 1;
   p.updatedAt = (row.updated_at as string | null) ?? null;
   return p;
 }
@@ -47,10 +83,16 @@ export function profileExists(db: Db, year: number): boolean {
   return !!prepared(db, 'SELECT 1 FROM year_profiles WHERE year = ?').get(year);
 }
 
-export type ProfilePatch = Partial<Omit<YearProfile, 'year' | 'narrative' | 'updatedAt'>> & {
+export type ProfilePatch = Partial<Omit<YearProfile, 'year' | 'narrative' | 'measures' | 'measureTitles' | 'updatedAt' | 'openness'>> & {
   year: number;
   narrative?: Partial<Narrative>;
+  measures?: Partial<Measures>;
+  measureTitles?: Partial<Measures>;
+  /** openness keys given are written (checked by parseOpenness) */
+  openness?: Record<string, unknown>;
 };
+
+const oneLine = (s: string | null | undefined) => (s == null || s.trim() === '' ? null : s.replace(/\s*[\r\n]+\s*/g, '').trim());
 
 const blankToNull = (s: string | null | undefined) => (s == null || s.trim() === '' ? null : s.replace(/\r\n?/g, '\n'));
 
@@ -62,17 +104,31 @@ export function saveProfile(db: Db, patch: ProfilePatch, updatedAt: string): Yea
   for (const k of NARRATIVE_KEYS) {
     if (patch.narrative && patch.narrative[k] !== undefined) next.narrative[k] = blankToNull(patch.narrative[k]);
   }
+  if (patch.openness) {
+    const issues: { field: string; message: string }[] = [];
+    next.openness = parseOpenness({ openness: patch.openness }, next.openness, (message, field) => issues.push({ field, message }));
+    if (issues.length) throw new AppError('invalid_input', `年度信息未保存：${issues.map((i) => i.message).join('；')}`, issues);
+  }
+  for (const k of MEASURE_KEYS) {
+    if (patch.measures && patch.measures[k] !== undefined) next.measures[k] = blankToNull(patch.measures[k]);
+    if (patch.measureTitles && patch.measureTitles[k] !== undefined) next.measureTitles[k] = oneLine(patch.measureTitles[k]);
+  }
+  if (patch.noReviewOrLitigation !== undefined) next.noReviewOrLitigation = patch.noReviewOrLitigation;
   writeProfile(db, next, updatedAt);
   return getProfile(db, patch.year);
 }
 
 /** Stores a whole profile as given. */
 export function writeProfile(db: Db, p: YearProfile, updatedAt: string): void {
-  const cols = [...Object.values(FIGURE_COLUMNS), 'report_date', ...Object.values(NARRATIVE_COLUMNS), 'updated_at'];
+  const cols = [...Object.values(FIGURE_COLUMNS), 'report_date', ...Object.values(NARRATIVE_COLUMNS),
+    'narrative_measures', 'narrative_measure_titles', 'no_review_or_litigation', ...OPENNESS_COLUMNS, 'updated_at'];
   const values = [
     ...PROFILE_FIGURE_KEYS.map((k) => p[k]),
     p.reportDate,
     ...NARRATIVE_KEYS.map((k) => p.narrative[k]),
+    writeMeasures(p.measures), writeMeasures(p.measureTitles),
+    p.noReviewOrLitigation == null ? null : p.noReviewOrLitigation ? 1 : 0,
+    ...opennessValues(p.openness),
     updatedAt,
   ];
   prepared(db, `INSERT INTO year_profiles (year, ${cols.join(', ')}) VALUES (?, ${cols.map(() => '?').join(', ')})

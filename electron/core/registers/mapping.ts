@@ -5,13 +5,13 @@ type Row = Record<string, unknown>;
 
 function fromColumn(f: FieldDef, v: unknown): unknown {
   if (f.type === 'bool') return v === 1;
-  if (f.type === 'tags') return typeof v === 'string' ? (JSON.parse(v) as string[]) : [];
+  if (f.type === 'tags' || f.type === 'list') return typeof v === 'string' ? (JSON.parse(v) as unknown[]) : [];
   return v ?? null;
 }
 
 function toColumn(f: FieldDef, v: unknown): unknown {
   if (f.type === 'bool') return v ? 1 : 0;
-  if (f.type === 'tags') return JSON.stringify(Array.isArray(v) ? v : []);
+  if (f.type === 'tags' || f.type === 'list') return JSON.stringify(Array.isArray(v) ? v : []);
   return v ?? null;
 }
 
@@ -20,6 +20,7 @@ export function rowToRecord<T>(def: RegisterDef, row: Row): T {
   for (const f of def.fields) out[f.key] = fromColumn(f, row[f.column]);
   out.updatedAt = row.updated_at;
   out.deletedAt = row.deleted_at ?? null;
+  if (row.is_demo !== undefined) out.demo = row.is_demo === 1;
   return out as T;
 }
 

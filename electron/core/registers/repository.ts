@@ -6,24 +6,51 @@ import type { Db } from '../db/connection.ts';
 import { AppError } from '../util/errors.ts';
 import { keywordIndexName, keywordMatch } from './keyword-index.ts';
 import { columnsOf, recordToParams, rowToRecord } from './mapping.ts';
+import { INCOMPLETE_SQL } from '../cases/incomplete-sql.ts';
+
+/** the list filter of cases whose 卷宗 lacks something */
+export const FILE_INCOMPLETE = 'fileIncomplete';
+
+function localToday(): string {
+  const d = new Date();
+  const p = (x: number) => String(x).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
 
 const cache = new WeakMap<Db, Map<string, Statement>>();
+/** Most statements kept per connection; the least recently used one goes first. */
+export const STATEMENT_CACHE_SIZE = 256;
 
-/** A prepared statement, compiled once per connection. */
+/** A prepared statement, compiled once per connection (an LRU cache: memory stays bounded whatever the queries). */
 export function prepared(db: Db, sql: string): Statement {
   let m = cache.get(db);
   if (!m) cache.set(db, (m = new Map()));
   let s = m.get(sql);
-  if (!s) m.set(sql, (s = db.prepare(sql)));
+  if (s) {
+    // most recently used last
+    m.delete(sql);
+    m.set(sql, s);
+    return s;
+  }
+  s = db.prepare(sql);
+  m.set(sql, s);
+  if (m.size > STATEMENT_CACHE_SIZE) m.delete(m.keys().next().value!);
   return s;
 }
+
+/** How many statements a connection keeps (tests). */
+export const statementCacheSize = (db: Db) => cache.get(db)?.size ?? 0;
 
 export function dateColumn(def: RegisterDef): string {
   return def.fields.find((f) => f.key === def.dateKey)!.column;
 }
 
+/** `t.*` and whether the row is a demo record (示例数据, table demo_records) */
+const selectOf = (def: RegisterDef) =>
+  `SELECT t.*, EXISTS(SELECT 1 FROM demo_records d WHERE d.register = '${def.name}' AND d.record_id = t.id) AS is_demo FROM ${def.table} t`;
+
 export function getRecord<T>(db: Db, def: RegisterDef, id: string): T | null {
-  const row = prepared(db, `SELECT * FROM ${def.table} WHERE id = ?`).get(id) as Record<string, unknown> | undefined;
+  const row = prepared(db, `${selectOf(def)} WHERE id = ?`).get(id) as Record<string, unknown> | undefined;
   return row ? rowToRecord<T>(def, row) : null;
 }
 
@@ -49,6 +76,9 @@ export function purgeRecord(db: Db, def: RegisterDef, id: string): number {
   return prepared(db, `DELETE FROM ${def.table} WHERE id = ? AND deleted_at IS NOT NULL`).run(id).changes;
 }
 
+/** a filter value that selects the records where the field is empty (依申请公开 办理中) */
+export const EMPTY_FILTER = '__empty__';
+
 function filterField(def: RegisterDef, key: string): FieldDef {
   const f = def.fields.find((x) => x.key === key);
   if (!f || !(f.filter || f.type === 'enum' || f.type === 'bool')) {
@@ -70,10 +100,20 @@ export function whereOf(def: RegisterDef, q: ListQuery): { sql: string; params: 
   if (q.to) { parts.push(`${dateCol} <= ?`); params.push(q.to); }
   for (const [key, value] of Object.entries(q.filters ?? {})) {
     if (value === '' || value === undefined || value === null) continue;
+    if (def.name === 'mediationCases' && key === FILE_INCOMPLETE) {
+      // 卷宗不完整: the rules of 卷宗体检 in SQL (today in local time, as the page shows it)
+      if (value === true || value === 'true') {
+        parts.push(INCOMPLETE_SQL);
+        params.push(q.today ?? localToday());
+      }
+      continue;
+    }
     const f = filterField(def, key);
     if (f.type === 'bool') {
       parts.push(`${f.column} = ?`);
       params.push(value === true || value === 'true' ? 1 : 0);
+    } else if (value === EMPTY_FILTER) {
+      parts.push(`(${f.column} IS NULL OR ${f.column} = '')`);
     } else {
       parts.push(`${f.column} = ?`);
       params.push(String(value));
@@ -172,7 +212,7 @@ export function scanRecords<T>(db: Db, def: RegisterDef, q: ListQuery): ListResu
   const pageSize = q.pageSize ?? 20;
   const where = whereOf(def, q);
   const offset = (page - 1) * pageSize;
-  const rows = prepared(db, `SELECT * FROM ${def.table} WHERE ${where.sql} ORDER BY ${orderOf(def, q)} LIMIT ? OFFSET ?`)
+  const rows = prepared(db, `${selectOf(def)} WHERE ${where.sql} ORDER BY ${orderOf(def, q)} LIMIT ? OFFSET ?`)
     .all(...where.params, pageSize, offset) as Record<string, unknown>[];
   // A short last page already tells the total: a rare keyword then costs one scan, not two.
   const total = rows.length > 0 && rows.length < pageSize
@@ -186,10 +226,12 @@ export function suggestValues(db: Db, def: RegisterDef, key: string, year?: numb
   const f = def.fields.find((x) => x.key === key);
   if (!f || f.type !== 'text' || f.personal) throw new AppError('invalid_input', `${def.label}的“${key}”没有候选值`);
   const dateCol = dateColumn(def);
-  const yearSql = year === undefined ? '' : ` AND ${dateCol} >= '${year}-01-01' AND ${dateCol} < '${year + 1}-01-01'`;
+  // the year is a parameter: one statement for every year, not one per year
+  const yearSql = year === undefined ? '' : ` AND ${dateCol} >= ? AND ${dateCol} < ?`;
+  const params = year === undefined ? [] : [`${year}-01-01`, `${year + 1}-01-01`];
   const rows = prepared(db, `SELECT ${f.column} AS v, COUNT(*) AS n FROM ${def.table}
     WHERE deleted_at IS NULL AND ${f.column} IS NOT NULL AND ${f.column} <> ''${yearSql}
-    GROUP BY ${f.column} ORDER BY n DESC, v LIMIT 200`).all() as { v: string }[];
+    GROUP BY ${f.column} ORDER BY n DESC, v LIMIT 200`).all(...params) as { v: string }[];
   return rows.map((r) => r.v);
 }
 

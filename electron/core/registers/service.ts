@@ -7,6 +7,18 @@ import { validateRecord } from '../../shared/validation.ts';
 import { isoNow, type CoreContext } from '../context.ts';
 import { AppError } from '../util/errors.ts';
 import { getRecord, insertRecord, purgeRecord, replaceRecord, setDeleted } from './repository.ts';
+import { describeCase, findDuplicateCaseNo, nextCaseNo } from '../cases/case-number.ts';
+
+/** 案号 is unique within the year of 受理: a duplicate is refused, naming the other case. */
+export function assertCaseNoFree(ctx: CoreContext, fields: Record<string, unknown>, id: string | null): void {
+  const caseNo = fields.caseNo;
+  if (typeof caseNo !== 'string' || !caseNo) return;
+  const acceptedOn = String(fields.acceptedOn);
+  const other = findDuplicateCaseNo(ctx.db, caseNo, acceptedOn, id);
+  if (!other) return;
+  const message = `案号“${caseNo}”在${acceptedOn.slice(0, 4)}年已被另一件案件使用：${describeCase(other)}。请改用 ${nextCaseNo(ctx.db, Number(acceptedOn.slice(0, 4)))}`;
+  throw new AppError('conflict', `人民调解案件未保存：${message}`, [{ field: 'caseNo', message }]);
+}
 
 const ID_RE = /^[\w.:-]{1,64}$/;
 
@@ -34,6 +46,11 @@ export function createRecord<R extends RegisterName>(ctx: CoreContext, name: R, 
     if (typeof payload.id === 'string') throw new AppError('conflict', `${def.label}编号 ${id} 已存在`);
     id = randomUUID();
   }
+  if (name === 'mediationCases') {
+    // a new case without a 案号 gets the next number of its year
+    if (!fields.caseNo) fields.caseNo = nextCaseNo(ctx.db, Number(String(fields.acceptedOn).slice(0, 4)));
+    assertCaseNoFree(ctx, fields, id);
+  }
   insertRecord(ctx.db, def, id, fields, isoNow(ctx));
   return requireRecord(ctx, name, id);
 }
@@ -43,6 +60,7 @@ export function updateRecord<R extends RegisterName>(ctx: CoreContext, name: R, 
   const existing = requireRecord(ctx, name, id);
   if (existing.deletedAt) throw new AppError('conflict', `这条${def.label}记录在回收站中，请先恢复再修改`);
   const fields = validated(def, payload);
+  if (name === 'mediationCases') assertCaseNoFree(ctx, fields, id);
   replaceRecord(ctx.db, def, id, fields, isoNow(ctx));
   return requireRecord(ctx, name, id);
 }
@@ -58,6 +76,14 @@ export function deleteRecord(ctx: CoreContext, name: RegisterName, id: string): 
 
 export function restoreRecord<R extends RegisterName>(ctx: CoreContext, name: R, id: string): RecordOf<R> {
   const rec = requireRecord(ctx, name, id);
+  if (rec.deletedAt && name === 'mediationCases') {
+    try {
+      assertCaseNoFree(ctx, rec as unknown as Record<string, unknown>, id);
+    } catch (e) {
+      if (e instanceof AppError) throw new AppError('conflict', `不能恢复：${e.message.replace(/^人民调解案件未保存：/, '')}。请先修改另一件案件的案号。`);
+      throw e;
+    }
+  }
   if (rec.deletedAt) setDeleted(ctx.db, REGISTERS[name], id, null, isoNow(ctx));
   return requireRecord(ctx, name, id);
 }

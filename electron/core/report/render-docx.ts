@@ -6,8 +6,10 @@ import {
   AlignmentType, Document, Footer, LineRuleType, Packer, PageNumber, Paragraph, TextRun,
   type IParagraphOptions, type IRunOptions,
 } from 'docx';
+import { randomBytes } from 'node:crypto';
 import JSZip from 'jszip';
 import type { ReportModel, ReportParagraph, ReportTable } from '../../shared/contract/report.ts';
+import { xmlSafe } from './clerk-text.ts';
 
 const LATIN = 'Times New Roman';
 export const FONTS = {
@@ -28,32 +30,55 @@ export const LAYOUT = {
   char: 320,
 } as const;
 
-const font = (eastAsia: string, latin: string = LATIN) =>
+/**
+ * Character spacing of the body in twentieths of a point: −0.3 pt, so
+ * 28 × 15.7 pt = 439.6 pt fits the 442.2 pt line with 2.6 pt to spare. At −0.25 pt
+ * (1.2 pt to spare) LibreOffice 7.4 does not paint a 、，。 that hangs at the end of a
+ * full line (docs/report-layout.md).
+ */
+export const BODY_SPACING = -6;
+
+export const font = (eastAsia: string, latin: string = LATIN) =>
   ({ ascii: latin, hAnsi: latin, cs: latin, eastAsia, hint: 'eastAsia' }) as const;
-const exactLine = { line: LAYOUT.line, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
-const firstLine = { firstLine: 640, firstLineChars: 200 };
+export const exactLine = { line: LAYOUT.line, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
+export const firstLine = { firstLine: 640, firstLineChars: 200 };
 
-const run = (text: string, opts: Partial<IRunOptions> = {}) => new TextRun({ text, ...opts });
+export const run = (text: string, opts: Partial<IRunOptions> = {}) => new TextRun({ text, ...opts });
 
-function bodyParagraph(p: ReportParagraph): Paragraph {
+export function bodyParagraph(p: ReportParagraph, keepNext = false): Paragraph {
   const children: TextRun[] = [];
   if (p.lead) children.push(run(p.lead, { font: font(FONTS.sub) }));
   if (p.text) children.push(run(p.text));
-  const opts: IParagraphOptions = { style: 'Body', children };
+  const opts: IParagraphOptions = { style: 'Body', children, ...(keepNext ? { keepNext: true } : {}) };
   // a paragraph that is only a （一） heading goes into the navigation pane
   return new Paragraph(p.lead && !p.text ? { ...opts, outlineLevel: 1 } : opts);
 }
 
-const emptyLine = () => new Paragraph({ style: 'Body', indent: { firstLine: 0, firstLineChars: 0 }, children: [] });
+export const emptyLine = (keepNext = false) => new Paragraph({ style: 'Body', indent: { firstLine: 0, firstLineChars: 0 }, keepNext, children: [] });
+
+/**
+ * Every string of the model made XML-safe (characters illegal in XML 1.0 dropped),
+ * whatever path the text came by (package, Excel, the page, the CLI).
+ */
+export function xmlSafeModel<T>(v: T): T {
+  if (typeof v === 'string') return xmlSafe(v) as T;
+  if (Array.isArray(v)) return v.map((x) => xmlSafeModel(x)) as T;
+  if (v && typeof v === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) out[k] = xmlSafeModel(x);
+    return out as T;
+  }
+  return v;
+}
 
 /** Width in 3号 characters: CJK 1, Latin digits ½. */
-function widthInChars(s: string): number {
+export function widthInChars(s: string): number {
   let w = 0;
   for (const ch of s) w += ch.charCodeAt(0) < 0x2000 ? 0.5 : 1;
   return w;
 }
 
-function pageFooter(odd: boolean): Footer {
+export function pageFooter(odd: boolean): Footer {
   const size = 28; // 4号
   const f = font(FONTS.page, FONTS.page);
   return new Footer({
@@ -66,41 +91,59 @@ function pageFooter(odd: boolean): Footer {
   });
 }
 
-const appendixMarker = (k: number) => `@@FZ_APPENDIX_${k}@@`;
-
-export function buildDocument(model: ReportModel): Document {
+/** 落款: two empty lines, the authority centred over the date, the date 右空四字. */
+export function signatureBlock(signature: string, date: string): Paragraph[] {
   const children: Paragraph[] = [];
-  for (const line of model.titleLines) {
-    children.push(new Paragraph({ style: 'ReportTitle', children: [run(line)] }));
-  }
-  children.push(emptyLine());
-  for (const p of model.opening.paragraphs) children.push(bodyParagraph(p));
-  for (const sec of model.sections) {
-    children.push(new Paragraph({ style: 'SectionHeading', children: [run(sec.heading)] }));
-    for (const p of sec.paragraphs) children.push(bodyParagraph(p));
-  }
-  if (model.appendixNote.length) {
-    children.push(emptyLine());
-    model.appendixNote.forEach((line) => {
-      children.push(new Paragraph({ style: 'Body', children: [run(line)] }));
-    });
-  }
   // 落款: the date 右空四字, the authority centred over the date
-  children.push(emptyLine(), emptyLine());
+  children.push(emptyLine(true), emptyLine(true));
   const dateRight = 4;
-  const authorityRight = Math.max(0, dateRight + widthInChars(model.date) / 2 - widthInChars(model.signature) / 2);
-  if (model.signature) {
+  const authorityRight = Math.max(0, dateRight + widthInChars(date) / 2 - widthInChars(signature) / 2);
+  if (signature) {
     children.push(new Paragraph({
       style: 'Body', alignment: AlignmentType.RIGHT, keepNext: true,
       indent: { firstLine: 0, firstLineChars: 0, right: Math.round(authorityRight * LAYOUT.char) },
-      children: [run(model.signature)],
+      children: [run(signature)],
     }));
   }
   children.push(new Paragraph({
     style: 'Body', alignment: AlignmentType.RIGHT,
     indent: { firstLine: 0, firstLineChars: 0, right: dateRight * LAYOUT.char },
-    children: [run(model.date)],
+    children: [run(date)],
   }));
+  return children;
+}
+
+
+/**
+ * The placeholder paragraph an appendix table replaces: a per-render random token,
+ * so no text of the report (a clerk may type anything) can stand for it.
+ */
+export const appendixMarker = (nonce: string, k: number) => `FZAPPENDIX${nonce}N${k}`;
+
+export function buildDocument(model: ReportModel, nonce = ''): Document {
+  const children: Paragraph[] = [];
+  for (const line of model.titleLines) {
+    children.push(new Paragraph({ style: 'ReportTitle', children: [run(line)] }));
+  }
+  children.push(emptyLine());
+  if (model.addressee) {
+    // 主送机关: 顶格, one line under the title
+    children.push(new Paragraph({ style: 'Body', indent: { firstLine: 0, firstLineChars: 0 }, children: [run(model.addressee)] }));
+  }
+  for (const p of model.opening.paragraphs) children.push(bodyParagraph(p));
+  const sections = model.sections;
+  sections.forEach((sec, si) => {
+    children.push(new Paragraph({ style: 'SectionHeading', children: [run(sec.heading)] }));
+    // the last body paragraph keeps with the 附件说明 and the 落款 (never a 落款 alone on a page)
+    sec.paragraphs.forEach((p, pi) => children.push(bodyParagraph(p, si === sections.length - 1 && pi === sec.paragraphs.length - 1)));
+  });
+  if (model.appendixNote.length) {
+    children.push(emptyLine(true));
+    model.appendixNote.forEach((line) => {
+      children.push(new Paragraph({ style: 'Body', keepNext: true, keepLines: true, children: [run(line)] }));
+    });
+  }
+  children.push(...signatureBlock(model.signature, model.date));
   model.appendix.forEach((t, k) => {
     children.push(new Paragraph({
       style: 'SectionHeading', pageBreakBefore: true, indent: { firstLine: 0, firstLineChars: 0 },
@@ -109,7 +152,7 @@ export function buildDocument(model: ReportModel): Document {
     children.push(emptyLine());
     children.push(new Paragraph({ style: 'ReportTitle', children: [run(t.title)] }));
     children.push(emptyLine());
-    children.push(new Paragraph({ children: [run(appendixMarker(k))] }));
+    children.push(new Paragraph({ children: [run(appendixMarker(nonce, k))] }));
   });
 
   return new Document({
@@ -117,59 +160,69 @@ export function buildDocument(model: ReportModel): Document {
     title: model.title,
     description: `${model.year}年法治政府建设情况报告`,
     evenAndOddHeaderAndFooters: true,
-    styles: {
-      default: {
-        document: {
-          run: { font: font(FONTS.body), size: 32 },
-          paragraph: { spacing: exactLine },
-        },
-      },
-      paragraphStyles: [
-        {
-          id: 'Normal', name: 'Normal', quickFormat: true,
-          run: { font: font(FONTS.body), size: 32, characterSpacing: -5 },
-          paragraph: { spacing: exactLine, alignment: AlignmentType.JUSTIFIED },
-        },
-        {
-          id: 'Body', name: '公文正文', basedOn: 'Normal', quickFormat: true,
-          run: { font: font(FONTS.body), size: 32, characterSpacing: -5 },
-          paragraph: { spacing: exactLine, indent: firstLine, alignment: AlignmentType.JUSTIFIED },
-        },
-        {
-          id: 'ReportTitle', name: '公文标题', basedOn: 'Normal', next: 'Body', quickFormat: true,
-          run: { font: font(FONTS.title), size: 44, characterSpacing: 0 },
-          paragraph: { spacing: exactLine, alignment: AlignmentType.CENTER, indent: { firstLine: 0 }, keepNext: true },
-        },
-        {
-          id: 'SectionHeading', name: '一级标题', basedOn: 'Normal', next: 'Body', quickFormat: true,
-          run: { font: font(FONTS.heading), size: 32 },
-          paragraph: { spacing: exactLine, indent: firstLine, keepNext: true, outlineLevel: 0 },
-        },
-        {
-          id: 'TableText', name: '表格文字', basedOn: 'Normal',
-          run: { font: font(FONTS.body), size: 24, characterSpacing: 0 },
-          paragraph: { spacing: { line: 360, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, alignment: AlignmentType.CENTER, indent: { firstLine: 0 } },
-        },
-        {
-          id: 'TableHead', name: '表头文字', basedOn: 'TableText',
-          run: { font: font(FONTS.heading), size: 24, characterSpacing: 0 },
-          paragraph: { spacing: { line: 360, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, alignment: AlignmentType.CENTER, indent: { firstLine: 0 } },
-        },
-      ],
-    },
+    styles: reportStyles(),
     sections: [{
-      properties: {
-        page: {
-          size: { width: LAYOUT.width, height: LAYOUT.height },
-          margin: { top: LAYOUT.top, bottom: LAYOUT.bottom, left: LAYOUT.left, right: LAYOUT.right, header: 851, footer: LAYOUT.footer, gutter: 0 },
-        },
-        // no grid type (a linesAndChars grid breaks LibreOffice); the pitch only documents the 22-line page
-        grid: { linePitch: LAYOUT.line },
-      },
+      properties: reportPageProperties(),
       footers: { default: pageFooter(true), even: pageFooter(false) },
       children,
     }],
   });
+}
+
+/** The GB/T 9704 paragraph styles (正文, 标题, 一级标题, 表格文字) every report uses. */
+export function reportStyles() {
+  return {
+    default: {
+      document: {
+        run: { font: font(FONTS.body), size: 32 },
+        paragraph: { spacing: exactLine },
+      },
+    },
+    paragraphStyles: [
+      {
+        id: 'Normal', name: 'Normal', quickFormat: true,
+        run: { font: font(FONTS.body), size: 32, characterSpacing: BODY_SPACING },
+        paragraph: { spacing: exactLine, alignment: AlignmentType.JUSTIFIED },
+      },
+      {
+        id: 'Body', name: '公文正文', basedOn: 'Normal', quickFormat: true,
+        run: { font: font(FONTS.body), size: 32, characterSpacing: BODY_SPACING },
+        paragraph: { spacing: exactLine, indent: firstLine, alignment: AlignmentType.JUSTIFIED },
+      },
+      {
+        id: 'ReportTitle', name: '公文标题', basedOn: 'Normal', next: 'Body', quickFormat: true,
+        run: { font: font(FONTS.title), size: 44, characterSpacing: 0 },
+        paragraph: { spacing: exactLine, alignment: AlignmentType.CENTER, indent: { firstLine: 0 }, keepNext: true },
+      },
+      {
+        id: 'SectionHeading', name: '一级标题', basedOn: 'Normal', next: 'Body', quickFormat: true,
+        run: { font: font(FONTS.heading), size: 32 },
+        paragraph: { spacing: exactLine, indent: firstLine, keepNext: true, outlineLevel: 0 },
+      },
+      {
+        id: 'TableText', name: '表格文字', basedOn: 'Normal',
+        run: { font: font(FONTS.body), size: 24, characterSpacing: 0 },
+        paragraph: { spacing: { line: 360, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, alignment: AlignmentType.CENTER, indent: { firstLine: 0 } },
+      },
+      {
+        id: 'TableHead', name: '表头文字', basedOn: 'TableText',
+        run: { font: font(FONTS.heading), size: 24, characterSpacing: 0 },
+        paragraph: { spacing: { line: 360, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, alignment: AlignmentType.CENTER, indent: { firstLine: 0 } },
+      },
+    ],
+  };
+}
+
+/** A4 page with the 公文 margins. */
+export function reportPageProperties() {
+  return {
+    page: {
+      size: { width: LAYOUT.width, height: LAYOUT.height },
+      margin: { top: LAYOUT.top, bottom: LAYOUT.bottom, left: LAYOUT.left, right: LAYOUT.right, header: 851, footer: LAYOUT.footer, gutter: 0 },
+    },
+    // no grid type (a linesAndChars grid breaks LibreOffice); the pitch only documents the 22-line page
+    grid: { linePitch: LAYOUT.line },
+  };
 }
 
 /** fontTable.xml naming substitutes for the 公文 fonts missing on stock Windows. */
@@ -187,7 +240,7 @@ export function fontTableXml(): string {
     + '</w:fonts>';
 }
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+export const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 const TEXT_WIDTH = LAYOUT.width - LAYOUT.left - LAYOUT.right;
 
@@ -196,18 +249,31 @@ function columnWidths(t: ReportTable): number[] {
   // short columns (序号, 日期, 形式 …) keep that width so they never wrap, and the long
   // text columns (活动名称 …) share what is left of the line
   const need = t.columns.map((c, k) => {
-    const longest = Math.max(widthInChars(c), ...t.rows.slice(0, 500).map((r) => widthInChars(r[k] ?? '')));
-    return Math.ceil(longest * 240 + 200);
+    // a header may wrap to two lines; the cells below it may not
+    let longest = Math.ceil(widthInChars(c) / 2) + 1;
+    for (const r of t.rows) longest = Math.max(longest, widthInChars(r[k] ?? ''));
+    if (t.total) longest = Math.max(longest, widthInChars(t.total[k] ?? ''));
+    // 12 pt: a CJK character 240 twips, a digit or hyphen of Times New Roman at most 120;
+    // 170 twips of cell margins and a little air
+    return Math.ceil(longest * 240 + 230);
   });
-  const SHORT = 8 * 240 + 200;
-  const fixed = need.map((w) => w <= SHORT);
+  // fixed: numbers, dates, counts and short labels; the free-text columns (名称, 地点) flex
+  const fixed = need.map((w, k) => !/名称|地点/.test(t.columns[k]) || w <= 5 * 240 + 230);
   const fixedSum = need.reduce((a, w, k) => a + (fixed[k] ? w : 0), 0);
   const flexNeed = need.reduce((a, w, k) => a + (fixed[k] ? 0 : w), 0);
   let widths: number[];
   if (fixedSum + flexNeed <= TEXT_WIDTH) {
     widths = [...need];
   } else if (flexNeed > 0 && fixedSum < TEXT_WIDTH * 0.75) {
+    // the free-text columns share what is left by the square root of their need,
+    // so a long 活动名称 does not leave a short 地点 one character wide (nor the reverse)
     const room = TEXT_WIDTH - fixedSum;
+    const weight = need.map((w, k) => (fixed[k] ? 0 : Math.sqrt(w)));
+    const total = weight.reduce((a, b) => a + b, 0);
+    widths = need.map((w, k) => (fixed[k] ? w : Math.min(w, Math.floor((weight[k] / total) * room))));
+  } else if (flexNeed > 0) {
+    // the short columns (dates, numbers) never shrink: they must not wrap
+    const room = Math.max(TEXT_WIDTH - fixedSum, flexNeed > 0 ? 1200 : 0);
     widths = need.map((w, k) => (fixed[k] ? w : Math.floor((w / flexNeed) * room)));
   } else {
     widths = need.map((w) => Math.floor((w / (fixedSum + flexNeed)) * TEXT_WIDTH));
@@ -221,8 +287,10 @@ function columnWidths(t: ReportTable): number[] {
 export function tableXml(t: ReportTable): string {
   const widths = columnWidths(t);
   const border = (side: string) => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>`;
-  const cell = (text: string, k: number, style: string, left = false) =>
-    `<w:tc><w:tcPr><w:tcW w:w="${widths[k]}" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="${style}"/>${left ? '<w:jc w:val="left"/>' : ''}</w:pPr>${text ? `<w:r><w:t xml:space="preserve">${esc(text)}</w:t></w:r>` : ''}</w:p></w:tc>`;
+  const noWrap = new Set(t.columns.map((c, k) => (/日期|序号|（|率/.test(c) ? k : -1)).filter((k) => k >= 0));
+  // keepNext: a row keeps with the next one (the last rows with the 合计 row)
+  const cell = (text: string, k: number, style: string, left = false, keepNext = false) =>
+    `<w:tc><w:tcPr><w:tcW w:w="${widths[k]}" w:type="dxa"/>${noWrap.has(k) && style !== 'TableHead' ? '<w:noWrap/>' : ''}<w:vAlign w:val="center"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="${style}"/>${keepNext ? '<w:keepNext/>' : ''}${left ? '<w:jc w:val="left"/>' : ''}</w:pPr>${text ? `<w:r><w:t xml:space="preserve">${esc(xmlSafe(text))}</w:t></w:r>` : ''}</w:p></w:tc>`;
   const leftCols = new Set(t.columns.map((c, k) => (/名称|地点/.test(c) ? k : -1)).filter((k) => k >= 0));
   const parts: string[] = [];
   parts.push('<w:tbl><w:tblPr><w:tblW w:w="5000" w:type="pct"/><w:jc w:val="center"/><w:tblBorders>',
@@ -234,11 +302,12 @@ export function tableXml(t: ReportTable): string {
   parts.push('<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>');
   t.columns.forEach((c, k) => parts.push(cell(c, k, 'TableHead')));
   parts.push('</w:tr>');
-  for (const r of t.rows) {
+  const keepFrom = t.total ? t.rows.length - 2 : t.rows.length;
+  t.rows.forEach((r, ri) => {
     let row = '<w:tr><w:trPr><w:cantSplit/></w:trPr>';
-    for (let k = 0; k < t.columns.length; k++) row += cell(r[k] ?? '', k, 'TableText', leftCols.has(k));
+    for (let k = 0; k < t.columns.length; k++) row += cell(r[k] ?? '', k, 'TableText', leftCols.has(k), ri >= keepFrom);
     parts.push(row, '</w:tr>');
-  }
+  });
   if (t.total) {
     parts.push('<w:tr><w:trPr><w:cantSplit/></w:trPr>');
     t.total.forEach((c, k) => parts.push(cell(c, k, 'TableHead')));
@@ -248,24 +317,31 @@ export function tableXml(t: ReportTable): string {
   return parts.join('');
 }
 
-/** Replaces the paragraph holding `marker` with `xml`. */
-function spliceParagraph(doc: string, marker: string, xml: string): string {
-  const at = doc.indexOf(marker);
+/**
+ * Replaces the paragraph holding `marker` (the last one: placeholders follow all text)
+ * with `xml`; the marker must be the paragraph's whole text.
+ */
+export function spliceParagraph(doc: string, marker: string, xml: string): string {
+  const at = doc.lastIndexOf(`>${marker}</w:t>`);
   if (at < 0) throw new Error(`appendix marker ${marker} missing`);
   const start = Math.max(doc.lastIndexOf('<w:p>', at), doc.lastIndexOf('<w:p ', at));
   const end = doc.indexOf('</w:p>', at) + '</w:p>'.length;
+  if (start < 0 || end < start || doc.slice(start, end).includes('<w:p>', 1)) throw new Error(`appendix marker ${marker} is not alone in its paragraph`);
   return doc.slice(0, start) + xml + doc.slice(end);
 }
 
 /** The finished .docx. */
-export async function renderReportDocx(model: ReportModel): Promise<Buffer> {
-  const doc = buildDocument(model);
+export async function renderReportDocx(input: ReportModel): Promise<Buffer> {
+  const model = xmlSafeModel(input);
+  const nonce = randomBytes(9).toString('hex');
+  const doc = buildDocument(model, nonce);
   const overrides = [{ path: 'word/fontTable.xml', data: fontTableXml() }];
   const buf = await Packer.toBuffer(doc, false, overrides);
   if (!model.appendix.length) return buf;
   const zip = await JSZip.loadAsync(buf);
   let xml = await zip.file('word/document.xml')!.async('string');
-  model.appendix.forEach((t, k) => { xml = spliceParagraph(xml, appendixMarker(k), tableXml(t)); });
+  // from the last table back, so each placeholder is still where it was put
+  for (let k = model.appendix.length - 1; k >= 0; k--) xml = spliceParagraph(xml, appendixMarker(nonce, k), tableXml(model.appendix[k]));
   zip.file('word/document.xml', xml);
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
 }

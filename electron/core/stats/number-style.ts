@@ -25,13 +25,19 @@ export function formatDecimal1(value: number): string {
   return roundHalfUp(value, 1).toFixed(1);
 }
 
+/** A percentage as the report prints it: one decimal, a trailing .0 dropped (98.9 → "98.9%", 100 → "100%"). */
+export function percentText(pct: number): string {
+  return `${trimZero(pct.toFixed(1))}%`;
+}
+
 /**
  * numerator ÷ denominator as a percentage with one decimal, rounded half up on
- * exact integer arithmetic: 440/445 → "98.9%", 108/148 → "73.0%". Null when the denominator is 0.
+ * exact integer arithmetic, a trailing .0 dropped: 440/445 → "98.9%", 108/148 → "73%",
+ * 5/5 → "100%". Null when the denominator is 0.
  */
 export function formatRate(numerator: number, denominator: number): string | null {
   const pct = ratePercent(numerator, denominator);
-  return pct == null ? null : `${pct.toFixed(1)}%`;
+  return pct == null ? null : percentText(pct);
 }
 
 /** The rate in percent, rounded half up to one decimal (integer arithmetic for integer inputs). */
@@ -47,13 +53,13 @@ export function ratePercent(numerator: number, denominator: number): number | nu
   return roundHalfUp((numerator / denominator) * 100, 1);
 }
 
-/** 同比: "同比增长12.5%" / "同比下降3.0%" / "与上年持平"; null without a previous value. */
+/** 同比: "同比增长12.5%" / "同比下降3%" / "与上年持平"; null without a previous value. */
 export function formatChange(current: number, previous: number | null | undefined): string | null {
   if (previous == null || previous <= 0) return null;
   const pct = ratePercent(current - previous, previous);
   if (pct == null) return null;
   if (pct === 0) return '与上年持平';
-  return pct > 0 ? `同比增长${pct.toFixed(1)}%` : `同比下降${(-pct).toFixed(1)}%`;
+  return pct > 0 ? `同比增长${percentText(pct)}` : `同比下降${percentText(-pct)}`;
 }
 
 /**

@@ -25,7 +25,8 @@ export const STATS_SQL = {
   mediation: `SELECT COUNT(*) AS total,
       COALESCE(SUM(status = 'success'), 0) AS success, COALESCE(SUM(status = 'failed'), 0) AS failed,
       COALESCE(SUM(status = 'in_progress'), 0) AS inProgress, COALESCE(SUM(status = 'suspended'), 0) AS suspended,
-      COALESCE(SUM(agreement = 'written'), 0) AS written, COALESCE(SUM(agreement = 'oral'), 0) AS oral
+      COALESCE(SUM(agreement = 'written'), 0) AS written, COALESCE(SUM(agreement = 'oral'), 0) AS oral,
+      COALESCE(SUM(closed_on IS NOT NULL AND closed_on <> '' AND closed_on < accepted_on), 0) AS closedBeforeAccepted
     FROM mediation_cases WHERE ${inYear('accepted_on')}`,
   disputeTypes: `SELECT type AS code, COUNT(*) AS count, COALESCE(SUM(status = 'success'), 0) AS success,
       COALESCE(SUM(status <> 'in_progress'), 0) AS closed FROM mediation_cases WHERE ${inYear('accepted_on')}
@@ -33,8 +34,10 @@ export const STATS_SQL = {
   inspections: `SELECT COUNT(*) AS total,
       COALESCE(SUM(issues_found), 0) AS issuesFound, COALESCE(SUM(issues_rectified), 0) AS issuesRectified,
       COALESCE(SUM(outcome = 'penalty'), 0) AS penalties,
-      COALESCE(SUM(CASE WHEN outcome = 'penalty' THEN penalty_amount END), 0) AS penaltyAmount,
-      COALESCE(SUM(entrusted <> 0), 0) AS entrusted
+      COALESCE(SUM(CASE WHEN outcome = 'penalty' AND penalty_kind IN ('fine', 'confiscation') THEN penalty_amount END), 0) AS penaltyAmount,
+      COALESCE(SUM(entrusted <> 0), 0) AS entrusted,
+      COALESCE(SUM(issues_rectified > issues_found), 0) AS rectifiedOverFound,
+      COALESCE(SUM(outcome = 'penalty' AND COALESCE(penalty_kind, 'other') NOT IN ('fine', 'confiscation') AND COALESCE(penalty_amount, 0) > 0), 0) AS amountWithoutMoney
     FROM inspections WHERE ${inYear('date')}`,
   inspectionFields: `SELECT field AS code, COUNT(*) AS count, COALESCE(SUM(issues_found), 0) AS issuesFound,
       COALESCE(SUM(issues_rectified), 0) AS issuesRectified, COALESCE(SUM(outcome = 'penalty'), 0) AS penalties
@@ -47,7 +50,7 @@ export const STATS_SQL = {
       COALESCE(SUM(leader_appeared <> 0), 0) AS leaderAppeared
     FROM work_items WHERE ${inYear('date')} GROUP BY category, COALESCE(TRIM(subkind), '')`,
   previous: `SELECT
-      (SELECT COUNT(*) FROM activities WHERE ${inYear('date')}) AS activities,
+      (SELECT COUNT(*) FROM activities WHERE ${inYear('date')} AND kind NOT IN ('column', 'bulletin', 'online')) AS activities,
       (SELECT COUNT(*) FROM mediation_cases WHERE ${inYear('accepted_on')}) AS mediationCases,
       (SELECT COUNT(*) FROM inspections WHERE ${inYear('date')}) AS inspections,
       (SELECT COUNT(*) FROM inspections WHERE ${inYear('date')} AND outcome = 'penalty') AS penalties`,
@@ -57,6 +60,9 @@ interface Row { [k: string]: number }
 interface CodeCount { code: string; count: number }
 
 const range = (year: number) => ({ from: `${year}-01-01`, to: `${year + 1}-01-01` });
+
+/** Activity kinds that are not events: periodicals (期) and online posts (次), never summed into 场次. */
+export const PERIODICAL_KINDS: ReadonlySet<string> = new Set(['column', 'bulletin', 'online']);
 
 /** Training subkinds counted under 矛盾纠纷化解 rather than 学法培训. */
 export const MEDIATOR_TRAINING = 'mediators';
@@ -97,6 +103,7 @@ export function computeYearStats(db: Db, year: number): YearStats {
       villages: a.villages, schools: a.schools, enterprises: a.enterprises,
       occasions: occasions.map((o) => o.occasion),
       previousTotal: prev.activities > 0 ? prev.activities : null,
+      periodicals: kinds.filter((k) => PERIODICAL_KINDS.has(k.code)).reduce((a, k) => a + k.count, 0),
     },
     mediation: {
       total: m.total, success: m.success, failed: m.failed, inProgress: m.inProgress, suspended: m.suspended,
@@ -119,5 +126,10 @@ export function computeYearStats(db: Db, year: number): YearStats {
       previousPenalties: prev.inspections > 0 && prev.penalties > 0 ? prev.penalties : null,
     },
     work,
+    checks: {
+      closedBeforeAccepted: m.closedBeforeAccepted,
+      rectifiedOverFound: i.rectifiedOverFound,
+      amountWithoutMoney: i.amountWithoutMoney,
+    },
   };
 }

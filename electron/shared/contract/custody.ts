@@ -98,6 +98,9 @@ export interface BackupCheck {
   township: string | null;
   counts: Record<RegisterName, number> | null;
   attachments: number;
+  /** rows that cannot be restored (the first 200), naming the record, never personal data */
+  issues: string[];
+  issueCount: number;
 }
 
 export interface RestoreResult {
@@ -142,7 +145,7 @@ export interface ZipExportResult extends FileContent {
 
 // ---------------------------------------------------------------- schemas
 
-const registerName = z.enum(['activities', 'mediationCases', 'inspections', 'workItems']);
+const registerName = z.enum(['activities', 'mediationCases', 'inspections', 'workItems', 'disclosureRequests']);
 const attachmentRegister = z.enum(['activities', 'mediationCases', 'inspections']);
 /** ~ 64 MB of base64 at most (the web bridge's body limit) */
 const base64 = z.string().min(1, '文件内容为空').max(90_000_000, '文件太大');
@@ -157,14 +160,21 @@ const excelImportInput = z.object({
   skipInvalid: z.boolean().optional(),
 });
 
-const backupSource = z.object({
+// The page never names a file path: a backup comes by name from the backups
+// folder or as the content of a file the clerk chose (open dialog / upload).
+// Paths are the CLI's alone (it calls electron/core/backup directly).
+const backupSource = z.strictObject({
   /** a backup in the backups folder, by name */
   name: backupName.optional(),
   /** or a chosen file's content */
   base64: base64.optional(),
-  /** or a file on this PC (CLI, desktop) */
-  path: z.string().min(1).max(1000).optional(),
-}).refine((s) => [s.name, s.base64, s.path].filter((x) => x !== undefined).length === 1, '请选择一个备份（name、base64 或 path 三者之一）');
+}).refine((s) => [s.name, s.base64].filter((x) => x !== undefined).length === 1, '请选择一个备份（备份列表中的一个，或选择一个备份文件）');
+const restoreSource = z.strictObject({
+  name: backupName.optional(),
+  base64: base64.optional(),
+  /** restore the valid rows of a backup whose check listed invalid ones */
+  skipInvalid: z.boolean().optional(),
+}).refine((s) => [s.name, s.base64].filter((x) => x !== undefined).length === 1, '请选择一个备份（备份列表中的一个，或选择一个备份文件）');
 
 const zipImportInput = z.object({ base64, skipInvalid: z.boolean().optional() });
 
@@ -185,14 +195,14 @@ export const custodyContract = {
   ...prefixed('backup', {
     /** where the data lives and the backups, newest first */
     list: method<BackupList>()(z.object({})),
-    /** 立即备份 (into the backups folder), or 备份到… a path on this PC */
-    create: method<BackupInfo>()(z.object({ path: z.string().min(1).max(1000).optional() })),
+    /** 立即备份 into the backups folder (备份到…: `download`, then the save dialog) */
+    create: method<BackupInfo>()(z.strictObject({})),
     /** a fresh backup (or a listed one by name) as a file to save (备份到… in the page) */
     download: method<FileContent>()(z.object({ name: backupName.optional() })),
     /** checks a backup without changing anything */
     check: method<BackupCheck>()(backupSource),
     /** 从备份恢复: checks it, backs up the current data, then replaces it */
-    restore: method<RestoreResult>()(backupSource),
+    restore: method<RestoreResult>()(restoreSource),
   }),
   ...prefixed('attachments', {
     list: method<AttachmentInfo[]>()(z.object({ register: attachmentRegister, recordId: z.string().min(1).max(64) })),
@@ -210,7 +220,7 @@ export const custodyContract = {
   }),
   ...prefixed('exchange', {
     /** a data package with attachments (「含附件」): package.json + files in a .zip */
-    exportZip: method<ZipExportResult>()(z.object({ year: yearNumber.optional(), department: z.string().max(100).optional() })),
+    exportZip: method<ZipExportResult>()(z.object({ year: yearNumber.optional(), department: z.string().max(100).optional(), withPersonal: z.boolean().optional() })),
     /** new / updated / conflicting records and attachments; writes nothing */
     previewZip: method<ZipImportReport>()(zipImportInput),
     importZip: method<ZipImportReport>()(zipImportInput),

@@ -24,6 +24,14 @@ export type ErrorCode =
   | 'db_too_new'
   | 'unknown_method'
   | 'unauthorized'
+  /** the disk (or U盘) is full */
+  | 'disk_full'
+  /** the folder or drive cannot be written (read-only, U盘 pulled out) */
+  | 'read_only'
+  /** another program holds the ledger */
+  | 'busy'
+  /** the database file is damaged */
+  | 'corrupt'
   | 'internal';
 
 export interface ApiError {

@@ -1,9 +1,11 @@
 // The one API contract: every method, by `domain.verb` name, with its zod input
 // schema and its result type. IPC, the web bridge and the CLI all serve it.
 import type { z } from 'zod';
+import { casesContract } from './cases.ts';
 import { custodyContract } from './custody.ts';
 import type { ApiResult, MethodSpec } from './define.ts';
 import { ledgerContract } from './ledger.ts';
+import { opennessContract } from './openness.ts';
 import { registersContract } from './registers.ts';
 import { reportContract } from './report.ts';
 
@@ -12,6 +14,8 @@ export const contract = {
   ...registersContract,
   ...reportContract,
   ...custodyContract,
+  ...opennessContract,
+  ...casesContract,
 };
 
 export type Contract = typeof contract;

@@ -1,7 +1,8 @@
 // Township settings, year profiles, the dashboard, data packages and the demo year.
 import { z } from 'zod';
 import type { RegisterName } from '../registers.ts';
-import type { AppSettings, YearProfile } from '../records.ts';
+import { MEASURE_KEYS, MEASURE_TITLE_MAX, type AppSettings, type MeasureKey, type YearProfile } from '../records.ts';
+import { isValidDate } from '../validation.ts';
 import { method, prefixed } from './define.ts';
 
 export interface AppInfo {
@@ -50,6 +51,8 @@ export interface ImportChange {
   incomingUpdatedAt?: string | null;
   /** changed on both sides since the last exchange: the newer one wins (action says which) */
   conflict?: boolean;
+  /** why, when the usual rule did not decide (an updatedAt in the future) */
+  note?: string;
 }
 
 export interface ImportReport {
@@ -67,6 +70,8 @@ export interface ImportReport {
   changes: ImportChange[];
   /** year span of the records in the package */
   years: number[];
+  /** the package holds personal data (当事人, 纠纷简要情况 … any field marked personal) */
+  hasPersonal: boolean;
 }
 
 export interface ExportResult {
@@ -84,7 +89,10 @@ const township = z.object({
 
 const yearNumber = z.number().int().min(2000, '年度应在2000—2100之间').max(2100, '年度应在2000—2100之间');
 const count = z.number().int().min(0, '应为不小于0的整数').max(1_000_000).nullable().optional();
-const text = z.string().max(20_000).nullable().optional();
+const text = z.string().max(20_000, '文字不能超过20000字').nullable().optional();
+const measureTitle = z.string().max(MEASURE_TITLE_MAX, `小标题不能超过${MEASURE_TITLE_MAX}个字`)
+  .regex(/^[^\n\r]*$/, '小标题应为一行，不能换行').nullable().optional();
+const measureShape = <T extends z.ZodType>(v: T) => z.object(Object.fromEntries(MEASURE_KEYS.map((k) => [k, v])) as Record<MeasureKey, T>).partial();
 
 export const yearProfileInput = z.object({
   year: yearNumber,
@@ -95,10 +103,16 @@ export const yearProfileInput = z.object({
   enforcementQuota: count,
   enforcementActual: count,
   lawLiterates: count,
-  reportDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '成文日期格式应为 YYYY-MM-DD').nullable().optional(),
+  reportDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '成文日期格式应为 YYYY-MM-DD').refine(isValidDate, '成文日期不是有效日期').nullable().optional(),
   narrative: z.object({
     intro: text, leaderDuties: text, shortcomings: text, nextYearPlan: text, other: text,
   }).partial().optional(),
+  /** the 政务公开年报's figures and texts (OpennessYear keys); checked by parseOpenness */
+  openness: z.record(z.string(), z.unknown()).optional(),
+  /** merge per key, like narrative */
+  measures: measureShape(text).optional(),
+  measureTitles: measureShape(measureTitle).optional(),
+  noReviewOrLitigation: z.boolean().nullable().optional(),
 });
 
 export const ledgerContract = {
@@ -110,6 +124,12 @@ export const ledgerContract = {
     update: method<AppSettings>()(z.object({
       township: township.optional(),
       approximateNumbers: z.boolean().optional(),
+      opennessContact: z.string().trim().max(300, '联系方式不能超过300个字').nullable().optional(),
+      addressee: z.string().trim().max(60, '主送机关不能超过60个字').regex(/^[^\n\r]*$/, '主送机关应为一行').nullable().optional(),
+      caseNoPattern: z.string().trim().max(60)
+        .refine((p) => p.includes('{序号') , '案号格式必须包含 {序号}')
+        .refine((p) => /^([^{}]|\{(简称|乡镇|年度|序号(:\d)?)\})+$/.test(p), '案号格式只能使用 {简称} {乡镇} {年度} {序号} 这几个占位符')
+        .optional(),
     })),
   }),
   ...prefixed('years', {
@@ -126,6 +146,8 @@ export const ledgerContract = {
     export: method<ExportResult>()(z.object({
       year: yearNumber.optional(),
       department: z.string().max(100).optional(),
+      /** 「包含当事人等个人信息」: personal fields are left out unless ticked */
+      withPersonal: z.boolean().optional(),
     })),
   }),
   ...prefixed('demo', {

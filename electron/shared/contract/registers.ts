@@ -17,6 +17,7 @@ export const listQuerySchema = z.object({
   page: z.number().int().min(1).max(1_000_000).optional(),
   pageSize: z.number().int().min(1).max(500).optional(),
   deleted: z.boolean().optional(),
+  today: date.optional(),
 });
 
 export const idSchema = z.object({ id: z.string().min(1).max(64) });
@@ -43,6 +44,7 @@ export const registersContract = {
   ...prefixed('mediationCases', registerMethods<'mediationCases'>()),
   ...prefixed('inspections', registerMethods<'inspections'>()),
   ...prefixed('workItems', registerMethods<'workItems'>()),
+  ...prefixed('disclosureRequests', registerMethods<'disclosureRequests'>()),
 };
 
 export { REGISTER_NAMES };

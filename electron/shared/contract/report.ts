@@ -1,6 +1,7 @@
 // Year statistics and the annual report (stats.*, report.*).
 import { z } from 'zod';
-import type { NarrativeKey } from '../records.ts';
+import type { MeasureKey, NarrativeKey } from '../records.ts';
+import type { RegisterName } from '../registers.ts';
 import { method, prefixed } from './define.ts';
 
 export interface CodeCount { code: string; label: string; count: number }
@@ -34,8 +35,10 @@ export interface YearStats {
     enterprises: number;
     /** distinct 时间节点, in order of first use */
     occasions: string[];
-    /** previous year's count, null when it has no activity */
+    /** previous year's count of events (场次: periodicals and online posts left out), null when none */
     previousTotal: number | null;
+    /** records of the 期/次 kinds (专栏、简报、网络宣传) inside `total` */
+    periodicals: number;
   };
   mediation: {
     total: number; success: number; failed: number; inProgress: number; suspended: number;
@@ -50,7 +53,7 @@ export interface YearStats {
     total: number; issuesFound: number; issuesRectified: number;
     rectificationRate: Ratio | null;
     penalties: number;
-    /** 元 */
+    /** 元, over `fine` and `confiscation` only */
     penaltyAmount: number;
     entrusted: number;
     byField: (CodeCount & { issuesFound: number; issuesRectified: number; penalties: number })[];
@@ -60,6 +63,15 @@ export interface YearStats {
   };
   /** by work category code */
   work: Record<string, WorkCategoryStats>;
+  /** counts of records the 审稿 list asks about (computed in the same scans) */
+  checks: {
+    /** 结案日期 before 受理日期 */
+    closedBeforeAccepted: number;
+    /** 已整改 > 发现问题 */
+    rectifiedOverFound: number;
+    /** a 罚没金额 on a penalty that is neither fine nor confiscation */
+    amountWithoutMoney: number;
+  };
 }
 
 /** Where a paragraph's words come from. */
@@ -98,11 +110,41 @@ export interface ReportTable {
   total?: string[];
 }
 
-export interface ReportWarning {
-  code: 'no_authority' | 'draft_text' | 'cases_in_progress' | 'impossible_dates' | 'future_dates' | 'no_records';
+/** How much a review item weighs: `block` stops the export (personal data), the others inform. */
+export type ReviewSeverity = 'block' | 'warning' | 'suggestion';
+
+/** Where the clerk fixes what a review item names. */
+export type ReviewLink =
+  | { page: 'report'; section: string }
+  | { page: 'year'; field?: string }
+  | { page: 'settings' }
+  | { page: 'register'; register: RegisterName; recordId?: string; field?: string }
+  /** a page of the app with its list filters (the 政务公开年报's agreement checks) */
+  | { page: 'route'; path: string; query: Record<string, string> };
+
+/** One line of the 审稿 list (the CLI prints the same list on stderr). */
+export interface ReviewItem {
+  /** stable code: draft_text, no_report_date, personal_data, contradiction … */
+  kind: string;
+  severity: ReviewSeverity;
+  /** Chinese, names the place; never quotes personal data */
   message: string;
-  /** a section key or a register name, when it points at one */
-  target?: string;
+  link?: ReviewLink;
+}
+
+/** One measure area of section 一 as the 逐节编写 page shows it. */
+export interface MeasureArea {
+  key: MeasureKey;
+  /** 组织领导、学法用法 … */
+  label: string;
+  /** the generated title, used when the clerk wrote none */
+  defaultTitle: string;
+  clerkTitle: string | null;
+  clerkText: string | null;
+  /** the ledger's facts as sentences (read-only in the UI) */
+  facts: string[];
+  /** printed in the report (it has facts or clerk text) */
+  printed: boolean;
 }
 
 export interface ReportModel {
@@ -113,16 +155,27 @@ export interface ReportModel {
   /** one or two lines */
   titleLines: string[];
   title: string;
+  /** 主送机关 line under the title, when set in 设置 */
+  addressee: string | null;
   opening: ReportSection;
   sections: ReportSection[];
   /** 附件说明 lines under the body, when an appendix is given */
   appendixNote: string[];
   signature: string;
-  /** 2024年1月12日 */
+  /** 2024年1月12日, or a blank line for the clerk (2024年, two ideographic spaces, 月, two more, 日) */
   date: string;
-  dateSource: 'profile' | 'today';
+  /** profile: the 成文日期 given; today: generation day inside the window; blank: left for the clerk */
+  dateSource: 'profile' | 'today' | 'blank';
+  /** the allowed window of a 成文日期 without one given: 1 December of the year … 31 March of the next */
+  dateWindow: { from: string; to: string };
+  /** a date in the window to propose when the clerk is asked for it (YYYY-MM-DD) */
+  dateProposal: string;
+  measureAreas: MeasureArea[];
+  /** the ledger's figures for section 二, offered to insert into the clerk's text (never prepended) */
+  leaderFacts: string | null;
   appendix: ReportTable[];
-  warnings: ReportWarning[];
+  /** the 审稿 list: every provider's items, blocking ones first */
+  review: ReviewItem[];
   approximateNumbers: boolean;
   fileName: string;
 }
@@ -135,6 +188,9 @@ export interface ReportExport {
 
 const yearNumber = z.number().int().min(2000, '年度应在2000—2100之间').max(2100, '年度应在2000—2100之间');
 const reportInput = z.object({ year: yearNumber, appendix: z.boolean().optional() });
+
+/** Export refused: personal data found (the review items name record and field). */
+export const PERSONAL_DATA_BLOCKED = 'personal_data';
 
 export const reportContract = {
   ...prefixed('stats', {

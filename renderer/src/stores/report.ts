@@ -3,7 +3,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { ReportModel, ReportSection } from '@shared/contract/report.ts';
-import type { NarrativeKey } from '@shared/records.ts';
+import type { MeasureKey, NarrativeKey } from '@shared/records.ts';
 import { call, errorMessage } from '@/api/client.ts';
 import { saveFile } from '@/api/platform.ts';
 
@@ -29,6 +29,11 @@ export const useReportStore = defineStore('report', () => {
   /** texts being edited, by narrative key (what the textareas show) */
   const texts = ref<Partial<Record<NarrativeKey, string>>>({});
   const pending = new Map<NarrativeKey, string>();
+  /** the clerk's measure texts and titles, by area (what the 逐节编写 boxes show) */
+  const measureTexts = ref<Partial<Record<MeasureKey, string>>>({});
+  const measureTitles = ref<Partial<Record<MeasureKey, string>>>({});
+  const pendingMeasures = new Map<MeasureKey, string>();
+  const pendingTitles = new Map<MeasureKey, string>();
   let timer: ReturnType<typeof setTimeout> | null = null;
   let loadSeq = 0;
 
@@ -43,6 +48,39 @@ export const useReportStore = defineStore('report', () => {
       next[s.narrativeKey] = pending.has(s.narrativeKey) ? pending.get(s.narrativeKey)! : s.narrative ?? (s.draft ? draftText(s) : '');
     }
     texts.value = next;
+    const mt: Partial<Record<MeasureKey, string>> = {};
+    const tt: Partial<Record<MeasureKey, string>> = {};
+    for (const a of m.measureAreas) {
+      mt[a.key] = pendingMeasures.has(a.key) ? pendingMeasures.get(a.key)! : a.clerkText ?? '';
+      tt[a.key] = pendingTitles.has(a.key) ? pendingTitles.get(a.key)! : a.clerkTitle ?? '';
+    }
+    measureTexts.value = mt;
+    measureTitles.value = tt;
+  }
+
+  function schedule() {
+    saveState.value = 'pending';
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => void flush(), SAVE_DELAY);
+  }
+
+  /** the clerk typed a measure area's text or title */
+  function editMeasure(key: MeasureKey, part: 'text' | 'title', value: string) {
+    if (part === 'text') {
+      measureTexts.value = { ...measureTexts.value, [key]: value };
+      pendingMeasures.set(key, value);
+    } else {
+      measureTitles.value = { ...measureTitles.value, [key]: value };
+      pendingTitles.set(key, value);
+    }
+    schedule();
+  }
+
+  /** saves the 成文日期 now (null clears it) */
+  async function setReportDate(date: string | null) {
+    if (year.value == null) return;
+    await call('years.saveProfile', { year: year.value, reportDate: date });
+    await refresh();
   }
 
   async function load(y: number) {
@@ -86,9 +124,7 @@ export const useReportStore = defineStore('report', () => {
   function edit(key: NarrativeKey, text: string) {
     texts.value = { ...texts.value, [key]: text };
     pending.set(key, text);
-    saveState.value = 'pending';
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(() => void flush(), SAVE_DELAY);
+    schedule();
   }
 
   /** saves every pending text now */
@@ -97,19 +133,29 @@ export const useReportStore = defineStore('report', () => {
       clearTimeout(timer);
       timer = null;
     }
-    if (!pending.size || year.value == null) return true;
-    const narrative = Object.fromEntries(pending) as Partial<Record<NarrativeKey, string>>;
+    const size = () => pending.size + pendingMeasures.size + pendingTitles.size;
+    if (!size() || year.value == null) return true;
     const sent = new Map(pending);
+    const sentM = new Map(pendingMeasures);
+    const sentT = new Map(pendingTitles);
+    const blank = (m: Map<string, string>) => Object.fromEntries([...m].map(([k, v]) => [k, v?.trim() ? v : null]));
     saveState.value = 'saving';
     saveError.value = null;
     try {
-      await call('years.saveProfile', { year: year.value, narrative: Object.fromEntries(Object.entries(narrative).map(([k, v]) => [k, v?.trim() ? v : null])) });
+      await call('years.saveProfile', {
+        year: year.value,
+        ...(sent.size ? { narrative: blank(sent) } : {}),
+        ...(sentM.size ? { measures: blank(sentM) } : {}),
+        ...(sentT.size ? { measureTitles: blank(sentT) } : {}),
+      });
       // keep keys edited again while saving
       for (const [k, v] of sent) if (pending.get(k) === v) pending.delete(k);
-      saveState.value = pending.size ? 'pending' : 'saved';
+      for (const [k, v] of sentM) if (pendingMeasures.get(k) === v) pendingMeasures.delete(k);
+      for (const [k, v] of sentT) if (pendingTitles.get(k) === v) pendingTitles.delete(k);
+      saveState.value = size() ? 'pending' : 'saved';
       savedAt.value = new Date();
       await refresh();
-      if (pending.size && !timer) timer = setTimeout(() => void flush(), SAVE_DELAY);
+      if (size() && !timer) timer = setTimeout(() => void flush(), SAVE_DELAY);
       return true;
     } catch (e) {
       saveState.value = 'error';
@@ -146,7 +192,8 @@ export const useReportStore = defineStore('report', () => {
 
   return {
     year, model, appendix, loading, loadError, exporting, saveState, saveError, savedAt, texts,
+    measureTexts, measureTitles,
     sections, draftSections,
-    load, refresh, edit, flush, acceptDraft, setAppendix, exportWord,
+    load, refresh, edit, editMeasure, setReportDate, flush, acceptDraft, setAppendix, exportWord,
   };
 });

@@ -21,7 +21,7 @@ export class ReportPageObject {
   }
 
   get warnings(): Locator {
-    return this.page.getByTestId('report-warnings');
+    return this.page.getByTestId('report-review');
   }
 
   async waitSaved() {

@@ -1,5 +1,6 @@
 // Excel columns of each register, derived from registers.ts, with the header
 // synonyms clerks use in their own sheets and the cell ⇄ value conversions.
+import { xmlSafe } from '../../util/xml-safe.ts';
 import { subkindLabel } from '../../../shared/enums.ts';
 import type { FieldDef, RegisterDef, RegisterName } from '../../../shared/registers.ts';
 
@@ -16,7 +17,8 @@ export const ID_HEADER = '记录编号';
 export const EXAMPLE_MARK = '【示例】';
 
 export function excelColumns(def: RegisterDef): ExcelColumn[] {
-  return def.fields.map((f) => ({ field: f, header: f.label, width: widthOf(f) }));
+  // list fields (当事人 one by one, 回访) do not fit one cell: they stay out of Excel
+  return def.fields.filter((f) => f.type !== 'list').map((f) => ({ field: f, header: f.label, width: widthOf(f) }));
 }
 
 function widthOf(f: FieldDef): number {
@@ -94,6 +96,15 @@ const SYNONYMS: Record<RegisterName, Record<string, string[]>> = {
     leaderAppeared: ['负责人出庭应诉', '出庭应诉', '负责人出庭'],
     outcome: ['结果', '处理结果', '办理结果'],
   },
+  disclosureRequests: {
+    receivedOn: ['收到申请日期', '收到日期', '申请日期', '受理日期', '日期', '登记日期'],
+    applicantType: ['申请人类型', '申请人类别', '类型', '申请人情况'],
+    applicant: ['申请人', '申请人姓名', '申请人名称', '姓名'],
+    subject: ['申请内容', '申请公开内容', '申请公开的信息', '内容', '事项'],
+    channel: ['申请方式', '方式', '申请渠道', '渠道'],
+    result: ['办理结果', '答复结果', '处理结果', '结果'],
+    resultOn: ['答复日期', '答复时间', '办结日期', '办结时间'],
+  },
 };
 
 const COMMON_SYNONYMS: Record<string, string[]> = {
@@ -134,6 +145,9 @@ export function matchHeader(index: Map<string, string>, header: string): string 
 
 // ---------------------------------------------------------------- cell values
 
+/** A cell that cannot be read as a value at all. */
+export class CellError extends Error {}
+
 /** What a cell holds, reduced to a string, number, boolean, Date or null. */
 export type Plain = string | number | boolean | Date | null;
 
@@ -153,7 +167,8 @@ export function plainValue(v: unknown): Plain {
   return String(v);
 }
 
-export const plainText = (v: Plain) => (v instanceof Date ? v.toISOString().slice(0, 10) : v === null ? '' : String(v).trim());
+/** A cell as text; a date Excel cannot represent (a huge serial in a date format) reads as 无效日期, never a crash. */
+export const plainText = (v: Plain) => (v instanceof Date ? (Number.isNaN(v.getTime()) ? '无效日期' : v.toISOString().slice(0, 10)) : v === null ? '' : String(v).trim());
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const ymd = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
@@ -222,6 +237,8 @@ export function toEnumCode(f: FieldDef, v: Plain): Plain {
     const ln = normalizeHeader(label);
     if (ln === n || withoutParens(ln) === n || flat(ln) === n) return code;
     if (label.split(/[/、，,]/).some((part) => normalizeHeader(part) === n)) return code;
+    // “不予公开：属于国家秘密” is also written as its item alone (“属于国家秘密”, “重复申请”)
+    if (label.includes('：') && normalizeHeader(label.slice(label.indexOf('：') + 1)) === n) return code;
     if (code.toLowerCase() === n) return code;
   }
   return s;
@@ -234,6 +251,8 @@ export function toTags(v: Plain): Plain | string[] {
 
 /** Converts one cell to what validateRecord expects for its field. */
 export function cellToField(f: FieldDef, v: Plain): unknown {
+  // a number in a date format beyond any calendar (Excel shows ########): the cell's problem, named by row and column
+  if (v instanceof Date && Number.isNaN(v.getTime())) throw new CellError('单元格是一个超出范围的日期（Excel 中显示为 ####）');
   switch (f.type) {
     case 'date': return toDateString(v);
     case 'int':
@@ -246,7 +265,13 @@ export function cellToField(f: FieldDef, v: Plain): unknown {
 }
 
 /** An API value as an Excel cell value. */
+/** A value as its Excel cell; text XML-safe (no character illegal in XML 1.0 reaches the .xlsx). */
 export function fieldToCell(f: FieldDef, value: unknown): string | number | Date | null {
+  const v = rawCell(f, value);
+  return typeof v === 'string' ? xmlSafe(v) : v;
+}
+
+function rawCell(f: FieldDef, value: unknown): string | number | Date | null {
   if (value === null || value === undefined) return null;
   switch (f.type) {
     case 'date': {
@@ -256,7 +281,7 @@ export function fieldToCell(f: FieldDef, value: unknown): string | number | Date
     case 'int':
     case 'money': return typeof value === 'number' ? value : null;
     case 'bool': return value ? '是' : '否';
-    case 'enum': return f.options?.[String(value)] ?? String(value);
+    case 'enum': return f.options && Object.hasOwn(f.options, String(value)) ? f.options[String(value)] : String(value);
     case 'tags': return Array.isArray(value) ? value.join('、') : String(value);
     default: return f.key === 'subkind' ? subkindLabel(String(value)) : String(value);
   }

@@ -2,6 +2,7 @@
 // a title, Chinese headers, widths, a totals row, A4 landscape, the header
 // repeated on every printed page. Personal fields are included: this is the
 // clerk's own ledger.
+import { localDateStamp } from '../../util/local-date.ts';
 import type ExcelJS from 'exceljs';
 import { loadExcelJS } from '../../util/load-on-use.ts';
 import type { RegisterName } from '../../../shared/registers.ts';
@@ -10,6 +11,7 @@ import type { ListQuery } from '../../../shared/records.ts';
 import type { CoreContext } from '../../context.ts';
 import { getSettings } from '../../ledger/settings.ts';
 import { listRecords } from '../../registers/repository.ts';
+import { xmlSafe } from '../../util/xml-safe.ts';
 import { excelColumns, fieldToCell, ID_HEADER } from './columns.ts';
 
 const THIN: Partial<ExcelJS.Borders> = {
@@ -47,7 +49,7 @@ export async function exportExcel(ctx: CoreContext, register: RegisterName, q: E
 
   ws.mergeCells(1, 1, 1, total);
   const t = ws.getCell(1, 1);
-  t.value = title;
+  t.value = xmlSafe(title);
   t.font = { bold: true, size: 16 };
   t.alignment = { horizontal: 'center', vertical: 'middle' };
   ws.getRow(1).height = 32;
@@ -97,6 +99,6 @@ export async function exportExcel(ctx: CoreContext, register: RegisterName, q: E
   });
 
   const bytes = Buffer.from(await wb.xlsx.writeBuffer());
-  const stamp = ctx.now().toISOString().slice(0, 10).replace(/-/g, '');
+  const stamp = localDateStamp(ctx.now());
   return { fileName: `${township}${describeQuery(q)}${def.label}台账-${stamp}.xlsx`, bytes, count: items.length };
 }

@@ -10,8 +10,10 @@ import { REGISTERS } from '../../../shared/registers.ts';
 import { validateRecord } from '../../../shared/validation.ts';
 import { isoNow, type CoreContext } from '../../context.ts';
 import { getRecord, insertRecord, replaceRecord } from '../../registers/repository.ts';
+import { describeCase, findDuplicateCaseNo, normalizeCaseNo } from '../../cases/case-number.ts';
 import { AppError } from '../../util/errors.ts';
-import { cellToField, EXAMPLE_MARK, headerIndex, matchHeader, plainText, plainValue, type Plain } from './columns.ts';
+import { listZip, readZipEntry } from '../../util/zip-read.ts';
+import { CellError, cellToField, EXAMPLE_MARK, headerIndex, matchHeader, plainText, plainValue, type Plain } from './columns.ts';
 
 
 
@@ -39,13 +41,44 @@ export function sniffSpreadsheet(bytes: Uint8Array): void {
   }
 }
 
+const UNREADABLE = '无法读取这个 Excel 文件：文件可能已损坏，或不是 .xlsx 格式。请用 Excel 或 WPS 打开后另存为 .xlsx 再导入。';
+
+/** An .xlsx at the door: entry sizes from the zip directory, then bounded inflation. */
+export const XLSX_LIMITS = { maxEntries: 5000, maxEntryBytes: 96 * 1024 * 1024, maxTotalBytes: 160 * 1024 * 1024, what: 'Excel 文件', maxRatio: 200 };
+
+/**
+ * Checks an .xlsx before exceljs builds its (large) model of it: the zip's
+ * declared sizes within limits, every part inflating to no more than it
+ * declares, and the rows of each sheet counted in its XML against the row cap.
+ */
+export function checkSpreadsheetSize(bytes: Uint8Array): void {
+  const entries = listZip(bytes, XLSX_LIMITS);
+  for (const e of entries) {
+    if (e.dir) continue;
+    const data = readZipEntry(bytes, e, 'Excel 文件');
+    if (!/^xl\/worksheets\/[^/]+\.xml$/.test(e.name)) continue;
+    let rows = 0;
+    for (let i = data.indexOf('<row'); i >= 0; i = data.indexOf('<row', i + 4)) rows++;
+    for (let i = data.indexOf(':row '); i >= 0; i = data.indexOf(':row ', i + 5)) rows++;
+    if (rows > MAX_ROWS + 100) {
+      throw new AppError('invalid_input', `表格有约 ${rows} 行，超过一次导入的上限 ${MAX_ROWS} 行，请分成几个文件导入`);
+    }
+  }
+}
+
 export async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   sniffSpreadsheet(bytes);
+  try {
+    checkSpreadsheetSize(bytes);
+  } catch (e) {
+    if (e instanceof AppError && e.message.includes('已损坏')) throw new AppError('invalid_input', UNREADABLE);
+    throw e;
+  }
   const wb = new (await loadExcelJS()).Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
-    throw new AppError('invalid_input', '无法读取这个 Excel 文件：文件可能已损坏，或不是 .xlsx 格式。请用 Excel 或 WPS 打开后另存为 .xlsx 再导入。');
+    throw new AppError('invalid_input', UNREADABLE);
   }
   return wb;
 }
@@ -153,6 +186,7 @@ export async function importExcel(ctx: CoreContext, register: RegisterName, byte
 
   const planned: { id: string; fields: Record<string, unknown>; update: boolean }[] = [];
   const seenIds = new Map<string, number>();
+  const seenCaseNos = new Map<string, number>();
   const lastRow = ws.actualRowCount === 0 ? headerRow : ws.rowCount;
   if (lastRow - headerRow > MAX_ROWS) {
     throw new AppError('invalid_input', `表格有 ${lastRow - headerRow} 行，超过一次导入的上限 ${MAX_ROWS} 行，请分成几个文件导入`);
@@ -173,12 +207,20 @@ export async function importExcel(ctx: CoreContext, register: RegisterName, byte
     report.rows++;
     const input: Record<string, unknown> = {};
     let id: string | null = null;
+    const unreadable = new Set<string>();
     colNums.forEach((c, i) => {
       const key = byCol.get(c)!;
-      if (key === 'id') { id = values[i] === null ? null : plainText(values[i]); return; }
-      const f = def.fields.find((x) => x.key === key)!;
-      input[key] = cellToField(f, values[i]);
+      // one odd cell is that cell's problem, named by row and column, never the whole import's
+      try {
+        if (key === 'id') { id = values[i] === null ? null : plainText(values[i]); return; }
+        const f = def.fields.find((x) => x.key === key)!;
+        input[key] = cellToField(f, values[i]);
+      } catch (e) {
+        unreadable.add(key);
+        addIssue(r, key, `「${headerOf(key)}」的内容无法读取：${e instanceof CellError ? e.message : '请检查这个单元格的格式和内容'}`);
+      }
     });
+    if (unreadable.size) { report.invalid++; continue; }
     const before = report.issueCount;
     const v = validateRecord(def, input);
     if (!v.ok) {
@@ -200,6 +242,18 @@ export async function importExcel(ctx: CoreContext, register: RegisterName, byte
         const existing = getRecord<{ deletedAt: string | null }>(ctx.db, def, idText);
         if (existing?.deletedAt) addIssue(r, 'id', `这条${def.label}记录在回收站中，请先恢复再导入修改`);
         update = !!existing;
+      }
+    }
+    if (v.ok && def.name === 'mediationCases') {
+      // 案号 unique within its year: against the ledger and the rows above
+      const fields = v.value as unknown as Record<string, unknown>;
+      const caseNo = typeof fields.caseNo === 'string' ? fields.caseNo : '';
+      if (caseNo) {
+        const key = `${String(fields.acceptedOn).slice(0, 4)}|${normalizeCaseNo(caseNo)}`;
+        const other = findDuplicateCaseNo(ctx.db, caseNo, String(fields.acceptedOn), id);
+        if (seenCaseNos.has(key)) addIssue(r, 'caseNo', `「案号」“${caseNo}”与第${seenCaseNos.get(key)}行重复（同一年度内案号不能重复）`);
+        else if (other && !seenIds.has(other.id)) addIssue(r, 'caseNo', `「案号」“${caseNo}”在${String(fields.acceptedOn).slice(0, 4)}年已被另一件案件使用：${describeCase(other)}`);
+        seenCaseNos.set(key, r);
       }
     }
     if (report.issueCount > before || !v.ok) { report.invalid++; continue; }

@@ -34,6 +34,10 @@ const EXAMPLES: Record<RegisterName, Record<string, unknown>> = {
     date: '2024-02-28', category: 'study', title: '党委理论学习中心组学习习近平法治思想', subkind: '', count: 1,
     participants: 18, passed: 0, opinions: 0, leaderAppeared: false, outcome: '', department: '党政办',
   },
+  disclosureRequests: {
+    receivedOn: '2024-03-05', applicantType: 'natural', applicant: '张某', subject: '申请公开某村道路硬化工程招标文件',
+    channel: 'online', result: 'disclosed', resultOn: '2024-03-20', department: '党政办',
+  },
 };
 
 function describe(f: FieldDef): string {

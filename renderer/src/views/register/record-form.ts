@@ -14,6 +14,7 @@ function emptyValue(f: FieldDef): unknown {
     case 'bool':
       return false;
     case 'tags':
+    case 'list':
       return [];
     default:
       return null;
@@ -29,7 +30,8 @@ export function recordToForm(def: RegisterDef, record: Record<string, unknown>):
   for (const f of def.fields) {
     const v = record[f.key];
     if (v === null || v === undefined) continue;
-    out[f.key] = f.type === 'tags' && Array.isArray(v) ? [...v] : v;
+    if (f.type === 'list' && Array.isArray(v)) out[f.key] = v.map((e) => ({ ...(e as object) }));
+    else out[f.key] = f.type === 'tags' && Array.isArray(v) ? [...v] : v;
   }
   return out;
 }
@@ -38,7 +40,12 @@ export function formToPayload(def: RegisterDef, form: FormValues): Record<string
   const out: Record<string, unknown> = {};
   for (const f of def.fields) {
     const v = form[f.key];
-    if (typeof v === 'string') out[f.key] = v.trim() === '' ? null : v.trim();
+    if (f.type === 'list' && Array.isArray(v)) {
+      // entries left wholly empty are dropped; text trimmed, empty text sent as null
+      out[f.key] = v.map((e) => Object.fromEntries(Object.entries(e as Record<string, unknown>)
+        .map(([k, x]) => [k, typeof x === 'string' ? (x.trim() === '' ? null : x.trim()) : x ?? null])))
+        .filter((e) => Object.values(e).some((x) => x !== null));
+    } else if (typeof v === 'string') out[f.key] = v.trim() === '' ? null : v.trim();
     else if (v === undefined) out[f.key] = null;
     else out[f.key] = v;
   }

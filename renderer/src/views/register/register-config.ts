@@ -2,6 +2,7 @@
 // which columns the table shows, which text fields get suggestions, which
 // fields show only in some cases, and what to say when the list is empty.
 import { REGISTERS, type FieldDef, type RegisterDef, type RegisterName } from '@shared/registers.ts';
+import { replyLateness } from '@shared/workdays.ts';
 
 export interface RegisterPageConfig {
   def: RegisterDef;
@@ -23,9 +24,22 @@ export interface RegisterPageConfig {
   visibleWhen?: Record<string, (form: Record<string, unknown>) => boolean>;
   /** default sort */
   sortBy: string;
+  /** a data warning shown beside a record in the list and in its form (null: none) */
+  warningOf?: (record: Record<string, unknown>, today: string) => string | null;
+  /** what the list shows for an empty value of a column (依申请公开: 办理中) */
+  emptyLabels?: Record<string, string>;
+  /** an extra choice per filter: a value the list understands beyond the field's options */
+  extraFilterOptions?: Record<string, { value: string; label: string }[]>;
+  /** columns of the printed list (A4 landscape); default: the table's */
+  printColumns?: string[];
+  /** the form's field order when it differs from registers.ts (keys not listed follow) */
+  formOrder?: string[];
 }
 
 const isPenalty = (f: Record<string, unknown>) => f.outcome === 'penalty';
+const hasNoPartyList = (f: Record<string, unknown>) => !Array.isArray(f.partyList) || f.partyList.length === 0;
+const isWritten = (f: Record<string, unknown>) => f.agreement === 'written';
+const isClosed = (f: Record<string, unknown>) => f.status === 'success' || f.status === 'failed' || (Array.isArray(f.followUps) && f.followUps.length > 0);
 
 export const REGISTER_PAGES: Record<RegisterName, RegisterPageConfig> = {
   activities: {
@@ -34,6 +48,7 @@ export const REGISTER_PAGES: Record<RegisterName, RegisterPageConfig> = {
     noun: '活动',
     description: '每一场普法宣传活动：集中宣传、讲座、培训、法律咨询、网络宣传等。',
     columns: ['date', 'title', 'kind', 'village', 'audience', 'materials', 'department'],
+    printColumns: ['date', 'title', 'kind', 'venue', 'place', 'village', 'audience', 'materials', 'organizer', 'department'],
     widths: { date: 112, kind: 130, village: 150, audience: 105, materials: 160, department: 105 },
     primaryFilters: ['kind', 'village'],
     suggest: ['place', 'village', 'occasion', 'organizer', 'department'],
@@ -43,11 +58,24 @@ export const REGISTER_PAGES: Record<RegisterName, RegisterPageConfig> = {
     def: REGISTERS.mediationCases,
     title: '人民调解',
     noun: '案件',
-    description: '人民调解委员会受理的每一件矛盾纠纷。当事人和纠纷简要情况不会进入统计和报告。',
+    description: '人民调解委员会受理的每一件矛盾纠纷及其卷宗。当事人信息、纠纷事实和协议内容只保存在本机，不进入统计和报告。',
     columns: ['acceptedOn', 'caseNo', 'type', 'village', 'status', 'amount', 'closedOn'],
-    widths: { acceptedOn: 112, type: 110, village: 120, status: 110, amount: 150, closedOn: 112 },
+    widths: { acceptedOn: 112, caseNo: 170, type: 110, village: 120, status: 110, amount: 140, closedOn: 112 },
     primaryFilters: ['type', 'status', 'village'],
-    suggest: ['caseNo', 'village', 'committee', 'mediator', 'department'],
+    visibleWhen: {
+      agreementTerms: isWritten, performance: isWritten, copies: isWritten, followUps: isClosed,
+      // the old free-text 当事人 / 简要情况 show only on records that have them and no party list
+      parties: hasNoPartyList, partyCount: hasNoPartyList, summary: (f) => !!f.summary,
+    },
+    formOrder: [
+      'caseNo', 'acceptedOn', 'closedOn', 'type', 'source', 'village', 'committee', 'mediator',
+      'parties', 'partyCount', 'partyList', 'summary', 'facts',
+      'status', 'agreement', 'amount', 'agreementTerms', 'performance', 'copies', 'judicialConfirmation',
+      'followUpOn', 'followUps',
+    ],
+    printColumns: ['caseNo', 'acceptedOn', 'type', 'source', 'village', 'mediator', 'status', 'agreement', 'amount', 'closedOn', 'followUpOn'],
+    // 案号 is never suggested from numbers already used: the form proposes the next free one
+    suggest: ['village', 'committee', 'mediator', 'department'],
     sortBy: 'acceptedOn',
   },
   inspections: {
@@ -56,6 +84,7 @@ export const REGISTER_PAGES: Record<RegisterName, RegisterPageConfig> = {
     noun: '检查',
     description: '每一次行政执法检查及其处理结果；处理结果为“行政处罚”时填写处罚信息。',
     columns: ['date', 'target', 'field', 'village', 'issuesFound', 'outcome', 'penaltyAmount'],
+    printColumns: ['date', 'target', 'field', 'mode', 'village', 'inspectors', 'issuesFound', 'issuesRectified', 'outcome', 'penaltyDecisionNo', 'penaltyAmount'],
     widths: { date: 112, field: 110, village: 120, issuesFound: 160, outcome: 115, penaltyAmount: 160 },
     primaryFilters: ['field', 'outcome', 'village'],
     suggest: ['target', 'village', 'inspectors', 'department'],
@@ -77,6 +106,20 @@ export const REGISTER_PAGES: Record<RegisterName, RegisterPageConfig> = {
     primaryFilters: ['category', 'department'],
     suggest: ['subkind', 'outcome', 'department'],
     sortBy: 'date',
+  },
+  disclosureRequests: {
+    def: REGISTERS.disclosureRequests,
+    title: '依申请公开',
+    noun: '申请',
+    description: '每一件政府信息公开申请：收到日期、申请人类型、办理结果和答复日期。申请人姓名不会进入统计和报告。',
+    columns: ['receivedOn', 'subject', 'applicantType', 'channel', 'result', 'resultOn'],
+    widths: { receivedOn: 136, applicantType: 130, channel: 110, result: 230, resultOn: 112 },
+    primaryFilters: ['applicantType', 'result'],
+    suggest: ['department'],
+    sortBy: 'receivedOn',
+    warningOf: (r, today) => replyLateness(String(r.receivedOn ?? ''), (r.resultOn as string | null) ?? null, today)?.message ?? null,
+    extraFilterOptions: { result: [{ value: '__empty__', label: '办理中（未答复）' }] },
+    emptyLabels: { result: '办理中' },
   },
 };
 

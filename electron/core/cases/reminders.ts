@@ -1,0 +1,93 @@
+// What needs doing soon: cases 调解中 for more than 30 days, 回访 due after a
+// successful case, and the year's statutory dates within 30 days. Names cases by
+// 案号 and dates only (no party names): the list is shown on 首页 and in the CLI.
+import { addDays, CLOSE_WITHIN_DAYS, daysBetween, FOLLOW_UP_WITHIN_DAYS } from '../../shared/case-file.ts';
+import type { Reminder, Reminders } from '../../shared/contract/cases.ts';
+import { DISPUTE_TYPES, labelOf } from '../../shared/enums.ts';
+import type { Db } from '../db/connection.ts';
+import { prepared } from '../registers/repository.ts';
+
+/** The statutory dates of the year (shared/spec: annual-report.md, openness-annual-report.md). */
+export const STATUTORY_DATES: { month: number; day: number; title: (reportYear: number) => string; path: string }[] = [
+  { month: 1, day: 31, title: (y) => `公开${y}年度行政执法数据和政府信息公开工作年度报告`, path: '/report' },
+  { month: 3, day: 1, title: (y) => `报送${y}年法治政府建设情况报告（县委、县政府，抄送依法治县办）`, path: '/report' },
+  { month: 4, day: 1, title: (y) => `在政府网站公开${y}年法治政府建设情况报告`, path: '/report' },
+];
+export const DEADLINE_WINDOW_DAYS = 30;
+/** 回访 reminders look back this far: older successes without a 回访 are in 卷宗体检, not on 首页 */
+const FOLLOW_UP_LOOKBACK_DAYS = 180;
+
+/** at most this many cases of a kind are listed (the count says how many in all) */
+const LIST_LIMIT = 100;
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+export function statutoryReminders(today: string): Reminder[] {
+  const out: Reminder[] = [];
+  const y = Number(today.slice(0, 4));
+  for (const year of [y, y + 1]) {
+    for (const d of STATUTORY_DATES) {
+      const due = `${year}-${pad(d.month)}-${pad(d.day)}`;
+      const left = daysBetween(today, due);
+      if (left < 0 || left > DEADLINE_WINDOW_DAYS) continue;
+      out.push({
+        kind: 'deadline', level: 'soon', due, daysLeft: left,
+        title: `${d.month}月${d.day}日前：${d.title(year - 1)}`,
+        detail: left === 0 ? '今天截止' : `还有${left}天`,
+        link: { path: d.path, query: { year: String(year - 1) } },
+      });
+    }
+  }
+  return out;
+}
+
+interface CaseRow { id: string; caseNo: string | null; acceptedOn: string; closedOn: string | null; type: string }
+
+const caseName = (r: CaseRow) => r.caseNo || `${r.acceptedOn}受理的${labelOf(DISPUTE_TYPES, r.type)}纠纷`;
+
+export function computeReminders(db: Db, today: string): Reminders {
+  const items: Reminder[] = [];
+  const overdue = prepared(db, `SELECT id, case_no AS caseNo, accepted_on AS acceptedOn, closed_on AS closedOn, type
+    FROM mediation_cases WHERE deleted_at IS NULL AND status = 'in_progress' AND accepted_on < ?
+    ORDER BY accepted_on LIMIT ${LIST_LIMIT}`).all(addDays(today, -CLOSE_WITHIN_DAYS)) as CaseRow[];
+  const overdueCount = overdue.length < LIST_LIMIT ? overdue.length : (prepared(db, `SELECT COUNT(*) AS n FROM mediation_cases
+    WHERE deleted_at IS NULL AND status = 'in_progress' AND accepted_on < ?`).get(addDays(today, -CLOSE_WITHIN_DAYS)) as { n: number }).n;
+  for (const r of overdue) {
+    const days = daysBetween(r.acceptedOn, today);
+    items.push({
+      kind: 'case_overdue', level: 'overdue', due: addDays(r.acceptedOn, CLOSE_WITHIN_DAYS), daysLeft: CLOSE_WITHIN_DAYS - days,
+      title: `${caseName(r)}调解中已${days}天`,
+      detail: `${r.acceptedOn}受理，超过一个月未调结：请结案，或在备注中写明原因`,
+      link: { path: '/mediation-cases', query: { open: r.id, year: r.acceptedOn.slice(0, 4) } },
+    });
+  }
+  // follow_up_on is set whenever 回访 entries exist (validation), so it alone says “no 回访” (index mediation_cases_visit_due)
+  const visitWhere = `deleted_at IS NULL AND status = 'success' AND follow_up_on IS NULL AND closed_on >= ? AND closed_on <= ?`;
+  const visitRange = [addDays(today, -FOLLOW_UP_LOOKBACK_DAYS), today];
+  const noVisit = prepared(db, `SELECT id, case_no AS caseNo, accepted_on AS acceptedOn, closed_on AS closedOn, type
+    FROM mediation_cases WHERE ${visitWhere} ORDER BY closed_on LIMIT ${LIST_LIMIT}`).all(...visitRange) as CaseRow[];
+  const noVisitCount = noVisit.length < LIST_LIMIT ? noVisit.length
+    : (prepared(db, `SELECT COUNT(*) AS n FROM mediation_cases WHERE ${visitWhere}`).get(...visitRange) as { n: number }).n;
+  for (const r of noVisit) {
+    const due = addDays(r.closedOn!, FOLLOW_UP_WITHIN_DAYS);
+    const left = daysBetween(today, due);
+    items.push({
+      kind: 'follow_up_due', level: left < 0 ? 'overdue' : 'soon', due, daysLeft: left,
+      title: `${caseName(r)}待回访`,
+      detail: `${r.closedOn}调解成功，${left < 0 ? `回访已逾期${-left}天` : left === 0 ? '今天应回访' : `应在${due}前回访`}`,
+      link: { path: '/mediation-cases', query: { open: r.id, year: r.acceptedOn.slice(0, 4) } },
+    });
+  }
+  items.push(...statutoryReminders(today));
+  // the most pressing first: statutory dates, then by how late or how soon
+  items.sort((a, b) => (a.kind === 'deadline' ? 0 : 1) - (b.kind === 'deadline' ? 0 : 1) || a.daysLeft - b.daysLeft);
+  return {
+    today,
+    items,
+    counts: {
+      caseOverdue: overdueCount,
+      followUpDue: noVisitCount,
+      deadline: items.filter((i) => i.kind === 'deadline').length,
+    },
+  };
+}

@@ -1,0 +1,83 @@
+// The 司法所 clerk's daily tools: 案号, case documents, 卷宗体检 warnings,
+// reminders, the 首页 dashboard, and removing demo data.
+import { z } from 'zod';
+import type { CaseDoc } from '../case-doc-model.ts';
+import type { RegisterName } from '../registers.ts';
+import { method, prefixed } from './define.ts';
+
+export type { CaseDoc };
+
+export interface CaseDocResult {
+  doc: CaseDoc;
+  fileName: string;
+  base64: string;
+}
+
+export interface CaseWarning {
+  code: 'duplicate_case_no' | 'closed_without_date';
+  message: string;
+  ids: string[];
+}
+
+export interface Reminder {
+  kind: 'case_overdue' | 'follow_up_due' | 'deadline';
+  level: 'overdue' | 'soon';
+  title: string;
+  detail: string;
+  due: string;
+  daysLeft: number;
+  link: { path: string; query?: Record<string, string> };
+}
+
+export interface Reminders {
+  today: string;
+  items: Reminder[];
+  counts: { caseOverdue: number; followUpDue: number; deadline: number };
+}
+
+export interface Dashboard {
+  year: number;
+  monthly: Record<RegisterName, number[]>;
+  disputeTypes: { code: string; count: number }[];
+  caseStatuses: { code: string; count: number }[];
+  inspectionFields: { code: string; count: number }[];
+  inspectionOutcomes: { code: string; count: number }[];
+  villagesWithoutActivity: string[];
+  villagesWithActivity: number;
+}
+
+const yearNumber = z.number().int().min(2000, '年度应在2000—2100之间').max(2100, '年度应在2000—2100之间');
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+
+export const casesContract = {
+  ...prefixed('cases', {
+    /** the next 案号 of the year in the pattern of 设置 */
+    nextCaseNo: method<string>()(z.object({ year: yearNumber })),
+    /** whether a 案号 is free in the year of acceptedOn (the form checks as the clerk types) */
+    checkCaseNo: method<{ free: boolean; message: string | null }>()(z.object({
+      caseNo: z.string().max(100), acceptedOn: date, id: z.string().max(64).optional(),
+    })),
+    /** a 人民调解文书 of the case as .docx (base64) and as blocks to print */
+    document: method<CaseDocResult>()(z.object({
+      /** the case's id, or its 案号 */
+      id: z.string().min(1).max(100),
+      kind: z.enum(['register', 'agreement', 'followup', 'cover']),
+    })),
+    /** existing data the form would now refuse: duplicate 案号, 调结 without 结案日期 */
+    warnings: method<CaseWarning[]>()(z.object({ year: yearNumber.optional() })),
+  }),
+  ...prefixed('reminders', {
+    list: method<Reminders>()(z.object({ date: date.optional() })),
+  }),
+  ...prefixed('dashboard', {
+    get: method<Dashboard>()(z.object({ year: yearNumber })),
+    /** cases of the year whose 卷宗 lacks something (卷宗体检, judged on `date`, default today) */
+    incompleteCases: method<number>()(z.object({ year: yearNumber, date: date.optional() })),
+  }),
+  ...prefixed('demoData', {
+    /** how many demo records (示例数据) the ledger holds */
+    count: method<Record<RegisterName, number>>()(z.object({})),
+    /** removes exactly the demo records, for good */
+    clear: method<Record<RegisterName, number>>()(z.object({})),
+  }),
+};

@@ -1,0 +1,169 @@
+// 案号: the next number of the year in the pattern of 设置, and unique within the
+// year of 受理 — in the API (create, update, restore), a package import and as data warnings.
+import Database from 'better-sqlite3';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { formatCaseNo, normalizeCaseNo, sequenceOf, shortName } from '../../electron/core/cases/case-number.ts';
+import type { Core } from '../../electron/core/index.ts';
+import { migrate, MIGRATIONS } from '../../electron/core/db/migrations.ts';
+import { err, memoryCore, ok } from '../helpers/core.ts';
+
+let core: Core;
+beforeEach(async () => {
+  core = memoryCore();
+  ok(await core.call('settings.update', { township: { name: '清河镇', authority: '临江县清河镇人民政府' } }));
+});
+
+const base = { type: 'neighbor', status: 'in_progress' } as const;
+const create = async (rec: Record<string, unknown>) => ok(await core.call('mediationCases.create', { record: { ...base, ...rec } }));
+
+describe('案号 pattern', () => {
+  it('takes the 简称 of the township without 镇/乡/街道', () => {
+    expect(shortName('清河镇')).toBe('清河');
+    expect(shortName('小陶乡')).toBe('小陶');
+    expect(shortName('城关街道')).toBe('城关');
+    expect(shortName('镇')).toBe('镇');
+  });
+
+  it('formats and reads back a 序号, padded when the pattern says so', () => {
+    expect(formatCaseNo('{简称}调〔{年度}〕{序号}号', '清河镇', 2025, 7)).toBe('清河调〔2025〕7号');
+    expect(formatCaseNo('{乡镇}人调字〔{年度}〕第{序号:3}号', '清河镇', 2025, 7)).toBe('清河镇人调字〔2025〕第007号');
+    expect(sequenceOf('{简称}调〔{年度}〕{序号}号', '清河镇', 2025, '清河调〔2025〕201号')).toBe(201);
+    expect(sequenceOf('{简称}调〔{年度}〕{序号}号', '清河镇', 2025, '清河调[2025]12号')).toBe(12);
+    expect(sequenceOf('{简称}调〔{年度}〕{序号}号', '清河镇', 2025, '清河调〔2024〕12号')).toBeNull();
+    expect(sequenceOf('{简称}调〔{年度}〕{序号}号', '清河镇', 2025, '其他格式12')).toBeNull();
+    expect(normalizeCaseNo(' 清河调（2025）3号 ')).toBe(normalizeCaseNo('清河调〔2025〕3号'));
+  });
+});
+
+describe('案号 numbering', () => {
+  it('starts each year at 1 and goes on from the highest 序号 of that year', async () => {
+    expect(ok(await core.call('cases.nextCaseNo', { year: 2025 }))).toBe('清河调〔2025〕1号');
+    await create({ acceptedOn: '2025-01-03', caseNo: '清河调〔2025〕1号' });
+    await create({ acceptedOn: '2025-02-03', caseNo: '清河调〔2025〕5号' });
+    await create({ acceptedOn: '2025-02-04', caseNo: '旧格式-99' });
+    await create({ acceptedOn: '2024-12-30', caseNo: '清河调〔2024〕40号' });
+    expect(ok(await core.call('cases.nextCaseNo', { year: 2025 }))).toBe('清河调〔2025〕6号');
+    expect(ok(await core.call('cases.nextCaseNo', { year: 2024 }))).toBe('清河调〔2024〕41号');
+    expect(ok(await core.call('cases.nextCaseNo', { year: 2026 }))).toBe('清河调〔2026〕1号');
+  });
+
+  it('assigns the next number to a new case saved without one', async () => {
+    const a = await create({ acceptedOn: '2025-03-01' });
+    const b = await create({ acceptedOn: '2025-03-02', caseNo: '' });
+    expect([a.caseNo, b.caseNo]).toEqual(['清河调〔2025〕1号', '清河调〔2025〕2号']);
+  });
+
+  it('never reuses the number of a case in the 回收站', async () => {
+    const a = await create({ acceptedOn: '2025-03-01' });
+    ok(await core.call('mediationCases.delete', { id: a.id }));
+    expect(ok(await core.call('cases.nextCaseNo', { year: 2025 }))).toBe('清河调〔2025〕2号');
+  });
+
+  it('follows the pattern set in 设置, and refuses a pattern without {序号}', async () => {
+    ok(await core.call('settings.update', { caseNoPattern: '{乡镇}人调〔{年度}〕{序号:3}号' }));
+    await create({ acceptedOn: '2025-03-01' });
+    expect(ok(await core.call('cases.nextCaseNo', { year: 2025 }))).toBe('清河镇人调〔2025〕002号');
+    expect(err(await core.call('settings.update', { caseNoPattern: '{简称}调〔{年度}〕号' })).message).toContain('{序号}');
+    expect(err(await core.call('settings.update', { caseNoPattern: '{简称}{月份}{序号}' })).message).toContain('占位符');
+  });
+});
+
+describe('案号 unique within the year', () => {
+  it('refuses a duplicate on create, naming the other case (案号, 受理日期, 纠纷类型, id) without personal data', async () => {
+    const first = await create({ acceptedOn: '2025-03-01', caseNo: '清河调〔2025〕201号', partyList: [{ name: '王建国' }, { name: '李秀英' }] });
+    const e = err(await core.call('mediationCases.create', { record: { ...base, acceptedOn: '2025-06-01', caseNo: '清河调[2025]201号' } }));
+    expect(e.code).toBe('conflict');
+    expect(e.message).toContain('案号“清河调[2025]201号”在2025年已被另一件案件使用');
+    expect(e.message).toContain(`清河调〔2025〕201号，2025-03-01受理的邻里纠纷（id=${first.id}）`);
+    expect(e.message).toContain('请改用 清河调〔2025〕202号');
+    expect(e.message).not.toContain('王建国');
+    expect(e.issues).toEqual([{ field: 'caseNo', message: expect.stringContaining('已被另一件案件使用') }]);
+    expect(ok(await core.call('mediationCases.list', { year: 2025 })).total).toBe(1);
+  });
+
+  it('allows the same number in another year, and keeping its own number on update', async () => {
+    const a = await create({ acceptedOn: '2025-03-01', caseNo: '清河调〔2025〕1号' });
+    await create({ acceptedOn: '2026-03-01', caseNo: '清河调〔2025〕1号' });
+    ok(await core.call('mediationCases.update', { id: a.id, record: { ...base, acceptedOn: '2025-03-01', caseNo: '清河调〔2025〕1号', village: '石桥村' } }));
+  });
+
+  it('refuses an update to a number taken, and restoring a case whose number was given to another', async () => {
+    const a = await create({ acceptedOn: '2025-03-01' });
+    const b = await create({ acceptedOn: '2025-03-02' });
+    const e = err(await core.call('mediationCases.update', { id: b.id, record: { ...base, acceptedOn: '2025-03-02', caseNo: a.caseNo } }));
+    expect(e.message).toContain(`id=${a.id}`);
+    ok(await core.call('mediationCases.delete', { id: a.id }));
+    ok(await core.call('mediationCases.update', { id: b.id, record: { ...base, acceptedOn: '2025-03-02', caseNo: a.caseNo } }));
+    const r = err(await core.call('mediationCases.restore', { id: a.id }));
+    expect(r.message).toMatch(/^不能恢复：案号“清河调〔2025〕1号”在2025年已被另一件案件使用/);
+  });
+
+  it('answers the form’s check as the clerk types', async () => {
+    const a = await create({ acceptedOn: '2025-03-01' });
+    expect(ok(await core.call('cases.checkCaseNo', { caseNo: '清河调〔2025〕1号', acceptedOn: '2025-05-01' })).free).toBe(false);
+    expect(ok(await core.call('cases.checkCaseNo', { caseNo: '清河调〔2025〕1号', acceptedOn: '2025-05-01', id: a.id })).free).toBe(true);
+    expect(ok(await core.call('cases.checkCaseNo', { caseNo: '清河调〔2025〕1号', acceptedOn: '2024-05-01' })).free).toBe(true);
+  });
+
+  const pkg = (cases: Record<string, unknown>[]) => JSON.stringify({
+    format: 'fazhi-ledger-package', version: 1, township: { name: '清河镇', authority: '临江县清河镇人民政府' },
+    mediationCases: cases.map((c) => ({ type: 'neighbor', status: 'in_progress', ...c })),
+  });
+
+  it('refuses a package giving two cases of one year the same 案号, naming both, and writes nothing', async () => {
+    const r = ok(await core.call('exchange.import', { content: pkg([
+      { id: 'c1', acceptedOn: '2025-03-01', caseNo: '清河调〔2025〕3号' },
+      { id: 'c2', acceptedOn: '2025-04-01', caseNo: '清河调〔2025〕3号' },
+      { id: 'c3', acceptedOn: '2024-04-01', caseNo: '清河调〔2025〕3号' },
+    ]) }));
+    expect(r.applied).toBe(false);
+    expect(r.issues).toHaveLength(1);
+    expect(r.issues[0]).toMatchObject({ id: 'c2', field: 'caseNo' });
+    expect(r.issues[0].message).toContain('案号“清河调〔2025〕3号”在2025年重复');
+    expect(r.issues[0].message).toContain('id=c1');
+    expect(r.byRegister.mediationCases).toMatchObject({ new: 2, invalid: 1 });
+    expect(ok(await core.call('mediationCases.list', {})).total).toBe(0);
+  });
+
+  it('refuses a package case whose 案号 a local case of the year holds, but not the update of that same case', async () => {
+    const local = await create({ acceptedOn: '2025-03-01', caseNo: '清河调〔2025〕3号' });
+    const r = ok(await core.call('exchange.preview', { content: pkg([{ id: 'other', acceptedOn: '2025-05-01', caseNo: '清河调〔2025〕3号' }]) }));
+    expect(r.issues[0].message).toContain(`本机已有的清河调〔2025〕3号，2025-03-01受理的邻里纠纷（id=${local.id}）`);
+    const same = ok(await core.call('exchange.import', { content: pkg([{ id: local.id, acceptedOn: '2025-03-01', caseNo: '清河调〔2025〕3号', village: '石桥村', updatedAt: '2099-01-01T00:00:00Z' }]) }));
+    expect(same.issues).toEqual([]);
+    expect(same.applied).toBe(true);
+  });
+});
+
+describe('data warnings', () => {
+  it('lists existing duplicate 案号 and 调结 cases without 结案日期 (rows from before these rules)', async () => {
+    const a = await create({ acceptedOn: '2025-03-01', caseNo: '清河调〔2025〕201号' });
+    const b = await create({ acceptedOn: '2025-04-01', caseNo: '清河调〔2025〕202号' });
+    const c = await create({ acceptedOn: '2025-05-01', caseNo: '清河调〔2025〕203号' });
+    // what an older version let through
+    core.ctx.db.prepare("UPDATE mediation_cases SET case_no = '清河调〔2025〕201号' WHERE id = ?").run(b.id);
+    core.ctx.db.prepare("UPDATE mediation_cases SET status = 'success', closed_on = NULL WHERE id = ?").run(c.id);
+    const w = ok(await core.call('cases.warnings', { year: 2025 }));
+    expect(w.map((x) => x.code)).toEqual(['duplicate_case_no', 'closed_without_date']);
+    expect(w[0].ids.sort()).toEqual([a.id, b.id].sort());
+    expect(w[0].message).toContain('案号“清河调〔2025〕201号”在2025年有2件案件重复使用');
+    expect(w[1].ids).toEqual([c.id]);
+    expect(w[1].message).toContain('有1件案件已调结（调解成功或不成功）但没有结案日期');
+    expect(ok(await core.call('cases.warnings', { year: 2024 }))).toEqual([]);
+    // the year's report lists them before export too
+    const model = ok(await core.call('report.model', { year: 2025 }));
+    expect(model.warnings.map((x) => x.code)).toEqual(expect.arrayContaining(['duplicate_case_no', 'closed_without_date']));
+  });
+});
+
+describe('migration 6', () => {
+  it('keeps existing cases and gives them an empty party list and 回访 list', () => {
+    const db = new Database(':memory:');
+    migrate(db, { migrations: MIGRATIONS.filter((m) => m.version <= 2) });
+    db.prepare(`INSERT INTO mediation_cases (id, case_no, accepted_on, type, status, updated_at) VALUES ('old', '清河调〔2023〕1号', '2023-05-01', 'neighbor', 'success', '2023-05-02T00:00:00Z')`).run();
+    migrate(db);
+    const row = db.prepare("SELECT party_list, follow_ups, facts, copies FROM mediation_cases WHERE id = 'old'").get();
+    expect(row).toEqual({ party_list: '[]', follow_ups: '[]', facts: null, copies: null });
+    db.close();
+  });
+});
