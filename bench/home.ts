@@ -42,6 +42,8 @@ export function fakeRecord(r: RegisterName, i: number): Record<string, unknown> 
       return { date, field: ['work_safety', 'fire', 'food', 'environment'][i % 4], mode: 'routine', target: `企业${i}`, targetType: 'enterprise', village, entrusted: false, issuesFound: i % 4, issuesRectified: i % 4 ? (i % 4) - 1 : 0, outcome: i % 4 ? 'rectification' : 'no_issue', penaltyLegalReview: false };
     case 'workItems':
       return { date, category: ['study', 'meeting', 'legal_review', 'disclosure'][i % 4], title: `法治工作${i}`, count: 1, participants: i % 40, passed: 0, opinions: 0, leaderAppeared: false };
+    case 'disclosureRequests':
+      return { receivedOn: date, applicantType: ['natural', 'business'][i % 2], subject: `申请公开事项${i}`, channel: 'mail', result: i % 5 ? 'disclosed' : null, resultOn: i % 5 ? date : null };
   }
 }
 

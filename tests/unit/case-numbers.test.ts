@@ -152,7 +152,7 @@ describe('data warnings', () => {
     expect(ok(await core.call('cases.warnings', { year: 2024 }))).toEqual([]);
     // the year's report lists them before export too
     const model = ok(await core.call('report.model', { year: 2025 }));
-    expect(model.warnings.map((x) => x.code)).toEqual(expect.arrayContaining(['duplicate_case_no', 'closed_without_date']));
+    expect(model.review.map((x) => x.kind)).toEqual(expect.arrayContaining(['duplicate_case_no', 'closed_without_date']));
   });
 });
 
