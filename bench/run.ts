@@ -1,10 +1,11 @@
-// npm run bench [registers|report|custody|home]: the benchmarks, each goal beside its figure.
+// npm run bench [startup|registers|report|custody|home]: the benchmarks, each goal beside its figure.
 // Each runs in a process of its own, so one's peak memory never counts against another's.
 // Not part of npm test.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const BENCHES: [name: string, label: string][] = [
+  ['startup', '进程启动'],
   ['registers', '台账列表与导入'],
   ['report', '年度报告'],
   ['custody', 'Excel 与备份'],

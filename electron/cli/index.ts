@@ -1,7 +1,6 @@
 // npm run cli -- <command>: the ledger from the command line, over the same handlers.
 // Exit codes: 0 done, 1 bad input (Chinese message on stderr, nothing written), 2 usage.
-import type { Core } from '../core/index.ts';
-import { createCore } from '../core/index.ts';
+import type { Core, CoreOptions } from '../core/index.ts';
 import { demoDbPath, resolveDbPath } from '../core/paths.ts';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -73,6 +72,7 @@ export async function runCli(argv: string[]): Promise<number> {
   // the database is opened (created, migrated) on first use only: a command
   // that stops at a usage error never touches it
   let core: Core | undefined;
+  let createCore: ((options: CoreOptions) => Core) | undefined;
   const open = (): Core => {
     if (core) return core;
     const explicitDb = textOption(args.options, 'db');
@@ -83,7 +83,7 @@ export async function runCli(argv: string[]): Promise<number> {
       mkdirSync(dirname(dbPath), { recursive: true });
       console.log(`示例数据写入单独的示例数据库：${dbPath}`);
     }
-    return (core = createCore({ dbPath, mode: 'cli' }));
+    return (core = createCore!({ dbPath, mode: 'cli' }));
   };
   const lazy: Core = {
     get ctx() { return open().ctx; },
@@ -92,6 +92,8 @@ export async function runCli(argv: string[]): Promise<number> {
     close: () => core?.close(),
   };
   try {
+    // the core (database, handlers) loads only for a command, never for --help
+    ({ createCore } = await import('../core/index.ts'));
     return await spec.run(lazy, args);
   } catch (e) {
     if (e instanceof UsageError) {
@@ -115,7 +117,8 @@ export async function runCli(argv: string[]): Promise<number> {
   }
 }
 
-if (import.meta.main) {
+/** The process entry: `node electron/cli/index.ts …` or through scripts/launch.mjs. */
+export async function main(): Promise<void> {
   try {
     assertNodeVersion();
   } catch (e) {
@@ -124,3 +127,5 @@ if (import.meta.main) {
   }
   process.exitCode = await runCli(process.argv.slice(2));
 }
+
+if (import.meta.main) await main();

@@ -16,8 +16,11 @@ afterEach(() => { while (cleanups.length) cleanups.pop()!(); });
 // the other process: commits a batch every few milliseconds, holding the write lock a while each time
 const WRITER = `
 import Database from 'better-sqlite3';
+import { registerKeywordFunctions } from './electron/core/registers/keyword-index.ts';
 const [file, ms] = process.argv.slice(1);
 const db = new Database(file);
+// the keyword index's triggers call fazhi_grams(): every connection of the app has it (migrate() registers it)
+registerKeywordFunctions(db);
 db.pragma('busy_timeout = 5000');
 const insert = db.prepare("INSERT INTO work_items (id, date, category, title, updated_at) VALUES (?, '2024-06-01', 'study', '集体学法', ?)");
 let n = 0;

@@ -4,7 +4,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Core } from '../../core/index.ts';
-import { reviewLine } from '../../core/report/review.ts';
 import { isValidDate } from '../../shared/validation.ts';
 import { intOption, textOption, UsageError, type ParsedArgs } from '../args.ts';
 import { fail, unwrap, writeFileAtomic } from '../output.ts';
@@ -46,6 +45,8 @@ export async function reportCommand(core: Core, args: ParsedArgs): Promise<numbe
   console.log(`已生成 ${path}（${Math.ceil(file.bytes / 1024)} KB）`);
   if (model.review.length) {
     console.error(`审稿（${model.review.length}项）：`);
+    // the report's review code loads with the report, not with every CLI start
+    const { reviewLine } = await import('../../core/report/review.ts');
     for (const r of model.review) console.error(`  ${reviewLine(r)}`);
   }
   return 0;

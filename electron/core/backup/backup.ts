@@ -9,7 +9,7 @@
 // file with the backup API: one write transaction on the live database, so a
 // crash mid-way rolls back to the old ledger, never a half-restored one.
 import Database from 'better-sqlite3';
-import JSZip from 'jszip';
+import { loadJSZip } from '../util/load-on-use.ts';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -20,7 +20,10 @@ import { openDatabase, type Db } from '../db/connection.ts';
 import { LATEST_VERSION, schemaVersion, type MigrateOptions } from '../db/migrations.ts';
 import { isSha256, MAX_ATTACHMENT_BYTES, readBlobVerified, sha256Of, storeBlob } from '../attachments/store.ts';
 import { isZipBytes, listZip, readZipEntry } from '../util/zip-read.ts';
-import { issuesError, rebuildLedger, type RebuildSummary } from './rebuild.ts';
+import type { RebuildSummary } from './rebuild.ts';
+
+// the rebuild (package code) loads with the first check or restore of a backup, not at start-up
+const loadRebuild = () => import('./rebuild.ts');
 import { AppError } from '../util/errors.ts';
 import { faultOf } from '../util/faults.ts';
 import { APP_VERSION } from '../version.ts';
@@ -171,7 +174,7 @@ export async function createBackup(ctx: CoreContext, kind: BackupKind, opts: { t
     try { copy.pragma('journal_mode = DELETE'); } finally { copy.close(); }
     const check = checkDbFile(tmp);
     if (!check.ok) throw new AppError('internal', `备份未通过完整性检查：${check.message}。原数据库未改动，请重试。`);
-    const zip = new JSZip();
+    const zip = new (await loadJSZip())();
     zip.file('ledger.db', readFileSync(tmp), { compression: 'DEFLATE', compressionOptions: { level: 1 } });
     let files = 0;
     const missing: string[] = [];
@@ -349,7 +352,7 @@ function extractBackup(dataDir: string, bytes: Uint8Array): { dbFile: string; bl
   return { dbFile, blobs, damaged, createdAt, cleanup };
 }
 
-function checkOf(summary: RebuildSummary, createdAt: string | null): BackupCheck {
+function checkOf(summary: RebuildSummary, createdAt: string | null, issuesError: (s: RebuildSummary) => Error): BackupCheck {
   const notes: string[] = [];
   if (summary.missingFiles) notes.push(`其中 ${summary.missingFiles} 个附件文件不在备份中，恢复后这些附件无法打开`);
   if (summary.ignored.length) notes.push(`${summary.ignored.length} 项设置无效，恢复时将忽略`);
@@ -373,9 +376,10 @@ export async function openBackup(dataDir: string, bytes: Uint8Array, now = new D
     throw e;
   }
   try {
+    const { rebuildLedger, issuesError } = await loadRebuild();
     const { db, summary } = rebuildLedger(extracted.dbFile, ':memory:', { blobs: extracted.blobs, damaged: extracted.damaged, dataDir, now });
     db.close();
-    return { check: checkOf(summary, extracted.createdAt), dbFile: extracted.dbFile, blobs: extracted.blobs, cleanup: extracted.cleanup };
+    return { check: checkOf(summary, extracted.createdAt, issuesError), dbFile: extracted.dbFile, blobs: extracted.blobs, cleanup: extracted.cleanup };
   } catch (e) {
     extracted.cleanup();
     if (e instanceof AppError) return { check: { ...emptyCheck(e.message), schemaVersion: null }, dbFile: '', blobs: new Map(), cleanup: () => undefined };
@@ -403,6 +407,7 @@ export async function restoreBackup(ctx: CoreContext, bytes: Uint8Array, opts: {
   const removeFresh = () => { for (const s of ['', '-wal', '-shm', '-journal']) rmSync(fresh + s, { force: true }); };
   try {
     let summary: RebuildSummary;
+    const { rebuildLedger, issuesError } = await loadRebuild();
     try {
       const built = rebuildLedger(extracted.dbFile, fresh, { blobs: extracted.blobs, damaged: extracted.damaged, dataDir: ctx.dataDir, now: ctx.now() });
       summary = built.summary;
@@ -422,7 +427,7 @@ export async function restoreBackup(ctx: CoreContext, bytes: Uint8Array, opts: {
       for (const [sha, data] of extracted.blobs) storeBlob(ctx.dataDir, data, sha);
     } catch (e) { return untouched(e); }
     swapInto(ctx, fresh);
-    return { check: checkOf(summary, extracted.createdAt), safetyBackup, schemaVersion: schemaVersion(ctx.db) };
+    return { check: checkOf(summary, extracted.createdAt, issuesError), safetyBackup, schemaVersion: schemaVersion(ctx.db) };
   } finally {
     removeFresh();
     extracted.cleanup();

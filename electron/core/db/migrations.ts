@@ -1,6 +1,7 @@
 // Numbered schema migrations, tracked in PRAGMA user_version. All pending ones
 // run in one transaction; a database newer than this code is refused.
 import type { Database } from 'better-sqlite3';
+import { createKeywordIndex, registerKeywordFunctions } from '../registers/keyword-index.ts';
 import { AppError } from '../util/errors.ts';
 import { INCOMPLETE_INDEX_SQL } from '../cases/incomplete-sql.ts';
 
@@ -129,9 +130,20 @@ export const MIGRATIONS: Migration[] = [
     `),
   },
   {
+    version: 4,
+    // the FTS5 index of each register's search_text (character unigrams and bigrams),
+    // built here for the records already in the ledger; a register added later calls
+    // createKeywordIndex in its own migration
+    name: 'keyword index',
+    up: (db) => {
+      for (const table of ['activities', 'mediation_cases', 'inspections', 'work_items']) createKeywordIndex(db, { table });
+    },
+  },
+  {
     version: 5,
     name: '依申请公开 register, openness year-profile fields, report exports',
-    up: (db) => db.exec(`
+    up: (db) => {
+      db.exec(`
       CREATE TABLE disclosure_requests (
         id TEXT PRIMARY KEY, received_on TEXT NOT NULL, applicant_type TEXT NOT NULL,
         applicant TEXT, subject TEXT, channel TEXT, result TEXT, result_on TEXT, ${COMMON}
@@ -160,7 +172,10 @@ export const MIGRATIONS: Migration[] = [
         file_name TEXT NOT NULL, figures TEXT NOT NULL,
         PRIMARY KEY (report, year)
       ) WITHOUT ROWID;
-    `),
+    `);
+      // the new register's keyword index (issue 13)
+      createKeywordIndex(db, { table: 'disclosure_requests' });
+    },
   },
   {
     // issue 9: the mediation case file (卷宗)
@@ -209,6 +224,8 @@ export interface MigrateOptions {
 
 /** Brings the schema up to date; returns the versions applied. */
 export function migrate(db: Database, options: MigrateOptions = {}): number[] {
+  // the SQL functions the schema's triggers call, on every connection the app opens
+  registerKeywordFunctions(db);
   // versions are per issue, so the list may have gaps: apply every version above the
   // database's, in order, and end at the highest
   const migrations = [...(options.migrations ?? MIGRATIONS)].sort((a, b) => a.version - b.version);

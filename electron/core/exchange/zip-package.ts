@@ -3,7 +3,7 @@
 // attachments/<sha256> files. Import previews like a .json package and writes
 // the records and the attachment rows in the same transaction.
 import { localDateStamp } from '../util/local-date.ts';
-import JSZip from 'jszip';
+import { loadJSZip } from '../util/load-on-use.ts';
 import type { AttachmentImportCounts, ZipImportReport } from '../../shared/contract/custody.ts';
 import { REGISTERS, type RegisterName } from '../../shared/registers.ts';
 import type { CoreContext } from '../context.ts';
@@ -32,7 +32,7 @@ type PackageAttachment = Omit<AttachmentInfo, 'isImage'>;
 
 export async function exportPackageZip(ctx: CoreContext, opts: { year?: number; department?: string; withPersonal?: boolean }): Promise<ZipBytes> {
   const { pkg, counts } = buildPackage(ctx, opts);
-  const zip = new JSZip();
+  const zip = new (await loadJSZip())();
   const list: PackageAttachment[] = [];
   for (const register of ATTACHMENT_REGISTERS) {
     // the scans of a register that holds personal data (调解协议书 …) are personal data too

@@ -4,6 +4,7 @@ import type { FieldDef, RegisterDef } from '../../shared/registers.ts';
 import type { ListQuery, ListResult } from '../../shared/records.ts';
 import type { Db } from '../db/connection.ts';
 import { AppError } from '../util/errors.ts';
+import { keywordIndexName, keywordMatch } from './keyword-index.ts';
 import { columnsOf, recordToParams, rowToRecord } from './mapping.ts';
 import { INCOMPLETE_SQL } from '../cases/incomplete-sql.ts';
 
@@ -134,10 +135,79 @@ function orderOf(def: RegisterDef, q: ListQuery): string {
   if (q.sortBy === 'updatedAt') return `updated_at ${dir}, id`;
   const f = def.fields.find((x) => x.key === q.sortBy);
   if (!f || !f.sortable) throw new AppError('invalid_input', `${def.label}不能按“${q.sortBy}”排序`);
+  // the date is never empty: without NULLS LAST the date index gives the order, no sort of the whole range
+  if (f.key === def.dateKey) return `${f.column} ${dir}, id`;
   return `${f.column} ${dir} NULLS LAST, id`;
 }
 
+const indexed = new WeakMap<Db, Map<string, boolean>>();
+
+/** Whether the register's keyword index exists in this database (a register added without one is scanned). */
+export function hasKeywordIndex(db: Db, def: RegisterDef): boolean {
+  let m = indexed.get(db);
+  if (!m) indexed.set(db, (m = new Map()));
+  let has = m.get(def.table);
+  if (has === undefined) {
+    has = prepared(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(keywordIndexName(def.table)) !== undefined;
+    m.set(def.table, has);
+  }
+  return has;
+}
+
+/**
+ * Up to this many matches, a keyword page is read through the index (the matching
+ * rows fetched by rowid, then filtered and sorted); above it the keyword is common
+ * enough that walking the date index finds a page after a few rows.
+ */
+export const keywordPlan = { indexDrivenMax: 4000 };
+
+function hasFilters(q: ListQuery): boolean {
+  return q.year !== undefined || !!q.from || !!q.to
+    || Object.values(q.filters ?? {}).some((v) => v !== '' && v !== undefined && v !== null);
+}
+
+type Page<T> = ListResult<T>;
+
+/** A keyword page through the FTS index, or null when scanning is the better plan (or the only one). */
+function listByIndex<T>(db: Db, def: RegisterDef, q: ListQuery, keyword: string): Page<T> | null {
+  const page = q.page ?? 1;
+  const pageSize = q.pageSize ?? 20;
+  const offset = (page - 1) * pageSize;
+  const fts = keywordIndexName(def.table);
+  const match = keywordMatch(keyword);
+  // the index holds live rows only: this is the total when nothing else narrows the list
+  const matches = (prepared(db, `SELECT count(*) AS n FROM ${fts} WHERE ${fts} MATCH ?`).get(match) as { n: number }).n;
+  const filtered = hasFilters(q);
+  if (matches === 0) return { items: [], total: 0, page, pageSize };
+  if (matches <= keywordPlan.indexDrivenMax) {
+    const where = whereOf(def, { ...q, keyword: undefined });
+    const inIndex = `rowid IN (SELECT rowid FROM ${fts} WHERE ${fts} MATCH ?)`;
+    const rows = prepared(db, `SELECT * FROM ${def.table} WHERE ${inIndex} AND ${where.sql} ORDER BY ${orderOf(def, q)} LIMIT ? OFFSET ?`)
+      .all(match, ...where.params, pageSize, offset) as Record<string, unknown>[];
+    const total = !filtered ? matches
+      : rows.length > 0 && rows.length < pageSize ? offset + rows.length
+        : (prepared(db, `SELECT COUNT(*) AS n FROM ${def.table} WHERE ${inIndex} AND ${where.sql}`).get(match, ...where.params) as { n: number }).n;
+    return { items: rows.map((r) => rowToRecord<T>(def, r)), total, page, pageSize };
+  }
+  if (filtered) return null;
+  // common keyword, whole register: the page by the ordered scan (stops early), the total from the index
+  const where = whereOf(def, q);
+  const rows = prepared(db, `SELECT * FROM ${def.table} WHERE ${where.sql} ORDER BY ${orderOf(def, q)} LIMIT ? OFFSET ?`)
+    .all(...where.params, pageSize, offset) as Record<string, unknown>[];
+  return { items: rows.map((r) => rowToRecord<T>(def, r)), total: matches, page, pageSize };
+}
+
 export function listRecords<T>(db: Db, def: RegisterDef, q: ListQuery): ListResult<T> {
+  const keyword = q.keyword?.trim().toLowerCase();
+  if (keyword && !q.deleted && hasKeywordIndex(db, def)) {
+    const viaIndex = listByIndex<T>(db, def, q, keyword);
+    if (viaIndex) return viaIndex;
+  }
+  return scanRecords<T>(db, def, q);
+}
+
+/** The list by scanning (the 回收站, a register without an index, a common keyword within filters). */
+export function scanRecords<T>(db: Db, def: RegisterDef, q: ListQuery): ListResult<T> {
   const page = q.page ?? 1;
   const pageSize = q.pageSize ?? 20;
   const where = whereOf(def, q);

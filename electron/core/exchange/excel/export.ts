@@ -3,7 +3,8 @@
 // repeated on every printed page. Personal fields are included: this is the
 // clerk's own ledger.
 import { localDateStamp } from '../../util/local-date.ts';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from '../../util/load-on-use.ts';
 import type { RegisterName } from '../../../shared/registers.ts';
 import { REGISTERS } from '../../../shared/registers.ts';
 import type { ListQuery } from '../../../shared/records.ts';
@@ -32,7 +33,7 @@ export async function exportExcel(ctx: CoreContext, register: RegisterName, q: E
   const township = getSettings(ctx.db).township?.name ?? '';
   const title = `${township}${describeQuery(q)}${def.label}台账${q.deleted ? '（回收站）' : ''}`;
 
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   wb.creator = '法治台账';
   const ws = wb.addWorksheet(def.label, {
     views: [{ state: 'frozen', ySplit: 2 }],

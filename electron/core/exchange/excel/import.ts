@@ -1,7 +1,8 @@
 // Import of an Excel sheet into a register: our template or a clerk's own sheet.
 // Headers are matched by name and synonyms (or an explicit mapping); every row
 // is checked first; then all valid rows are written in one transaction, or none.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from '../../util/load-on-use.ts';
 import { randomUUID } from 'node:crypto';
 import type { ExcelColumnMatch, ExcelImportReport } from '../../../shared/contract/custody.ts';
 import type { RegisterDef, RegisterName } from '../../../shared/registers.ts';
@@ -73,7 +74,7 @@ export async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook>
     if (e instanceof AppError && e.message.includes('已损坏')) throw new AppError('invalid_input', UNREADABLE);
     throw e;
   }
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {

@@ -1,6 +1,7 @@
 // The blank Excel template of a register: Chinese headers, dropdowns for every
 // choice, date columns, one example row, a frozen header and a 填写说明 sheet.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from '../../util/load-on-use.ts';
 import type { FieldDef, RegisterDef, RegisterName } from '../../../shared/registers.ts';
 import { REGISTERS } from '../../../shared/registers.ts';
 import { EXAMPLE_MARK, excelColumns, fieldToCell } from './columns.ts';
@@ -55,7 +56,7 @@ function describe(f: FieldDef): string {
 export async function buildTemplate(name: RegisterName): Promise<{ fileName: string; bytes: Buffer }> {
   const def: RegisterDef = REGISTERS[name];
   const cols = excelColumns(def);
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   wb.creator = '法治台账';
   const ws = wb.addWorksheet(def.label, { views: [{ state: 'frozen', ySplit: 1 }] });
   const lists = wb.addWorksheet('选项', { state: 'veryHidden' });

@@ -1,0 +1,118 @@
+// The keyword index of a register: an FTS5 table over the record's search_text
+// (the `search: true` fields joined, lower-cased; see mapping.ts), so that a
+// keyword search reads an index instead of scanning the table.
+//
+// Chinese keywords are mostly one or two characters, which no word tokenizer
+// serves. So the text is indexed the way Lucene's CJKAnalyzer does it, as its
+// single characters (column `uni`) and its character bigrams (column `bi`), every
+// character included (Latin, digits, punctuation, the newline between fields).
+// A keyword of one character is the lookup of that character; a longer keyword
+// is the phrase of its bigrams, which matches exactly where the keyword is a
+// substring of the text: the same rows as `instr(search_text, keyword)`.
+//
+// SQLite cannot take a tokenizer written in JavaScript, so each character or
+// bigram is written as the hex of its UTF-8 bytes (UTF-8 is prefix-free, so the
+// hex names one character string and nothing else) and the FTS table uses the
+// plain `ascii` tokenizer. The grams come from the SQL function fazhi_grams(),
+// registered on every connection the app opens (migrate() does it); triggers call
+// it, so the index stays in step for every write (the forms, an import, a
+// restore). A connection without the function (a generic SQLite tool) can read
+// the ledger but not write a register: the write fails, the index never drifts.
+//
+// External content: the FTS table stores no text; its content is a view over the
+// register table that yields the grams of every live row (soft-deleted rows are
+// not in the index; the 回收站 is searched as before). `rebuild` reads that view.
+import type { Database } from 'better-sqlite3';
+import type { RegisterDef } from '../../shared/registers.ts';
+
+/** The FTS table that indexes a register's table. */
+export const keywordIndexName = (table: string) => `${table}_fts`;
+
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+/** The hex of one character's UTF-8 bytes (a lone surrogate as U+FFFD, as SQLite stores it). */
+function hexOf(cp: number): string {
+  if (cp < 0x80) return HEX[cp];
+  if (cp < 0x800) return HEX[0xc0 | (cp >> 6)] + HEX[0x80 | (cp & 63)];
+  if (cp >= 0xd800 && cp <= 0xdfff) return 'efbfbd';
+  if (cp < 0x10000) return HEX[0xe0 | (cp >> 12)] + HEX[0x80 | ((cp >> 6) & 63)] + HEX[0x80 | (cp & 63)];
+  return HEX[0xf0 | (cp >> 18)] + HEX[0x80 | ((cp >> 12) & 63)] + HEX[0x80 | ((cp >> 6) & 63)] + HEX[0x80 | (cp & 63)];
+}
+
+function charHexes(text: string): string[] {
+  const out: string[] = [];
+  for (const ch of text) out.push(hexOf(ch.codePointAt(0)!));
+  return out;
+}
+
+/**
+ * The grams of a text, space-separated: n = 2 its bigrams in text order (a phrase
+ * needs their positions), n = 1 its characters each once (a one-character keyword
+ * is a plain term lookup; once each halves the index of a long, repetitive text).
+ */
+export function keywordGrams(text: unknown, n: unknown): string {
+  if (typeof text !== 'string' || text === '') return '';
+  const hexes = charHexes(text);
+  if (n === 1) return [...new Set(hexes)].join(' ');
+  const out: string[] = [];
+  for (let i = 0; i + 1 < hexes.length; i++) out.push(hexes[i] + hexes[i + 1]);
+  return out.join(' ');
+}
+
+/** Makes fazhi_grams() known to this connection (the keyword index's triggers call it). */
+export function registerKeywordFunctions(db: Database): void {
+  db.function('fazhi_grams', { deterministic: true }, (text: unknown, n: unknown) => keywordGrams(text, n));
+}
+
+/**
+ * Creates the keyword index of a register and fills it from the rows already
+ * there. One call in the migration that creates (or first indexes) a register.
+ */
+export function createKeywordIndex(db: Database, def: Pick<RegisterDef, 'table'>): void {
+  registerKeywordFunctions(db);
+  const t = def.table;
+  const fts = keywordIndexName(t);
+  const uni = (row: string) => `fazhi_grams(${row}.search_text, 1)`;
+  const bi = (row: string) => `fazhi_grams(${row}.search_text, 2)`;
+  db.exec(`
+    CREATE VIEW ${fts}_content AS
+      SELECT r.rowid AS rid, ${uni('r')} AS uni, ${bi('r')} AS bi FROM ${t} AS r WHERE r.deleted_at IS NULL;
+    CREATE VIRTUAL TABLE ${fts} USING fts5(uni, bi, content='${fts}_content', content_rowid='rid', tokenize='ascii', columnsize=0);
+
+    CREATE TRIGGER ${fts}_insert AFTER INSERT ON ${t} WHEN new.deleted_at IS NULL BEGIN
+      INSERT INTO ${fts} (rowid, uni, bi) VALUES (new.rowid, ${uni('new')}, ${bi('new')});
+    END;
+    CREATE TRIGGER ${fts}_delete AFTER DELETE ON ${t} WHEN old.deleted_at IS NULL BEGIN
+      INSERT INTO ${fts} (${fts}, rowid, uni, bi) VALUES ('delete', old.rowid, ${uni('old')}, ${bi('old')});
+    END;
+    -- one trigger, so the old grams always leave before the new ones arrive
+    CREATE TRIGGER ${fts}_update AFTER UPDATE OF search_text, deleted_at ON ${t}
+      WHEN (old.deleted_at IS NULL) <> (new.deleted_at IS NULL)
+        OR (new.deleted_at IS NULL AND old.search_text IS NOT new.search_text) BEGIN
+      INSERT INTO ${fts} (${fts}, rowid, uni, bi)
+        SELECT 'delete', old.rowid, ${uni('old')}, ${bi('old')} WHERE old.deleted_at IS NULL;
+      INSERT INTO ${fts} (rowid, uni, bi)
+        SELECT new.rowid, ${uni('new')}, ${bi('new')} WHERE new.deleted_at IS NULL;
+    END;
+
+    INSERT INTO ${fts} (${fts}) VALUES ('rebuild');
+  `);
+}
+
+/** Removes a register's keyword index (its list then searches by scanning, as before). */
+export function dropKeywordIndex(db: Database, def: Pick<RegisterDef, 'table'>): void {
+  const fts = keywordIndexName(def.table);
+  db.exec(`
+    DROP TRIGGER IF EXISTS ${fts}_insert; DROP TRIGGER IF EXISTS ${fts}_delete; DROP TRIGGER IF EXISTS ${fts}_update;
+    DROP TABLE IF EXISTS ${fts}; DROP VIEW IF EXISTS ${fts}_content;
+  `);
+}
+
+/**
+ * The FTS5 query for a keyword (already lower-cased, non-empty): its character in
+ * `uni`, or the phrase of its bigrams in `bi`. Hex tokens need no escaping.
+ */
+export function keywordMatch(keyword: string): string {
+  const hexes = charHexes(keyword);
+  return hexes.length === 1 ? `uni : "${hexes[0]}"` : `bi : "${keywordGrams(keyword, 2)}"`;
+}

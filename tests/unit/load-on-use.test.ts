@@ -1,0 +1,50 @@
+// Start-up loads only what it uses: --help no core at all, stats the database and the
+// registers but no exceljs, docx, jszip, report, Excel or package code. (How fast is in
+// npm run bench; this checks which modules a real process loads.)
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createCore } from '../../electron/core/index.ts';
+import { tempDir } from '../helpers/core.ts';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const NODE = join(ROOT, 'node_modules/.bin/node');
+const TRACE = join(ROOT, 'tests/helpers/trace-loads.mjs');
+
+function loads(args: string[]): string[] {
+  const r = spawnSync(NODE, ['--import', TRACE, 'scripts/launch.mjs', 'electron/cli/index.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
+  expect(r.status, r.stderr).toBe(0);
+  return [...r.stderr.matchAll(/@@load (\S+)/g)].map((m) => m[1].replace(`file://${ROOT}`, ''));
+}
+
+const HEAVY = /node_modules\/(exceljs|docx|jszip)\/|electron\/core\/(report|exchange)\/|electron\/core\/api\/(custody|ledger)\.ts/;
+
+const { dir, cleanup } = tempDir('fazhi-load-');
+afterAll(cleanup);
+
+describe('load on use', () => {
+  it('cli --help loads neither the core nor the database', () => {
+    const loaded = loads(['--help']);
+    expect(loaded.some((u) => u.endsWith('electron/cli/index.ts'))).toBe(true);
+    expect(loaded.filter((u) => /node_modules\/|electron\/core\/(index|db|api|registers)/.test(u))).toEqual([]);
+  });
+
+  it('cli stats loads the database and the registers, nothing of the report, Excel or packages', async () => {
+    const db = join(dir, 'ledger.db');
+    const core = createCore({ dbPath: db });
+    await core.call('demo.generate', { year: 2025 });
+    core.close();
+    const loaded = loads(['stats', '--year', '2025', '--db', db]);
+    expect(loaded.some((u) => u.includes('node_modules/better-sqlite3/'))).toBe(true);
+    expect(loaded.some((u) => u.endsWith('electron/core/registers/repository.ts'))).toBe(true);
+    expect(loaded.some((u) => u.endsWith('electron/core/stats/year-stats.ts'))).toBe(true);
+    expect(loaded.filter((u) => HEAVY.test(u))).toEqual([]);
+  });
+
+  it('an Excel template loads exceljs on its first call, and still nothing of the report', async () => {
+    const loaded = loads(['template-xlsx', 'activities', '--out', join(dir, 't.xlsx'), '--db', join(dir, 'ledger.db')]);
+    expect(loaded.some((u) => u.includes('node_modules/exceljs/'))).toBe(true);
+    expect(loaded.filter((u) => /node_modules\/docx\/|electron\/core\/report\//.test(u))).toEqual([]);
+  });
+});
