@@ -154,6 +154,21 @@ describe('data warnings', () => {
     const model = ok(await core.call('report.model', { year: 2025 }));
     expect(model.review.map((x) => x.kind)).toEqual(expect.arrayContaining(['duplicate_case_no', 'closed_without_date']));
   });
+
+  it('finds a 案号 written with other brackets or spaces as the same number, and only within its year', async () => {
+    const a = await create({ acceptedOn: '2025-03-01', caseNo: '清河调〔2025〕7号' });
+    const b = await create({ acceptedOn: '2025-04-01', caseNo: '清河调〔2025〕8号' });
+    const c = await create({ acceptedOn: '2025-05-01', caseNo: '清河调〔2025〕9号' });
+    const d = await create({ acceptedOn: '2026-02-01', caseNo: '清河调〔2025〕10号' });
+    core.ctx.db.prepare("UPDATE mediation_cases SET case_no = '清河调[2025] 7号' WHERE id = ?").run(b.id);
+    core.ctx.db.prepare("UPDATE mediation_cases SET case_no = '清河调（2025）7号' WHERE id = ?").run(c.id);
+    // the same text in another year is another number
+    core.ctx.db.prepare("UPDATE mediation_cases SET case_no = '清河调〔2025〕7号' WHERE id = ?").run(d.id);
+    const w = ok(await core.call('cases.warnings', { year: 2025 })).filter((x) => x.code === 'duplicate_case_no');
+    expect(w).toHaveLength(1);
+    expect(w[0].ids.sort()).toEqual([a.id, b.id, c.id].sort());
+    expect(ok(await core.call('cases.warnings', { year: 2026 }))).toEqual([]);
+  });
 });
 
 describe('migration 6', () => {

@@ -10,6 +10,7 @@ import type { Db } from '../db/connection.ts';
 import { getProfile } from '../ledger/year-profiles.ts';
 import { prepared } from '../registers/repository.ts';
 import { computeYearStats } from '../stats/year-stats.ts';
+import type { YearStats } from '../../shared/contract/report.ts';
 import { computeOpennessFigures, rowOf, TABLE3_COLUMN_LABELS, type OpennessFigures } from './figures.ts';
 
 const RESULT_KEYS = DISCLOSURE_RESULT_GROUPS.flatMap((g) => g.items.map((i) => i.code));
@@ -221,8 +222,9 @@ export function exportedReport(db: Db, year: number): ExportedReport | null {
   }
 }
 
-export function lawReportFigures(db: Db, year: number): LawReportFigures {
-  const s = computeYearStats(db, year);
+export function lawReportFigures(db: Db, year: number, stats?: YearStats): LawReportFigures {
+  // the 法治政府 report's own statistics when the caller has them (a second scan costs as much as the first)
+  const s = stats ?? computeYearStats(db, year);
   return {
     penalties: s.inspections.penalties,
     disclosure: s.work.disclosure?.count ?? 0,
@@ -233,9 +235,9 @@ export function lawReportFigures(db: Db, year: number): LawReportFigures {
 }
 
 /** The 审稿 provider: (db, year) → the agreement checks between the two reports. */
-export function opennessReview(db: Db, year: number): ReviewItem[] {
+export function opennessReview(db: Db, year: number, stats?: YearStats): ReviewItem[] {
   const profile = getProfile(db, year).openness;
   const f = computeOpennessFigures(db, year, profile);
-  return agreementChecks(f, profile, lawReportFigures(db, year), exportedReport(db, year));
+  return agreementChecks(f, profile, lawReportFigures(db, year, stats), exportedReport(db, year));
 }
 

@@ -84,7 +84,7 @@ export const REVIEW_PROVIDERS: ReviewProvider[] = [
     link: { page: 'register', register: 'mediationCases', ...(w.ids.length === 1 ? { recordId: w.ids[0] } : {}) },
   })),
   // the two statutory reports state some facts twice: they must agree (政务公开年报 checks)
-  (db, year) => opennessReview(db, year).map((i): ReviewItem => ({
+  (db, year, env) => opennessReview(db, year, env.stats).map((i): ReviewItem => ({
     kind: i.id,
     severity: i.severity === 'error' ? 'warning' : i.severity === 'warning' ? 'warning' : 'suggestion',
     message: `政务公开年报核对：${i.message}`,
