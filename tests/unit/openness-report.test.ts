@@ -71,6 +71,17 @@ describe('table 三 counting rules', () => {
     core.close();
   });
 
+  it('identical requests (same dates, applicant type and result) each count, in table 三 and in the late-reply warning', async () => {
+    const same = { receivedOn: '2025-03-03', applicantType: 'business', result: 'disclosed', resultOn: '2025-05-20' };
+    const core = await coreWith([same, same, same, { receivedOn: '2025-03-03', applicantType: 'natural' }]);
+    const t = await table(core);
+    expect(col(t, 'received')).toEqual([1, 3, 0, 0, 0, 0, 4]);
+    expect(col(t, 'disclosed')).toEqual([0, 3, 0, 0, 0, 0, 3]);
+    const m = ok(await core.call('openness.model', { year: 2025 }));
+    expect(m.warnings.find((w) => w.id === 'openness.requests.overdue')?.message).toContain('有3件');
+    core.close();
+  });
+
   it('a request concluded before the year and one received after it are not in the year at all', () => {
     const t = countTable3([
       { receivedOn: '2024-11-01', applicantType: 'natural', result: 'disclosed', resultOn: '2024-11-20' },

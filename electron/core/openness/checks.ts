@@ -198,9 +198,10 @@ export function requestWarnings(f: OpennessFigures, today: string): ReviewItem[]
     const replied = !!(r.result && r.resultOn);
     const l = replyLateness(r.receivedOn, replied ? r.resultOn : null, today);
     if (!l || l.level === 'ok') continue;
-    if (!replied) waiting++;
-    else if (l.level === 'extended') late++;
-    else overdue++;
+    const n = r.n ?? 1;
+    if (!replied) waiting += n;
+    else if (l.level === 'extended') late += n;
+    else overdue += n;
   }
   const requests = link('查看依申请公开台账', '/disclosure-requests', year);
   if (overdue) out.push({ id: 'openness.requests.overdue', severity: 'warning', link: requests, message: `有${overdue}件政府信息公开申请的答复超过《政府信息公开条例》规定的最长期限（20个工作日，延长不超过20个工作日），请核实答复日期；补正、征求第三方意见的时间不计入期限的，请在备注中注明。` });
