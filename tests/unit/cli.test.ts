@@ -74,6 +74,24 @@ describe('cli', () => {
     expect(errs.join('\n')).toContain('用法');
   });
 
+  it('refuses a --db (or FAZHI_DB) that does not exist, except for the commands that create one', async () => {
+    const typo = `${tmp.dir}/ledgr.db`;
+    expect(await runCli(['stats', '--year', '2024', '--db', typo])).toBe(1);
+    expect(errs.join('\n')).toContain(`找不到数据库文件“${typo}”（--db 给出的路径）`);
+    expect(out.join('\n')).not.toMatch(/场次/);
+    vi.stubEnv('FAZHI_DB', typo);
+    try {
+      expect(await runCli(['backups'])).toBe(1);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    expect(errs.join('\n')).toContain('环境变量 FAZHI_DB');
+    expect(existsSync(typo)).toBe(false);
+    // demo creates the ledger it is given
+    expect(await runCli(['demo', '--year', '2024', '--db', typo])).toBe(0);
+    expect(existsSync(typo)).toBe(true);
+  });
+
   it('takes the database from FAZHI_DB when --db is not given', async () => {
     expect(await runCli(['demo', '--year', '2024', '--db', db()])).toBe(0);
     vi.stubEnv('FAZHI_DB', db());
