@@ -56,12 +56,12 @@ describe('cli', () => {
     }));
     expect(await runCli(['import', bad, '--db', db()])).toBe(1);
     expect(errs.join('\n')).toContain('未导入任何记录');
-    expect(out.join('\n')).toMatch(/普法宣传活动（第2条.*id=a2）：「活动日期」不是有效日期/);
+    expect(out.join('\n')).toMatch(/普法宣传活动（第2条[^）]*）：「活动日期」不是有效日期/);
     expect(total('activities')).toBe(0);
 
     writeFileSync(bad, 'not json');
     expect(await runCli(['import', bad, '--db', db()])).toBe(1);
-    expect(errs.join('\n')).toContain('不是有效的 JSON');
+    expect(errs.join('\n')).toContain('不是法治台账数据包');
   });
 
   it('exits 2 on usage errors', async () => {

@@ -36,7 +36,7 @@ describe('validateRecord', () => {
 
   it('describes a record without personal data', () => {
     const label = describeRecord(MEDIATION_CASE, { id: 'm1', acceptedOn: '2024-03-01', caseNo: '调〔2024〕1号', parties: '张三、李四', summary: '张三与李四因……' }, 4);
-    expect(label).toBe('人民调解案件（第5条，2024-03-01 调〔2024〕1号，id=m1）');
+    expect(label).toBe('人民调解案件（第5条，2024-03-01 调〔2024〕1号）');
   });
 });
 
