@@ -24,14 +24,20 @@ export function profileStatus(year: number, profile: YearProfile | null): Profil
   const figuresTotal = PROFILE_FIGURE_KEYS.length;
   const figuresFilled = profile ? PROFILE_FIGURE_KEYS.filter((k) => profile[k] !== null).length : 0;
   const missingTexts = PROFILE_TEXTS.filter((t) => !profile?.narrative[t.key]?.trim()).map((t) => t.label);
-  const state = figuresFilled === figuresTotal && missingTexts.length === 0
-    ? 'complete'
-    : figuresFilled === 0 && missingTexts.length === PROFILE_TEXTS.length ? 'empty' : 'partial';
+  const state =
+    figuresFilled === figuresTotal && missingTexts.length === 0
+      ? 'complete'
+      : figuresFilled === 0 && missingTexts.length === PROFILE_TEXTS.length
+        ? 'empty'
+        : 'partial';
   const parts: string[] = [];
   if (figuresFilled < figuresTotal) parts.push(`数字已填 ${figuresFilled}/${figuresTotal} 项`);
   if (missingTexts.length) parts.push(`报告文字还缺「${missingTexts.join('」「')}」（未填时报告用草稿代替）`);
-  const summary = state === 'complete'
-    ? `${year}年的年度信息已填写完整。`
-    : state === 'empty' ? `${year}年的年度信息尚未填写。` : `${year}年的年度信息尚未填完：${parts.join('；')}。`;
+  const summary =
+    state === 'complete'
+      ? `${year}年的年度信息已填写完整。`
+      : state === 'empty'
+        ? `${year}年的年度信息尚未填写。`
+        : `${year}年的年度信息尚未填完：${parts.join('；')}。`;
   return { state, figuresFilled, figuresTotal, missingTexts, summary };
 }

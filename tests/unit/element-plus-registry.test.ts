@@ -13,7 +13,11 @@ function vueFiles(dir: string): string[] {
   });
 }
 
-const pascal = (tag: string) => tag.split('-').map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
+const pascal = (tag: string) =>
+  tag
+    .split('-')
+    .map((w) => w[0]!.toUpperCase() + w.slice(1))
+    .join('');
 
 describe('Element Plus registry', () => {
   it('registers exactly the components the templates use', () => {

@@ -21,7 +21,11 @@ describe('首页 年度信息 status', () => {
 
   it('counts figures left empty, and a text of blanks as empty', () => {
     const p = emptyProfile(2025);
-    const s = profileStatus(2025, { ...p, mediators: 12, narrative: { ...p.narrative, leaderDuties: '镇党委书记…', shortcomings: '  ', nextYearPlan: '继续…' } });
+    const s = profileStatus(2025, {
+      ...p,
+      mediators: 12,
+      narrative: { ...p.narrative, leaderDuties: '镇党委书记…', shortcomings: '  ', nextYearPlan: '继续…' },
+    });
     expect(s).toMatchObject({ state: 'partial', figuresFilled: 1, figuresTotal: 7, missingTexts: ['存在的不足和原因'] });
     expect(s.summary).toContain('数字已填 1/7 项');
   });

@@ -11,9 +11,18 @@ type Method<V extends RegisterVerb> = `${RegisterName}.${V}`;
 type Verbs = { [V in RegisterVerb]: (input: InputOf<Method<V>>) => Promise<OutputOf<Method<V>>> };
 
 export function registerApi(name: RegisterName): Verbs {
-  const verb = <V extends RegisterVerb>(v: V) => (input: InputOf<Method<V>>) => call(`${name}.${v}` as Method<V>, input);
+  const verb =
+    <V extends RegisterVerb>(v: V) =>
+    (input: InputOf<Method<V>>) =>
+      call(`${name}.${v}` as Method<V>, input);
   return {
-    list: verb('list'), get: verb('get'), create: verb('create'), update: verb('update'),
-    delete: verb('delete'), restore: verb('restore'), purge: verb('purge'), suggest: verb('suggest'),
+    list: verb('list'),
+    get: verb('get'),
+    create: verb('create'),
+    update: verb('update'),
+    delete: verb('delete'),
+    restore: verb('restore'),
+    purge: verb('purge'),
+    suggest: verb('suggest'),
   };
 }

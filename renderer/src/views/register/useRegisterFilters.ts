@@ -35,16 +35,15 @@ export function useRegisterFilters(register: RegisterName) {
   const state = stateOf(register, yearStore.year);
   const { filters, dateRange, keyword, showMore } = state;
 
-  const filterKeys = computed(() => def.fields
-    .filter((f) => f.filter && (f.type === 'enum' || f.type === 'bool' || f.key === 'village' || f.key === 'department'))
-    .map((f) => f.key));
+  const filterKeys = computed(() =>
+    def.fields.filter((f) => f.filter && (f.type === 'enum' || f.type === 'bool' || f.key === 'village' || f.key === 'department')).map((f) => f.key),
+  );
   const primaryFilterKeys = computed(() => filterKeys.value.filter((k) => config.primaryFilters.includes(k)));
   const moreFilterKeys = computed(() => filterKeys.value.filter((k) => !config.primaryFilters.includes(k)));
   const textOptions = reactive<Record<string, string[]>>({});
   const isSet = (v: unknown) => v !== null && v !== undefined && v !== '';
 
-  const activeFilterCount = computed(() =>
-    Object.values(filters).filter(isSet).length + (dateRange.value ? 1 : 0) + (keyword.value.trim() ? 1 : 0));
+  const activeFilterCount = computed(() => Object.values(filters).filter(isSet).length + (dateRange.value ? 1 : 0) + (keyword.value.trim() ? 1 : 0));
   const hiddenActiveCount = computed(() => moreFilterKeys.value.filter((k) => isSet(filters[k])).length);
 
   async function loadTextOptions() {
@@ -69,7 +68,11 @@ export function useRegisterFilters(register: RegisterName) {
 
   const optionsOf = (key: string): { value: string | boolean; label: string }[] => {
     const f = fields.get(key);
-    if (f?.type === 'bool') return [{ value: true, label: `${f.label}：是` }, { value: false, label: `${f.label}：否` }];
+    if (f?.type === 'bool')
+      return [
+        { value: true, label: `${f.label}：是` },
+        { value: false, label: `${f.label}：否` },
+      ];
     // text filters (村（社区）, 填报部门 …) offer the values already in the ledger
     if (f?.type === 'text') return (textOptions[key] ?? []).map((v) => ({ value: v, label: formatValue(f, v) }));
     return [...Object.entries(f?.options ?? {}).map(([value, label]) => ({ value, label })), ...(config.extraFilterOptions?.[key] ?? [])];
@@ -88,7 +91,19 @@ export function useRegisterFilters(register: RegisterName) {
   });
 
   return {
-    filterKeys, primaryFilterKeys, moreFilterKeys, showMore, filters, dateRange, keyword,
-    activeFilterCount, hiddenActiveCount, loadTextOptions, resetFilters, optionsOf, selectWidth, keywordPlaceholder,
+    filterKeys,
+    primaryFilterKeys,
+    moreFilterKeys,
+    showMore,
+    filters,
+    dateRange,
+    keyword,
+    activeFilterCount,
+    hiddenActiveCount,
+    loadTextOptions,
+    resetFilters,
+    optionsOf,
+    selectWidth,
+    keywordPlaceholder,
   };
 }
