@@ -13,6 +13,14 @@ export default defineConfig({
       '@shared': fileURLToPath(new URL('./electron/shared', import.meta.url)),
     },
   },
+  // npm run dev: the page with hot reload; every call goes to a web bridge already running on a
+  // dev database (npm run web -- --db dev.db --port 47990), whose token the page takes from ?token=…
+  server: {
+    host: '127.0.0.1',
+    proxy: {
+      '/api': { target: `http://127.0.0.1:${process.env.FAZHI_BRIDGE_PORT ?? '47990'}`, changeOrigin: true },
+    },
+  },
   build: {
     outDir: fileURLToPath(new URL('./out/renderer', import.meta.url)),
     emptyOutDir: true,

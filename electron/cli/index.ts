@@ -2,7 +2,7 @@
 // Exit codes: 0 done, 1 bad input (Chinese message on stderr, nothing written), 2 usage.
 import type { Core, CoreOptions } from '../core/index.ts';
 import { demoDbPath, resolveDbPath } from '../core/paths.ts';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { caseDocCommand, CASE_DOC_USAGE, remindersCommand, REMINDERS_USAGE } from './commands/cases.ts';
 import { AppError } from '../core/util/errors.ts';
@@ -23,12 +23,14 @@ interface CommandSpec {
   /** options that take a value */
   valued: string[];
   flags: string[];
+  /** the command may create the database named by --db (import, demo, restore) */
+  creates?: boolean;
 }
 
 const COMMANDS: Record<string, CommandSpec> = {
-  import: { run: importCommand, usage: 'import 文件.json [--dry-run] [--skip-invalid]   导入数据包（全部成功或全部不写入）', valued: [], flags: ['dry-run', 'skip-invalid'] },
+  import: { run: importCommand, usage: 'import 文件.json [--dry-run] [--skip-invalid]   导入数据包（全部成功或全部不写入）', valued: [], flags: ['dry-run', 'skip-invalid'], creates: true },
   export: { run: exportCommand, usage: 'export [--year 年度] [--department 部门] [--with-personal] --out 文件.json   导出数据包（加 --with-personal 才含当事人等个人信息）', valued: ['year', 'out', 'department'], flags: ['with-personal'] },
-  demo: { run: demoCommand, usage: 'demo [--year 年度]   生成示例年度台账（默认去年；未给 --db 时写入单独的示例数据库）', valued: ['year'], flags: [] },
+  demo: { run: demoCommand, usage: 'demo [--year 年度]   生成示例年度台账（默认去年；未给 --db 时写入单独的示例数据库）', valued: ['year'], flags: [], creates: true },
   'case-doc': { run: caseDocCommand, usage: CASE_DOC_USAGE, valued: ['case', 'kind', 'out'], flags: [] },
   reminders: { run: remindersCommand, usage: REMINDERS_USAGE, valued: ['date'], flags: ['json'] },
   stats: { run: statsCommand, usage: 'stats --year 年度 [--json]   年度统计数据', valued: ['year'], flags: ['json'] },
@@ -82,6 +84,10 @@ export async function runCli(argv: string[]): Promise<number> {
       dbPath = demoDbPath();
       mkdirSync(dirname(dbPath), { recursive: true });
       console.log(`示例数据写入单独的示例数据库：${dbPath}`);
+    } else if (!spec.creates && (explicitDb ?? process.env.FAZHI_DB) && dbPath !== ':memory:' && !existsSync(dbPath)) {
+      // a mistyped --db would otherwise quietly create an empty ledger and print zeros
+      const from = explicitDb ? '--db' : '环境变量 FAZHI_DB';
+      throw new AppError('not_found', `找不到数据库文件“${dbPath}”（${from} 给出的路径）。请检查路径是否写错；要新建台账，请用 import、demo 或 restore 命令。`);
     }
     return (core = createCore!({ dbPath, mode: 'cli' }));
   };

@@ -49,6 +49,23 @@ export interface FieldDef {
   filter?: boolean;
   /** the list can be sorted by it */
   sortable?: boolean;
+  /**
+   * the field belongs only to records whose `field` has one of the values `is`: the form shows
+   * it only then (处罚种类 only for a 行政处罚; 考试合格人数 only for a 学法考试)
+   */
+  onlyWhen?: FieldCondition;
+  /** required whenever `onlyWhen` holds (处理结果为“行政处罚”时必须填写处罚种类) */
+  requiredWhenShown?: boolean;
+}
+
+export interface FieldCondition {
+  field: string;
+  is: readonly string[];
+}
+
+/** Whether a field belongs to this record (no `onlyWhen`: always). */
+export function fieldApplies(f: FieldDef, record: Record<string, unknown>): boolean {
+  return !f.onlyWhen || f.onlyWhen.is.includes(String(record[f.onlyWhen.field] ?? ''));
 }
 
 export type RegisterName = 'activities' | 'mediationCases' | 'inspections' | 'workItems' | 'disclosureRequests';
@@ -156,6 +173,8 @@ export const MEDIATION_CASE: RegisterDef & { name: 'mediationCases' } = {
   ],
 };
 
+const PENALTY: FieldCondition = { field: 'outcome', is: ['penalty'] };
+
 export const INSPECTION: RegisterDef & { name: 'inspections' } = {
   name: 'inspections',
   table: 'inspections',
@@ -174,10 +193,10 @@ export const INSPECTION: RegisterDef & { name: 'inspections' } = {
     count('issuesFound', 'issues_found', '发现问题（处）'),
     count('issuesRectified', 'issues_rectified', '已整改（处）'),
     { key: 'outcome', column: 'outcome', label: '处理结果', type: 'enum', required: true, options: INSPECTION_OUTCOMES, filter: true, sortable: true },
-    { key: 'penaltyDecisionNo', column: 'penalty_decision_no', label: '处罚决定书文号', type: 'text', max: 100, search: true },
-    { key: 'penaltyKind', column: 'penalty_kind', label: '处罚种类', type: 'enum', options: PENALTY_KINDS, filter: true },
-    { key: 'penaltyAmount', column: 'penalty_amount', label: '罚没金额（元）', type: 'money', sortable: true },
-    { key: 'penaltyLegalReview', column: 'penalty_legal_review', label: '经法制审核', type: 'bool' },
+    { key: 'penaltyDecisionNo', column: 'penalty_decision_no', label: '处罚决定书文号', type: 'text', max: 100, search: true, onlyWhen: PENALTY },
+    { key: 'penaltyKind', column: 'penalty_kind', label: '处罚种类', type: 'enum', options: PENALTY_KINDS, filter: true, onlyWhen: PENALTY, requiredWhenShown: true },
+    { key: 'penaltyAmount', column: 'penalty_amount', label: '罚没金额（元）', type: 'money', sortable: true, onlyWhen: PENALTY },
+    { key: 'penaltyLegalReview', column: 'penalty_legal_review', label: '经法制审核', type: 'bool', onlyWhen: PENALTY },
     ...common,
   ],
 };
@@ -194,11 +213,17 @@ export const WORK_ITEM: RegisterDef & { name: 'workItems' } = {
     { key: 'title', column: 'title', label: '事项', type: 'text', required: true, max: 200, search: true, sortable: true },
     { key: 'subkind', column: 'subkind', label: '细分类别', type: 'text', max: 50, filter: true },
     count('count', 'count', '数量', { defaultValue: 1, min: 1 }),
-    count('participants', 'participants', '参加人次'),
-    count('passed', 'passed', '考试合格人数'),
-    count('opinions', 'opinions', '意见建议（条）'),
-    { key: 'leaderAppeared', column: 'leader_appeared', label: '负责人出庭应诉', type: 'bool' },
-    { key: 'outcome', column: 'outcome', label: '结果', type: 'text', max: 500, search: true },
+    count('participants', 'participants', '参加人次', { onlyWhen: { field: 'category', is: ['study', 'meeting', 'training', 'exam', 'other'] } }),
+    count('passed', 'passed', '考试合格人数', { onlyWhen: { field: 'category', is: ['exam', 'other'] } }),
+    count('opinions', 'opinions', '意见建议（条）', { onlyWhen: { field: 'category', is: ['legal_review', 'advisor_consult', 'case_review', 'other'] } }),
+    {
+      key: 'leaderAppeared', column: 'leader_appeared', label: '负责人出庭应诉', type: 'bool',
+      onlyWhen: { field: 'category', is: ['litigation', 'other'] },
+    },
+    {
+      key: 'outcome', column: 'outcome', label: '结果', type: 'text', max: 500, search: true,
+      onlyWhen: { field: 'category', is: ['legal_review', 'advisor_consult', 'screening', 'case_review', 'disclosure', 'reconsideration', 'litigation', 'other'] },
+    },
     ...common,
   ],
 };

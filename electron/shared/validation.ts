@@ -1,7 +1,7 @@
 // Record validation shared by the API, the data package import, Excel import
 // and the forms. Every message is Chinese and names the field by its label.
 import { WORK_SUBKINDS } from './enums.ts';
-import type { FieldDef, ListItemDef, RegisterDef, RegisterName } from './registers.ts';
+import { fieldApplies, type FieldDef, type ListItemDef, type RegisterDef, type RegisterName } from './registers.ts';
 import type { RegisterFields } from './records.ts';
 
 export interface FieldIssue {
@@ -159,8 +159,6 @@ const RULES: Record<RegisterName, Rule[]> = {
   inspections: [
     (r) => ((r.issuesRectified as number) > (r.issuesFound as number)
       ? { field: 'issuesRectified', message: '已整改数不能大于发现问题数' } : null),
-    (r) => (r.outcome === 'penalty' && !r.penaltyKind
-      ? { field: 'penaltyKind', message: '处理结果为“行政处罚”时，必须填写处罚种类' } : null),
   ],
   workItems: [
     (r) => ((r.passed as number) > (r.participants as number)
@@ -209,6 +207,13 @@ export function validateRecord<R extends RegisterName>(def: RegisterDef & { name
     out.followUpOn = (out.followUps as { date: string }[]).map((x) => x.date).sort().at(-1) ?? out.followUpOn;
   }
   if (issues.length === 0) {
+    for (const f of def.fields) {
+      // 处罚种类: required whenever the field belongs to the record (处理结果为“行政处罚”)
+      if (!f.requiredWhenShown || !f.onlyWhen || !fieldApplies(f, out) || (out[f.key] !== null && out[f.key] !== '')) continue;
+      const cond = def.fields.find((c) => c.key === f.onlyWhen!.field);
+      const value = String(out[f.onlyWhen.field]);
+      issues.push({ field: f.key, message: `${cond?.label ?? f.onlyWhen.field}为“${cond?.options?.[value] ?? value}”时，必须填写${f.label}` });
+    }
     for (const rule of RULES[def.name]) {
       const issue = rule(out);
       if (issue) issues.push(issue);
@@ -217,15 +222,19 @@ export function validateRecord<R extends RegisterName>(def: RegisterDef & { name
   return issues.length ? { ok: false, issues } : { ok: true, value: out as unknown as RegisterFields[R] };
 }
 
+/** The first `max` characters (whole characters, never half of one) and “…” when there were more. */
+export function clip(text: string, max: number): string {
+  const chars = Array.from(text);
+  return chars.length > max ? `${chars.slice(0, max).join('')}…` : text;
+}
+
 /** “普法宣传活动（2023-03-05 宪法宣传周活动）” — names a record in a message without personal data. */
 export function describeRecord(def: RegisterDef, raw: Record<string, unknown>, index?: number): string {
   const parts: string[] = [];
   if (index !== undefined) parts.push(`第${index + 1}条`);
-  const id = typeof raw.id === 'string' ? raw.id : null;
   const date = raw[def.dateKey];
   const title = raw[def.titleKey];
-  const bits = [typeof date === 'string' ? date : '', typeof title === 'string' ? title.slice(0, 30) : ''].filter(Boolean).join(' ');
+  const bits = [typeof date === 'string' ? date : '', typeof title === 'string' ? clip(title, 30) : ''].filter(Boolean).join(' ');
   if (bits) parts.push(bits);
-  if (id) parts.push(`id=${id}`);
   return `${def.label}${parts.length ? `（${parts.join('，')}）` : ''}`;
 }

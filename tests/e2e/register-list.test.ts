@@ -58,4 +58,23 @@ describe.skipIf(!hasChromium)('register list on a full year', () => {
     expect(await reg.rows().count()).toBe(Math.min(expected, 20));
     for (const text of await reg.rows().allInnerTexts()) expect(text).toContain(village);
   });
+
+  it('keeps the filters of a register when the clerk goes to 首页 and comes back', async () => {
+    const village = all.find((a) => a.village)!.village!;
+    const r = await app.core.call('activities.list', { year, keyword: '普法', filters: { village } });
+    if (!r.ok) throw new Error(r.error.message);
+    const expected = r.value.total;
+    await reg.filterBy('village', village);
+    await reg.search('普法');
+    await app.page.getByTestId('list-total').filter({ hasText: `筛选出 ${expected} 条` }).waitFor();
+    const shell = new AppShell(app.page);
+    await shell.goto('首页');
+    await shell.goto('普法宣传');
+    await reg.waitLoaded();
+    await app.page.getByTestId('list-total').filter({ hasText: `筛选出 ${expected} 条` }).waitFor();
+    expect(await app.page.getByTestId('filter-keyword').inputValue()).toBe('普法');
+    await reg.clearFilters();
+    await app.page.getByTestId('list-total').filter({ hasNotText: '筛选出' }).waitFor();
+    expect(await reg.rows().count()).toBe(Math.min(20, all.length));
+  });
 });

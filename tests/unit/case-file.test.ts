@@ -218,6 +218,12 @@ describe('demo data', () => {
     expect(mine.demo).toBe(false);
     const list = ok(await core.call('activities.list', { year: 2024, pageSize: 500 }));
     expect(list.items.filter((a) => a.demo)).toHaveLength(counts.activities);
+    // a keyword search (read through the FTS index) marks them too: rare keyword and whole-register alike
+    for (const keyword of ['我登记', '活动', '法']) {
+      const found = ok(await core.call('activities.list', { year: 2024, keyword, pageSize: 500 })).items;
+      expect(found.length).toBeGreaterThan(0);
+      for (const a of found) expect(a.demo).toBe(a.id !== mine.id);
+    }
     expect(ok(await core.call('demoData.count', {}))).toEqual(counts);
     expect(ok(await core.call('demoData.clear', {}))).toEqual(counts);
     const left = ok(await core.call('years.counts', { year: 2024 }));

@@ -56,12 +56,12 @@ describe('cli', () => {
     }));
     expect(await runCli(['import', bad, '--db', db()])).toBe(1);
     expect(errs.join('\n')).toContain('未导入任何记录');
-    expect(out.join('\n')).toMatch(/普法宣传活动（第2条.*id=a2）：「活动日期」不是有效日期/);
+    expect(out.join('\n')).toMatch(/普法宣传活动（第2条[^）]*）：「活动日期」不是有效日期/);
     expect(total('activities')).toBe(0);
 
     writeFileSync(bad, 'not json');
     expect(await runCli(['import', bad, '--db', db()])).toBe(1);
-    expect(errs.join('\n')).toContain('不是有效的 JSON');
+    expect(errs.join('\n')).toContain('不是法治台账数据包');
   });
 
   it('exits 2 on usage errors', async () => {
@@ -72,6 +72,24 @@ describe('cli', () => {
     expect(await runCli(['stats', '--year', 'abc', '--db', db()])).toBe(2);
     expect(await runCli(['import', 'x.json', '--nope', '--db', db()])).toBe(2);
     expect(errs.join('\n')).toContain('用法');
+  });
+
+  it('refuses a --db (or FAZHI_DB) that does not exist, except for the commands that create one', async () => {
+    const typo = `${tmp.dir}/ledgr.db`;
+    expect(await runCli(['stats', '--year', '2024', '--db', typo])).toBe(1);
+    expect(errs.join('\n')).toContain(`找不到数据库文件“${typo}”（--db 给出的路径）`);
+    expect(out.join('\n')).not.toMatch(/场次/);
+    vi.stubEnv('FAZHI_DB', typo);
+    try {
+      expect(await runCli(['backups'])).toBe(1);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    expect(errs.join('\n')).toContain('环境变量 FAZHI_DB');
+    expect(existsSync(typo)).toBe(false);
+    // demo creates the ledger it is given
+    expect(await runCli(['demo', '--year', '2024', '--db', typo])).toBe(0);
+    expect(existsSync(typo)).toBe(true);
   });
 
   it('takes the database from FAZHI_DB when --db is not given', async () => {

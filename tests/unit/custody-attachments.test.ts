@@ -200,6 +200,6 @@ describe('packages with attachments (含附件) and department merge', () => {
     expect(ok(await town.call('activities.list', {})).total).toBe(0);
     expect(err(await town.call('exchange.importZip', { base64: Buffer.from('not a zip').toString('base64') })).message).toMatch(/无法读取这个 \.zip 文件/);
     const noPkg = (await new JSZip().file('readme.txt', 'x').generateAsync({ type: 'nodebuffer' })).toString('base64');
-    expect(err(await town.call('exchange.previewZip', { base64: noPkg })).message).toMatch(/没有 package\.json/);
+    expect(err(await town.call('exchange.previewZip', { base64: noPkg })).message).toMatch(/不是法治台账导出的「含附件」数据包/);
   });
 });

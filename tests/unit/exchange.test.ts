@@ -92,9 +92,9 @@ const base = () => ({
 
 describe('broken packages are rejected whole, naming the record and the field', () => {
   const cases: [string, (p: ReturnType<typeof base>) => unknown, RegExp][] = [
-    ['a bad date', (p) => { p.activities[1].date = '2024-02-30'; }, /普法宣传活动（第2条.*id=a2）.*「活动日期」不是有效日期/],
-    ['an unknown enum', (p) => { (p.mediationCases[0] as Record<string, unknown>).type = 'alien'; }, /人民调解案件（第1条.*id=m1）.*「纠纷类型」的取值“alien”无效/],
-    ['a count of -1', (p) => { p.activities[0].audience = -1; }, /普法宣传活动（第1条.*id=a1）.*「受众人次」应为不小于0的整数/],
+    ['a bad date', (p) => { p.activities[1].date = '2024-02-30'; }, /普法宣传活动（第2条[^）]*）.*「活动日期」不是有效日期/],
+    ['an unknown enum', (p) => { (p.mediationCases[0] as Record<string, unknown>).type = 'alien'; }, /人民调解案件（第1条[^）]*）.*「纠纷类型」的取值“alien”无效/],
+    ['a count of -1', (p) => { p.activities[0].audience = -1; }, /普法宣传活动（第1条[^）]*）.*「受众人次」应为不小于0的整数/],
     ['a duplicate id', (p) => { p.activities[1].id = 'a1'; }, /第2条.*「id」与本数据包中另一条普法宣传活动重复/],
     ['a closing date before acceptance', (p) => { p.mediationCases[0].closedOn = '2024-01-01'; }, /人民调解案件（第1条.*结案日期不能早于受理日期/],
     ['a missing required field', (p) => { delete (p.activities[0] as Record<string, unknown>).title; }, /「活动名称」不能为空/],
@@ -116,15 +116,18 @@ describe('broken packages are rejected whole, naming the record and the field', 
   });
 
   it.each([
-    ['not JSON', '{"format": "fazhi-ledger-package",', /不是有效的 JSON/],
-    ['a wrong format', JSON.stringify({ ...base(), format: 'something-else' }), /format 应为“fazhi-ledger-package”/],
+    ['not JSON', '{"format": "fazhi-ledger-package",', /不是法治台账数据包/],
+    ['a wrong format', JSON.stringify({ ...base(), format: 'something-else' }), /不是法治台账数据包/],
     ['a newer version', JSON.stringify({ ...base(), version: 2 }), /只支持版本 1/],
-    ['an array', '[]', /JSON 对象/],
+    ['an array', '[]', /不是法治台账数据包/],
+    ['a text file', 'Unexpected', /不是法治台账数据包/],
   ])('%s', async (_label, content, message) => {
     const core = memoryCore();
     const e = err(await core.call('exchange.import', { content }));
     expect(e.code).toBe('invalid_input');
     expect(e.message).toMatch(message);
+    // plain Chinese: no parser text, no format code
+    expect(e.message).not.toMatch(/JSON|Unexpected|token|format|fazhi-ledger/);
     expect(await countsOf(core)).toEqual({ activities: 0, mediationCases: 0, inspections: 0, workItems: 0, disclosureRequests: 0 });
   });
 

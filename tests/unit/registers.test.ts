@@ -127,7 +127,7 @@ describe('rules across fields', () => {
 
   it('a penalty needs its kind; other outcomes drop stale penalty details', async () => {
     const e = err(await core.dispatch('inspections.create', { record: { ...SAMPLES.inspections, penaltyKind: null } }));
-    expect(e.message).toContain('必须填写处罚种类');
+    expect(e.issues).toContainEqual({ field: 'penaltyKind', message: '处理结果为“行政处罚”时，必须填写处罚种类' });
     const rec = ok(await core.call('inspections.create', { record: { ...SAMPLES.inspections, outcome: 'rectification' } }));
     expect(rec.penaltyKind).toBeNull();
     expect(rec.penaltyAmount).toBeNull();

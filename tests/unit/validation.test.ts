@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIVITY, MEDIATION_CASE } from '../../electron/shared/registers.ts';
+import { ACTIVITY, fieldApplies, INSPECTION, MEDIATION_CASE, WORK_ITEM } from '../../electron/shared/registers.ts';
 import { describeRecord, isValidDate, validateRecord } from '../../electron/shared/validation.ts';
 
 describe('isValidDate', () => {
@@ -36,7 +36,38 @@ describe('validateRecord', () => {
 
   it('describes a record without personal data', () => {
     const label = describeRecord(MEDIATION_CASE, { id: 'm1', acceptedOn: '2024-03-01', caseNo: '调〔2024〕1号', parties: '张三、李四', summary: '张三与李四因……' }, 4);
-    expect(label).toBe('人民调解案件（第5条，2024-03-01 调〔2024〕1号，id=m1）');
+    expect(label).toBe('人民调解案件（第5条，2024-03-01 调〔2024〕1号）');
+  });
+
+  it('ends a long title with “…” and never cuts a character in half', () => {
+    const title = `${'𠀀'.repeat(29)}宪法宣传周活动`;
+    const label = describeRecord(ACTIVITY, { date: '2024-03-05', title });
+    expect(label).toBe(`普法宣传活动（2024-03-05 ${'𠀀'.repeat(29)}宪…）`);
+    expect(describeRecord(ACTIVITY, { date: '2024-03-05', title: '宪法宣传周' })).toBe('普法宣传活动（2024-03-05 宪法宣传周）');
+  });
+});
+
+describe('fields that belong to some records only', () => {
+  const shown = (def: typeof WORK_ITEM | typeof INSPECTION, record: Record<string, unknown>) =>
+    def.fields.filter((f) => fieldApplies(f, record)).map((f) => f.key);
+
+  it('a 行政复议 entry is not asked 考试合格人数 or 参加人次; a 学法考试 is', () => {
+    expect(shown(WORK_ITEM, { category: 'reconsideration' })).not.toContain('passed');
+    expect(shown(WORK_ITEM, { category: 'reconsideration' })).not.toContain('participants');
+    expect(shown(WORK_ITEM, { category: 'reconsideration' })).toContain('outcome');
+    expect(shown(WORK_ITEM, { category: 'exam' })).toEqual(expect.arrayContaining(['participants', 'passed']));
+    expect(shown(WORK_ITEM, { category: 'litigation' })).toContain('leaderAppeared');
+    expect(shown(WORK_ITEM, { category: 'other' })).toEqual(WORK_ITEM.fields.map((f) => f.key));
+  });
+
+  it('处罚种类 belongs to a 行政处罚 only, and is required there', () => {
+    expect(shown(INSPECTION, { outcome: 'rectification' })).not.toContain('penaltyKind');
+    expect(shown(INSPECTION, { outcome: 'penalty' })).toContain('penaltyKind');
+    const base = { date: '2024-05-01', field: 'market', target: '某超市', outcome: 'penalty' };
+    const v = validateRecord(INSPECTION, base);
+    expect(v.ok ? [] : v.issues).toEqual([{ field: 'penaltyKind', message: '处理结果为“行政处罚”时，必须填写处罚种类' }]);
+    expect(validateRecord(INSPECTION, { ...base, penaltyKind: 'warning' }).ok).toBe(true);
+    expect(validateRecord(INSPECTION, { ...base, outcome: 'no_issue' }).ok).toBe(true);
   });
 });
 

@@ -192,10 +192,10 @@ export async function importZipCommand(core: Core, args: ParsedArgs): Promise<nu
 export const CUSTODY_COMMANDS = {
   backup: { run: backupCommand, usage: 'backup [--out 文件.zip]   立即备份（数据库和附件）；--out 备份到指定文件', valued: ['out'], flags: [] },
   backups: { run: backupsCommand, usage: 'backups   数据存放位置和备份列表', valued: [], flags: [] },
-  restore: { run: restoreCommand, usage: 'restore 备份文件.zip [--skip-invalid]   从备份恢复（先检查备份，并先备份现有数据）', valued: [], flags: ['skip-invalid'] },
-  'import-xlsx': { run: importXlsxCommand, usage: 'import-xlsx 台账 文件.xlsx [--dry-run] [--skip-invalid]   从 Excel 导入（台账：activities、mediationCases、inspections、workItems）', valued: [], flags: ['dry-run', 'skip-invalid'] },
+  restore: { run: restoreCommand, usage: 'restore 备份文件.zip [--skip-invalid]   从备份恢复（先检查备份，并先备份现有数据）', valued: [], flags: ['skip-invalid'], creates: true },
+  'import-xlsx': { run: importXlsxCommand, usage: 'import-xlsx 台账 文件.xlsx [--dry-run] [--skip-invalid]   从 Excel 导入（台账：activities、mediationCases、inspections、workItems）', valued: [], flags: ['dry-run', 'skip-invalid'], creates: true },
   'export-xlsx': { run: exportXlsxCommand, usage: 'export-xlsx 台账 [--year 年度] [--keyword 关键词] --out 文件.xlsx   导出为 Excel', valued: ['year', 'keyword', 'out'], flags: [] },
   'template-xlsx': { run: templateXlsxCommand, usage: 'template-xlsx 台账 --out 模板.xlsx   Excel 导入模板', valued: ['out'], flags: [] },
   'export-zip': { run: exportZipCommand, usage: 'export-zip [--year 年度] [--department 部门] [--with-personal] --out 文件.zip   导出含附件的数据包（加 --with-personal 才含当事人等个人信息）', valued: ['year', 'department', 'out'], flags: ['with-personal'] },
-  'import-zip': { run: importZipCommand, usage: 'import-zip 文件.zip [--dry-run] [--skip-invalid]   导入含附件的数据包（先预览新增、更新和冲突）', valued: [], flags: ['dry-run', 'skip-invalid'] },
+  'import-zip': { run: importZipCommand, usage: 'import-zip 文件.zip [--dry-run] [--skip-invalid]   导入含附件的数据包（先预览新增、更新和冲突）', valued: [], flags: ['dry-run', 'skip-invalid'], creates: true },
 };

@@ -97,7 +97,7 @@ export function checkAttachmentBytes(fileName: string, bytes: Uint8Array): strin
 function requireLiveRecord(db: Db, register: AttachmentRegister, recordId: string): void {
   const def = REGISTERS[register];
   const rec = getRecord<{ deletedAt: string | null }>(db, def, recordId);
-  if (!rec) throw new AppError('not_found', `找不到这条${def.label}记录（id=${recordId}），无法添加附件`);
+  if (!rec) throw new AppError('not_found', `找不到这条${def.label}记录，可能已被删除，无法添加附件`);
   if (rec.deletedAt) throw new AppError('conflict', `这条${def.label}记录在回收站中，请先恢复再添加附件`);
 }
 

@@ -473,6 +473,6 @@ function swapInto(ctx: CoreContext, fresh: string): void {
 export function backupPathByName(dataDir: string, name: string): string {
   if (!NAME_RE.test(name)) throw new AppError('invalid_input', `备份文件名无效：${name.slice(0, 80)}`);
   const p = join(backupsDir(dataDir), name);
-  if (!existsSync(p)) throw new AppError('not_found', `找不到备份“${name}”，可能已被清理`);
+  if (!existsSync(p)) throw new AppError('not_found', '找不到这个备份，可能已被清理。请刷新备份列表后再选。');
   return p;
 }

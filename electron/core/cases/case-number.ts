@@ -66,9 +66,9 @@ export function nextCaseNo(db: Db, year: number): string {
   return formatCaseNo(pattern, township, year, max + 1);
 }
 
-/** “2025-03-02 受理的邻里纠纷（id=…）”: names a case without personal data. */
+/** “2025-03-02 受理的邻里纠纷”: names a case without personal data. */
 export function describeCase(c: { acceptedOn: string; type: string; id: string; caseNo?: string | null }): string {
-  return `${c.caseNo ? `${c.caseNo}，` : ''}${c.acceptedOn}受理的${labelOf(DISPUTE_TYPES, c.type)}纠纷（id=${c.id}）`;
+  return `${c.caseNo ? `${c.caseNo}，` : ''}${c.acceptedOn}受理的${labelOf(DISPUTE_TYPES, c.type)}纠纷`;
 }
 
 /** Another live case of the same year with this 案号, else null. */

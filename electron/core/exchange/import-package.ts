@@ -23,19 +23,18 @@ const MAX_CHANGES_LISTED = 500;
 const zeroCounts = (): ImportCounts => ({ new: 0, updated: 0, unchanged: 0, keptLocal: 0, invalid: 0 });
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+const NOT_A_PACKAGE = '这个文件不是法治台账数据包，无法读取（可能选错了文件，或文件已损坏）。请选择法治台账“导出数据包”得到的 .json 或 .zip 文件。';
+
 /** Parses the text and checks the envelope; throws AppError for a file that is not a package at all. */
 export function parsePackage(text: string): Obj {
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (e) {
-    const where = e instanceof SyntaxError ? e.message.replace(/^.*?(position|line)/i, '$1') : '';
-    throw new AppError('invalid_input', `数据包不是有效的 JSON 文件，无法读取${where ? `（${where}）` : ''}。请确认选择的是法治台账导出的 .json 数据包。`);
+  } catch {
+    // the parser's English (「Unexpected token … is not valid JSON」) means nothing to a clerk
+    throw new AppError('invalid_input', NOT_A_PACKAGE);
   }
-  if (!isObj(data)) throw new AppError('invalid_input', '数据包内容应为一个 JSON 对象');
-  if (data.format !== PACKAGE_FORMAT) {
-    throw new AppError('invalid_input', `这不是法治台账数据包：format 应为“${PACKAGE_FORMAT}”，实为“${String(data.format ?? '（缺失）').slice(0, 40)}”`);
-  }
+  if (!isObj(data) || data.format !== PACKAGE_FORMAT) throw new AppError('invalid_input', NOT_A_PACKAGE);
   if (data.version !== PACKAGE_VERSION) {
     throw new AppError('invalid_input', `数据包版本为 ${String(data.version ?? '（缺失）').slice(0, 10)}，本程序只支持版本 ${PACKAGE_VERSION}。请升级法治台账。`);
   }

@@ -80,7 +80,7 @@ export async function importPackageZip(
   const entries = listZip(bytes, PACKAGE_ZIP_LIMITS);
   const byName = new Map(entries.filter((e) => !e.dir).map((e) => [e.name, e]));
   const entry = byName.get('package.json') ?? entries.find((f) => !f.dir && /(^|\/)[^/]+\.json$/.test(f.name) && !f.name.startsWith('attachments/')) ?? null;
-  if (!entry) throw new AppError('invalid_input', '压缩包中没有 package.json，不是法治台账的「含附件」数据包');
+  if (!entry) throw new AppError('invalid_input', '这个压缩包不是法治台账导出的「含附件」数据包（里面没有台账数据），无法导入');
   const text = readZipEntry(bytes, entry, '数据包').toString('utf8');
 
   // attachments: check each against its file and its record before anything is written
@@ -113,7 +113,7 @@ export async function importPackageZip(
     const a = checked.row;
     if (getAttachment(ctx.db, a.id)) { counts.existing++; continue; }
     if (!packageIds.get(a.register)!.has(a.recordId) && !getRecord(ctx.db, REGISTERS[a.register], a.recordId)) {
-      bad(`所属的${REGISTERS[a.register].label}记录（id=${a.recordId}）既不在数据包中也不在本机台账中`); continue;
+      bad(`所属的${REGISTERS[a.register].label}记录既不在数据包中也不在本机台账中`); continue;
     }
     if (content) blobs.set(a.sha256, content);
     toInsert.push({ id: a.id, register: a.register, recordId: a.recordId, sha256: a.sha256, fileName: a.fileName, mime: a.mime, size: a.size, createdAt: a.createdAt });

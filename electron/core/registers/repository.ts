@@ -182,7 +182,7 @@ function listByIndex<T>(db: Db, def: RegisterDef, q: ListQuery, keyword: string)
   if (matches <= keywordPlan.indexDrivenMax) {
     const where = whereOf(def, { ...q, keyword: undefined });
     const inIndex = `rowid IN (SELECT rowid FROM ${fts} WHERE ${fts} MATCH ?)`;
-    const rows = prepared(db, `SELECT * FROM ${def.table} WHERE ${inIndex} AND ${where.sql} ORDER BY ${orderOf(def, q)} LIMIT ? OFFSET ?`)
+    const rows = prepared(db, `${selectOf(def)} WHERE ${inIndex} AND ${where.sql} ORDER BY ${orderOf(def, q)} LIMIT ? OFFSET ?`)
       .all(match, ...where.params, pageSize, offset) as Record<string, unknown>[];
     const total = !filtered ? matches
       : rows.length > 0 && rows.length < pageSize ? offset + rows.length
@@ -192,7 +192,7 @@ function listByIndex<T>(db: Db, def: RegisterDef, q: ListQuery, keyword: string)
   if (filtered) return null;
   // common keyword, whole register: the page by the ordered scan (stops early), the total from the index
   const where = whereOf(def, q);
-  const rows = prepared(db, `SELECT * FROM ${def.table} WHERE ${where.sql} ORDER BY ${orderOf(def, q)} LIMIT ? OFFSET ?`)
+  const rows = prepared(db, `${selectOf(def)} WHERE ${where.sql} ORDER BY ${orderOf(def, q)} LIMIT ? OFFSET ?`)
     .all(...where.params, pageSize, offset) as Record<string, unknown>[];
   return { items: rows.map((r) => rowToRecord<T>(def, r)), total: matches, page, pageSize };
 }

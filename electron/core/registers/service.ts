@@ -33,7 +33,7 @@ function validated<R extends RegisterName>(def: RegisterDef & { name: R }, paylo
 export function requireRecord<R extends RegisterName>(ctx: CoreContext, name: R, id: string): RecordOf<R> {
   const def = REGISTERS[name];
   const rec = getRecord<RecordOf<R>>(ctx.db, def, id);
-  if (!rec) throw new AppError('not_found', `找不到这条${def.label}记录（id=${id}），可能已被彻底删除`);
+  if (!rec) throw new AppError('not_found', `找不到这条${def.label}记录，可能已被彻底删除`);
   return rec;
 }
 

@@ -70,6 +70,8 @@ export async function call<K extends MethodName>(method: K, input: InputOf<K>): 
 /** The Chinese message of any error, for ElMessage. */
 export function errorMessage(e: unknown): string {
   if (e instanceof ApiCallError) return e.message;
-  if (e instanceof Error) return `操作失败：${e.message}`;
-  return '操作失败';
+  // an Error of the page itself (a parser's or the browser's English) means nothing to a clerk:
+  // it goes to the console, the clerk gets a plain sentence
+  console.error(e);
+  return '操作失败：程序出现了意外问题，数据未改动。请重试；如仍失败，请联系技术支持。';
 }

@@ -20,7 +20,7 @@ export interface RegisterPageConfig {
   primaryFilters: string[];
   /** text fields whose input offers earlier values (<reg>.suggest) */
   suggest: string[];
-  /** fields shown only when the predicate holds (others always shown) */
+  /** fields shown only when the predicate holds, beyond a field's `onlyWhen` in registers.ts */
   visibleWhen?: Record<string, (form: Record<string, unknown>) => boolean>;
   /** default sort */
   sortBy: string;
@@ -36,7 +36,6 @@ export interface RegisterPageConfig {
   formOrder?: string[];
 }
 
-const isPenalty = (f: Record<string, unknown>) => f.outcome === 'penalty';
 const hasNoPartyList = (f: Record<string, unknown>) => !Array.isArray(f.partyList) || f.partyList.length === 0;
 const isWritten = (f: Record<string, unknown>) => f.agreement === 'written';
 const isClosed = (f: Record<string, unknown>) => f.status === 'success' || f.status === 'failed' || (Array.isArray(f.followUps) && f.followUps.length > 0);
@@ -88,12 +87,6 @@ export const REGISTER_PAGES: Record<RegisterName, RegisterPageConfig> = {
     widths: { date: 112, field: 110, village: 120, issuesFound: 160, outcome: 115, penaltyAmount: 160 },
     primaryFilters: ['field', 'outcome', 'village'],
     suggest: ['target', 'village', 'inspectors', 'department'],
-    visibleWhen: {
-      penaltyDecisionNo: isPenalty,
-      penaltyKind: isPenalty,
-      penaltyAmount: isPenalty,
-      penaltyLegalReview: isPenalty,
-    },
     sortBy: 'date',
   },
   workItems: {

@@ -1,0 +1,38 @@
+// One way for a page to run a call the clerk started: the error shown as the
+// clerk's Chinese message, an optional success message, and which action is busy
+// (for a button's :loading). Replaces try / ElMessage.error(errorMessage(e)) copies.
+import { ref, type Ref } from 'vue';
+import { ElMessage } from 'element-plus';
+import { errorMessage } from '@/api/client.ts';
+
+export interface ActionOptions<T, K extends string> {
+  /** the action's name while it runs (busy.value === name) */
+  busy?: K;
+  /** shown when it succeeds; a function may return null to say nothing */
+  success?: string | ((value: T) => string | null);
+}
+
+export interface Action<K extends string> {
+  busy: Ref<K | ''>;
+  /** runs fn; resolves its value, or undefined after showing the error */
+  run: <T>(fn: () => Promise<T>, options?: ActionOptions<T, K>) => Promise<T | undefined>;
+}
+
+export function useAction<K extends string = string>(): Action<K> {
+  const busy = ref('') as Ref<K | ''>;
+  async function run<T>(fn: () => Promise<T>, options: ActionOptions<T, K> = {}): Promise<T | undefined> {
+    if (options.busy) busy.value = options.busy;
+    try {
+      const value = await fn();
+      const message = typeof options.success === 'function' ? options.success(value) : options.success;
+      if (message) ElMessage.success(message);
+      return value;
+    } catch (e) {
+      ElMessage.error(errorMessage(e));
+      return undefined;
+    } finally {
+      if (options.busy) busy.value = '';
+    }
+  }
+  return { busy, run };
+}
