@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore, type Core } from '../../electron/core/index.ts';
 import type { ApiResult } from '../../electron/shared/contract/index.ts';
+import { afterEach, beforeEach, vi } from 'vitest';
 
 export const FIXTURES_DIR = fileURLToPath(new URL('../fixtures/', import.meta.url));
 
@@ -45,3 +46,30 @@ export const SAMPLES = {
   workItems: { date: '2024-06-01', category: 'legal_review', title: '合同合法性审查', subkind: 'contract', count: 3, opinions: 5 },
   disclosureRequests: { receivedOn: '2024-03-05', applicantType: 'natural', applicant: '令狐某某', subject: '申请公开清河村道路硬化工程招标文件', channel: 'online', result: 'disclosed', resultOn: '2024-03-20' },
 } as const;
+
+/**
+ * A CLI test's surroundings, fresh for each test: a temp folder and what the
+ * command printed on stdout (out) and stderr (errs). Call it in a describe block.
+ */
+export function cliOutput(): { readonly dir: string; out: string[]; errs: string[] } {
+  const state = { tmp: null as ReturnType<typeof tempDir> | null, out: [] as string[], errs: [] as string[] };
+  beforeEach(() => {
+    state.tmp = tempDir();
+    state.out.length = 0;
+    state.errs.length = 0;
+    vi.spyOn(console, 'log').mockImplementation((...a) => void state.out.push(a.join(' ')));
+    vi.spyOn(console, 'error').mockImplementation((...a) => void state.errs.push(a.join(' ')));
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+    state.tmp?.cleanup();
+  });
+  return {
+    get dir() {
+      if (!state.tmp) throw new Error('cliOutput().dir is there only inside a test');
+      return state.tmp.dir;
+    },
+    out: state.out,
+    errs: state.errs,
+  };
+}

@@ -2,14 +2,14 @@
 // documents, the 首页 figures, and demo data kept apart.
 import { existsSync, readFileSync } from 'node:fs';
 import JSZip from 'jszip';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/index.ts';
 import { statutoryReminders } from '../../electron/core/cases/reminders.ts';
 import type { Core } from '../../electron/core/index.ts';
 import { createCore } from '../../electron/core/index.ts';
 import { caseChecklist, caseFileGaps } from '../../electron/shared/case-file.ts';
 import type { MediationCaseFields } from '../../electron/shared/records.ts';
-import { err, memoryCore, ok, tempDir } from '../helpers/core.ts';
+import { cliOutput, err, memoryCore, ok, tempDir } from '../helpers/core.ts';
 
 const TODAY = '2025-06-30';
 const parties = [{ role: 'applicant', name: '王建国' }, { role: 'respondent', name: '李秀英' }];
@@ -243,20 +243,8 @@ describe('demo data', () => {
 });
 
 describe('CLI: case-doc and reminders', () => {
-  let tmp: ReturnType<typeof tempDir>;
-  let out: string[];
-  let errs: string[];
-  beforeEach(() => {
-    tmp = tempDir();
-    out = [];
-    errs = [];
-    vi.spyOn(console, 'log').mockImplementation((...a) => void out.push(a.join(' ')));
-    vi.spyOn(console, 'error').mockImplementation((...a) => void errs.push(a.join(' ')));
-  });
-  afterEach(() => {
-    vi.restoreAllMocks();
-    tmp.cleanup();
-  });
+  const tmp = cliOutput();
+  const { out } = tmp;
 
   it('writes a document by case id or 案号, prints no personal data, and lists reminders as text or JSON', async () => {
     const db = `${tmp.dir}/ledger.db`;

@@ -1,24 +1,11 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { runCli } from '../../electron/cli/index.ts';
 import { createCore } from '../../electron/core/index.ts';
-import { FIXTURES_DIR, fixtureNames, tempDir } from '../helpers/core.ts';
+import { cliOutput, FIXTURES_DIR, fixtureNames } from '../helpers/core.ts';
 
-let tmp: ReturnType<typeof tempDir>;
-let out: string[];
-let errs: string[];
-
-beforeEach(() => {
-  tmp = tempDir();
-  out = [];
-  errs = [];
-  vi.spyOn(console, 'log').mockImplementation((...a) => void out.push(a.join(' ')));
-  vi.spyOn(console, 'error').mockImplementation((...a) => void errs.push(a.join(' ')));
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-  tmp.cleanup();
-});
+const tmp = cliOutput();
+const { out, errs } = tmp;
 
 const db = () => `${tmp.dir}/ledger.db`;
 const total = (table: string) => {
@@ -42,7 +29,7 @@ describe('cli', () => {
     expect(await runCli(['export', '--out', exported, '--db', db()])).toBe(0);
     expect(JSON.parse(readFileSync(exported, 'utf8')).activities).toHaveLength(pkg.activities.length);
 
-    out = [];
+    out.length = 0;
     expect(await runCli(['import', exported, '--dry-run', '--db', db()])).toBe(0);
     const n = pkg.activities.length + pkg.mediationCases.length + pkg.inspections.length + (pkg.workItems?.length ?? 0) + pkg.years.length;
     expect(out.join('\n')).toContain(`合计：新增 0，更新 0，未变 ${n}，保留本地较新 0，无效 0`);
