@@ -6,7 +6,7 @@ import { parseArgs, UsageError } from '../../electron/cli/args.ts';
 import {
   backupCommand, backupsCommand, CUSTODY_COMMANDS, exportXlsxCommand, exportZipCommand, importXlsxCommand, importZipCommand,
   restoreCommand, templateXlsxCommand,
-} from '../../electron/cli/commands/custody.ts';
+} from '../../electron/cli/commands/backup.ts';
 import { createCore, type Core } from '../../electron/core/index.ts';
 import { ok, SAMPLES, tempDir } from '../helpers/core.ts';
 

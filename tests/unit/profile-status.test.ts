@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyProfile } from '../../electron/core/ledger/year-profiles.ts';
+import { emptyProfile } from '../../electron/core/years/year-profiles.ts';
 import { profileStatus } from '../../electron/shared/profile-status.ts';
 import { PROFILE_FIGURE_KEYS } from '../../electron/shared/records.ts';
 

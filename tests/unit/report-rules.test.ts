@@ -1,9 +1,9 @@
 // Each rule of the county reviewer's list (spec: annual-report.md), one test each,
 // on the pure builders and helpers of the composer.
 import { describe, expect, it } from 'vitest';
-import type { YearStats } from '../../electron/shared/contract/report.ts';
+import type { YearStats } from '../../electron/shared/contract/stats.ts';
 import { labelOf, reportLabel, ACTIVITY_KINDS, PENALTY_KINDS, subkindLabel } from '../../electron/shared/enums.ts';
-import { emptyProfile } from '../../electron/core/ledger/year-profiles.ts';
+import { emptyProfile } from '../../electron/core/years/year-profiles.ts';
 import { cleanClerkText, xmlSafe } from '../../electron/core/report/clerk-text.ts';
 import { reportDateLine } from '../../electron/core/report/compose.ts';
 import { MEASURE_BUILDERS, parts } from '../../electron/core/report/measures.ts';

@@ -4,7 +4,7 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { exportExcel } from '../../electron/core/exchange/excel/export.ts';
+import { exportExcel } from '../../electron/core/excel/export.ts';
 import { XML_ILLEGAL } from '../../electron/core/util/xml-safe.ts';
 import { memoryCore, ok, SAMPLES } from '../helpers/core.ts';
 

@@ -1,8 +1,8 @@
 // openness-report --year Y --out F.docx [--date YYYY-MM-DD]: the year's 政府信息公开工作年度报告
 // as Word. The agreement checks with the 法治政府建设情况报告 and the data warnings go to stderr.
+import type { ReviewItem } from '../../shared/contract/openness.ts';
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { ReviewItem } from '../../shared/contract/openness.ts';
 import type { Core } from '../../core/index.ts';
 import { intOption, textOption, UsageError, type ParsedArgs } from '../args.ts';
 import { fail, unwrap, writeFileAtomic } from '../output.ts';

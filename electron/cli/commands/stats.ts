@@ -1,5 +1,5 @@
 // stats --year Y [--json]: the year's figures as the report states them (exact values here).
-import type { YearStats } from '../../shared/contract/report.ts';
+import type { YearStats } from '../../shared/contract/stats.ts';
 import { formatChange, formatMoney, formatRate } from '../../core/stats/number-style.ts';
 import type { Core } from '../../core/index.ts';
 import { intOption, UsageError, type ParsedArgs } from '../args.ts';

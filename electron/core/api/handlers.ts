@@ -1,14 +1,20 @@
 // Every method of the contract, implemented once. TypeScript checks that none is missing.
-// Only the registers' handlers load with the core; every other slice's module (and
+// Only the registers' handlers load with the core; every other domain's handlers.ts (and
 // what it imports: report, Excel, backup, package code) loads on its first call.
 import type { Contract, HandlersOf } from '../../shared/contract/index.ts';
+import { appContract } from '../../shared/contract/app.ts';
+import { attachmentsContract } from '../../shared/contract/attachments.ts';
+import { backupContract } from '../../shared/contract/backup.ts';
 import { casesContract } from '../../shared/contract/cases.ts';
-import { custodyContract } from '../../shared/contract/custody.ts';
-import { ledgerContract } from '../../shared/contract/ledger.ts';
+import { demoContract } from '../../shared/contract/demo.ts';
+import { excelContract } from '../../shared/contract/excel.ts';
+import { exchangeContract } from '../../shared/contract/exchange.ts';
 import { opennessContract } from '../../shared/contract/openness.ts';
 import { reportContract } from '../../shared/contract/report.ts';
+import { statsContract } from '../../shared/contract/stats.ts';
+import { yearsContract } from '../../shared/contract/years.ts';
 import type { CoreContext } from '../context.ts';
-import { registersHandlers } from './registers.ts';
+import { registersHandlers } from '../registers/handlers.ts';
 
 export type Handlers = HandlersOf<Contract, CoreContext>;
 
@@ -29,11 +35,19 @@ export function loadOnUse<C extends object>(slice: C, load: () => Promise<Handle
   return out as HandlersOf<C, CoreContext>;
 }
 
+// One line per domain: its contract slice and its core folder's handlers.ts. Writes are
+// wrapped there, where each method is registered: `'x.y': mutator(fn)` (db/mutator.ts).
 export const handlers: Handlers = {
-  ...loadOnUse(ledgerContract, async () => (await import('./ledger.ts')).ledgerHandlers),
+  ...loadOnUse(appContract, async () => (await import('../app/handlers.ts')).appHandlers),
   ...registersHandlers,
-  ...loadOnUse(reportContract, async () => (await import('./report.ts')).reportHandlers),
-  ...loadOnUse(custodyContract, async () => (await import('./custody.ts')).custodyHandlers),
-  ...loadOnUse(opennessContract, async () => (await import('./openness.ts')).opennessHandlers),
-  ...loadOnUse(casesContract, async () => (await import('./cases.ts')).casesHandlers),
+  ...loadOnUse(yearsContract, async () => (await import('../years/handlers.ts')).yearsHandlers),
+  ...loadOnUse(exchangeContract, async () => (await import('../exchange/handlers.ts')).exchangeHandlers),
+  ...loadOnUse(excelContract, async () => (await import('../excel/handlers.ts')).excelHandlers),
+  ...loadOnUse(backupContract, async () => (await import('../backup/handlers.ts')).backupHandlers),
+  ...loadOnUse(attachmentsContract, async () => (await import('../attachments/handlers.ts')).attachmentsHandlers),
+  ...loadOnUse(statsContract, async () => (await import('../stats/handlers.ts')).statsHandlers),
+  ...loadOnUse(reportContract, async () => (await import('../report/handlers.ts')).reportHandlers),
+  ...loadOnUse(opennessContract, async () => (await import('../openness/handlers.ts')).opennessHandlers),
+  ...loadOnUse(casesContract, async () => (await import('../cases/handlers.ts')).casesHandlers),
+  ...loadOnUse(demoContract, async () => (await import('../demo/handlers.ts')).demoHandlers),
 };

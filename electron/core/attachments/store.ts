@@ -5,7 +5,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AttachmentInfo, AttachmentRegister } from '../../shared/contract/custody.ts';
+import type { AttachmentInfo, AttachmentRegister } from '../../shared/contract/attachments.ts';
 import { REGISTERS, type RegisterName } from '../../shared/registers.ts';
 
 export type { AttachmentInfo, AttachmentRegister };

@@ -13,7 +13,7 @@ import { loadJSZip } from '../util/load-on-use.ts';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import type { BackupCheck, BackupInfo, BackupKind, RestoreResult } from '../../shared/contract/custody.ts';
+import type { BackupCheck, BackupInfo, BackupKind, RestoreResult } from '../../shared/contract/backup.ts';
 import { REGISTERS, REGISTER_NAMES, type RegisterName } from '../../shared/registers.ts';
 import type { CoreContext } from '../context.ts';
 import { openDatabase, type Db } from '../db/connection.ts';
@@ -157,6 +157,10 @@ function writeAtomically(target: string, bytes: Uint8Array): void {
     throw e;
   }
 }
+
+/** The before-import backup; an in-memory database (tests) has nothing to back up. */
+export const backupBeforeImport = (ctx: CoreContext): Promise<BackupInfo | null> =>
+  (ctx.dbPath === ':memory:' ? Promise.resolve(null) : createBackup(ctx, 'before-import'));
 
 /**
  * Takes a backup of the open database and its attachment files.

@@ -3,7 +3,7 @@
 // taken automatically before the newer version upgraded the data.
 import Database from 'better-sqlite3';
 import { basename, dirname, join } from 'node:path';
-import type { BackupInfo } from '../../shared/contract/custody.ts';
+import type { BackupInfo } from '../../shared/contract/backup.ts';
 import { AppError } from '../util/errors.ts';
 import { listBackups } from './backup.ts';
 

@@ -17,7 +17,7 @@
 // The backup's triggers, views, indexes, extra columns, settings oddities,
 // page size and journal mode therefore have no effect on the ledger.
 import Database from 'better-sqlite3';
-import { ledgerContract } from '../../shared/contract/ledger.ts';
+import { yearsContract } from '../../shared/contract/years.ts';
 import { REGISTERS, REGISTER_NAMES, type RegisterDef, type RegisterName } from '../../shared/registers.ts';
 import { describeRecord, validateRecord } from '../../shared/validation.ts';
 import { checkAttachmentRow, insertAttachmentRow } from '../attachments/store.ts';
@@ -25,8 +25,8 @@ import { openDatabase, type Db } from '../db/connection.ts';
 import { LATEST_VERSION, MIGRATIONS, migrate } from '../db/migrations.ts';
 import { profileToPackage } from '../exchange/export-package.ts';
 import { ID_RE, normalizeTime, parseProfile } from '../exchange/import-package.ts';
-import { updateSettings } from '../ledger/settings.ts';
-import { getProfile, writeProfile } from '../ledger/year-profiles.ts';
+import { updateSettings } from '../years/settings.ts';
+import { getProfile, writeProfile } from '../years/year-profiles.ts';
 import { getRecord, insertRecord, setDeleted } from '../registers/repository.ts';
 import { rowToRecord } from '../registers/mapping.ts';
 import { AppError } from '../util/errors.ts';
@@ -192,7 +192,7 @@ function copySettings(staging: Db, target: Db, ignored: string[]): void {
       ignored.push(`设置项“${String(key).slice(0, 30)}”不是有效的数据，已忽略`);
     }
   }
-  const schema = ledgerContract['settings.update'].input;
+  const schema = yearsContract['settings.update'].input;
   // each setting on its own: one odd value costs that setting only
   for (const [key, value] of Object.entries(patch)) {
     const one = schema.safeParse({ [key]: value });

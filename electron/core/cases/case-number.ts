@@ -2,7 +2,7 @@
 // 设置 (default {简称}调〔{年度}〕{序号}号), and unique within the year of 受理.
 import { DEFAULT_CASE_NO_PATTERN } from '../../shared/records.ts';
 import type { Db } from '../db/connection.ts';
-import { getSettings } from '../ledger/settings.ts';
+import { getSettings } from '../years/settings.ts';
 import { prepared } from '../registers/repository.ts';
 import { DISPUTE_TYPES, labelOf } from '../../shared/enums.ts';
 

@@ -17,17 +17,15 @@ export function countDemo(db: Db): Record<RegisterName, number> {
   return out;
 }
 
-/** Removes the demo records for good (their attachments go with them), in one transaction. */
+/** Removes the demo records for good (their attachments go with them); run inside the demoData.clear mutator. */
 export function clearDemo(db: Db): Record<RegisterName, number> {
-  return db.transaction(() => {
-    const out = {} as Record<RegisterName, number>;
-    for (const r of REGISTER_NAMES) {
-      const def = REGISTERS[r];
-      out[r] = prepared(db, `DELETE FROM ${def.table} WHERE id IN (SELECT record_id FROM demo_records WHERE register = ?)`).run(r).changes;
-      prepared(db, 'DELETE FROM exchange_seen WHERE register = ? AND record_id IN (SELECT record_id FROM demo_records WHERE register = ?)').run(r, r);
-      prepared(db, 'DELETE FROM demo_records WHERE register = ?').run(r);
-    }
-    return out;
-  }).immediate();
+  const out = {} as Record<RegisterName, number>;
+  for (const r of REGISTER_NAMES) {
+    const def = REGISTERS[r];
+    out[r] = prepared(db, `DELETE FROM ${def.table} WHERE id IN (SELECT record_id FROM demo_records WHERE register = ?)`).run(r).changes;
+    prepared(db, 'DELETE FROM exchange_seen WHERE register = ? AND record_id IN (SELECT record_id FROM demo_records WHERE register = ?)').run(r, r);
+    prepared(db, 'DELETE FROM demo_records WHERE register = ?').run(r);
+  }
+  return out;
 }
 

@@ -1,12 +1,12 @@
 // Export of a data package: one year or everything, optionally one department.
 import { localDateStamp } from '../util/local-date.ts';
-import type { ExportResult } from '../../shared/contract/ledger.ts';
+import type { ExportResult } from '../../shared/contract/exchange.ts';
 import { REGISTERS, REGISTER_NAMES, type RegisterName } from '../../shared/registers.ts';
 import type { YearProfile } from '../../shared/records.ts';
 import { opennessToPackage } from '../../shared/openness.ts';
 import { isoNow, type CoreContext } from '../context.ts';
-import { getSettings } from '../ledger/settings.ts';
-import { getProfile, profileYears } from '../ledger/year-profiles.ts';
+import { getSettings } from '../years/settings.ts';
+import { getProfile, profileYears } from '../years/year-profiles.ts';
 import { allRecords } from '../registers/repository.ts';
 import { rowToRecord } from '../registers/mapping.ts';
 import { AppError } from '../util/errors.ts';

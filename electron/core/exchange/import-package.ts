@@ -1,6 +1,6 @@
 // Import of a data package: validate everything first, then write all or nothing.
 // A dry run reports what would happen (new / updated / unchanged / kept / invalid).
-import type { ImportCounts, ImportRecordIssue, ImportReport } from '../../shared/contract/ledger.ts';
+import type { ImportCounts, ImportRecordIssue, ImportReport } from '../../shared/contract/exchange.ts';
 import { REGISTERS, REGISTER_NAMES, type RegisterName } from '../../shared/registers.ts';
 import {
   MEASURE_KEYS, MEASURE_LABELS, MEASURE_TITLE_MAX, NARRATIVE_KEYS, NARRATIVE_LABELS, PROFILE_FIGURE_KEYS, PROFILE_FIGURE_LABELS, type YearProfile,
@@ -8,13 +8,13 @@ import {
 import { describeRecord, isValidDate, validateRecord } from '../../shared/validation.ts';
 import { parseOpenness } from '../../shared/openness.ts';
 import { isoNow, type CoreContext } from '../context.ts';
-import { getSettings, updateSettings } from '../ledger/settings.ts';
-import { emptyProfile, getProfile, profileExists, writeProfile } from '../ledger/year-profiles.ts';
+import { getSettings, updateSettings } from '../years/settings.ts';
+import { emptyProfile, getProfile, profileExists, writeProfile } from '../years/year-profiles.ts';
 import { getRecord, insertRecord, prepared, replaceRecord } from '../registers/repository.ts';
 import { AppError } from '../util/errors.ts';
 import { describeCase, normalizeCaseNo } from '../cases/case-number.ts';
 import { fromPackageRecord, PACKAGE_FORMAT, PACKAGE_KEYS, PACKAGE_VERSION, personalKeys } from './package-format.ts';
-import { yearProfileInput } from '../../shared/contract/ledger.ts';
+import { yearProfileInput } from '../../shared/contract/years.ts';
 
 type Obj = Record<string, unknown>;
 export const ID_RE = /^[\w.:-]{1,64}$/;

@@ -4,7 +4,7 @@
 // the records and the attachment rows in the same transaction.
 import { localDateStamp } from '../util/local-date.ts';
 import { loadJSZip } from '../util/load-on-use.ts';
-import type { AttachmentImportCounts, ZipImportReport } from '../../shared/contract/custody.ts';
+import type { AttachmentImportCounts, ZipImportReport } from '../../shared/contract/exchange.ts';
 import { REGISTERS, type RegisterName } from '../../shared/registers.ts';
 import type { CoreContext } from '../context.ts';
 import {

@@ -7,10 +7,10 @@ import { DISCLOSURE_RESULT_GROUPS } from '../../shared/enums.ts';
 import type { OpennessYear } from '../../shared/openness.ts';
 import { replyLateness } from '../../shared/workdays.ts';
 import type { Db } from '../db/connection.ts';
-import { getProfile } from '../ledger/year-profiles.ts';
+import { getProfile } from '../years/year-profiles.ts';
 import { prepared } from '../registers/repository.ts';
 import { computeYearStats } from '../stats/year-stats.ts';
-import type { YearStats } from '../../shared/contract/report.ts';
+import type { YearStats } from '../../shared/contract/stats.ts';
 import { computeOpennessFigures, rowOf, TABLE3_COLUMN_LABELS, type OpennessFigures } from './figures.ts';
 
 const RESULT_KEYS = DISCLOSURE_RESULT_GROUPS.flatMap((g) => g.items.map((i) => i.code));

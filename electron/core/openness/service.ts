@@ -1,8 +1,8 @@
 // Loads what the 政务公开年报 needs and composes it; renders and records an export.
 import type { OpennessExportStatus, OpennessModel, ReviewItem } from '../../shared/contract/openness.ts';
 import { isoNow, type CoreContext } from '../context.ts';
-import { getSettings } from '../ledger/settings.ts';
-import { getProfile } from '../ledger/year-profiles.ts';
+import { getSettings } from '../years/settings.ts';
+import { getProfile } from '../years/year-profiles.ts';
 import { prepared } from '../registers/repository.ts';
 import { localDate } from '../report/service.ts';
 import { agreementChecks, exportedReport, lawReportFigures, requestWarnings } from './checks.ts';

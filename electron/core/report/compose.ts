@@ -4,9 +4,8 @@
 // title and text for each area, verbatim but for the cleaned slips; sections
 // 二–五 are the clerk's texts, drafts only where nothing is written. Every
 // review item found while composing is returned in `review`.
-import type {
-  MeasureArea, ReportModel, ReportParagraph, ReportSection, ReportTable, ReviewItem, YearStats,
-} from '../../shared/contract/report.ts';
+import type { MeasureArea, ReportModel, ReportParagraph, ReportSection, ReportTable, ReviewItem } from '../../shared/contract/report.ts';
+import type { YearStats } from '../../shared/contract/stats.ts';
 import {
   MEASURE_LABELS, NARRATIVE_LABELS, type AppSettings, type NarrativeKey, type YearProfile,
 } from '../../shared/records.ts';

@@ -2,7 +2,8 @@
 // figure the ledger also states (调解案件440件 against 445 recorded) is a review
 // warning. Approximate numbers ("300余起", "近万人次") are the clerk's own and
 // are not compared; a figure the ledger does not state (no records) is not either.
-import type { ReviewItem, YearStats } from '../../shared/contract/report.ts';
+import type { ReviewItem } from '../../shared/contract/report.ts';
+import type { YearStats } from '../../shared/contract/stats.ts';
 import { MEASURE_KEYS, MEASURE_LABELS, NARRATIVE_KEYS, NARRATIVE_LABELS, type YearProfile } from '../../shared/records.ts';
 import { formatRate } from '../stats/number-style.ts';
 

@@ -4,7 +4,7 @@
 // left out), 其中 only when it splits the total into more than one part, every
 // unit kept apart (场次 / 期 / 次), report labels without "/", rates without a
 // trailing .0, headcounts of trainings and exams exact, sums approximate.
-import type { YearStats } from '../../shared/contract/report.ts';
+import type { YearStats } from '../../shared/contract/stats.ts';
 import {
   ACTIVITY_KINDS, DISPUTE_TYPES, labelOf, PENALTY_KINDS, REVIEW_SUBKINDS, reportLabel, subkindLabel,
 } from '../../shared/enums.ts';

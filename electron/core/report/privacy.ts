@@ -3,7 +3,8 @@
 // is searched for 18-digit ID numbers, mobile numbers and the names in the
 // mediation register's 当事人 field. A hit names the record and the field,
 // never the data found, and blocks the export.
-import type { ReviewItem, YearStats } from '../../shared/contract/report.ts';
+import type { ReviewItem } from '../../shared/contract/report.ts';
+import type { YearStats } from '../../shared/contract/stats.ts';
 import {
   MEASURE_KEYS, MEASURE_LABELS, NARRATIVE_KEYS, NARRATIVE_LABELS, type AppSettings, type YearProfile,
 } from '../../shared/records.ts';

@@ -1,7 +1,8 @@
 // The 审稿 list: a reviewer's items before export, gathered from a list of
 // providers — functions (db, year, env) → review items. Another report's checks
 // (e.g. agreement with the 政务公开年报) join with one line in REVIEW_PROVIDERS.
-import type { ReviewItem, ReviewSeverity, YearStats } from '../../shared/contract/report.ts';
+import type { ReviewItem, ReviewSeverity } from '../../shared/contract/report.ts';
+import type { YearStats } from '../../shared/contract/stats.ts';
 import type { Db } from '../db/connection.ts';
 import { prepared } from '../registers/repository.ts';
 import { opennessReview } from '../openness/checks.ts';

@@ -6,8 +6,8 @@ import type { ReportExport, ReportModel } from '../../shared/contract/report.ts'
 import { ACTIVITY_KINDS, labelOf } from '../../shared/enums.ts';
 import type { CoreContext } from '../context.ts';
 import type { Db } from '../db/connection.ts';
-import { getSettings } from '../ledger/settings.ts';
-import { getProfile } from '../ledger/year-profiles.ts';
+import { getSettings } from '../years/settings.ts';
+import { getProfile } from '../years/year-profiles.ts';
 import { prepared } from '../registers/repository.ts';
 import { computeYearStats } from '../stats/year-stats.ts';
 import { AppError } from '../util/errors.ts';

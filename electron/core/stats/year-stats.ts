@@ -1,6 +1,6 @@
 // Every figure the annual report states, aggregated in SQL from one year's live
 // records. Only counting columns are read: never a personal field (当事人, 纠纷简要情况).
-import type { YearStats } from '../../shared/contract/report.ts';
+import type { YearStats } from '../../shared/contract/stats.ts';
 import { ACTIVITY_KINDS, DISPUTE_TYPES, INSPECTION_FIELDS, PENALTY_KINDS, WORK_CATEGORIES, labelOf } from '../../shared/enums.ts';
 import type { Db } from '../db/connection.ts';
 import { prepared } from '../registers/repository.ts';

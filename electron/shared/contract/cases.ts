@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { CaseDoc } from '../case-doc-model.ts';
 import type { RegisterName } from '../registers.ts';
-import { method, prefixed } from './define.ts';
+import { isoDate, method, prefixed, yearNumber } from './define.ts';
 
 export type { CaseDoc };
 
@@ -46,8 +46,7 @@ export interface Dashboard {
   villagesWithActivity: number;
 }
 
-const yearNumber = z.number().int().min(2000, '年度应在2000—2100之间').max(2100, '年度应在2000—2100之间');
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+const date = isoDate;
 
 export const casesContract = {
   ...prefixed('cases', {
@@ -73,11 +72,5 @@ export const casesContract = {
     get: method<Dashboard>()(z.object({ year: yearNumber })),
     /** cases of the year whose 卷宗 lacks something (卷宗体检, judged on `date`, default today) */
     incompleteCases: method<number>()(z.object({ year: yearNumber, date: date.optional() })),
-  }),
-  ...prefixed('demoData', {
-    /** how many demo records (示例数据) the ledger holds */
-    count: method<Record<RegisterName, number>>()(z.object({})),
-    /** removes exactly the demo records, for good */
-    clear: method<Record<RegisterName, number>>()(z.object({})),
   }),
 };

@@ -1,5 +1,5 @@
 // Helpers to declare API methods: each has a zod input schema and a result type.
-import type { z } from 'zod';
+import { z } from 'zod';
 
 export interface MethodSpec<I extends z.ZodType, O> {
   input: I;
@@ -43,3 +43,17 @@ export interface ApiError {
 }
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+// Schemas more than one slice uses.
+export const yearNumber = z.number().int().min(2000, '年度应在2000—2100之间').max(2100, '年度应在2000—2100之间');
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+/** ~ 64 MB of base64 at most (the web bridge's body limit) */
+export const base64Content = z.string().min(1, '文件内容为空').max(90_000_000, '文件太大');
+export const registerNameSchema = z.enum(['activities', 'mediationCases', 'inspections', 'workItems', 'disclosureRequests']);
+export const attachmentRegisterSchema = z.enum(['activities', 'mediationCases', 'inspections']);
+
+/** A file's name and its content, base64. */
+export interface FileContent {
+  fileName: string;
+  base64: string;
+}

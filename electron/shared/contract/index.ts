@@ -1,21 +1,50 @@
 // The one API contract: every method, by `domain.verb` name, with its zod input
 // schema and its result type. IPC, the web bridge and the CLI all serve it.
 import type { z } from 'zod';
-import { casesContract } from './cases.ts';
-import { custodyContract } from './custody.ts';
 import type { ApiResult, MethodSpec } from './define.ts';
-import { ledgerContract } from './ledger.ts';
-import { opennessContract } from './openness.ts';
+import { appContract } from './app.ts';
 import { registersContract } from './registers.ts';
+import { yearsContract } from './years.ts';
+import { exchangeContract } from './exchange.ts';
+import { excelContract } from './excel.ts';
+import { backupContract } from './backup.ts';
+import { attachmentsContract } from './attachments.ts';
+import { statsContract } from './stats.ts';
 import { reportContract } from './report.ts';
+import { opennessContract } from './openness.ts';
+import { casesContract } from './cases.ts';
+import { demoContract } from './demo.ts';
+
+/** One slice per domain (docs/architecture.md has the table). */
+export const contractSlices = {
+  app: appContract,
+  registers: registersContract,
+  years: yearsContract,
+  exchange: exchangeContract,
+  excel: excelContract,
+  backup: backupContract,
+  attachments: attachmentsContract,
+  stats: statsContract,
+  report: reportContract,
+  openness: opennessContract,
+  cases: casesContract,
+  demo: demoContract,
+};
+export type Domain = keyof typeof contractSlices;
 
 export const contract = {
-  ...ledgerContract,
+  ...appContract,
   ...registersContract,
+  ...yearsContract,
+  ...exchangeContract,
+  ...excelContract,
+  ...backupContract,
+  ...attachmentsContract,
+  ...statsContract,
   ...reportContract,
-  ...custodyContract,
   ...opennessContract,
   ...casesContract,
+  ...demoContract,
 };
 
 export type Contract = typeof contract;

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { ReportParagraph } from './report.ts';
 import type { OpennessNarrativeKey } from '../openness.ts';
-import { method, prefixed } from './define.ts';
+import { method, prefixed, yearNumber } from './define.ts';
 
 /** One finding of a review: a difference between the two reports, or a data problem. */
 export interface ReviewItem {
@@ -103,7 +103,6 @@ export interface OpennessExportStatus {
   stated: OpennessStated | null;
 }
 
-const yearNumber = z.number().int().min(2000, '年度应在2000—2100之间').max(2100, '年度应在2000—2100之间');
 const input = z.object({
   year: yearNumber,
   /** 成文日期, YYYY-MM-DD; today when absent */

@@ -1,9 +1,9 @@
 // The blank Excel template of a register: Chinese headers, dropdowns for every
 // choice, date columns, one example row, a frozen header and a 填写说明 sheet.
 import type ExcelJS from 'exceljs';
-import { loadExcelJS } from '../../util/load-on-use.ts';
-import type { FieldDef, RegisterDef, RegisterName } from '../../../shared/registers.ts';
-import { REGISTERS } from '../../../shared/registers.ts';
+import { loadExcelJS } from '../util/load-on-use.ts';
+import type { FieldDef, RegisterDef, RegisterName } from '../../shared/registers.ts';
+import { REGISTERS } from '../../shared/registers.ts';
 import { EXAMPLE_MARK, excelColumns, fieldToCell } from './columns.ts';
 
 export const TEMPLATE_ROWS = 2000;

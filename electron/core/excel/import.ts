@@ -2,17 +2,17 @@
 // Headers are matched by name and synonyms (or an explicit mapping); every row
 // is checked first; then all valid rows are written in one transaction, or none.
 import type ExcelJS from 'exceljs';
-import { loadExcelJS } from '../../util/load-on-use.ts';
+import { loadExcelJS } from '../util/load-on-use.ts';
 import { randomUUID } from 'node:crypto';
-import type { ExcelColumnMatch, ExcelImportReport } from '../../../shared/contract/custody.ts';
-import type { RegisterDef, RegisterName } from '../../../shared/registers.ts';
-import { REGISTERS } from '../../../shared/registers.ts';
-import { validateRecord } from '../../../shared/validation.ts';
-import { isoNow, type CoreContext } from '../../context.ts';
-import { getRecord, insertRecord, replaceRecord } from '../../registers/repository.ts';
-import { describeCase, findDuplicateCaseNo, normalizeCaseNo } from '../../cases/case-number.ts';
-import { AppError } from '../../util/errors.ts';
-import { listZip, readZipEntry } from '../../util/zip-read.ts';
+import type { ExcelColumnMatch, ExcelImportReport } from '../../shared/contract/excel.ts';
+import type { RegisterDef, RegisterName } from '../../shared/registers.ts';
+import { REGISTERS } from '../../shared/registers.ts';
+import { validateRecord } from '../../shared/validation.ts';
+import { isoNow, type CoreContext } from '../context.ts';
+import { getRecord, insertRecord, replaceRecord } from '../registers/repository.ts';
+import { describeCase, findDuplicateCaseNo, normalizeCaseNo } from '../cases/case-number.ts';
+import { AppError } from '../util/errors.ts';
+import { listZip, readZipEntry } from '../util/zip-read.ts';
 import { CellError, cellToField, EXAMPLE_MARK, headerIndex, matchHeader, plainText, plainValue, type Plain } from './columns.ts';
 
 

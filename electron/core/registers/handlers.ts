@@ -4,26 +4,24 @@ import type { listQuerySchema } from '../../shared/contract/registers.ts';
 import { REGISTERS, type RegisterName } from '../../shared/registers.ts';
 import type { ListResult, RecordOf } from '../../shared/records.ts';
 import type { CoreContext } from '../context.ts';
-import { listRecords, suggestValues } from '../registers/repository.ts';
-import { createRecord, deleteRecord, purgeDeletedRecord, requireRecord, restoreRecord, updateRecord } from '../registers/service.ts';
+import { mutator } from '../db/mutator.ts';
+import { listRecords, suggestValues } from './repository.ts';
+import { createRecord, deleteRecord, purgeDeletedRecord, requireRecord, restoreRecord, updateRecord } from './service.ts';
 
 type Id = { id: string };
 type Payload = Record<string, unknown>;
 
-/** The same eight verbs for every register; writes run in a transaction. */
+/** The same eight verbs for every register; the writes are mutators (one BEGIN IMMEDIATE transaction each). */
 function registerHandlers<R extends RegisterName>(name: R) {
   const def = REGISTERS[name];
-  // BEGIN IMMEDIATE: the write lock is taken up front, so a second writer (a CLI
-  // import) makes a save wait (busy_timeout), never fail half-way
-  const tx = <T>(ctx: CoreContext, fn: () => T): T => ctx.db.transaction(fn).immediate();
   return {
     list: (q: z.output<typeof listQuerySchema>, ctx: CoreContext): ListResult<RecordOf<R>> => listRecords(ctx.db, def, q),
     get: ({ id }: Id, ctx: CoreContext) => requireRecord(ctx, name, id),
-    create: ({ record }: { record: Payload }, ctx: CoreContext) => tx(ctx, () => createRecord(ctx, name, record)),
-    update: ({ id, record }: Id & { record: Payload }, ctx: CoreContext) => tx(ctx, () => updateRecord(ctx, name, id, record)),
-    delete: ({ id }: Id, ctx: CoreContext) => tx(ctx, () => deleteRecord(ctx, name, id)),
-    restore: ({ id }: Id, ctx: CoreContext) => tx(ctx, () => restoreRecord(ctx, name, id)),
-    purge: ({ id }: Id, ctx: CoreContext) => tx(ctx, () => purgeDeletedRecord(ctx, name, id)),
+    create: mutator(({ record }: { record: Payload }, ctx: CoreContext) => createRecord(ctx, name, record)),
+    update: mutator(({ id, record }: Id & { record: Payload }, ctx: CoreContext) => updateRecord(ctx, name, id, record)),
+    delete: mutator(({ id }: Id, ctx: CoreContext) => deleteRecord(ctx, name, id)),
+    restore: mutator(({ id }: Id, ctx: CoreContext) => restoreRecord(ctx, name, id)),
+    purge: mutator(({ id }: Id, ctx: CoreContext) => purgeDeletedRecord(ctx, name, id)),
     suggest: ({ field, year }: { field: string; year?: number }, ctx: CoreContext) => suggestValues(ctx.db, def, field, year),
   };
 }

@@ -2,16 +2,16 @@
 // a title, Chinese headers, widths, a totals row, A4 landscape, the header
 // repeated on every printed page. Personal fields are included: this is the
 // clerk's own ledger.
-import { localDateStamp } from '../../util/local-date.ts';
+import { localDateStamp } from '../util/local-date.ts';
 import type ExcelJS from 'exceljs';
-import { loadExcelJS } from '../../util/load-on-use.ts';
-import type { RegisterName } from '../../../shared/registers.ts';
-import { REGISTERS } from '../../../shared/registers.ts';
-import type { ListQuery } from '../../../shared/records.ts';
-import type { CoreContext } from '../../context.ts';
-import { getSettings } from '../../ledger/settings.ts';
-import { listRecords } from '../../registers/repository.ts';
-import { xmlSafe } from '../../util/xml-safe.ts';
+import { loadExcelJS } from '../util/load-on-use.ts';
+import type { RegisterName } from '../../shared/registers.ts';
+import { REGISTERS } from '../../shared/registers.ts';
+import type { ListQuery } from '../../shared/records.ts';
+import type { CoreContext } from '../context.ts';
+import { getSettings } from '../years/settings.ts';
+import { listRecords } from '../registers/repository.ts';
+import { xmlSafe } from '../util/xml-safe.ts';
 import { excelColumns, fieldToCell, ID_HEADER } from './columns.ts';
 
 const THIN: Partial<ExcelJS.Borders> = {

@@ -1,16 +1,16 @@
+// cases.*, reminders.list, dashboard.*: 人民调解卷宗 (案号, 文书, data warnings), reminders and 首页's figures.
 import type { casesContract } from '../../shared/contract/cases.ts';
 import type { HandlersOf } from '../../shared/contract/index.ts';
 import type { CoreContext } from '../context.ts';
-import { describeCase, findDuplicateCaseNo, nextCaseNo, normalizeCaseNo } from '../cases/case-number.ts';
+import { describeCase, findDuplicateCaseNo, nextCaseNo, normalizeCaseNo } from './case-number.ts';
 import { REGISTERS } from '../../shared/registers.ts';
 import type { MediationCase } from '../../shared/records.ts';
 import { AppError } from '../util/errors.ts';
-import { caseDataWarnings } from '../cases/checks.ts';
-import { dashboardOf, incompleteCasesOf } from '../cases/dashboard.ts';
-import { buildCaseDoc, renderCaseDocDocx } from '../cases/documents.ts';
-import { computeReminders } from '../cases/reminders.ts';
-import { clearDemo, countDemo } from '../demo/demo-marks.ts';
-import { getSettings } from '../ledger/settings.ts';
+import { caseDataWarnings } from './checks.ts';
+import { dashboardOf, incompleteCasesOf } from './dashboard.ts';
+import { buildCaseDoc, renderCaseDocDocx } from './documents.ts';
+import { computeReminders } from './reminders.ts';
+import { getSettings } from '../years/settings.ts';
 import { getRecord, prepared } from '../registers/repository.ts';
 import { requireRecord } from '../registers/service.ts';
 import { localDate } from '../report/service.ts';
@@ -49,6 +49,4 @@ export const casesHandlers: HandlersOf<typeof casesContract, CoreContext> = {
   'reminders.list': ({ date }, ctx) => computeReminders(ctx.db, date ?? localDate(ctx.now())),
   'dashboard.get': ({ year }, ctx) => dashboardOf(ctx.db, year),
   'dashboard.incompleteCases': ({ year, date }, ctx) => incompleteCasesOf(ctx.db, year, date ?? localDate(ctx.now())),
-  'demoData.count': (_input, ctx) => countDemo(ctx.db),
-  'demoData.clear': (_input, ctx) => clearDemo(ctx.db),
 };

@@ -1,6 +1,6 @@
 // import, export, demo: the data package and the demo year from the command line.
 import { readFileSync } from 'node:fs';
-import type { ImportReport } from '../../shared/contract/ledger.ts';
+import type { ImportReport } from '../../shared/contract/exchange.ts';
 import { REGISTERS, REGISTER_NAMES } from '../../shared/registers.ts';
 import type { Core } from '../../core/index.ts';
 import { intOption, textOption, UsageError, type ParsedArgs } from '../args.ts';

@@ -2,8 +2,8 @@
 import type { opennessContract } from '../../shared/contract/openness.ts';
 import type { HandlersOf } from '../../shared/contract/index.ts';
 import type { CoreContext } from '../context.ts';
-import { opennessReview } from '../openness/checks.ts';
-import { buildOpennessModel, exportOpenness, opennessStatus } from '../openness/service.ts';
+import { opennessReview } from './checks.ts';
+import { buildOpennessModel, exportOpenness, opennessStatus } from './service.ts';
 
 export const opennessHandlers: HandlersOf<typeof opennessContract, CoreContext> = {
   'openness.model': ({ year, date }, ctx) => buildOpennessModel(ctx, year, date),

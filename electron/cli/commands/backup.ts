@@ -3,12 +3,12 @@
 // on stderr, nothing written); usage errors throw UsageError.
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { ExcelImportReport } from '../../shared/contract/custody.ts';
+import type { ExcelImportReport } from '../../shared/contract/excel.ts';
 import { REGISTERS, REGISTER_NAMES, type RegisterName } from '../../shared/registers.ts';
 import type { Core } from '../../core/index.ts';
 import { intOption, textOption, UsageError, type ParsedArgs } from '../args.ts';
 import { fail, unwrap, writeFileAtomic } from '../output.ts';
-import { formatImportReport } from './ledger.ts';
+import { formatImportReport } from './exchange.ts';
 
 const ALIASES: Record<string, RegisterName> = {
   activity: 'activities', activities: 'activities', 普法: 'activities', 普法活动: 'activities', 普法宣传活动: 'activities',

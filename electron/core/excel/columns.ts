@@ -1,8 +1,8 @@
 // Excel columns of each register, derived from registers.ts, with the header
 // synonyms clerks use in their own sheets and the cell ⇄ value conversions.
-import { xmlSafe } from '../../util/xml-safe.ts';
-import { subkindLabel } from '../../../shared/enums.ts';
-import type { FieldDef, RegisterDef, RegisterName } from '../../../shared/registers.ts';
+import { xmlSafe } from '../util/xml-safe.ts';
+import { subkindLabel } from '../../shared/enums.ts';
+import type { FieldDef, RegisterDef, RegisterName } from '../../shared/registers.ts';
 
 export interface ExcelColumn {
   field: FieldDef;

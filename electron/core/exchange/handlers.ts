@@ -1,0 +1,31 @@
+// exchange.*: the data package (JSON) and the package with attachments (.zip).
+import type { exchangeContract } from '../../shared/contract/exchange.ts';
+import type { HandlersOf } from '../../shared/contract/index.ts';
+import { backupBeforeImport } from '../backup/backup.ts';
+import type { CoreContext } from '../context.ts';
+import { exportPackage } from './export-package.ts';
+import { importPackage } from './import-package.ts';
+import { exportPackageZip, importPackageZip } from './zip-package.ts';
+
+const b64 = (s: string) => Buffer.from(s, 'base64');
+
+// The imports are not wrapped in mutator(): they back up first (async), then write
+// everything in their own BEGIN IMMEDIATE transaction (import-package.ts).
+export const exchangeHandlers: HandlersOf<typeof exchangeContract, CoreContext> = {
+  'exchange.preview': ({ content, skipInvalid }, ctx) => importPackage(ctx, content, { dryRun: true, skipInvalid }),
+  'exchange.import': async ({ content, skipInvalid }, ctx) => {
+    // back up first, unless the package would be refused anyway
+    const plan = importPackage(ctx, content, { dryRun: true, skipInvalid });
+    if (plan.issues.length > 0 && !skipInvalid) return { ...plan, dryRun: false };
+    await backupBeforeImport(ctx);
+    return importPackage(ctx, content, { dryRun: false, skipInvalid });
+  },
+  'exchange.export': (opts, ctx) => exportPackage(ctx, opts),
+  'exchange.exportZip': async (opts, ctx) => {
+    const r = await exportPackageZip(ctx, opts);
+    return { fileName: r.fileName, base64: r.bytes.toString('base64'), counts: r.counts, attachments: r.attachments };
+  },
+  'exchange.previewZip': ({ base64, skipInvalid }, ctx) => importPackageZip(ctx, b64(base64), { dryRun: true, skipInvalid }),
+  'exchange.importZip': ({ base64, skipInvalid }, ctx) =>
+    importPackageZip(ctx, b64(base64), { dryRun: false, skipInvalid, beforeWrite: () => backupBeforeImport(ctx) }),
+};
