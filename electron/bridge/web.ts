@@ -2,7 +2,7 @@
 import { faultOf } from '../core/util/faults.ts';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { intOption, parseArgs, textOption, UsageError } from '../cli/args.ts';
+import { intOption, parseArgs, textOption, UsageError } from '../shared/cli-args.ts';
 import { createCore, maybeDailyBackup } from '../core/index.ts';
 import { demoDbPath, resolveDbPath } from '../core/paths.ts';
 import { mkdirSync } from 'node:fs';

@@ -4,39 +4,30 @@ import type { Core, CoreOptions } from '../core/index.ts';
 import { demoDbPath, resolveDbPath } from '../core/paths.ts';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { caseDocCommand, CASE_DOC_USAGE, remindersCommand, REMINDERS_USAGE } from './commands/cases.ts';
 import { AppError } from '../core/util/errors.ts';
 import { faultOf } from '../core/util/faults.ts';
 import { assertNodeVersion } from '../core/util/node-version.ts';
-import { parseArgs, textOption, UsageError, type ParsedArgs } from './args.ts';
-import { demoCommand, exportCommand, importCommand } from './commands/exchange.ts';
-import { CUSTODY_COMMANDS } from './commands/backup.ts';
-import { reportCommand, REPORT_USAGE } from './commands/report.ts';
-import { opennessCommand, OPENNESS_USAGE } from './commands/openness.ts';
-import { statsCommand } from './commands/stats.ts';
+import { parseArgs, textOption, UsageError, type ParsedArgs } from '../shared/cli-args.ts';
+import { backupCommands } from './commands/backup.ts';
+import { casesCommands } from './commands/cases.ts';
+import { demoCommands } from './commands/demo.ts';
+import { excelCommands } from './commands/excel.ts';
+import { exchangeCommands } from './commands/exchange.ts';
+import { opennessCommands } from './commands/openness.ts';
+import { reportCommands } from './commands/report.ts';
+import { statsCommands } from './commands/stats.ts';
+import type { CommandTable } from './command.ts';
 
-type Command = (core: Core, args: ParsedArgs) => Promise<number>;
-
-interface CommandSpec {
-  run: Command;
-  usage: string;
-  /** options that take a value */
-  valued: string[];
-  flags: string[];
-  /** the command may create the database named by --db (import, demo, restore) */
-  creates?: boolean;
-}
-
-const COMMANDS: Record<string, CommandSpec> = {
-  import: { run: importCommand, usage: 'import 文件.json [--dry-run] [--skip-invalid]   导入数据包（全部成功或全部不写入）', valued: [], flags: ['dry-run', 'skip-invalid'], creates: true },
-  export: { run: exportCommand, usage: 'export [--year 年度] [--department 部门] [--with-personal] --out 文件.json   导出数据包（加 --with-personal 才含当事人等个人信息）', valued: ['year', 'out', 'department'], flags: ['with-personal'] },
-  demo: { run: demoCommand, usage: 'demo [--year 年度]   生成示例年度台账（默认去年；未给 --db 时写入单独的示例数据库）', valued: ['year'], flags: [], creates: true },
-  'case-doc': { run: caseDocCommand, usage: CASE_DOC_USAGE, valued: ['case', 'kind', 'out'], flags: [] },
-  reminders: { run: remindersCommand, usage: REMINDERS_USAGE, valued: ['date'], flags: ['json'] },
-  stats: { run: statsCommand, usage: 'stats --year 年度 [--json]   年度统计数据', valued: ['year'], flags: ['json'] },
-  report: { run: reportCommand, usage: REPORT_USAGE, valued: ['year', 'out', 'date'], flags: ['appendix'] },
-  'openness-report': { run: opennessCommand, usage: OPENNESS_USAGE, valued: ['year', 'out', 'date'], flags: [] },
-  ...CUSTODY_COMMANDS,
+// one file per domain in commands/, each with its table of commands
+const COMMANDS: CommandTable = {
+  ...exchangeCommands,
+  ...demoCommands,
+  ...casesCommands,
+  ...statsCommands,
+  ...reportCommands,
+  ...opennessCommands,
+  ...backupCommands,
+  ...excelCommands,
 };
 
 function usage(): string {

@@ -1,5 +1,5 @@
 // How the CLI reports: results on stdout, Chinese errors on stderr, exit codes 0/1/2.
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import type { ApiResult } from '../shared/contract/define.ts';
 
 export function fail(message: string): number {
@@ -24,5 +24,14 @@ export function writeFileAtomic(out: string, data: Uint8Array | string): void {
   } catch (e) {
     rmSync(tmp, { force: true });
     throw e;
+  }
+}
+
+/** A file's bytes, or null when it cannot be read (the caller names the file). */
+export function readInput(file: string): Buffer | null {
+  try {
+    return readFileSync(file);
+  } catch {
+    return null;
   }
 }

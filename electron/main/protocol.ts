@@ -3,7 +3,7 @@
 // travels as a response header with every file.
 import { readFile as fsReadFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
-import { CONTENT_SECURITY_POLICY } from '../bridge/server.ts';
+import { CONTENT_SECURITY_POLICY, STATIC_MIME as MIME } from '../shared/page-serving.ts';
 
 export const APP_SCHEME = 'fazhi';
 export const APP_HOST = 'app';
@@ -15,21 +15,6 @@ export const APP_SCHEME_PRIVILEGES = {
   scheme: APP_SCHEME,
   privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true },
 } as const;
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-};
 
 /** True for a URL of our own page (any path, query or hash on fazhi://app). */
 export function isAppUrl(url: string): boolean {

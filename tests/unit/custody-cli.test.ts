@@ -2,11 +2,10 @@ import ExcelJS from 'exceljs';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { parseArgs, UsageError } from '../../electron/cli/args.ts';
-import {
-  backupCommand, backupsCommand, CUSTODY_COMMANDS, exportXlsxCommand, exportZipCommand, importXlsxCommand, importZipCommand,
-  restoreCommand, templateXlsxCommand,
-} from '../../electron/cli/commands/backup.ts';
+import { parseArgs, UsageError } from '../../electron/shared/cli-args.ts';
+import { backupCommand, backupCommands, backupsCommand, restoreCommand } from '../../electron/cli/commands/backup.ts';
+import { excelCommands, exportXlsxCommand, importXlsxCommand, templateXlsxCommand } from '../../electron/cli/commands/excel.ts';
+import { exchangeCommands, exportZipCommand, importZipCommand } from '../../electron/cli/commands/exchange.ts';
 import { createCore, type Core } from '../../electron/core/index.ts';
 import { ok, SAMPLES, tempDir } from '../helpers/core.ts';
 
@@ -27,7 +26,8 @@ function setup(): { core: Core; dir: string; out: string[]; err: string[] } {
   return { core, dir: t.dir, out, err };
 }
 
-const args = (name: keyof typeof CUSTODY_COMMANDS, argv: string[]) => parseArgs(argv, CUSTODY_COMMANDS[name].valued);
+const COMMANDS = { ...backupCommands, ...excelCommands, ...exchangeCommands };
+const args = (name: string, argv: string[]) => parseArgs(argv, COMMANDS[name].valued);
 const total = async (core: Core) => ok(await core.call('activities.list', { pageSize: 1 })).total;
 
 describe('CLI custody commands', () => {

@@ -121,7 +121,7 @@ const { acquireSingleInstance, runMain } = await import('../../electron/main/app
 const { APP_INDEX_URL, createAppProtocolHandler, isAppUrl } = await import('../../electron/main/protocol.ts');
 const { createFileDialogs, safeFileName, MAX_FILE_BYTES, viewerFolders, nodeFileOps } = await import('../../electron/main/dialogs.ts');
 const { buildMenuTemplate } = await import('../../electron/main/menu.ts');
-const { CONTENT_SECURITY_POLICY } = await import('../../electron/bridge/server.ts');
+const { CONTENT_SECURITY_POLICY } = await import('../../electron/shared/page-serving.ts');
 
 type FakeWindow = InstanceType<typeof h.FakeWindow>;
 

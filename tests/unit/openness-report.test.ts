@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { parseArgs } from '../../electron/cli/args.ts';
+import { parseArgs } from '../../electron/shared/cli-args.ts';
 import { opennessCommand } from '../../electron/cli/commands/openness.ts';
 import type { Core } from '../../electron/core/index.ts';
 import { agreementChecks, opennessReview, statedDisclosure, table3Issues } from '../../electron/core/openness/checks.ts';

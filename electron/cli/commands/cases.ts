@@ -2,7 +2,8 @@
 import { CASE_DOC_KINDS, type CaseDocKind } from '../../shared/case-doc-model.ts';
 import type { Reminders } from '../../shared/contract/cases.ts';
 import type { Core } from '../../core/index.ts';
-import { textOption, UsageError, type ParsedArgs } from '../args.ts';
+import { textOption, UsageError, type ParsedArgs } from '../../shared/cli-args.ts';
+import type { CommandTable } from '../command.ts';
 import { unwrap, writeFileAtomic } from '../output.ts';
 
 export const CASE_DOC_USAGE = 'case-doc --case 案件ID或案号 --kind register|agreement|followup|cover --out 文件.docx   生成人民调解文书（受理登记表、协议书、回访记录、卷宗封面和卷内目录）';
@@ -40,3 +41,8 @@ export async function remindersCommand(core: Core, args: ParsedArgs): Promise<nu
   console.log(args.options.json ? JSON.stringify(r, null, 2) : formatReminders(r));
   return 0;
 }
+
+export const casesCommands: CommandTable = {
+  'case-doc': { run: caseDocCommand, usage: CASE_DOC_USAGE, valued: ['case', 'kind', 'out'], flags: [] },
+  reminders: { run: remindersCommand, usage: REMINDERS_USAGE, valued: ['date'], flags: ['json'] },
+};

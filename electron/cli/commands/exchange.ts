@@ -1,10 +1,11 @@
-// import, export, demo: the data package and the demo year from the command line.
+// import, export, export-zip, import-zip: data packages from the command line.
 import { readFileSync } from 'node:fs';
 import type { ImportReport } from '../../shared/contract/exchange.ts';
 import { REGISTERS, REGISTER_NAMES } from '../../shared/registers.ts';
 import type { Core } from '../../core/index.ts';
-import { intOption, textOption, UsageError, type ParsedArgs } from '../args.ts';
-import { fail, unwrap, writeFileAtomic } from '../output.ts';
+import { intOption, textOption, UsageError, type ParsedArgs } from '../../shared/cli-args.ts';
+import type { CommandTable } from '../command.ts';
+import { fail, readInput, unwrap, writeFileAtomic } from '../output.ts';
 
 const LABEL = { ...Object.fromEntries(REGISTER_NAMES.map((r) => [r, REGISTERS[r].label])), years: '年度信息' } as Record<string, string>;
 
@@ -68,11 +69,46 @@ export async function exportCommand(core: Core, args: ParsedArgs): Promise<numbe
   return 0;
 }
 
-export async function demoCommand(core: Core, args: ParsedArgs): Promise<number> {
-  if (args.positionals.length) throw new UsageError('用法：demo [--year 年度]');
-  const year = intOption(args.options, 'year', 2000, 2100) ?? new Date().getFullYear() - 1;
-  const r = unwrap(await core.call('demo.generate', { year }));
-  if (r === undefined) return 1;
-  console.log(`已生成${year}年示例台账：普法活动 ${r.activities} 场、调解案件 ${r.mediationCases} 件、执法检查 ${r.inspections} 次、其他工作 ${r.workItems} 项`);
+/** export-zip [--year Y] [--department D] --out FILE.zip: a data package with attachments (含附件). */
+export async function exportZipCommand(core: Core, args: ParsedArgs): Promise<number> {
+  const out = args.options.out;
+  if (typeof out !== 'string' || args.positionals.length) throw new UsageError('用法：export-zip [--year 年度] [--department 部门] [--with-personal] --out 文件.zip');
+  const year = intOption(args.options, 'year', 2000, 2100);
+  const department = textOption(args.options, 'department');
+  const withPersonal = args.options['with-personal'] === true;
+  const r = unwrap(await core.call('exchange.exportZip', { year, department, withPersonal }));
+  if (!r) return 1;
+  writeFileAtomic(out, Buffer.from(r.base64, 'base64'));
+  const c = r.counts;
+  console.log(`已导出到 ${out}：普法活动 ${c.activities} 条、调解案件 ${c.mediationCases} 件、执法检查 ${c.inspections} 次、其他工作 ${c.workItems} 项、依申请公开 ${c.disclosureRequests} 件，附件 ${r.attachments} 个`);
   return 0;
 }
+
+/** import-zip FILE.zip [--dry-run] [--skip-invalid]: merge a department's package with attachments. */
+export async function importZipCommand(core: Core, args: ParsedArgs): Promise<number> {
+  const [file, extra] = args.positionals;
+  if (!file || extra) throw new UsageError('用法：import-zip 数据包.zip [--dry-run] [--skip-invalid]');
+  const bytes = readInput(file);
+  if (!bytes) return fail(`无法读取文件：${file}`);
+  const dryRun = args.options['dry-run'] === true;
+  const skipInvalid = args.options['skip-invalid'] === true;
+  const r = unwrap(await core.call(dryRun ? 'exchange.previewZip' : 'exchange.importZip', { base64: bytes.toString('base64'), skipInvalid }));
+  if (!r) return 1;
+  console.log(formatImportReport(r));
+  const a = r.attachments;
+  console.log(`附件：新增 ${a.new}，已有 ${a.existing}，无效 ${a.invalid}`);
+  for (const i of a.issues.slice(0, 20)) console.log(`  ✗ 附件“${i.attachment}”：${i.message}`);
+  if ((r.issues.length || a.invalid) && !skipInvalid) {
+    console.error(dryRun ? '预检发现问题：导入时将整包拒绝（或加 --skip-invalid 跳过无效记录）。' : '数据包有问题，未导入任何记录。');
+    return 1;
+  }
+  console.log(dryRun ? '（预检，未写入任何数据）' : '导入完成。导入前已自动备份。');
+  return 0;
+}
+
+export const exchangeCommands: CommandTable = {
+  import: { run: importCommand, usage: 'import 文件.json [--dry-run] [--skip-invalid]   导入数据包（全部成功或全部不写入）', valued: [], flags: ['dry-run', 'skip-invalid'], creates: true },
+  export: { run: exportCommand, usage: 'export [--year 年度] [--department 部门] [--with-personal] --out 文件.json   导出数据包（加 --with-personal 才含当事人等个人信息）', valued: ['year', 'out', 'department'], flags: ['with-personal'] },
+  'export-zip': { run: exportZipCommand, usage: 'export-zip [--year 年度] [--department 部门] [--with-personal] --out 文件.zip   导出含附件的数据包（加 --with-personal 才含当事人等个人信息）', valued: ['year', 'department', 'out'], flags: ['with-personal'] },
+  'import-zip': { run: importZipCommand, usage: 'import-zip 文件.zip [--dry-run] [--skip-invalid]   导入含附件的数据包（先预览新增、更新和冲突）', valued: [], flags: ['dry-run', 'skip-invalid'], creates: true },
+};

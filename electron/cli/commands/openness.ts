@@ -4,7 +4,8 @@ import type { ReviewItem } from '../../shared/contract/openness.ts';
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Core } from '../../core/index.ts';
-import { intOption, textOption, UsageError, type ParsedArgs } from '../args.ts';
+import { intOption, textOption, UsageError, type ParsedArgs } from '../../shared/cli-args.ts';
+import type { CommandTable } from '../command.ts';
 import { fail, unwrap, writeFileAtomic } from '../output.ts';
 
 export const OPENNESS_USAGE = 'openness-report --year 年度 --out 文件.docx [--date 成文日期]   生成政府信息公开工作年度报告（Word），并核对与法治政府建设情况报告的一致性';
@@ -37,3 +38,7 @@ export async function opennessCommand(core: Core, args: ParsedArgs): Promise<num
   for (const w of file.warnings) console.error(`提示：${w.message}`);
   return 0;
 }
+
+export const opennessCommands: CommandTable = {
+  'openness-report': { run: opennessCommand, usage: OPENNESS_USAGE, valued: ['year', 'out', 'date'], flags: [] },
+};

@@ -5,7 +5,8 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Core } from '../../core/index.ts';
 import { isValidDate } from '../../shared/validation.ts';
-import { intOption, textOption, UsageError, type ParsedArgs } from '../args.ts';
+import { intOption, textOption, UsageError, type ParsedArgs } from '../../shared/cli-args.ts';
+import type { CommandTable } from '../command.ts';
 import { fail, unwrap, writeFileAtomic } from '../output.ts';
 
 export const REPORT_USAGE = 'report --year 年度 --out 文件.docx [--appendix] [--date 成文日期YYYY-MM-DD]   生成年度法治政府建设情况报告（Word）';
@@ -51,3 +52,7 @@ export async function reportCommand(core: Core, args: ParsedArgs): Promise<numbe
   }
   return 0;
 }
+
+export const reportCommands: CommandTable = {
+  report: { run: reportCommand, usage: REPORT_USAGE, valued: ['year', 'out', 'date'], flags: ['appendix'] },
+};

@@ -2,7 +2,8 @@
 import type { YearStats } from '../../shared/contract/stats.ts';
 import { formatChange, formatMoney, formatRate } from '../../core/stats/number-style.ts';
 import type { Core } from '../../core/index.ts';
-import { intOption, UsageError, type ParsedArgs } from '../args.ts';
+import { intOption, UsageError, type ParsedArgs } from '../../shared/cli-args.ts';
+import type { CommandTable } from '../command.ts';
 import { unwrap } from '../output.ts';
 
 const rate = (r: { numerator: number; denominator: number } | null) => (r ? formatRate(r.numerator, r.denominator) ?? '—' : '—');
@@ -44,3 +45,7 @@ export async function statsCommand(core: Core, args: ParsedArgs): Promise<number
   console.log(args.options.json ? JSON.stringify(stats, null, 2) : formatStats(stats));
   return 0;
 }
+
+export const statsCommands: CommandTable = {
+  stats: { run: statsCommand, usage: 'stats --year 年度 [--json]   年度统计数据', valued: ['year'], flags: ['json'] },
+};

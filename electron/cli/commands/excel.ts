@@ -1,0 +1,96 @@
+// import-xlsx, export-xlsx, template-xlsx: Excel from the command line.
+import type { ExcelImportReport } from '../../shared/contract/excel.ts';
+import { REGISTERS, REGISTER_NAMES, type RegisterName } from '../../shared/registers.ts';
+import type { Core } from '../../core/index.ts';
+import { intOption, textOption, UsageError, type ParsedArgs } from '../../shared/cli-args.ts';
+import type { CommandTable } from '../command.ts';
+import { fail, readInput, unwrap, writeFileAtomic } from '../output.ts';
+
+const ALIASES: Record<string, RegisterName> = {
+  activity: 'activities', activities: 'activities', 普法: 'activities', 普法活动: 'activities', 普法宣传活动: 'activities',
+  mediation: 'mediationCases', mediations: 'mediationCases', mediationcases: 'mediationCases', 调解: 'mediationCases', 调解案件: 'mediationCases', 人民调解案件: 'mediationCases',
+  inspection: 'inspections', inspections: 'inspections', 执法: 'inspections', 执法检查: 'inspections', 行政执法检查: 'inspections',
+  work: 'workItems', workitems: 'workItems', 其他: 'workItems', 其他工作: 'workItems', 其他法治工作: 'workItems',
+  disclosure: 'disclosureRequests', disclosurerequests: 'disclosureRequests', 依申请公开: 'disclosureRequests', 政府信息公开申请: 'disclosureRequests',
+};
+
+export function registerArg(value: string | undefined, usage: string): RegisterName {
+  if (!value) throw new UsageError(usage);
+  const r = ALIASES[value.toLowerCase()] ?? ALIASES[value];
+  if (!r) throw new UsageError(`未知台账“${value}”，应为：${REGISTER_NAMES.map((n) => `${n}（${REGISTERS[n].label}）`).join('、')}`);
+  return r;
+}
+
+export function formatExcelReport(r: ExcelImportReport): string {
+  const lines: string[] = [];
+  lines.push(`工作表“${r.sheet}”，表头在第${r.headerRow}行`);
+  const matched = r.columns.filter((c) => c.field);
+  lines.push(`已对应的列：${matched.map((c) => `${c.letter}“${c.header}”→${c.fieldLabel}`).join('，')}`);
+  if (r.unmatched.length) lines.push(`未对应、将忽略的列：${r.unmatched.map((u) => `${u.letter}“${u.header}”`).join('，')}`);
+  const skipped = [r.skipped.blank && `空行 ${r.skipped.blank}`, r.skipped.totals && `合计行 ${r.skipped.totals}`, r.skipped.example && `示例行 ${r.skipped.example}`].filter(Boolean);
+  lines.push(`数据 ${r.rows} 行：有效 ${r.valid}（新增 ${r.new}，更新 ${r.updated}），有问题 ${r.invalid}${skipped.length ? `；已跳过${skipped.join('、')}` : ''}`);
+  for (const i of r.issues.slice(0, 100)) lines.push(`  ✗ 第${i.row}行${i.column ? ` ${i.column}列` : ''}${i.header ? `「${i.header}」` : ''}：${i.message}`);
+  if (r.issueCount > 100) lines.push(`  ……另有 ${r.issueCount - 100} 个问题`);
+  return lines.join('\n');
+}
+
+/** import-xlsx REGISTER FILE [--dry-run] [--skip-invalid]: all valid rows or none. */
+export async function importXlsxCommand(core: Core, args: ParsedArgs): Promise<number> {
+  const usage = '用法：import-xlsx 台账 文件.xlsx [--dry-run] [--skip-invalid]';
+  const [reg, file, extra] = args.positionals;
+  const register = registerArg(reg, usage);
+  if (!file || extra) throw new UsageError(usage);
+  const bytes = readInput(file);
+  if (!bytes) return fail(`无法读取文件：${file}`);
+  const dryRun = args.options['dry-run'] === true;
+  const skipInvalid = args.options['skip-invalid'] === true;
+  const report = unwrap(await core.call(dryRun ? 'excel.preview' : 'excel.import', { register, base64: bytes.toString('base64'), skipInvalid }));
+  if (!report) return 1;
+  console.log(formatExcelReport(report));
+  if (report.issueCount > 0 && (!skipInvalid || report.missingRequired.length)) {
+    console.error(dryRun
+      ? `预检发现 ${report.issueCount} 个问题：导入时将整表拒绝（或加 --skip-invalid 只导入有效行）。`
+      : `表格有 ${report.issueCount} 个问题，未导入任何记录。修正后重试，或加 --skip-invalid 只导入有效行。`);
+    return 1;
+  }
+  if (dryRun) console.log('（预检，未写入任何数据）');
+  else if (report.applied) console.log(`导入完成：写入${REGISTERS[register].label} ${report.written} 条（新增 ${report.new}，更新 ${report.updated}）。导入前已自动备份。`);
+  else console.log('没有可导入的记录。');
+  return 0;
+}
+
+/** export-xlsx REGISTER [--year Y] [--keyword K] --out FILE */
+export async function exportXlsxCommand(core: Core, args: ParsedArgs): Promise<number> {
+  const usage = '用法：export-xlsx 台账 [--year 年度] [--keyword 关键词] --out 文件.xlsx';
+  const [reg, extra] = args.positionals;
+  const register = registerArg(reg, usage);
+  const out = args.options.out;
+  if (typeof out !== 'string' || extra) throw new UsageError(usage);
+  const year = intOption(args.options, 'year', 2000, 2100);
+  const keyword = textOption(args.options, 'keyword');
+  const r = unwrap(await core.call('excel.export', { register, query: { year, keyword } }));
+  if (!r) return 1;
+  writeFileAtomic(out, Buffer.from(r.base64, 'base64'));
+  console.log(`已导出${REGISTERS[register].label} ${r.count} 条到 ${out}`);
+  return 0;
+}
+
+/** template-xlsx REGISTER --out FILE: the blank import template. */
+export async function templateXlsxCommand(core: Core, args: ParsedArgs): Promise<number> {
+  const usage = '用法：template-xlsx 台账 --out 模板.xlsx';
+  const [reg, extra] = args.positionals;
+  const register = registerArg(reg, usage);
+  const out = args.options.out;
+  if (typeof out !== 'string' || extra) throw new UsageError(usage);
+  const r = unwrap(await core.call('excel.template', { register }));
+  if (!r) return 1;
+  writeFileAtomic(out, Buffer.from(r.base64, 'base64'));
+  console.log(`已生成${REGISTERS[register].label}导入模板：${out}`);
+  return 0;
+}
+
+export const excelCommands: CommandTable = {
+  'import-xlsx': { run: importXlsxCommand, usage: 'import-xlsx 台账 文件.xlsx [--dry-run] [--skip-invalid]   从 Excel 导入（台账：activities、mediationCases、inspections、workItems）', valued: [], flags: ['dry-run', 'skip-invalid'], creates: true },
+  'export-xlsx': { run: exportXlsxCommand, usage: 'export-xlsx 台账 [--year 年度] [--keyword 关键词] --out 文件.xlsx   导出为 Excel', valued: ['year', 'keyword', 'out'], flags: [] },
+  'template-xlsx': { run: templateXlsxCommand, usage: 'template-xlsx 台账 --out 模板.xlsx   Excel 导入模板', valued: ['out'], flags: [] },
+};
