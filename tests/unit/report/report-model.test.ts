@@ -2,8 +2,8 @@
 // measure areas (facts beside the clerk's title and text), the 审稿 list, the
 // personal-data screen, 成文日期 and the edge years.
 import { describe, expect, it } from 'vitest';
-import type { ReportModel } from '../../electron/shared/contract/report.ts';
-import { err, fixturePackage, memoryCore, ok, SAMPLES } from '../helpers/core.ts';
+import type { ReportModel } from '../../../electron/shared/contract/report.ts';
+import { err, fixturePackage, memoryCore, ok, SAMPLES } from '../../helpers/core.ts';
 
 const body = (m: ReportModel) =>
   [...m.opening.paragraphs.map((p) => (p.lead ?? '') + p.text), ...m.sections.flatMap((s) => [s.heading, ...s.paragraphs.map((p) => (p.lead ?? '') + p.text)])].join('\n');

@@ -2,7 +2,7 @@
 // program when a `portable` marker file is there (U盘).
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { portableDataDir, programDir } from '../../electron/core/paths.ts';
+import { portableDataDir, programDir } from '../../../electron/core/paths.ts';
 
 describe('portableDataDir', () => {
   const exeDir = join('/media', 'usb', '法治台账');

@@ -3,10 +3,10 @@ import JSZip from 'jszip';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { attachmentsDir, blobPath, sniffMime } from '../../electron/core/attachments/store.ts';
-import { migrate, MIGRATIONS, schemaVersion } from '../../electron/core/db/migrations.ts';
-import { createCore, type Core } from '../../electron/core/index.ts';
-import { err, ok, SAMPLES, tempDir } from '../helpers/core.ts';
+import { attachmentsDir, blobPath, sniffMime } from '../../../electron/core/attachments/store.ts';
+import { migrate, MIGRATIONS, schemaVersion } from '../../../electron/core/db/migrations.ts';
+import { createCore, type Core } from '../../../electron/core/index.ts';
+import { err, ok, SAMPLES, tempDir } from '../../helpers/core.ts';
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
 const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(100, 1), Buffer.from([0xff, 0xd9])]);

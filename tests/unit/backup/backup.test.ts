@@ -5,16 +5,16 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import JSZip from 'jszip';
 import { afterEach, describe, expect, it } from 'vitest';
-import { blobPath } from '../../electron/core/attachments/store.ts';
-import { backupsDir, createBackup, listBackups, maybeDailyBackup, pruneBackups } from '../../electron/core/backup/backup.ts';
-import { migrate, MIGRATIONS, schemaVersion } from '../../electron/core/db/migrations.ts';
-import { createCore, type Core } from '../../electron/core/index.ts';
-import { insertRecord } from '../../electron/core/registers/repository.ts';
-import { REGISTERS, REGISTER_NAMES } from '../../electron/shared/registers.ts';
-import { validateRecord } from '../../electron/shared/validation.ts';
-import { err, ok, SAMPLES, tempDir } from '../helpers/core.ts';
+import { blobPath } from '../../../electron/core/attachments/store.ts';
+import { backupsDir, createBackup, listBackups, maybeDailyBackup, pruneBackups } from '../../../electron/core/backup/backup.ts';
+import { migrate, MIGRATIONS, schemaVersion } from '../../../electron/core/db/migrations.ts';
+import { createCore, type Core } from '../../../electron/core/index.ts';
+import { insertRecord } from '../../../electron/core/registers/repository.ts';
+import { REGISTERS, REGISTER_NAMES } from '../../../electron/shared/registers.ts';
+import { validateRecord } from '../../../electron/shared/validation.ts';
+import { err, ok, SAMPLES, tempDir } from '../../helpers/core.ts';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
 
 const valid = (input: Record<string, unknown>) => {

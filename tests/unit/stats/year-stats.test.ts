@@ -1,11 +1,11 @@
 // Year statistics: each fixture against figures counted by hand from its package,
 // the year boundaries, deleted records, 同比, and proof that no personal field is read.
-import { PARTY_NAMES_SQL } from '../../electron/core/report/privacy.ts';
+import { PARTY_NAMES_SQL } from '../../../electron/core/report/privacy.ts';
 import { describe, expect, it, vi } from 'vitest';
-import { STATS_SQL } from '../../electron/core/stats/year-stats.ts';
-import { CHECK_SQL } from '../../electron/core/report/service.ts';
-import { REGISTERS, REGISTER_NAMES } from '../../electron/shared/registers.ts';
-import { fixtureExpect, fixtureNames, fixturePackage, memoryCore, ok, SAMPLES } from '../helpers/core.ts';
+import { STATS_SQL } from '../../../electron/core/stats/year-stats.ts';
+import { CHECK_SQL } from '../../../electron/core/report/service.ts';
+import { REGISTERS, REGISTER_NAMES } from '../../../electron/shared/registers.ts';
+import { fixtureExpect, fixtureNames, fixturePackage, memoryCore, ok, SAMPLES } from '../../helpers/core.ts';
 
 type Rec = Record<string, unknown> & { deletedAt?: string | null };
 

@@ -3,13 +3,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import JSZip from 'jszip';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/index.ts';
-import { statutoryReminders } from '../../electron/core/cases/reminders.ts';
-import type { Core } from '../../electron/core/index.ts';
-import { createCore } from '../../electron/core/index.ts';
-import { caseChecklist, caseFileGaps } from '../../electron/shared/case-file.ts';
-import type { MediationCaseFields } from '../../electron/shared/records.ts';
-import { cliOutput, err, memoryCore, ok, tempDir } from '../helpers/core.ts';
+import { runCli } from '../../../electron/cli/index.ts';
+import { statutoryReminders } from '../../../electron/core/cases/reminders.ts';
+import type { Core } from '../../../electron/core/index.ts';
+import { createCore } from '../../../electron/core/index.ts';
+import { caseChecklist, caseFileGaps } from '../../../electron/shared/case-file.ts';
+import type { MediationCaseFields } from '../../../electron/shared/records.ts';
+import { cliOutput, err, memoryCore, ok, tempDir } from '../../helpers/core.ts';
 
 const TODAY = '2025-06-30';
 const parties = [{ role: 'applicant', name: '王建国' }, { role: 'respondent', name: '李秀英' }];

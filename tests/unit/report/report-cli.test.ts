@@ -2,9 +2,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { parseArgs, UsageError } from '../../electron/shared/cli-args.ts';
-import { reportCommand } from '../../electron/cli/commands/report.ts';
-import { fixturePackage, memoryCore, ok, tempDir } from '../helpers/core.ts';
+import { parseArgs, UsageError } from '../../../electron/shared/cli-args.ts';
+import { reportCommand } from '../../../electron/cli/commands/report.ts';
+import { fixturePackage, memoryCore, ok, tempDir } from '../../helpers/core.ts';
 
 const tmp = tempDir('fazhi-report-cli-');
 afterAll(() => tmp.cleanup());

@@ -7,10 +7,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FIXTURES_DIR, fixtureExpect, fixtureNames, fixturePackage, memoryCore, ok, tempDir } from '../helpers/core.ts';
+import { FIXTURES_DIR, fixtureExpect, fixtureNames, fixturePackage, memoryCore, ok, tempDir } from '../../helpers/core.ts';
 
-const CHECK_TOOL = fileURLToPath(new URL('../tools/check-report.mjs', import.meta.url));
-const GOLDEN_DIR = fileURLToPath(new URL('../golden/', import.meta.url));
+const CHECK_TOOL = fileURLToPath(new URL('../../tools/check-report.mjs', import.meta.url));
+const GOLDEN_DIR = fileURLToPath(new URL('../../golden/', import.meta.url));
 
 /**
  * The one check of the shared tool that fails, on 001 only: its 其中 pattern lacks a
@@ -36,7 +36,7 @@ function checkTool(file: string, name: string) {
 }
 
 /** The report as plain text, one paragraph a line (the golden file's form). */
-export function reportText(m: import('../../electron/shared/contract/report.ts').ReportModel): string {
+export function reportText(m: import('../../../electron/shared/contract/report.ts').ReportModel): string {
   const out = [...m.titleLines, ...(m.addressee ? [m.addressee] : []), ...m.opening.paragraphs.map((p) => (p.lead ?? '') + p.text)];
   for (const s of m.sections) out.push(s.heading, ...s.paragraphs.map((p) => `${p.source === 'draft' ? '【草稿】' : ''}${p.lead ?? ''}${p.text}`));
   out.push(...m.appendixNote, m.signature, m.date);

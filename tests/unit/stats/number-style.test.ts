@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   amountOf, approximate, chineseNumeral, exact, formatChange, formatChineseDate, formatDecimal1, formatMoney, formatRate,
   ratePercent, roundHalfUp,
-} from '../../electron/core/stats/number-style.ts';
+} from '../../../electron/core/stats/number-style.ts';
 
 describe('roundHalfUp', () => {
   it('rounds the decimal value half up, not the binary float', () => {

@@ -1,17 +1,17 @@
 // Each rule of the county reviewer's list (spec: annual-report.md), one test each,
 // on the pure builders and helpers of the composer.
 import { describe, expect, it } from 'vitest';
-import type { YearStats } from '../../electron/shared/contract/stats.ts';
-import { labelOf, reportLabel, ACTIVITY_KINDS, PENALTY_KINDS, subkindLabel } from '../../electron/shared/enums.ts';
-import { emptyProfile } from '../../electron/core/years/year-profiles.ts';
-import { cleanClerkText, xmlSafe } from '../../electron/core/report/clerk-text.ts';
-import { reportDateLine } from '../../electron/core/report/compose.ts';
-import { MEASURE_BUILDERS, parts } from '../../electron/core/report/measures.ts';
-import { DRAFTS, guidance, occasionName, townWords } from '../../electron/core/report/phrases.ts';
-import { partyNames, screenText } from '../../electron/core/report/privacy.ts';
-import { runReview, type ReviewProvider } from '../../electron/core/report/review.ts';
-import { appendixMarker, spliceParagraph } from '../../electron/core/report/render-docx.ts';
-import { formatRate } from '../../electron/core/stats/number-style.ts';
+import type { YearStats } from '../../../electron/shared/contract/stats.ts';
+import { labelOf, reportLabel, ACTIVITY_KINDS, PENALTY_KINDS, subkindLabel } from '../../../electron/shared/enums.ts';
+import { emptyProfile } from '../../../electron/core/years/year-profiles.ts';
+import { cleanClerkText, xmlSafe } from '../../../electron/core/report/clerk-text.ts';
+import { reportDateLine } from '../../../electron/core/report/compose.ts';
+import { MEASURE_BUILDERS, parts } from '../../../electron/core/report/measures.ts';
+import { DRAFTS, guidance, occasionName, townWords } from '../../../electron/core/report/phrases.ts';
+import { partyNames, screenText } from '../../../electron/core/report/privacy.ts';
+import { runReview, type ReviewProvider } from '../../../electron/core/report/review.ts';
+import { appendixMarker, spliceParagraph } from '../../../electron/core/report/render-docx.ts';
+import { formatRate } from '../../../electron/core/stats/number-style.ts';
 
 function stats(patch: Partial<{ [K in keyof YearStats]: Partial<YearStats[K]> }> = {}): YearStats {
   const base: YearStats = {
@@ -100,7 +100,7 @@ describe('reviewer rules', () => {
   });
 
   it('罚没金额: only fine and confiscation carry money (the SQL sums those kinds only)', async () => {
-    const { STATS_SQL } = await import('../../electron/core/stats/year-stats.ts');
+    const { STATS_SQL } = await import('../../../electron/core/stats/year-stats.ts');
     expect(STATS_SQL.inspections).toMatch(/penalty_kind IN \('fine', 'confiscation'\) THEN penalty_amount/);
   });
 

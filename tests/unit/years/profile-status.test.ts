@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { emptyProfile } from '../../electron/core/years/year-profiles.ts';
-import { profileStatus } from '../../electron/shared/profile-status.ts';
-import { PROFILE_FIGURE_KEYS } from '../../electron/shared/records.ts';
+import { emptyProfile } from '../../../electron/core/years/year-profiles.ts';
+import { profileStatus } from '../../../electron/shared/profile-status.ts';
+import { PROFILE_FIGURE_KEYS } from '../../../electron/shared/records.ts';
 
 const figures = Object.fromEntries(PROFILE_FIGURE_KEYS.map((k) => [k, 3]));
 

@@ -5,11 +5,11 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createBackup } from '../../electron/core/backup/backup.ts';
-import { createCore, type Core } from '../../electron/core/index.ts';
-import { MIGRATIONS } from '../../electron/core/db/migrations.ts';
-import { REGISTER_NAMES } from '../../electron/shared/registers.ts';
-import { err, ok, SAMPLES, tempDir } from '../helpers/core.ts';
+import { createBackup } from '../../../electron/core/backup/backup.ts';
+import { createCore, type Core } from '../../../electron/core/index.ts';
+import { MIGRATIONS } from '../../../electron/core/db/migrations.ts';
+import { REGISTER_NAMES } from '../../../electron/shared/registers.ts';
+import { err, ok, SAMPLES, tempDir } from '../../helpers/core.ts';
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
 

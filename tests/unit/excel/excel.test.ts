@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import type { Core } from '../../electron/core/index.ts';
-import type { ExcelImportReport } from '../../electron/shared/contract/excel.ts';
-import { REGISTERS, REGISTER_NAMES, type RegisterName } from '../../electron/shared/registers.ts';
-import { err, memoryCore, ok, SAMPLES } from '../helpers/core.ts';
+import type { Core } from '../../../electron/core/index.ts';
+import type { ExcelImportReport } from '../../../electron/shared/contract/excel.ts';
+import { REGISTERS, REGISTER_NAMES, type RegisterName } from '../../../electron/shared/registers.ts';
+import { err, memoryCore, ok, SAMPLES } from '../../helpers/core.ts';
 
 const b64 = (b: Uint8Array | ArrayBuffer) => Buffer.from(b as Uint8Array).toString('base64');
 

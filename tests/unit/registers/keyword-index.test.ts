@@ -3,13 +3,13 @@
 // restores and purges, for a ledger migrated from before the index, and without it.
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { migrate, MIGRATIONS } from '../../electron/core/db/migrations.ts';
-import { createKeywordIndex, dropKeywordIndex, keywordIndexName, keywordMatch } from '../../electron/core/registers/keyword-index.ts';
-import { hasKeywordIndex, insertRecord, keywordPlan, listRecords, scanRecords } from '../../electron/core/registers/repository.ts';
-import type { Core } from '../../electron/core/index.ts';
-import type { ListQuery } from '../../electron/shared/records.ts';
-import { REGISTERS, REGISTER_NAMES, type RegisterDef, type RegisterName } from '../../electron/shared/registers.ts';
-import { fixtureNames, fixturePackage, memoryCore, ok, SAMPLES } from '../helpers/core.ts';
+import { migrate, MIGRATIONS } from '../../../electron/core/db/migrations.ts';
+import { createKeywordIndex, dropKeywordIndex, keywordIndexName, keywordMatch } from '../../../electron/core/registers/keyword-index.ts';
+import { hasKeywordIndex, insertRecord, keywordPlan, listRecords, scanRecords } from '../../../electron/core/registers/repository.ts';
+import type { Core } from '../../../electron/core/index.ts';
+import type { ListQuery } from '../../../electron/shared/records.ts';
+import { REGISTERS, REGISTER_NAMES, type RegisterDef, type RegisterName } from '../../../electron/shared/registers.ts';
+import { fixtureNames, fixturePackage, memoryCore, ok, SAMPLES } from '../../helpers/core.ts';
 
 /** A seeded generator, so a failure names a keyword that reproduces. */
 function rng(seed: number) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Core } from '../../electron/core/index.ts';
-import { REGISTER_NAMES } from '../../electron/shared/registers.ts';
-import { err, fixtureNames, fixturePackage, memoryCore, ok } from '../helpers/core.ts';
+import type { Core } from '../../../electron/core/index.ts';
+import { REGISTER_NAMES } from '../../../electron/shared/registers.ts';
+import { err, fixtureNames, fixturePackage, memoryCore, ok } from '../../helpers/core.ts';
 
 const countsOf = async (core: Core, year?: number) => {
   const out: Record<string, number> = {};

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Core } from '../../electron/core/index.ts';
-import { REGISTER_NAMES, REGISTERS, type RegisterName } from '../../electron/shared/registers.ts';
-import { err, memoryCore, ok, SAMPLES } from '../helpers/core.ts';
+import type { Core } from '../../../electron/core/index.ts';
+import { REGISTER_NAMES, REGISTERS, type RegisterName } from '../../../electron/shared/registers.ts';
+import { err, memoryCore, ok, SAMPLES } from '../../helpers/core.ts';
 
 let core: Core;
 beforeEach(() => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIVITY, fieldApplies, INSPECTION, MEDIATION_CASE, WORK_ITEM } from '../../electron/shared/registers.ts';
-import { describeRecord, isValidDate, validateRecord } from '../../electron/shared/validation.ts';
+import { ACTIVITY, fieldApplies, INSPECTION, MEDIATION_CASE, WORK_ITEM } from '../../../electron/shared/registers.ts';
+import { describeRecord, isValidDate, validateRecord } from '../../../electron/shared/validation.ts';
 
 describe('isValidDate', () => {
   it.each([
@@ -73,7 +73,7 @@ describe('fields that belong to some records only', () => {
 
 describe('work item 细分类别', () => {
   it('stores a Chinese subkind of its category as the code the statistics count', async () => {
-    const { WORK_ITEM } = await import('../../electron/shared/registers.ts');
+    const { WORK_ITEM } = await import('../../../electron/shared/registers.ts');
     const v = validateRecord(WORK_ITEM, { date: '2024-05-01', category: 'legal_review', title: '合同审查', subkind: '合同' });
     expect(v.ok && v.value.subkind).toBe('contract');
     const t = validateRecord(WORK_ITEM, { date: '2024-05-01', category: 'training', title: '调解员培训', subkind: '调解员' });

@@ -2,7 +2,7 @@
 // noReviewOrLitigation — stored (migration 3), validated with Chinese messages and
 // carried through a data package both ways.
 import { describe, expect, it } from 'vitest';
-import { err, fixturePackage, memoryCore, ok } from '../helpers/core.ts';
+import { err, fixturePackage, memoryCore, ok } from '../../helpers/core.ts';
 
 describe('year profile: measures, titles, 复议/诉讼 confirmation', () => {
   it('saves per key (merging like narrative) and reads back', async () => {

@@ -6,8 +6,8 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { ReportModel } from '../../electron/shared/contract/report.ts';
-import { fixtureExpect, fixtureNames, fixturePackage, memoryCore, ok, tempDir } from '../helpers/core.ts';
+import type { ReportModel } from '../../../electron/shared/contract/report.ts';
+import { fixtureExpect, fixtureNames, fixturePackage, memoryCore, ok, tempDir } from '../../helpers/core.ts';
 
 const has = (cmd: string) => { try { execFileSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }); return true; } catch { return false; } };
 const canRender = has('soffice') && has('pdftotext');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { REGISTER_NAMES, REGISTERS } from '../../electron/shared/registers.ts';
-import { validateRecord } from '../../electron/shared/validation.ts';
-import { err, memoryCore, ok } from '../helpers/core.ts';
+import { REGISTER_NAMES, REGISTERS } from '../../../electron/shared/registers.ts';
+import { validateRecord } from '../../../electron/shared/validation.ts';
+import { err, memoryCore, ok } from '../../helpers/core.ts';
 
 describe('demo year', () => {
   it('fills an empty year with valid, realistic records spread over the months', async () => {

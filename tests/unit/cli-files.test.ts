@@ -30,7 +30,7 @@ const COMMANDS = { ...backupCommands, ...excelCommands, ...exchangeCommands };
 const args = (name: string, argv: string[]) => parseArgs(argv, COMMANDS[name].valued);
 const total = async (core: Core) => ok(await core.call('activities.list', { pageSize: 1 })).total;
 
-describe('CLI custody commands', () => {
+describe('CLI file commands: Excel, backups, packages with attachments', () => {
   it('template-xlsx → fill → import-xlsx --dry-run → import-xlsx → export-xlsx', async () => {
     const { core, dir, out } = setup();
     const tpl = join(dir, '模板.xlsx');
