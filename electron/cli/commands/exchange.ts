@@ -1,7 +1,7 @@
 // import, export, export-zip, import-zip: data packages from the command line.
 import { readFileSync } from 'node:fs';
 import type { ImportReport } from '../../shared/contract/exchange.ts';
-import { REGISTERS, REGISTER_NAMES } from '../../shared/registers.ts';
+import { REGISTERS, REGISTER_NAMES, type RegisterName } from '../../shared/registers.ts';
 import type { Core } from '../../core/index.ts';
 import { intOption, textOption, UsageError, type ParsedArgs } from '../../shared/cli-args.ts';
 import type { CommandTable } from '../command.ts';
@@ -54,33 +54,36 @@ export async function importCommand(core: Core, args: ParsedArgs): Promise<numbe
   return 0;
 }
 
-export async function exportCommand(core: Core, args: ParsedArgs): Promise<number> {
+/** The options of export and export-zip: where to, which year, which department, with personal data or not. */
+function exportOptions(args: ParsedArgs, usage: string) {
   const out = args.options.out;
-  if (typeof out !== 'string' || args.positionals.length) throw new UsageError('用法：export [--year 年度] [--department 部门] [--with-personal] --out 文件.json');
-  const year = intOption(args.options, 'year', 2000, 2100);
-  const department = textOption(args.options, 'department');
-  const withPersonal = args.options['with-personal'] === true;
-  const result = unwrap(await core.call('exchange.export', { year, department, withPersonal }));
+  if (typeof out !== 'string' || args.positionals.length) throw new UsageError(usage);
+  return {
+    out,
+    input: { year: intOption(args.options, 'year', 2000, 2100), department: textOption(args.options, 'department'), withPersonal: args.options['with-personal'] === true },
+  };
+}
+
+const countsLine = (c: Record<RegisterName, number>) =>
+  `普法活动 ${c.activities} 条、调解案件 ${c.mediationCases} 件、执法检查 ${c.inspections} 次、其他工作 ${c.workItems} 项、依申请公开 ${c.disclosureRequests} 件`;
+
+export async function exportCommand(core: Core, args: ParsedArgs): Promise<number> {
+  const { out, input } = exportOptions(args, '用法：export [--year 年度] [--department 部门] [--with-personal] --out 文件.json');
+  const result = unwrap(await core.call('exchange.export', input));
   if (result === undefined) return 1;
   writeFileAtomic(out, result.content);
-  const c = result.counts;
-  console.log(`已导出到 ${out}：普法活动 ${c.activities} 条、调解案件 ${c.mediationCases} 件、执法检查 ${c.inspections} 次、其他工作 ${c.workItems} 项、依申请公开 ${c.disclosureRequests} 件`);
-  console.log(withPersonal ? '（含当事人等个人信息，请妥善保管）' : '（未包含当事人等个人信息；需要时加 --with-personal）');
+  console.log(`已导出到 ${out}：${countsLine(result.counts)}`);
+  console.log(input.withPersonal ? '（含当事人等个人信息，请妥善保管）' : '（未包含当事人等个人信息；需要时加 --with-personal）');
   return 0;
 }
 
 /** export-zip [--year Y] [--department D] --out FILE.zip: a data package with attachments (含附件). */
 export async function exportZipCommand(core: Core, args: ParsedArgs): Promise<number> {
-  const out = args.options.out;
-  if (typeof out !== 'string' || args.positionals.length) throw new UsageError('用法：export-zip [--year 年度] [--department 部门] [--with-personal] --out 文件.zip');
-  const year = intOption(args.options, 'year', 2000, 2100);
-  const department = textOption(args.options, 'department');
-  const withPersonal = args.options['with-personal'] === true;
-  const r = unwrap(await core.call('exchange.exportZip', { year, department, withPersonal }));
+  const { out, input } = exportOptions(args, '用法：export-zip [--year 年度] [--department 部门] [--with-personal] --out 文件.zip');
+  const r = unwrap(await core.call('exchange.exportZip', input));
   if (!r) return 1;
   writeFileAtomic(out, Buffer.from(r.base64, 'base64'));
-  const c = r.counts;
-  console.log(`已导出到 ${out}：普法活动 ${c.activities} 条、调解案件 ${c.mediationCases} 件、执法检查 ${c.inspections} 次、其他工作 ${c.workItems} 项、依申请公开 ${c.disclosureRequests} 件，附件 ${r.attachments} 个`);
+  console.log(`已导出到 ${out}：${countsLine(r.counts)}，附件 ${r.attachments} 个`);
   return 0;
 }
 
