@@ -78,20 +78,24 @@ export interface ZipExportResult extends FileContent {
   attachments: number;
 }
 
+const packageInput = z.object({ content: z.string().min(1, '数据包内容为空'), skipInvalid: z.boolean().optional() });
 const zipImportInput = z.object({ base64: base64Content, skipInvalid: z.boolean().optional() });
+const exportInput = z.object({
+  year: yearNumber.optional(),
+  department: z.string().max(100).optional(),
+  /** 「包含当事人等个人信息」: personal fields are left out unless ticked */
+  withPersonal: z.boolean().optional(),
+});
 
 export const exchangeContract = {
   ...prefixed('exchange', {
-    preview: method<ImportReport>()(z.object({ content: z.string().min(1, '数据包内容为空'), skipInvalid: z.boolean().optional() })),
-    import: method<ImportReport>()(z.object({ content: z.string().min(1, '数据包内容为空'), skipInvalid: z.boolean().optional() })),
-    export: method<ExportResult>()(z.object({
-      year: yearNumber.optional(),
-      department: z.string().max(100).optional(),
-      /** 「包含当事人等个人信息」: personal fields are left out unless ticked */
-      withPersonal: z.boolean().optional(),
-    })),
+    /** what the package would add, update or keep; writes nothing */
+    preview: method<ImportReport>()(packageInput),
+    /** all valid records or none (skipInvalid: the valid ones); backs up first */
+    import: method<ImportReport>()(packageInput),
+    export: method<ExportResult>()(exportInput),
     /** a data package with attachments (「含附件」): package.json + files in a .zip */
-    exportZip: method<ZipExportResult>()(z.object({ year: yearNumber.optional(), department: z.string().max(100).optional(), withPersonal: z.boolean().optional() })),
+    exportZip: method<ZipExportResult>()(exportInput),
     /** new / updated / conflicting records and attachments; writes nothing */
     previewZip: method<ZipImportReport>()(zipImportInput),
     importZip: method<ZipImportReport>()(zipImportInput),
