@@ -43,6 +43,12 @@ describe('load on use', () => {
     expect(loaded.filter((u) => HEAVY.test(u))).toEqual([]);
   });
 
+  it('cli reminders (首页\'s cases domain) loads nothing of the report or the other domains', () => {
+    const loaded = loads(['reminders', '--date', '2025-12-31', '--db', join(dir, 'ledger.db')]);
+    expect(loaded.some((u) => u.endsWith('electron/core/cases/handlers.ts'))).toBe(true);
+    expect(loaded.filter((u) => HEAVY.test(u))).toEqual([]);
+  });
+
   it('an Excel template loads exceljs on its first call, and still nothing of the report', async () => {
     const loaded = loads(['template-xlsx', 'activities', '--out', join(dir, 't.xlsx'), '--db', join(dir, 'ledger.db')]);
     expect(loaded.some((u) => u.includes('node_modules/exceljs/'))).toBe(true);

@@ -8,12 +8,11 @@ import type { MediationCase } from '../../shared/records.ts';
 import { AppError } from '../util/errors.ts';
 import { caseDataWarnings } from './checks.ts';
 import { dashboardOf, incompleteCasesOf } from './dashboard.ts';
-import { buildCaseDoc, renderCaseDocDocx } from './documents.ts';
 import { computeReminders } from './reminders.ts';
 import { getSettings } from '../years/settings.ts';
 import { getRecord, prepared } from '../registers/repository.ts';
 import { requireRecord } from '../registers/service.ts';
-import { localDate } from '../report/service.ts';
+import { localDate } from '../util/local-date.ts';
 
 /** A case by its id, else by its 案号 (the CLI takes either). */
 function findCase(ctx: CoreContext, ref: string): MediationCase {
@@ -36,6 +35,8 @@ export const casesHandlers: HandlersOf<typeof casesContract, CoreContext> = {
       : { free: true, message: null };
   },
   'cases.document': async ({ id, kind }, ctx) => {
+    // the 文书 (and docx) load with the first document, not with 首页's figures
+    const { buildCaseDoc, renderCaseDocDocx } = await import('./documents.ts');
     const c = findCase(ctx, id);
     const settings = getSettings(ctx.db);
     const township = settings.township?.name ?? '';

@@ -4,7 +4,7 @@ import { isoNow, type CoreContext } from '../context.ts';
 import { getSettings } from '../years/settings.ts';
 import { getProfile } from '../years/year-profiles.ts';
 import { prepared } from '../registers/repository.ts';
-import { localDate } from '../report/service.ts';
+import { localDate } from '../util/local-date.ts';
 import { agreementChecks, exportedReport, lawReportFigures, requestWarnings } from './checks.ts';
 import { composeOpenness } from './compose.ts';
 import { computeOpennessFigures } from './figures.ts';

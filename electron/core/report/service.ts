@@ -11,6 +11,7 @@ import { getProfile } from '../years/year-profiles.ts';
 import { prepared } from '../registers/repository.ts';
 import { computeYearStats } from '../stats/year-stats.ts';
 import { AppError } from '../util/errors.ts';
+import { localDate } from '../util/local-date.ts';
 import { composeReport, type ActivityRow } from './compose.ts';
 import { screenReport } from './privacy.ts';
 import { runReview } from './review.ts';
@@ -19,11 +20,6 @@ export { CHECK_SQL } from './review.ts';
 
 const ACTIVITY_ROWS = `SELECT id, date, title, kind, village, place, audience FROM activities
     WHERE deleted_at IS NULL AND date >= @from AND date < @to ORDER BY date, title`;
-
-export function localDate(d: Date): string {
-  const p = (x: number) => String(x).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-}
 
 export function activityRows(db: Db, year: number): ActivityRow[] {
   const rows = prepared(db, ACTIVITY_ROWS).all({ from: `${year}-01-01`, to: `${year + 1}-01-01` }) as ActivityRow[];
