@@ -59,13 +59,19 @@ export async function importXlsxCommand(core: Core, args: ParsedArgs): Promise<n
   return 0;
 }
 
-/** export-xlsx REGISTER [--year Y] [--keyword K] --out FILE */
-export async function exportXlsxCommand(core: Core, args: ParsedArgs): Promise<number> {
-  const usage = '用法：export-xlsx 台账 [--year 年度] [--keyword 关键词] --out 文件.xlsx';
+/** The register named first and the --out file, as export-xlsx and template-xlsx take them. */
+function registerAndOut(args: ParsedArgs, usage: string): { register: RegisterName; out: string } {
   const [reg, extra] = args.positionals;
   const register = registerArg(reg, usage);
   const out = args.options.out;
   if (typeof out !== 'string' || extra) throw new UsageError(usage);
+  return { register, out };
+}
+
+/** export-xlsx REGISTER [--year Y] [--keyword K] --out FILE */
+export async function exportXlsxCommand(core: Core, args: ParsedArgs): Promise<number> {
+  const usage = '用法：export-xlsx 台账 [--year 年度] [--keyword 关键词] --out 文件.xlsx';
+  const { register, out } = registerAndOut(args, usage);
   const year = intOption(args.options, 'year', 2000, 2100);
   const keyword = textOption(args.options, 'keyword');
   const r = unwrap(await core.call('excel.export', { register, query: { year, keyword } }));
@@ -78,10 +84,7 @@ export async function exportXlsxCommand(core: Core, args: ParsedArgs): Promise<n
 /** template-xlsx REGISTER --out FILE: the blank import template. */
 export async function templateXlsxCommand(core: Core, args: ParsedArgs): Promise<number> {
   const usage = '用法：template-xlsx 台账 --out 模板.xlsx';
-  const [reg, extra] = args.positionals;
-  const register = registerArg(reg, usage);
-  const out = args.options.out;
-  if (typeof out !== 'string' || extra) throw new UsageError(usage);
+  const { register, out } = registerAndOut(args, usage);
   const r = unwrap(await core.call('excel.template', { register }));
   if (!r) return 1;
   writeFileAtomic(out, Buffer.from(r.base64, 'base64'));
