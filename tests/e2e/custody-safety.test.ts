@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hasChromium, shot, SHOTS, useApp } from './harness.ts';
+import { messageBox } from './pages/widgets.ts';
 
 const CASE = { id: 'm1', caseNo: '清河调〔2024〕1号', acceptedOn: '2024-04-02', closedOn: '2024-04-05', type: 'neighbor', village: '石桥村', parties: '张三、李四', partyCount: 2, summary: '张三与李四因排水发生纠纷', status: 'success' };
 
@@ -64,7 +65,7 @@ describe.skipIf(!hasChromium)('数据保管：个人信息、冲突与恢复', (
     const chooser = app.page.waitForEvent('filechooser');
     await panel.getByTestId('restore-file').click();
     await (await chooser).setFiles(src);
-    const box = app.page.locator('.restore-confirm');
+    const box = messageBox(app.page);
     await box.getByText('不符合要求').waitFor();
     const text = await box.innerText();
     expect(text).toContain('普法宣传活动');

@@ -60,7 +60,7 @@ describe.skipIf(!hasChromium)('Excel, attachments and backups through the UI', (
   it('lists the bad rows of a sheet and imports nothing', async () => {
     await app.shell.goto('普法宣传');
     await app.page.getByTestId('excel-import-open').click();
-    const dialog = app.page.locator('.excel-import-dialog');
+    const dialog = app.page.getByRole('dialog', { name: '从 Excel 导入普法宣传活动' });
     await dialog.waitFor();
     const bad = await sheet([
       ['活动时间', '活动主题', '活动形式', '参与人数', '负责人'],
@@ -87,7 +87,7 @@ describe.skipIf(!hasChromium)('Excel, attachments and backups through the UI', (
     const shell = app.shell;
     const reg = await shell.goto('普法宣传');
     await app.page.getByTestId('excel-import-open').click();
-    const dialog = app.page.locator('.excel-import-dialog');
+    const dialog = app.page.getByRole('dialog', { name: '从 Excel 导入普法宣传活动' });
     await dialog.waitFor();
     const good = await sheet([
       ['活动时间', '活动主题', '活动形式', '参与人数', '宣讲地点'],

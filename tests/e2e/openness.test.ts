@@ -29,7 +29,7 @@ describe.skipIf(!hasChromium)('政务公开年报', () => {
     const reg = await app.shell.goto('依申请公开');
     await reg.openNew();
     // the choices are grouped as table 三 groups them
-    await reg.fieldItem('result').locator('.el-select').click();
+    await reg.fieldItem('result').getByRole('combobox').click();
     await page.locator('.el-select-group__title:visible', { hasText: '（三）不予公开' }).waitFor();
     await page.keyboard.press('Escape');
     await reg.fill({ receivedOn: '2025-03-05', applicantType: '自然人', applicant: '令狐冲霄', subject: '申请公开青山村道路工程招标文件', result: '属于四类过程性信息', resultOn: '2025-04-30' });

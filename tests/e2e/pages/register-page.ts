@@ -89,16 +89,15 @@ export class RegisterPageObject extends PageObject {
     const item = this.fieldItem(f.key);
     switch (f.type) {
       case 'enum':
-        await pickOption(this.page, item.locator('.el-select'), String(value));
+        await pickOption(this.page, item.getByRole('combobox'), String(value));
         break;
       case 'bool': {
-        const sw = item.locator('.el-switch');
-        const on = (await sw.getAttribute('class'))?.includes('is-checked') ?? false;
-        if (on !== value) await sw.click();
+        // the switch's input (role switch) is hidden under the drawn toggle: read it, click the toggle
+        if ((await item.getByRole('switch').isChecked()) !== value) await item.locator('.el-switch').click();
         break;
       }
       case 'tags':
-        await item.locator('.el-select').click();
+        await item.getByRole('combobox').click();
         for (const tag of value as string[]) {
           await this.page.keyboard.type(tag);
           await this.page.keyboard.press('Enter');

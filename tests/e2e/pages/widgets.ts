@@ -9,8 +9,9 @@ export const whole = (text: string) => new RegExp(`^\\s*${escapeRe(text)}\\s*$`)
 /** picks an option of an Element Plus select by its Chinese label */
 export async function pickOption(page: Page, select: Locator, label: string) {
   await select.click();
-  // the dropdown is teleported to <body>; the select's input names it (aria-controls)
-  const listId = await select.getByRole('combobox').or(select.locator('input[aria-controls]')).first().getAttribute('aria-controls');
+  // the dropdown is teleported to <body>; the select's combobox names it (aria-controls)
+  const combobox = (await select.getAttribute('role')) === 'combobox' ? select : select.getByRole('combobox').first();
+  const listId = await combobox.getAttribute('aria-controls');
   const list = listId ? page.locator(`[id="${listId}"]`) : page.getByRole('listbox').last();
   await list.getByRole('option', { name: whole(label) }).first().click();
 }
