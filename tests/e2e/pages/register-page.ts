@@ -97,7 +97,8 @@ export class RegisterPageObject extends PageObject {
         break;
       }
       case 'tags':
-        await item.getByRole('combobox').click();
+        // the placeholder is drawn over the empty input: the click lands on the select around it
+        await item.getByRole('combobox').click({ force: true });
         for (const tag of value as string[]) {
           await this.page.keyboard.type(tag);
           await this.page.keyboard.press('Enter');
