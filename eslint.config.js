@@ -75,6 +75,23 @@ export default [
   },
 
   {
+    // type-aware rules: a promise nobody awaits loses its error (an unhandled rejection the clerk never sees).
+    // Each file is checked with the tsconfig that compiles it; the .vue files through vue-eslint-parser above.
+    files: ['**/*.ts', '**/*.mts', '**/*.cts', 'renderer/**/*.vue'],
+    languageOptions: {
+      parserOptions: {
+        project: ['./tsconfig.json', './tsconfig.renderer.json', './tsconfig.electron.json', './tsconfig.preload.json'],
+        tsconfigRootDir: import.meta.dirname,
+        extraFileExtensions: ['.vue'],
+      },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: false }],
+    },
+  },
+
+  {
     // the CommonJS preload may only `require('electron')`: it cannot import local files
     files: ['electron/preload/**/*.cts'],
     rules: { '@typescript-eslint/no-require-imports': ['error', { allow: ['^electron$'] }] },

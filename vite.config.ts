@@ -13,8 +13,8 @@ export default defineConfig({
       '@shared': fileURLToPath(new URL('./electron/shared', import.meta.url)),
     },
   },
-  // npm run dev: the page with hot reload; every call goes to a web bridge already running on a
-  // dev database (npm run web -- --db dev.db --port 47990), whose token the page takes from ?token=…
+  // npm run dev (scripts/dev.ts): the page with hot reload; every call goes to the web bridge that
+  // script starts on a dev database (FAZHI_BRIDGE_PORT), whose token the page takes from ?token=…
   server: {
     host: '127.0.0.1',
     proxy: {

@@ -2,19 +2,16 @@
 // page (preview, bad rows listed, mapping, import, rows shown), the export
 // button, attachments on a record, and the backup panel in 设置.
 import ExcelJS from 'exceljs';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { crc32, deflateSync } from 'node:zlib';
 import { createCore } from '../../electron/core/index.ts';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { currentYear, hasChromium, startApp, type TestApp } from './harness.ts';
-import { AppShell } from './pages/app-shell.ts';
-import { RegisterPageObject } from './pages/register-page.ts';
+import { describe, expect, it } from 'vitest';
+import { currentYear, hasChromium, shot, useApp } from './harness.ts';
 
 const y = currentYear();
-const SHOTS = process.env.FAZHI_SCREENSHOTS;
 /** a small solid-colour photo stand-in (PNG), 80 × 60 */
 function png(width = 80, height = 60, rgb: [number, number, number] = [64, 120, 200]): Buffer {
   const chunk = (type: string, data: Buffer) => {
@@ -35,12 +32,6 @@ function png(width = 80, height = 60, rgb: [number, number, number] = [64, 120, 
 }
 const PNG = png();
 
-async function shot(page: Page, name: string) {
-  if (!SHOTS) return;
-  mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false });
-}
-
 async function sheet(rows: unknown[][]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('登记表');
@@ -59,27 +50,17 @@ async function chooseFile(page: Page, click: () => Promise<void>, name: string, 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 describe.skipIf(!hasChromium)('Excel, attachments and backups through the UI', () => {
-  let app: TestApp;
-  let shell: AppShell;
-  let reg: RegisterPageObject;
-  beforeAll(async () => {
-    app = await startApp();
-    shell = new AppShell(app.page);
-    reg = new RegisterPageObject(app.page, 'activities');
-    await app.page.getByTestId('nav').waitFor();
-  });
-  afterAll(async () => {
-    await app?.close();
-  });
-  afterEach(() => {
-    expect(app.takeErrors()).toEqual([]);
-  });
+  const app = useApp();
+  /** the two activities the good sheet holds, written through the API */
+  async function imported() {
+    await app.call('activities.create', { record: { date: `${y}-05-08`, title: 'E2E民法典进村宣传', kind: 'campaign', audience: 120, place: '东岗村文化广场' } });
+    await app.call('activities.create', { record: { date: `${y}-05-09`, title: 'E2E法治讲座进校园', kind: 'lecture', audience: 45, place: '镇中学' } });
+  }
 
   it('lists the bad rows of a sheet and imports nothing', async () => {
-    await shell.goto('普法宣传');
-    await reg.waitLoaded();
+    await app.shell.goto('普法宣传');
     await app.page.getByTestId('excel-import-open').click();
-    const dialog = app.page.locator('.excel-import-dialog');
+    const dialog = app.page.getByRole('dialog', { name: '从 Excel 导入普法宣传活动' });
     await dialog.waitFor();
     const bad = await sheet([
       ['活动时间', '活动主题', '活动形式', '参与人数', '负责人'],
@@ -103,8 +84,10 @@ describe.skipIf(!hasChromium)('Excel, attachments and backups through the UI', (
   });
 
   it('maps an unknown column, imports a clerk\'s sheet and shows the rows', async () => {
+    const shell = app.shell;
+    const reg = await shell.goto('普法宣传');
     await app.page.getByTestId('excel-import-open').click();
-    const dialog = app.page.locator('.excel-import-dialog');
+    const dialog = app.page.getByRole('dialog', { name: '从 Excel 导入普法宣传活动' });
     await dialog.waitFor();
     const good = await sheet([
       ['活动时间', '活动主题', '活动形式', '参与人数', '宣讲地点'],
@@ -136,6 +119,8 @@ describe.skipIf(!hasChromium)('Excel, attachments and backups through the UI', (
   });
 
   it('exports the list as Excel', async () => {
+    await imported();
+    await app.shell.goto('普法宣传');
     const [download] = await Promise.all([app.page.waitForEvent('download'), app.page.getByTestId('excel-export').click()]);
     expect(download.suggestedFilename()).toMatch(/普法宣传活动台账.*\.xlsx$/);
     const wb = new ExcelJS.Workbook();
@@ -144,6 +129,8 @@ describe.skipIf(!hasChromium)('Excel, attachments and backups through the UI', (
   });
 
   it('adds a photo to a record and shows its thumbnail', async () => {
+    await imported();
+    const reg = await app.shell.goto('普法宣传');
     await reg.openEdit('E2E民法典进村宣传');
     const field = reg.dialog.getByTestId('attachments');
     await field.waitFor();
@@ -156,7 +143,7 @@ describe.skipIf(!hasChromium)('Excel, attachments and backups through the UI', (
     const id = rec.ok ? rec.value.items[0].id : '';
     const atts = await app.core.call('attachments.list', { register: 'activities', recordId: id });
     expect(atts.ok && atts.value.map((a) => a.fileName)).toEqual(['现场照片.png']);
-    await app.page.getByTestId('record-cancel').click();
+    await reg.cancel();
   });
 
   it('imports a department\'s package with attachments (.zip) on 数据交换, previewing first', async () => {
@@ -169,7 +156,7 @@ describe.skipIf(!hasChromium)('Excel, attachments and backups through the UI', (
       await dept.call('attachments.add', { register: 'inspections', recordId: insp.value.id, fileName: '检查照片.png', base64: png(60, 40, [200, 80, 60]).toString('base64') });
       const zip = await dept.call('exchange.exportZip', { department: '综合执法大队' });
       if (!zip.ok) throw new Error(zip.error.message);
-      await shell.goto('数据交换');
+      await app.shell.goto('数据交换');
       await chooseFile(app.page, () => app.page.getByTestId('pick-package').click(), zip.value.fileName, Buffer.from(zip.value.base64, 'base64'), 'application/zip');
       const details = app.page.getByTestId('zip-details');
       await details.waitFor();
@@ -188,11 +175,10 @@ describe.skipIf(!hasChromium)('Excel, attachments and backups through the UI', (
   });
 
   it('backs up now and lists the backup in 设置', async () => {
-    await shell.goto('设置');
-    const panel = app.page.getByTestId('backup-panel');
+    const panel = (await app.shell.goto('设置')).backupPanel;
     await panel.waitFor();
     await panel.getByTestId('backup-now').click();
-    await shell.expectSuccess('已备份');
+    await app.shell.expectSuccess('已备份');
     await panel.getByTestId('backup-list').getByText('手动备份').waitFor();
     await shot(app.page, 'backup-panel');
   });

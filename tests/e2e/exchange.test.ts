@@ -1,113 +1,95 @@
 // 数据交换: a package is previewed before anything is written, then imported;
 // 首页 shows the imported counts. A broken package names the record and field.
-import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { REGISTERS, REGISTER_NAMES } from '../../electron/shared/registers.ts';
-import { hasChromium, startApp, type TestApp } from './harness.ts';
-import { AppShell } from './pages/app-shell.ts';
-import { ExchangePageObject } from './pages/exchange-page.ts';
-import { HomePageObject } from './pages/home-page.ts';
+import { FIXTURES_DIR } from '../helpers/core.ts';
+import { hasChromium, useApp } from './harness.ts';
 
-const FIXTURE = fileURLToPath(new URL('../fixtures/000_3b1c3260cd606f40/package.json', import.meta.url));
-const pkg = JSON.parse(readFileSync(FIXTURE, 'utf8')) as Record<string, unknown[]>;
+const FIXTURE = '000_3b1c3260cd606f40';
+const FIXTURE_FILE = join(FIXTURES_DIR, FIXTURE, 'package.json');
+const pkg = JSON.parse(readFileSync(FIXTURE_FILE, 'utf8')) as Record<string, unknown[]>;
+const count = (r: string) => pkg[r]?.length ?? 0;
 
 describe.skipIf(!hasChromium)('数据交换', () => {
-  let app: TestApp;
-  let shell: AppShell;
-  let exchange: ExchangePageObject;
-  const tmp = mkdtempSync(join(tmpdir(), 'fazhi-e2e-pkg-'));
-
-  beforeAll(async () => {
-    app = await startApp();
-    await app.page.getByTestId('nav').waitFor();
-    shell = new AppShell(app.page);
-    exchange = new ExchangePageObject(app.page);
-  });
-  afterAll(async () => {
-    await app?.close();
-  });
-  afterEach(async ({ task }) => {
-    if (task.result?.state === 'fail') await app.page.screenshot({ path: `/tmp/e2e-fail-exchange-${task.name.slice(0, 20)}.png` }).catch(() => undefined);
-    expect(app.takeErrors()).toEqual([]);
-  });
+  const app = useApp();
+  /** the fixture imported through the API, the page reloaded */
+  async function imported() {
+    await app.call('exchange.import', { content: readFileSync(FIXTURE_FILE, 'utf8') });
+    return app.reload();
+  }
 
   it('names the bad record and field of a broken package and imports nothing', async () => {
     const broken = structuredClone(pkg) as Record<string, unknown>;
     broken.township = { name: '大岭乡', authority: '永安市大岭乡人民政府' };
     const acts = broken.activities as Record<string, unknown>[];
     acts[2] = { ...acts[2], kind: 'dance' };
-    const file = join(tmp, 'broken.json');
+    const file = join(app.dir, 'broken.json');
     writeFileSync(file, JSON.stringify(broken));
 
-    await shell.goto('数据交换');
+    const exchange = await app.shell.goto('数据交换');
     await exchange.pickPackage(file);
     await exchange.preview.waitFor();
     await app.page.getByTestId('township-mismatch').getByText('大岭乡').waitFor();
     const issues = await exchange.issues.innerText();
     expect(issues).toContain('普法宣传活动（第3条');
     expect(issues).toContain('形式');
-    expect(await app.page.getByTestId('confirm-import').isDisabled()).toBe(true);
+    expect(await exchange.confirmButton.isDisabled()).toBe(true);
     // 跳过无效记录 makes the rest importable
     await app.page.getByTestId('skip-invalid').click();
-    await app.page.getByTestId('confirm-import').and(app.page.locator(':not([disabled])')).waitFor();
-    const counts = await app.core.call('years.counts', { year: 2023 });
-    expect(counts.ok && Object.values(counts.value.counts).every((n) => n === 0)).toBe(true);
-    await app.page.getByRole('button', { name: '重新选择' }).click();
+    await exchange.confirmButton.and(app.page.locator(':not([disabled])')).waitFor();
+    const counts = await app.call('years.counts', { year: 2023 });
+    expect(Object.values(counts.counts).every((n) => n === 0)).toBe(true);
+    await exchange.repick();
   });
 
-  it('previews the fixture package first, then imports it', async () => {
-    await exchange.pickPackage(FIXTURE);
+  it('previews the fixture package first, imports it, and 首页 shows the counts for 2023', async () => {
+    const exchange = await app.shell.goto('数据交换');
+    await exchange.pickPackage(FIXTURE_FILE);
     await exchange.preview.waitFor();
     expect(await app.page.getByTestId('picked-file').innerText()).toBe('package.json');
     for (const r of REGISTER_NAMES) {
-      if (!pkg[r]?.length) continue; // a register the package has no record of gets no row
+      if (!count(r)) continue; // a register the package has no record of gets no row
       const row = await exchange.countsRow(REGISTERS[r].label).innerText();
-      expect(row.split(/\s+/)[1]).toBe(String(pkg[r]?.length ?? 0));
+      expect(row.split(/\s+/)[1]).toBe(String(count(r)));
     }
     expect(await exchange.issues.count()).toBe(0);
     // nothing written by the preview
-    const before = await app.core.call('years.counts', { year: 2023 });
-    expect(before.ok && before.value.counts.activities).toBe(0);
+    expect((await app.call('years.counts', { year: 2023 })).counts.activities).toBe(0);
 
     await exchange.confirm();
-    expect(await app.page.getByTestId('import-result').innerText()).toContain(`新增 ${REGISTER_NAMES.reduce((a, r) => a + (pkg[r]?.length ?? 0), 0) + 1} 条`);
-  });
+    expect(await app.page.getByTestId('import-result').innerText()).toContain(`新增 ${REGISTER_NAMES.reduce((a, r) => a + count(r), 0) + 1} 条`);
 
-  it('shows the imported counts on 首页 for 2023', async () => {
-    await app.page.getByTestId('go-home').click();
-    const home = new HomePageObject(app.page);
-    await home.card('activities').waitFor();
-    await shell.yearLabel().filter({ hasText: '2023年' }).waitFor();
+    const home = await exchange.goHome();
+    await app.shell.yearLabel().filter({ hasText: '2023年' }).waitFor();
     // 首页 has a card for every register, so the cards add up to the total
     for (const r of REGISTER_NAMES) {
-      await home.card(r).getByTestId('count').filter({ hasText: new RegExp(`^${pkg[r]?.length ?? 0}$`) }).waitFor();
+      await home.card(r).getByTestId('count').filter({ hasText: new RegExp(`^${count(r)}$`) }).waitFor();
     }
   });
 
   it('keeps the chosen year after a reload, and every page follows it', async () => {
-    await app.page.reload();
+    const shell = await imported();
+    await shell.selectYear(2023);
+    await app.reload();
     await shell.yearLabel().filter({ hasText: '2023年' }).waitFor();
     await shell.goto('人民调解');
-    await app.page.getByTestId('list-total').filter({ hasText: `2023年共 ${pkg.mediationCases.length} 条` }).waitFor();
+    const total = app.page.getByTestId('list-total');
+    await total.filter({ hasText: `2023年共 ${count('mediationCases')} 条` }).waitFor();
     await shell.selectYear(new Date().getFullYear());
-    await app.page.getByTestId('list-total').filter({ hasText: `${new Date().getFullYear()}年共 0 条` }).waitFor();
+    await total.filter({ hasText: `${new Date().getFullYear()}年共 0 条` }).waitFor();
     await shell.selectYear(2023);
-    await app.page.getByTestId('list-total').filter({ hasText: '2023年共' }).waitFor();
+    await total.filter({ hasText: '2023年共' }).waitFor();
   });
 
   it('exports the year as a package that holds the same records', async () => {
-    await shell.goto('数据交换');
-    await shell.pickOption(app.page.getByTestId('export-year'), '2023年');
-    const download = app.page.waitForEvent('download');
-    await app.page.getByTestId('export').click();
-    const file = await download;
-    const path = join(tmp, file.suggestedFilename());
+    const exchange = await (await imported()).goto('数据交换');
+    const file = await exchange.export('2023年');
+    const path = join(app.dir, file.suggestedFilename());
     await file.saveAs(path);
     const out = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown[]>;
     expect(out.format).toBe('fazhi-ledger-package');
-    for (const r of REGISTER_NAMES) expect(out[r]?.length ?? 0).toBe(pkg[r]?.length ?? 0);
+    for (const r of REGISTER_NAMES) expect(out[r]?.length ?? 0).toBe(count(r));
   });
 });

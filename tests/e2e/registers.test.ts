@@ -1,14 +1,14 @@
 // Every register through the UI: create (with inline validation), filter and
 // find, edit, reload and find, delete into the 回收站 and restore.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RegisterName } from '../../electron/shared/registers.ts';
-import { currentYear, hasChromium, startApp, type TestApp } from './harness.ts';
-import { AppShell } from './pages/app-shell.ts';
-import { RegisterPageObject, type FieldInput } from './pages/register-page.ts';
+import { currentYear, hasChromium, useApp } from './harness.ts';
+import type { RegisterMenu } from './pages/app-shell.ts';
+import { toRecord, type FieldInput } from './pages/register-page.ts';
 
 interface Case {
   register: RegisterName;
-  nav: '普法宣传' | '人民调解' | '行政执法' | '其他法治工作';
+  nav: RegisterMenu;
   /** a text unique to the record, shown in its row */
   marker: string;
   create: FieldInput;
@@ -66,32 +66,21 @@ const CASES: Case[] = [
 ];
 
 describe.skipIf(!hasChromium)('registers through the UI', () => {
-  let app: TestApp;
-  beforeAll(async () => {
-    app = await startApp();
-    await app.page.getByTestId('nav').waitFor();
-  });
-  afterAll(async () => {
-    await app?.close();
-  });
-  afterEach(async ({ task }) => {
-    if (task.result?.state === 'fail') await app.page.screenshot({ path: `/tmp/e2e-fail-${task.name.slice(0, 20)}.png` }).catch(() => undefined);
-    expect(app.takeErrors()).toEqual([]);
-  });
+  const app = useApp();
+  const total = async (register: RegisterName) => (await app.call(`${register}.list` as 'activities.list', { year: y })).total;
 
   describe.each(CASES)('$nav', (c) => {
-    let reg: RegisterPageObject;
-    let shell: AppShell;
+    /** the record as the create step leaves it (and as the edit step leaves it), written through the API */
+    const created = () => app.call(`${c.register}.create` as 'activities.create', { record: toRecord(c.register, c.create) as never });
+    const edited = () => app.call(`${c.register}.create` as 'activities.create', { record: toRecord(c.register, { ...c.create, ...c.edit }) as never });
 
     it('shows an empty state that says what to do', async () => {
-      shell = new AppShell(app.page);
-      reg = new RegisterPageObject(app.page, c.register);
-      await shell.goto(c.nav);
-      await reg.waitLoaded();
+      await app.shell.goto(c.nav);
       await app.page.getByTestId('empty').getByText(`${y}年还没有`).waitFor();
     });
 
     it('refuses an incomplete record with inline messages, then creates it', async () => {
+      const reg = await app.shell.goto(c.nav);
       await reg.openNew();
       await reg.save();
       const required = reg.def.fields.filter((f) => f.required);
@@ -103,11 +92,12 @@ describe.skipIf(!hasChromium)('registers through the UI', () => {
       await reg.saveAndClose();
       await reg.rows(c.marker).first().waitFor();
       expect(await reg.rows().count()).toBe(1);
-      const list = await app.core.call(`${c.register}.list` as 'activities.list', { year: y });
-      expect(list.ok && list.value.total).toBe(1);
+      expect(await total(c.register)).toBe(1);
     });
 
     it('finds it with the keyword and enum filters', async () => {
+      await created();
+      const reg = await app.shell.goto(c.nav);
       await reg.search(c.marker.slice(0, 6));
       await reg.rows(c.marker).first().waitFor();
       await reg.search('没有这样的记录');
@@ -121,6 +111,8 @@ describe.skipIf(!hasChromium)('registers through the UI', () => {
     });
 
     it('edits it', async () => {
+      await created();
+      const reg = await app.shell.goto(c.nav);
       await reg.openEdit(c.marker);
       if (c.register === 'inspections') {
         // penalty fields appear only for 行政处罚
@@ -132,10 +124,10 @@ describe.skipIf(!hasChromium)('registers through the UI', () => {
       }
       await reg.fill(c.edit);
       await reg.saveAndClose();
-      await shell.expectSuccess('已保存修改');
+      await app.shell.expectSuccess('已保存修改');
       await reg.rows(c.editedMarker).first().waitFor();
-      const list = await app.core.call(`${c.register}.list` as 'activities.list', { year: y });
-      const saved = list.ok ? (list.value.items[0] as unknown as Record<string, unknown>) : {};
+      const list = await app.call(`${c.register}.list` as 'activities.list', { year: y });
+      const saved = list.items[0] as unknown as Record<string, unknown>;
       for (const [k, v] of Object.entries(c.edit)) {
         const f = reg.def.fields.find((x) => x.key === k)!;
         if (f.type === 'enum') expect(f.options?.[String(saved[k])]).toBe(v);
@@ -144,45 +136,48 @@ describe.skipIf(!hasChromium)('registers through the UI', () => {
     });
 
     it('still shows it after a reload', async () => {
+      await edited();
+      const reg = await app.shell.goto(c.nav);
+      await reg.rows(c.editedMarker).first().waitFor();
       await app.page.reload();
       await reg.waitLoaded();
       await reg.rows(c.editedMarker).first().waitFor();
     });
 
     it('deletes it into the 回收站 and restores it', async () => {
+      await edited();
+      const reg = await app.shell.goto(c.nav);
       await reg.delete(c.editedMarker);
-      await shell.expectSuccess('已删除');
+      await app.shell.expectSuccess('已删除');
       await app.page.getByTestId('empty').waitFor();
       await reg.openRecycle();
       await reg.recycleRows(c.editedMarker).first().waitFor();
       await reg.restore(c.editedMarker);
-      await shell.expectSuccess('已恢复');
+      await app.shell.expectSuccess('已恢复');
       await reg.closeRecycle();
       await reg.rows(c.editedMarker).first().waitFor();
-      const list = await app.core.call(`${c.register}.list` as 'activities.list', { year: y });
-      expect(list.ok && list.value.total).toBe(1);
+      expect(await total(c.register)).toBe(1);
     });
   });
 
   it('warns before closing a dialog with unsaved changes', async () => {
-    const shell = new AppShell(app.page);
-    const reg = new RegisterPageObject(app.page, 'activities');
-    await shell.goto('普法宣传');
+    const shell = app.shell;
+    const reg = await shell.goto('普法宣传');
     await reg.openNew();
     await reg.fill({ title: '未保存的活动' });
-    await app.page.getByTestId('record-cancel').click();
+    await reg.cancel();
     await shell.confirmBox('继续编辑');
     expect(await reg.dialog.isVisible()).toBe(true);
-    await app.page.getByTestId('record-cancel').click();
+    await reg.cancel();
     await shell.confirmBox('放弃修改');
     await reg.dialog.waitFor({ state: 'hidden' });
   });
 
   it('shows the year counts on 首页', async () => {
-    const shell = new AppShell(app.page);
-    await shell.goto('首页');
+    for (const c of CASES) await app.call(`${c.register}.create` as 'activities.create', { record: toRecord(c.register, c.create) as never });
+    const home = await (await app.reload()).goto('首页');
     for (const c of CASES) {
-      await app.page.getByTestId(`card-${c.register}`).getByTestId('count').filter({ hasText: /^1$/ }).waitFor();
+      await home.card(c.register).getByTestId('count').filter({ hasText: /^1$/ }).waitFor();
     }
   });
 });

@@ -1,40 +1,16 @@
 // 年度报告 in Chromium: edit a clerk text in place, see it autosaved and in the
 // preview, export Word, unzip the download and find the edit in document.xml.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import JSZip from 'jszip';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { fixturePackage, tempDir } from '../helpers/core.ts';
-import { hasChromium, startApp, type TestApp } from './harness.ts';
-import { AppShell } from './pages/app-shell.ts';
-import { ReportPageObject } from './pages/report-page.ts';
+import { describe, expect, it } from 'vitest';
+import { docxText, hasChromium, useApp } from './harness.ts';
 
-const FIXTURE = '000_3b1c3260cd606f40';
 const YEAR = 2023;
 
 describe.skipIf(!hasChromium)('年度报告', () => {
-  let app: TestApp;
-  const tmp = tempDir('fazhi-e2e-report-');
-  beforeAll(async () => {
-    app = await startApp();
-    const r = await app.core.call('exchange.import', { content: fixturePackage(FIXTURE) });
-    if (!r.ok) throw new Error(r.error.message);
-    await app.page.reload();
-  });
-  afterAll(async () => {
-    await app?.close();
-    tmp.cleanup();
-  });
-  afterEach(() => {
-    expect(app.takeErrors()).toEqual([]);
-  });
+  const app = useApp({ fixture: '000_3b1c3260cd606f40', year: YEAR });
 
   it('shows generated sections, drafts and warnings for the year', async () => {
-    const { page } = app;
-    const shell = new AppShell(page);
-    await shell.goto('年度报告');
-    await shell.selectYear(YEAR);
-    const report = new ReportPageObject(page);
+    const report = await app.shell.goto('年度报告');
     await report.section('measures').getByText('全年开展普法宣传活动23场次').first().waitFor();
     await report.section('measures').getByText('调解成功率98.9%').first().waitFor();
     // 第一责任人 has no clerk text: a draft, marked, and named in the 审稿 list
@@ -47,15 +23,13 @@ describe.skipIf(!hasChromium)('年度报告', () => {
   });
 
   it('autosaves an edit, previews it and exports it to Word', async () => {
-    const { page } = app;
-    const report = new ReportPageObject(page);
+    const report = await app.shell.goto('年度报告');
     const marker = '三是基层执法力量E2E测试段落需要充实。';
     const box = report.narrative('shortcomings');
     const before = await box.inputValue();
     await box.fill(`${before}\n${marker}`);
     await report.waitSaved();
-    const saved = await app.core.call('years.getProfile', { year: YEAR });
-    expect(saved.ok && saved.value.narrative.shortcomings).toContain(marker);
+    expect((await app.call('years.getProfile', { year: YEAR })).narrative.shortcomings).toContain(marker);
 
     // the leader-duties draft, once edited, is no longer a draft
     await report.narrative('leaderDuties').fill('镇党委书记、镇长带头履行推进法治建设第一责任人职责。');
@@ -63,12 +37,12 @@ describe.skipIf(!hasChromium)('年度报告', () => {
     await report.section('leaderDuties').getByText('已填写').waitFor();
 
     // a measure area's title and text, autosaved beside its figures
-    await page.locator('input[data-testid="measure-title-openness"], [data-testid="measure-title-openness"] input').fill('推进政务公开，建设阳光政府');
-    await page.locator('textarea[data-testid="measure-text-openness"], [data-testid="measure-text-openness"] textarea').fill('建成镇便民服务中心政务公开专区。');
+    await report.measure('title', 'openness').fill('推进政务公开，建设阳光政府');
+    await report.measure('text', 'openness').fill('建成镇便民服务中心政务公开专区。');
     await report.waitSaved();
-    const p2 = await app.core.call('years.getProfile', { year: YEAR });
-    expect(p2.ok && p2.value.measureTitles.openness).toBe('推进政务公开，建设阳光政府');
-    expect(p2.ok && p2.value.measures.openness).toBe('建成镇便民服务中心政务公开专区。');
+    const p2 = await app.call('years.getProfile', { year: YEAR });
+    expect(p2.measureTitles.openness).toBe('推进政务公开，建设阳光政府');
+    expect(p2.measures.openness).toBe('建成镇便民服务中心政务公开专区。');
 
     const preview = await report.openPreview();
     await preview.getByText(marker).waitFor();
@@ -78,11 +52,9 @@ describe.skipIf(!hasChromium)('年度报告', () => {
     // no draft left, 成文日期 given: export goes straight through
     const download = await report.exportWord();
     expect(download.suggestedFilename()).toBe(`小陶镇${YEAR}年法治政府建设情况报告.docx`);
-    const file = join(tmp.dir, download.suggestedFilename());
+    const file = join(app.dir, download.suggestedFilename());
     await download.saveAs(file);
-    const zip = await JSZip.loadAsync(readFileSync(file));
-    const xml = await zip.file('word/document.xml')!.async('string');
-    const text = [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+    const text = await docxText(file);
     expect(text).toContain(marker);
     expect(text).toContain('镇党委书记、镇长带头履行推进法治建设第一责任人职责。');
     expect(text).toContain('全年开展普法宣传活动23场次');

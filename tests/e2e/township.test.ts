@@ -1,25 +1,15 @@
 // First start: the township dialog comes before anything else and is remembered.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, startApp, type TestApp } from './harness.ts';
-import { AppShell } from './pages/app-shell.ts';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, TEST_TOWNSHIP, useApp } from './harness.ts';
 
 describe.skipIf(!hasChromium)('first start: township names', () => {
-  let app: TestApp;
-  beforeAll(async () => {
-    app = await startApp({ township: null });
-  });
-  afterAll(async () => {
-    await app?.close();
-  });
-  afterEach(() => {
-    expect(app.takeErrors()).toEqual([]);
-  });
+  const app = useApp({ township: null });
 
   it('asks for the township before showing the app', async () => {
     const { page } = app;
     const dialog = page.getByTestId('township-dialog');
     await dialog.waitFor();
-    expect(await page.getByTestId('nav').count()).toBe(0);
+    expect(await app.shell.menu.count()).toBe(0);
 
     await page.getByTestId('township-save').click();
     await page.getByText('请填写乡镇简称').waitFor();
@@ -30,30 +20,28 @@ describe.skipIf(!hasChromium)('first start: township names', () => {
     await page.getByTestId('township-superior').fill('永安市');
     await page.getByTestId('township-save').click();
 
-    const shell = new AppShell(page);
-    await page.getByTestId('nav').waitFor();
+    const shell = await app.shell.waitReady();
     expect(await shell.township.innerText()).toBe('小陶镇');
-    const settings = await app.core.call('settings.get', {});
-    expect(settings.ok && settings.value.township).toEqual({ name: '小陶镇', authority: '永安市小陶镇人民政府', superior: '永安市' });
+    expect((await app.call('settings.get', {})).township).toEqual(TEST_TOWNSHIP);
   });
 
-  it('does not ask again after a reload', async () => {
-    const { page } = app;
-    await page.reload();
-    await page.getByTestId('nav').waitFor();
-    expect(await page.getByTestId('township-dialog').count()).toBe(0);
-    expect(await new AppShell(page).township.innerText()).toBe('小陶镇');
+  it('does not ask again once the names are saved', async () => {
+    await app.call('settings.update', { township: TEST_TOWNSHIP });
+    const shell = await app.reload();
+    expect(await app.page.getByTestId('township-dialog').count()).toBe(0);
+    expect(await shell.township.innerText()).toBe('小陶镇');
   });
 
   it('edits the names in 设置', async () => {
+    await app.call('settings.update', { township: TEST_TOWNSHIP });
+    const shell = await app.reload();
     const { page } = app;
-    const shell = new AppShell(page);
     await shell.goto('设置');
     const name = page.getByTestId('settings-name');
     expect(await name.inputValue()).toBe('小陶镇');
     await name.fill('大陶镇');
     await page.getByTestId('settings-save').click();
     await shell.expectSuccess('已保存乡镇信息');
-    await page.getByTestId('brand-township').filter({ hasText: '大陶镇' }).waitFor();
+    await shell.township.filter({ hasText: '大陶镇' }).waitFor();
   });
 });

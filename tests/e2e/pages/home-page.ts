@@ -1,11 +1,12 @@
-// 首页: record counts per register.
-import type { Locator, Page } from 'playwright-core';
+// 首页: record counts per register, reminders, charts.
+import type { Locator } from 'playwright-core';
 import type { RegisterName } from '../../../electron/shared/registers.ts';
+import { PageObject } from './page-object.ts';
 
-export class HomePageObject {
-  readonly page: Page;
-  constructor(page: Page) {
-    this.page = page;
+export class HomePageObject extends PageObject {
+  async waitLoaded() {
+    await this.page.getByRole('main').getByRole('heading', { level: 2, name: /法治工作台账$/ }).waitFor();
+    await this.page.getByTestId('home-cards').waitFor();
   }
 
   card(register: RegisterName): Locator {
@@ -18,5 +19,9 @@ export class HomePageObject {
 
   get hints(): Locator {
     return this.page.getByTestId('home-hints');
+  }
+
+  reminder(text: string): Locator {
+    return this.page.getByTestId('reminder').filter({ hasText: text });
   }
 }

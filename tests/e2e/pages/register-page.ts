@@ -2,19 +2,31 @@
 // the add/edit dialog and the 回收站 drawer.
 import type { Locator, Page } from 'playwright-core';
 import { REGISTERS, type FieldDef, type RegisterName } from '../../../electron/shared/registers.ts';
-import { AppShell } from './app-shell.ts';
+import { PageObject } from './page-object.ts';
+import { confirmBox, pickOption } from './widgets.ts';
 
 /** field key → value as the clerk enters it: enum by Chinese label, date YYYY-MM-DD */
 export type FieldInput = Record<string, string | number | boolean | string[]>;
 
-export class RegisterPageObject {
-  readonly page: Page;
+/** the same values as an API record (enum labels → codes), to seed what a test starts from */
+export function toRecord(register: RegisterName, values: FieldInput): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(values).map(([key, value]) => {
+      const f = REGISTERS[register].fields.find((x) => x.key === key);
+      if (!f) throw new Error(`unknown field ${key}`);
+      if (f.type !== 'enum') return [key, value];
+      const code = Object.entries(f.options ?? {}).find(([, label]) => label === value)?.[0];
+      if (!code) throw new Error(`${f.label}: no option ${String(value)}`);
+      return [key, code];
+    }),
+  );
+}
+
+export class RegisterPageObject extends PageObject {
   readonly register: RegisterName;
-  readonly shell: AppShell;
   constructor(page: Page, register: RegisterName) {
-    this.page = page;
+    super(page);
     this.register = register;
-    this.shell = new AppShell(page);
   }
 
   get def() {
@@ -25,12 +37,19 @@ export class RegisterPageObject {
     return this.page.getByTestId('records-table');
   }
 
+  /** the add/edit dialog */
   get dialog(): Locator {
-    return this.page.locator('.record-dialog');
+    return this.page.getByRole('dialog').filter({ has: this.page.getByTestId('record-save') });
+  }
+
+  /** clicking the dialog's title takes the focus out of a field (commits it, closes a dropdown) */
+  async blur() {
+    await this.dialog.getByRole('heading').first().click();
   }
 
   rows(text?: string): Locator {
-    const rows = this.table.locator('.el-table__body-wrapper tbody tr');
+    // Element Plus draws the header and the body as two tables: the body's rows
+    const rows = this.table.getByRole('table').last().getByRole('row');
     return text ? rows.filter({ hasText: text }) : rows;
   }
 
@@ -42,6 +61,11 @@ export class RegisterPageObject {
   async openNew() {
     await this.page.getByTestId('add-record').click();
     await this.dialog.waitFor();
+  }
+
+  /** the 取消 button; with unsaved changes the app asks first (answer with confirmBox) */
+  async cancel() {
+    await this.page.getByTestId('record-cancel').click();
   }
 
   async openEdit(rowText: string) {
@@ -65,35 +89,35 @@ export class RegisterPageObject {
     const item = this.fieldItem(f.key);
     switch (f.type) {
       case 'enum':
-        await this.shell.pickOption(item.locator('.el-select'), String(value));
+        await pickOption(this.page, item.getByRole('combobox'), String(value));
         break;
       case 'bool': {
-        const sw = item.locator('.el-switch');
-        const on = (await sw.getAttribute('class'))?.includes('is-checked') ?? false;
-        if (on !== value) await sw.click();
+        // the switch's input (role switch) is hidden under the drawn toggle: read it, click the toggle
+        if ((await item.getByRole('switch').isChecked()) !== value) await item.locator('.el-switch').click();
         break;
       }
       case 'tags':
-        await item.locator('.el-select').click();
+        // the placeholder is drawn over the empty input: the click lands on the select around it
+        await item.getByRole('combobox').click({ force: true });
         for (const tag of value as string[]) {
           await this.page.keyboard.type(tag);
           await this.page.keyboard.press('Enter');
         }
-        await this.dialog.locator('.el-dialog__title').click();
+        await this.blur();
         break;
       case 'date': {
         const input = item.locator('input');
         await input.click();
         await input.fill(String(value));
         await input.press('Enter');
-        await this.dialog.locator('.el-dialog__title').click();
+        await this.blur();
         break;
       }
       default: {
         const input = item.locator('input, textarea').first();
         await input.click();
         await input.fill(String(value));
-        await this.dialog.locator('.el-dialog__title').click();
+        await this.blur();
       }
     }
   }
@@ -117,7 +141,7 @@ export class RegisterPageObject {
   }
 
   async filterBy(key: string, label: string) {
-    await this.shell.pickOption(this.page.getByTestId(`filter-${key}`), label);
+    await pickOption(this.page, this.page.getByTestId(`filter-${key}`), label);
   }
 
   async clearFilters() {
@@ -127,11 +151,11 @@ export class RegisterPageObject {
 
   async delete(rowText: string) {
     await this.rows(rowText).first().getByTestId('delete').click();
-    await this.shell.confirmBox('删除');
+    await confirmBox(this.page, '删除');
   }
 
   get recycle(): Locator {
-    return this.page.locator('.el-drawer').filter({ has: this.page.getByTestId('recycle-table') });
+    return this.page.getByRole('dialog').filter({ has: this.page.getByTestId('recycle-table') });
   }
 
   async openRecycle() {
@@ -140,7 +164,7 @@ export class RegisterPageObject {
   }
 
   recycleRows(text: string): Locator {
-    return this.recycle.locator('.el-table__body-wrapper tbody tr').filter({ hasText: text });
+    return this.recycle.getByRole('table').last().getByRole('row').filter({ hasText: text });
   }
 
   async restore(rowText: string) {
@@ -148,7 +172,7 @@ export class RegisterPageObject {
   }
 
   async closeRecycle() {
-    await this.recycle.locator('.el-drawer__close-btn').click();
+    await this.recycle.getByRole('button', { name: /关闭/ }).first().click();
     await this.recycle.waitFor({ state: 'hidden' });
   }
 }

@@ -1,10 +1,11 @@
 // 年度信息: figures, 成文日期 and the narrative texts.
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
+import { PageObject } from './page-object.ts';
 
-export class YearProfilePageObject {
-  readonly page: Page;
-  constructor(page: Page) {
-    this.page = page;
+export class YearProfilePageObject extends PageObject {
+  async waitLoaded() {
+    await this.page.getByRole('main').getByRole('heading', { level: 2, name: /年度信息$/ }).waitFor();
+    await this.page.getByTestId('profile-form').waitFor();
   }
 
   field(key: string): Locator {
@@ -23,5 +24,9 @@ export class YearProfilePageObject {
 
   async save() {
     await this.page.getByTestId('profile-save').click();
+  }
+
+  narrative(key: string): Locator {
+    return this.field(key).getByRole('textbox');
   }
 }
