@@ -18,7 +18,21 @@ export interface ListItemDef {
   required?: boolean;
   max?: number;
   options?: EnumMap;
+  /** date: the earliest allowed year (2000 unless said: a birth date goes back to 1900) */
+  minYear?: number;
+  /** the form's width of the column, in 24ths of the entry's row (6 unless said) */
+  span?: number;
 }
+
+/**
+ * What the app does with a field beyond keeping it, so no code looks a field up by its key
+ * to learn its role:
+ * - `village`: the 村（社区） the record belongs to (首页 lists the villages the ledger knows)
+ * - `department`: the 填报部门 (a data package can be exported for one department)
+ * - `remarks`: the 备注 (the Excel template's example row says there that it is one)
+ * - `caseNumber`: the 案号, unique within its year, proposed by the form and given on save
+ */
+export type FieldRole = 'village' | 'department' | 'remarks' | 'caseNumber';
 
 export interface FieldDef {
   /** camelCase key in the API record (flat: penalty fields are penaltyKind, …) */
@@ -40,7 +54,24 @@ export interface FieldDef {
   /** int: smallest allowed value (0 unless said) */
   min?: number;
   /** list: the entries' columns (stored as a JSON array; not in Excel) */
-  items?: ListItemDef[];
+  items?: readonly ListItemDef[];
+  /** list: what one entry is called in the form (添加当事人, 回访 2) */
+  entryNoun?: string;
+  /**
+   * list: the values a new entry starts with, by its position (the last for every later one);
+   * a new record starts with `startEntries` such entries
+   */
+  entryDefaults?: readonly Readonly<Record<string, string>>[];
+  startEntries?: number;
+  /**
+   * text: the suggested choices depend on another field's value (细分类别 by 工作类别); a choice,
+   * typed as its code or its label, is stored as its code (which the statistics count), any other
+   * text as written
+   */
+  choicesBy?: { field: string; choices: Readonly<Record<string, EnumMap>> };
+  /** enum: what an empty choice means (依申请公开 办理结果: 办理中), shown in lists and forms */
+  emptyMeans?: string;
+  role?: FieldRole;
   /** personal data: never in a report, a log or an unprotected export */
   personal?: boolean;
   /** included in the keyword search */
@@ -79,18 +110,63 @@ export interface RegisterDef {
   dateKey: string;
   /** the field that names a record in messages and lists */
   titleKey: string;
-  fields: FieldDef[];
+  fields: readonly FieldDef[];
 }
 
-const common: FieldDef[] = [
-  { key: 'department', column: 'department', label: '填报部门', type: 'text', max: 100, search: true, filter: true, sortable: true },
-  { key: 'notes', column: 'notes', label: '备注', type: 'longtext', max: 2000, search: true },
-];
+// ---- the record types, derived from the definitions -------------------------------------
 
-const count = (key: string, column: string, label: string, extra: Partial<FieldDef> = {}): FieldDef =>
-  ({ key, column, label, type: 'int', defaultValue: 0, sortable: true, ...extra });
+type Nullable<F, T> = F extends { required: true } ? T : T | null;
+type CodeOfOptions<O> = keyof O & string;
 
-export const ACTIVITY: RegisterDef & { name: 'activities' } = {
+/** The value of one entry column of a list field. */
+type ItemValue<I extends ListItemDef> = I['type'] extends 'enum' ? CodeOfOptions<NonNullable<I['options']>> : string;
+
+type Simplify<T> = { [K in keyof T]: T[K] } & {};
+
+/** One entry of a list field: required columns always there, the others optional or null. */
+export type EntryOf<Items extends readonly ListItemDef[]> = Simplify<
+  { [I in Items[number] as I extends { required: true } ? I['key'] : never]: ItemValue<I> } & {
+    [I in Items[number] as I extends { required: true } ? never : I['key']]?: ItemValue<I> | null;
+  }
+>;
+
+/**
+ * The value a validated record holds for a field: empty optional text, dates, choices and amounts
+ * are null; counts have their default; yes/no is false; tags and lists are [].
+ */
+export type ValueOf<F extends FieldDef> =
+  F['type'] extends 'text' | 'longtext' | 'date' ? Nullable<F, string>
+  : F['type'] extends 'enum' ? Nullable<F, CodeOfOptions<NonNullable<F['options']>>>
+  : F['type'] extends 'int' ? (F extends { defaultValue: number } ? number : Nullable<F, number>)
+  : F['type'] extends 'money' ? Nullable<F, number>
+  : F['type'] extends 'bool' ? boolean
+  : F['type'] extends 'tags' ? string[]
+  : F['type'] extends 'list' ? EntryOf<NonNullable<F['items']>>[]
+  : never;
+
+/** A register's record fields, key by key, as its definition declares them. */
+export type FieldsOf<D extends RegisterDef> = Simplify<{ [F in D['fields'][number] as F['key']]: ValueOf<F> }>;
+
+type KeyOf<D extends RegisterDef> = D['fields'][number]['key'];
+
+/**
+ * A register's definition, its literal types kept (so FieldsOf can read them) and its
+ * date and title keys checked to be its own fields.
+ */
+function defineRegister<const D extends RegisterDef>(def: D & { dateKey: KeyOf<D>; titleKey: KeyOf<D> }): D {
+  return def;
+}
+
+const common = [
+  { key: 'department', column: 'department', label: '填报部门', type: 'text', max: 100, role: 'department', search: true, filter: true, sortable: true },
+  { key: 'notes', column: 'notes', label: '备注', type: 'longtext', max: 2000, role: 'remarks', search: true },
+] as const satisfies readonly FieldDef[];
+
+/** A count (受众人次, 发现问题（处）…): a whole number, 0 unless given. */
+const count = <const K extends string, const C extends string, const E extends Partial<FieldDef> = object>(key: K, column: C, label: string, extra?: E) =>
+  ({ key, column, label, type: 'int' as const, defaultValue: 0, sortable: true, ...(extra as E) });
+
+export const ACTIVITY = defineRegister({
   name: 'activities',
   table: 'activities',
   label: '普法宣传活动',
@@ -114,12 +190,12 @@ export const ACTIVITY: RegisterDef & { name: 'activities' } = {
     { key: 'organizer', column: 'organizer', label: '主办单位', type: 'text', max: 200, search: true },
     ...common,
   ],
-};
+});
 
 export const PARTY_ROLES = { applicant: '申请人', respondent: '被申请人', party: '当事人' } as const;
 export const GENDERS = { male: '男', female: '女' } as const;
 
-export const PARTY_ITEMS: ListItemDef[] = [
+export const PARTY_ITEMS = [
   { key: 'role', label: '身份', type: 'enum', options: PARTY_ROLES },
   { key: 'name', label: '姓名', type: 'text', required: true, max: 50 },
   { key: 'gender', label: '性别', type: 'enum', options: GENDERS },
@@ -129,16 +205,16 @@ export const PARTY_ITEMS: ListItemDef[] = [
   { key: 'address', label: '住址或单位', type: 'text', max: 200 },
   { key: 'phone', label: '联系电话', type: 'text', max: 30 },
   { key: 'idNumber', label: '身份证号', type: 'text', max: 18 },
-];
+] as const satisfies readonly ListItemDef[];
 
-export const FOLLOW_UP_ITEMS: ListItemDef[] = [
+export const FOLLOW_UP_ITEMS = [
   { key: 'date', label: '回访日期', type: 'date', required: true },
   { key: 'by', label: '回访人', type: 'text', max: 50 },
   { key: 'performed', label: '履行情况', type: 'text', max: 500 },
   { key: 'opinion', label: '当事人意见', type: 'text', max: 500 },
-];
+] as const satisfies readonly ListItemDef[];
 
-export const MEDIATION_CASE: RegisterDef & { name: 'mediationCases' } = {
+export const MEDIATION_CASE = defineRegister({
   name: 'mediationCases',
   table: 'mediation_cases',
   label: '人民调解案件',
@@ -171,11 +247,11 @@ export const MEDIATION_CASE: RegisterDef & { name: 'mediationCases' } = {
     { key: 'followUps', column: 'follow_ups', label: '回访记录', type: 'list', personal: true, items: FOLLOW_UP_ITEMS },
     ...common,
   ],
-};
+});
 
-const PENALTY: FieldCondition = { field: 'outcome', is: ['penalty'] };
+const PENALTY = { field: 'outcome', is: ['penalty'] } as const satisfies FieldCondition;
 
-export const INSPECTION: RegisterDef & { name: 'inspections' } = {
+export const INSPECTION = defineRegister({
   name: 'inspections',
   table: 'inspections',
   label: '行政执法检查',
@@ -199,9 +275,9 @@ export const INSPECTION: RegisterDef & { name: 'inspections' } = {
     { key: 'penaltyLegalReview', column: 'penalty_legal_review', label: '经法制审核', type: 'bool', onlyWhen: PENALTY },
     ...common,
   ],
-};
+});
 
-export const WORK_ITEM: RegisterDef & { name: 'workItems' } = {
+export const WORK_ITEM = defineRegister({
   name: 'workItems',
   table: 'work_items',
   label: '其他法治工作',
@@ -226,10 +302,10 @@ export const WORK_ITEM: RegisterDef & { name: 'workItems' } = {
     },
     ...common,
   ],
-};
+});
 
 /** 依申请公开: one 政府信息公开申请 from receipt to reply (schema 5). */
-export const DISCLOSURE_REQUEST: RegisterDef & { name: 'disclosureRequests' } = {
+export const DISCLOSURE_REQUEST = defineRegister({
   name: 'disclosureRequests',
   table: 'disclosure_requests',
   label: '依申请公开',
@@ -248,7 +324,7 @@ export const DISCLOSURE_REQUEST: RegisterDef & { name: 'disclosureRequests' } = 
     { key: 'resultOn', column: 'result_on', label: '答复日期', type: 'date', sortable: true },
     ...common,
   ],
-};
+});
 
 export const REGISTERS: Record<RegisterName, RegisterDef> = {
   activities: ACTIVITY,

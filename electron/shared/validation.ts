@@ -219,7 +219,9 @@ export function validateRecord<R extends RegisterName>(def: RegisterDef & { name
       if (issue) issues.push(issue);
     }
   }
-  return issues.length ? { ok: false, issues } : { ok: true, value: out as unknown as RegisterFields[R] };
+  // every field of the definition was checked and normalised above, key by key: `out` is the
+  // record FieldsOf<def> describes (the one place where run-time checks meet the static type)
+  return issues.length ? { ok: false, issues } : { ok: true, value: out as RegisterFields[R] };
 }
 
 /** The first `max` characters (whole characters, never half of one) and “…” when there were more. */
