@@ -246,7 +246,7 @@ export async function importExcel(ctx: CoreContext, register: RegisterName, byte
     }
     if (v.ok && def.name === 'mediationCases') {
       // 案号 unique within its year: against the ledger and the rows above
-      const fields = v.value as unknown as Record<string, unknown>;
+      const fields: Record<string, unknown> = v.value;
       const caseNo = typeof fields.caseNo === 'string' ? fields.caseNo : '';
       if (caseNo) {
         const key = `${String(fields.acceptedOn).slice(0, 4)}|${normalizeCaseNo(caseNo)}`;
@@ -259,7 +259,7 @@ export async function importExcel(ctx: CoreContext, register: RegisterName, byte
     if (report.issueCount > before || !v.ok) { report.invalid++; continue; }
     report.valid++;
     if (update) report.updated++; else report.new++;
-    planned.push({ id: id ?? randomUUID(), fields: v.value as unknown as Record<string, unknown>, update });
+    planned.push({ id: id ?? randomUUID(), fields: v.value, update });
   }
   report.years = [...new Set(planned.map((p) => Number(String(p.fields[def.dateKey]).slice(0, 4))))].sort((a, b) => a - b);
   if (report.rows === 0 && report.issueCount === 0) addIssue(headerRow, '', '表头下面没有数据行，没有可导入的内容');
