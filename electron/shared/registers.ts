@@ -4,7 +4,7 @@
 import {
   ACTIVITY_KINDS, ACTIVITY_VENUES, AGREEMENT_KINDS, APPLICANT_TYPES, CASE_SOURCES, CASE_STATUSES, DISCLOSURE_CHANNELS,
   DISCLOSURE_RESULT_GROUPS, DISCLOSURE_RESULTS, DISPUTE_TYPES,
-  INSPECTION_FIELDS, INSPECTION_MODES, INSPECTION_OUTCOMES, PENALTY_KINDS, TARGET_TYPES, WORK_CATEGORIES,
+  INSPECTION_FIELDS, INSPECTION_MODES, INSPECTION_OUTCOMES, PENALTY_KINDS, TARGET_TYPES, WORK_CATEGORIES, WORK_SUBKINDS,
   type EnumMap,
 } from './enums.ts';
 
@@ -69,7 +69,7 @@ export interface FieldDef {
    * text as written
    */
   choicesBy?: { field: string; choices: Readonly<Record<string, EnumMap>> };
-  /** enum: what an empty choice means (依申请公开 办理结果: 办理中), shown in lists and forms */
+  /** enum: what an empty choice means (依申请公开 办理结果: 办理中), shown in lists, forms and filters */
   emptyMeans?: string;
   role?: FieldRole;
   /** personal data: never in a report, a log or an unprotected export */
@@ -92,6 +92,33 @@ export interface FieldDef {
 export interface FieldCondition {
   field: string;
   is: readonly string[];
+  /** the field's value is emptied when the condition does not hold (no stale 处罚 details behind) */
+  clearOtherwise?: boolean;
+}
+
+/**
+ * A text field's value as a clerk reads it: one of its `choicesBy` codes as its label (细分类别
+ * contract → 合同), judged by the record's deciding field when known; any other text as written.
+ */
+export function choiceLabel(f: FieldDef, value: string, record?: Record<string, unknown>): string {
+  if (!f.choicesBy) return value;
+  const by = record?.[f.choicesBy.field];
+  const own = typeof by === 'string' ? f.choicesBy.choices[by] : undefined;
+  for (const m of own ? [own] : Object.values(f.choicesBy.choices)) if (Object.hasOwn(m, value)) return m[value];
+  return value;
+}
+
+/** The choices a `choicesBy` field offers for this record (none: typed freely). */
+export function choicesFor(f: FieldDef, record: Record<string, unknown>): EnumMap {
+  return (f.choicesBy && f.choicesBy.choices[String(record[f.choicesBy.field] ?? '')]) || {};
+}
+
+/** A list filter's value that selects the records where the field is empty (依申请公开 办理中). */
+export const EMPTY_FILTER = '__empty__';
+
+/** The register's field with this role, if it has one. */
+export function fieldWithRole(def: RegisterDef, role: FieldRole): FieldDef | undefined {
+  return def.fields.find((f) => f.role === role);
 }
 
 /** Whether a field belongs to this record (no `onlyWhen`: always). */
@@ -178,7 +205,7 @@ export const ACTIVITY = defineRegister({
     { key: 'kind', column: 'kind', label: '形式', type: 'enum', required: true, options: ACTIVITY_KINDS, filter: true, sortable: true },
     { key: 'venue', column: 'venue', label: '阵地', type: 'enum', options: ACTIVITY_VENUES, filter: true, sortable: true },
     { key: 'place', column: 'place', label: '地点', type: 'text', max: 200, search: true },
-    { key: 'village', column: 'village', label: '所在村（社区）', type: 'text', max: 100, search: true, filter: true, sortable: true },
+    { key: 'village', column: 'village', label: '所在村（社区）', type: 'text', max: 100, role: 'village', search: true, filter: true, sortable: true },
     { key: 'occasion', column: 'occasion', label: '时间节点', type: 'text', max: 100, search: true },
     { key: 'laws', column: 'laws', label: '宣传的法律法规', type: 'tags', search: true },
     count('audience', 'audience', '受众人次'),
@@ -200,18 +227,18 @@ export const PARTY_ITEMS = [
   { key: 'name', label: '姓名', type: 'text', required: true, max: 50 },
   { key: 'gender', label: '性别', type: 'enum', options: GENDERS },
   { key: 'ethnicity', label: '民族', type: 'text', max: 20 },
-  { key: 'birthDate', label: '出生日期', type: 'date' },
+  { key: 'birthDate', label: '出生日期', type: 'date', minYear: 1900 },
   { key: 'occupation', label: '职业或职务', type: 'text', max: 100 },
-  { key: 'address', label: '住址或单位', type: 'text', max: 200 },
+  { key: 'address', label: '住址或单位', type: 'text', max: 200, span: 12 },
   { key: 'phone', label: '联系电话', type: 'text', max: 30 },
-  { key: 'idNumber', label: '身份证号', type: 'text', max: 18 },
+  { key: 'idNumber', label: '身份证号', type: 'text', max: 18, span: 8 },
 ] as const satisfies readonly ListItemDef[];
 
 export const FOLLOW_UP_ITEMS = [
   { key: 'date', label: '回访日期', type: 'date', required: true },
   { key: 'by', label: '回访人', type: 'text', max: 50 },
-  { key: 'performed', label: '履行情况', type: 'text', max: 500 },
-  { key: 'opinion', label: '当事人意见', type: 'text', max: 500 },
+  { key: 'performed', label: '履行情况', type: 'text', max: 500, span: 12 },
+  { key: 'opinion', label: '当事人意见', type: 'text', max: 500, span: 12 },
 ] as const satisfies readonly ListItemDef[];
 
 export const MEDIATION_CASE = defineRegister({
@@ -221,12 +248,12 @@ export const MEDIATION_CASE = defineRegister({
   dateKey: 'acceptedOn',
   titleKey: 'caseNo',
   fields: [
-    { key: 'caseNo', column: 'case_no', label: '案号', type: 'text', max: 100, search: true, sortable: true },
+    { key: 'caseNo', column: 'case_no', label: '案号', type: 'text', max: 100, role: 'caseNumber', search: true, sortable: true },
     { key: 'acceptedOn', column: 'accepted_on', label: '受理日期', type: 'date', required: true, sortable: true },
     { key: 'closedOn', column: 'closed_on', label: '结案日期', type: 'date', sortable: true },
     { key: 'type', column: 'type', label: '纠纷类型', type: 'enum', required: true, options: DISPUTE_TYPES, filter: true, sortable: true },
     { key: 'source', column: 'source', label: '案件来源', type: 'enum', options: CASE_SOURCES, filter: true, sortable: true },
-    { key: 'village', column: 'village', label: '村（社区）', type: 'text', max: 100, search: true, filter: true, sortable: true },
+    { key: 'village', column: 'village', label: '村（社区）', type: 'text', max: 100, role: 'village', search: true, filter: true, sortable: true },
     { key: 'committee', column: 'committee', label: '调委会', type: 'text', max: 200, search: true },
     { key: 'mediator', column: 'mediator', label: '调解员', type: 'text', max: 100, search: true, sortable: true },
     { key: 'parties', column: 'parties', label: '当事人', type: 'text', max: 500, personal: true, search: true },
@@ -238,18 +265,22 @@ export const MEDIATION_CASE = defineRegister({
     { key: 'judicialConfirmation', column: 'judicial_confirmation', label: '已申请司法确认', type: 'bool' },
     { key: 'followUpOn', column: 'follow_up_on', label: '回访日期', type: 'date' },
     // the case file (卷宗), migration 6: parties one by one, the facts, the agreement, the 回访
-    { key: 'partyList', column: 'party_list', label: '当事人信息', type: 'list', personal: true, items: PARTY_ITEMS },
+    {
+      key: 'partyList', column: 'party_list', label: '当事人信息', type: 'list', personal: true, items: PARTY_ITEMS,
+      // a new case starts with an 申请人 and a 被申请人 to fill in; later entries are 当事人
+      entryNoun: '当事人', entryDefaults: [{ role: 'applicant' }, { role: 'respondent' }, { role: 'party' }], startEntries: 2,
+    },
     { key: 'facts', column: 'facts', label: '纠纷事实及争议事项', type: 'longtext', max: 5000, personal: true },
     { key: 'agreementTerms', column: 'agreement_terms', label: '协议内容', type: 'longtext', max: 5000, personal: true },
     { key: 'performance', column: 'performance', label: '履行方式、地点、期限', type: 'longtext', max: 1000 },
     { key: 'copies', column: 'copies', label: '协议书份数', type: 'int', min: 0 },
     // 当事人意见 may quote a party: kept local like the other personal fields
-    { key: 'followUps', column: 'follow_ups', label: '回访记录', type: 'list', personal: true, items: FOLLOW_UP_ITEMS },
+    { key: 'followUps', column: 'follow_ups', label: '回访记录', type: 'list', personal: true, items: FOLLOW_UP_ITEMS, entryNoun: '回访' },
     ...common,
   ],
 });
 
-const PENALTY = { field: 'outcome', is: ['penalty'] } as const satisfies FieldCondition;
+const PENALTY = { field: 'outcome', is: ['penalty'], clearOtherwise: true } as const satisfies FieldCondition;
 
 export const INSPECTION = defineRegister({
   name: 'inspections',
@@ -263,7 +294,7 @@ export const INSPECTION = defineRegister({
     { key: 'mode', column: 'mode', label: '检查方式', type: 'enum', options: INSPECTION_MODES, filter: true, sortable: true },
     { key: 'target', column: 'target', label: '检查对象', type: 'text', required: true, max: 200, search: true, sortable: true },
     { key: 'targetType', column: 'target_type', label: '对象类型', type: 'enum', options: TARGET_TYPES, filter: true, sortable: true },
-    { key: 'village', column: 'village', label: '村（社区）', type: 'text', max: 100, search: true, filter: true, sortable: true },
+    { key: 'village', column: 'village', label: '村（社区）', type: 'text', max: 100, role: 'village', search: true, filter: true, sortable: true },
     { key: 'inspectors', column: 'inspectors', label: '执法人员及证号', type: 'text', max: 500, search: true },
     { key: 'entrusted', column: 'entrusted', label: '受委托执法', type: 'bool', filter: true },
     count('issuesFound', 'issues_found', '发现问题（处）'),
@@ -287,7 +318,10 @@ export const WORK_ITEM = defineRegister({
     { key: 'date', column: 'date', label: '日期', type: 'date', required: true, sortable: true },
     { key: 'category', column: 'category', label: '工作类别', type: 'enum', required: true, options: WORK_CATEGORIES, filter: true, sortable: true },
     { key: 'title', column: 'title', label: '事项', type: 'text', required: true, max: 200, search: true, sortable: true },
-    { key: 'subkind', column: 'subkind', label: '细分类别', type: 'text', max: 50, filter: true },
+    {
+      key: 'subkind', column: 'subkind', label: '细分类别', type: 'text', max: 50, filter: true,
+      choicesBy: { field: 'category', choices: WORK_SUBKINDS },
+    },
     count('count', 'count', '数量', { defaultValue: 1, min: 1 }),
     count('participants', 'participants', '参加人次', { onlyWhen: { field: 'category', is: ['study', 'meeting', 'training', 'exam', 'other'] } }),
     count('passed', 'passed', '考试合格人数', { onlyWhen: { field: 'category', is: ['exam', 'other'] } }),
@@ -318,7 +352,7 @@ export const DISCLOSURE_REQUEST = defineRegister({
     { key: 'subject', column: 'subject', label: '申请内容', type: 'text', max: 500, search: true, sortable: true },
     { key: 'channel', column: 'channel', label: '申请方式', type: 'enum', options: DISCLOSURE_CHANNELS, filter: true, sortable: true },
     {
-      key: 'result', column: 'result', label: '办理结果', type: 'enum', options: DISCLOSURE_RESULTS, filter: true, sortable: true,
+      key: 'result', column: 'result', label: '办理结果', type: 'enum', options: DISCLOSURE_RESULTS, emptyMeans: '办理中（未答复）', filter: true, sortable: true,
       optionGroups: DISCLOSURE_RESULT_GROUPS.map((g) => ({ label: g.label.replace(/（区分处理的.*）$/, ''), codes: g.items.map((i) => i.code) })),
     },
     { key: 'resultOn', column: 'result_on', label: '答复日期', type: 'date', sortable: true },
@@ -335,6 +369,14 @@ export const REGISTERS: Record<RegisterName, RegisterDef> = {
 };
 
 export const REGISTER_NAMES = Object.keys(REGISTERS) as RegisterName[];
+
+/**
+ * A register's page in the app: the route, and every link to it (首页, the report's checks):
+ * the name in kebab case (mediationCases → /mediation-cases).
+ */
+export function registerPath(name: RegisterName): string {
+  return `/${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+}
 
 export function fieldOf(def: RegisterDef, key: string): FieldDef {
   const f = def.fields.find((x) => x.key === key);

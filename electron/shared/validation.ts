@@ -1,7 +1,6 @@
 // Record validation shared by the API, the data package import, Excel import
 // and the forms. Every message is Chinese and names the field by its label.
-import { WORK_SUBKINDS } from './enums.ts';
-import { fieldApplies, type FieldDef, type ListItemDef, type RegisterDef, type RegisterName } from './registers.ts';
+import { choicesFor, fieldApplies, type FieldDef, type ListItemDef, type RegisterDef, type RegisterName } from './registers.ts';
 import type { RegisterFields } from './records.ts';
 
 export interface FieldIssue {
@@ -122,7 +121,7 @@ function checkItem(it: ListItemDef, v: unknown): unknown {
       return s;
     }
     case 'date':
-      if (typeof v !== 'string' || !isValidDate(v.trim(), it.key === 'birthDate' ? 1900 : 2000)) return { error: `不是有效日期：“${String(v).slice(0, 20)}”（应为 2024-03-15 这样的日期）` };
+      if (typeof v !== 'string' || !isValidDate(v.trim(), it.minYear ?? 2000)) return { error: `不是有效日期：“${String(v).slice(0, 20)}”（应为 2024-03-15 这样的日期）` };
       return v.trim();
     case 'enum': {
       const options = it.options ?? {};
@@ -183,18 +182,15 @@ export function validateRecord<R extends RegisterName>(def: RegisterDef & { name
   const issues: FieldIssue[] = [];
   const out: Record<string, unknown> = {};
   for (const f of def.fields) out[f.key] = checkField(f, raw[f.key], issues);
-  if (def.name === 'workItems' && typeof out.subkind === 'string') {
-    // “合同”, “调解员” … typed or imported as Chinese are stored as the codes the statistics count
-    const kinds = WORK_SUBKINDS[String(out.category)] ?? {};
-    const code = Object.keys(kinds).find((c) => kinds[c] === out.subkind || c === out.subkind);
-    if (code) out.subkind = code;
-  }
-  if (def.name === 'inspections' && out.outcome !== 'penalty') {
-    // penalty details only belong to a penalty; keep no stale values behind
-    out.penaltyDecisionNo = null;
-    out.penaltyKind = null;
-    out.penaltyAmount = null;
-    out.penaltyLegalReview = false;
+  for (const f of def.fields) {
+    if (f.choicesBy && typeof out[f.key] === 'string') {
+      // “合同”, “调解员” … typed or imported as Chinese are stored as the codes the statistics count
+      const choices = choicesFor(f, out);
+      const code = Object.keys(choices).find((c) => choices[c] === out[f.key] || c === out[f.key]);
+      if (code) out[f.key] = code;
+    }
+    // penalty details only belong to a penalty: keep no stale values behind
+    if (f.onlyWhen?.clearOtherwise && !fieldApplies(f, out)) out[f.key] = checkField(f, null, []);
   }
   if (def.name === 'mediationCases' && Array.isArray(out.partyList) && out.partyList.length) {
     // 当事人 and 当事人人数 follow the party list when it is kept

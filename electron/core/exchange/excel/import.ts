@@ -6,7 +6,7 @@ import { loadExcelJS } from '../../util/load-on-use.ts';
 import { randomUUID } from 'node:crypto';
 import type { ExcelColumnMatch, ExcelImportReport } from '../../../shared/contract/custody.ts';
 import type { RegisterDef, RegisterName } from '../../../shared/registers.ts';
-import { REGISTERS } from '../../../shared/registers.ts';
+import { fieldWithRole, REGISTERS } from '../../../shared/registers.ts';
 import { validateRecord } from '../../../shared/validation.ts';
 import { isoNow, type CoreContext } from '../../context.ts';
 import { getRecord, insertRecord, replaceRecord } from '../../registers/repository.ts';
@@ -191,7 +191,7 @@ export async function importExcel(ctx: CoreContext, register: RegisterName, byte
   if (lastRow - headerRow > MAX_ROWS) {
     throw new AppError('invalid_input', `表格有 ${lastRow - headerRow} 行，超过一次导入的上限 ${MAX_ROWS} 行，请分成几个文件导入`);
   }
-  const notesCol = colOfField.get('notes');
+  const notesCol = colOfField.get(fieldWithRole(def, 'remarks')?.key ?? '');
   const firstCols = Math.min(4, ws.columnCount);
   for (let r = headerRow + 1; r <= lastRow; r++) {
     const row = ws.getRow(r);

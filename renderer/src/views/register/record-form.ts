@@ -25,6 +25,20 @@ export function emptyForm(def: RegisterDef): FormValues {
   return Object.fromEntries(def.fields.map((f) => [f.key, emptyValue(f)]));
 }
 
+/** A new entry of a list field, at this position: its columns empty, then its defaults (申请人 …). */
+export function newEntry(f: FieldDef, index: number): Record<string, unknown> {
+  const blank = Object.fromEntries((f.items ?? []).map((it) => [it.key, it.type === 'text' ? '' : null]));
+  const defaults = f.entryDefaults ?? [];
+  return { ...blank, ...(defaults[Math.min(index, defaults.length - 1)] ?? {}) };
+}
+
+/** The form of a new record: empty, with the entries a list starts with (a case's two parties). */
+export function newForm(def: RegisterDef): FormValues {
+  const out = emptyForm(def);
+  for (const f of def.fields) if (f.startEntries) out[f.key] = Array.from({ length: f.startEntries }, (_, i) => newEntry(f, i));
+  return out;
+}
+
 export function recordToForm(def: RegisterDef, record: Record<string, unknown>): FormValues {
   const out = emptyForm(def);
   for (const f of def.fields) {
