@@ -1,13 +1,24 @@
-// What differs between the four register pages beyond their RegisterDef:
-// which columns the table shows, which text fields get suggestions, which
-// fields show only in some cases, and what to say when the list is empty.
-import { REGISTERS, type FieldDef, type RegisterDef, type RegisterName } from '@shared/registers.ts';
+// What differs between the register pages beyond their RegisterDef: where the page is and how
+// the menu and 首页 show it, which columns the table shows, which text fields get suggestions,
+// which fields show only in some cases, and what to say when the list is empty. The router,
+// the menu (AppLayout) and the 首页 cards are all built from REGISTER_PAGE_LIST.
+import type { Component } from 'vue';
+import { Briefcase, ChatLineRound, Collection, Reading, Tickets } from '@element-plus/icons-vue';
+import { REGISTERS, registerPath, type FieldDef, type RegisterDef, type RegisterName } from '@shared/registers.ts';
 import { replyLateness } from '@shared/workdays.ts';
 
 export interface RegisterPageConfig {
   def: RegisterDef;
-  /** 普法宣传 (nav label) */
+  /** the route (registerPath: /mediation-cases …) */
+  path: string;
+  /** 普法宣传 (menu label and page title) */
   title: string;
+  /** the menu's and 首页 card's icon */
+  icon: Component;
+  /** the 首页 card's and chart's colour */
+  color: string;
+  /** what the 首页 card counts: 场 / 件 / 次 / 项 */
+  unit: string;
   /** 一场活动 / 一件案件 … used in buttons and messages: 新增{noun} */
   noun: string;
   /** one sentence under the page title */
@@ -26,10 +37,6 @@ export interface RegisterPageConfig {
   sortBy: string;
   /** a data warning shown beside a record in the list and in its form (null: none) */
   warningOf?: (record: Record<string, unknown>, today: string) => string | null;
-  /** what the list shows for an empty value of a column (依申请公开: 办理中) */
-  emptyLabels?: Record<string, string>;
-  /** an extra choice per filter: a value the list understands beyond the field's options */
-  extraFilterOptions?: Record<string, { value: string; label: string }[]>;
   /** columns of the printed list (A4 landscape); default: the table's */
   printColumns?: string[];
   /** the form's field order when it differs from registers.ts (keys not listed follow) */
@@ -43,6 +50,10 @@ const isClosed = (f: Record<string, unknown>) => f.status === 'success' || f.sta
 export const REGISTER_PAGES: Record<RegisterName, RegisterPageConfig> = {
   activities: {
     def: REGISTERS.activities,
+    path: registerPath('activities'),
+    icon: Reading,
+    color: '#2f6fd6',
+    unit: '场',
     title: '普法宣传',
     noun: '活动',
     description: '每一场普法宣传活动：集中宣传、讲座、培训、法律咨询、网络宣传等。',
@@ -55,6 +66,10 @@ export const REGISTER_PAGES: Record<RegisterName, RegisterPageConfig> = {
   },
   mediationCases: {
     def: REGISTERS.mediationCases,
+    path: registerPath('mediationCases'),
+    icon: ChatLineRound,
+    color: '#1f9d6b',
+    unit: '件',
     title: '人民调解',
     noun: '案件',
     description: '人民调解委员会受理的每一件矛盾纠纷及其卷宗。当事人信息、纠纷事实和协议内容只保存在本机，不进入统计和报告。',
@@ -79,6 +94,10 @@ export const REGISTER_PAGES: Record<RegisterName, RegisterPageConfig> = {
   },
   inspections: {
     def: REGISTERS.inspections,
+    path: registerPath('inspections'),
+    icon: Briefcase,
+    color: '#d9822b',
+    unit: '次',
     title: '行政执法',
     noun: '检查',
     description: '每一次行政执法检查及其处理结果；处理结果为“行政处罚”时填写处罚信息。',
@@ -91,6 +110,10 @@ export const REGISTER_PAGES: Record<RegisterName, RegisterPageConfig> = {
   },
   workItems: {
     def: REGISTERS.workItems,
+    path: registerPath('workItems'),
+    icon: Collection,
+    color: '#7a5cc7',
+    unit: '项',
     title: '其他法治工作',
     noun: '事项',
     description: '集体学法、专题会议、培训考试、合法性审查、政务公开、复议诉讼等其他法治工作。',
@@ -102,6 +125,10 @@ export const REGISTER_PAGES: Record<RegisterName, RegisterPageConfig> = {
   },
   disclosureRequests: {
     def: REGISTERS.disclosureRequests,
+    path: registerPath('disclosureRequests'),
+    icon: Tickets,
+    color: '#4a8f9c',
+    unit: '件',
     title: '依申请公开',
     noun: '申请',
     description: '每一件政府信息公开申请：收到日期、申请人类型、办理结果和答复日期。申请人姓名不会进入统计和报告。',
@@ -111,10 +138,11 @@ export const REGISTER_PAGES: Record<RegisterName, RegisterPageConfig> = {
     suggest: ['department'],
     sortBy: 'receivedOn',
     warningOf: (r, today) => replyLateness(String(r.receivedOn ?? ''), (r.resultOn as string | null) ?? null, today)?.message ?? null,
-    extraFilterOptions: { result: [{ value: '__empty__', label: '办理中（未答复）' }] },
-    emptyLabels: { result: '办理中' },
   },
 };
+
+/** The register pages in the order the menu and 首页 show them. */
+export const REGISTER_PAGE_LIST: readonly RegisterPageConfig[] = Object.values(REGISTER_PAGES);
 
 export function fieldMap(def: RegisterDef): Map<string, FieldDef> {
   return new Map(def.fields.map((f) => [f.key, f]));
