@@ -72,6 +72,11 @@ export interface FieldDef {
   /** enum: what an empty choice means (依申请公开 办理结果: 办理中), shown in lists, forms and filters */
   emptyMeans?: string;
   role?: FieldRole;
+  /**
+   * where the data package (v1) keeps the field when not at the record's top level: [object, key]
+   * (an inspection's 处罚 details are `penalty.decisionNo` …, written only for a 行政处罚)
+   */
+  packagePath?: readonly [string, string];
   /** personal data: never in a report, a log or an unprotected export */
   personal?: boolean;
   /** included in the keyword search */
@@ -300,10 +305,10 @@ export const INSPECTION = defineRegister({
     count('issuesFound', 'issues_found', '发现问题（处）'),
     count('issuesRectified', 'issues_rectified', '已整改（处）'),
     { key: 'outcome', column: 'outcome', label: '处理结果', type: 'enum', required: true, options: INSPECTION_OUTCOMES, filter: true, sortable: true },
-    { key: 'penaltyDecisionNo', column: 'penalty_decision_no', label: '处罚决定书文号', type: 'text', max: 100, search: true, onlyWhen: PENALTY },
-    { key: 'penaltyKind', column: 'penalty_kind', label: '处罚种类', type: 'enum', options: PENALTY_KINDS, filter: true, onlyWhen: PENALTY, requiredWhenShown: true },
-    { key: 'penaltyAmount', column: 'penalty_amount', label: '罚没金额（元）', type: 'money', sortable: true, onlyWhen: PENALTY },
-    { key: 'penaltyLegalReview', column: 'penalty_legal_review', label: '经法制审核', type: 'bool', onlyWhen: PENALTY },
+    { key: 'penaltyDecisionNo', column: 'penalty_decision_no', label: '处罚决定书文号', type: 'text', max: 100, search: true, onlyWhen: PENALTY, packagePath: ['penalty', 'decisionNo'] },
+    { key: 'penaltyKind', column: 'penalty_kind', label: '处罚种类', type: 'enum', options: PENALTY_KINDS, filter: true, onlyWhen: PENALTY, requiredWhenShown: true, packagePath: ['penalty', 'kind'] },
+    { key: 'penaltyAmount', column: 'penalty_amount', label: '罚没金额（元）', type: 'money', sortable: true, onlyWhen: PENALTY, packagePath: ['penalty', 'amount'] },
+    { key: 'penaltyLegalReview', column: 'penalty_legal_review', label: '经法制审核', type: 'bool', onlyWhen: PENALTY, packagePath: ['penalty', 'legalReview'] },
     ...common,
   ],
 });

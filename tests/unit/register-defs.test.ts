@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { WORK_SUBKINDS } from '../../electron/shared/enums.ts';
 import { choiceLabel, choicesFor, fieldOf, fieldWithRole, INSPECTION, REGISTER_NAMES, REGISTERS, WORK_ITEM, type FieldRole } from '../../electron/shared/registers.ts';
 import { validateRecord } from '../../electron/shared/validation.ts';
+import { fromPackageRecord, toPackageRecord } from '../../electron/core/exchange/package-format.ts';
+import pkg from '../fixtures/001_1434e00058375d6e/package.json' with { type: 'json' };
 
 const roles = (r: (typeof REGISTER_NAMES)[number]) => REGISTERS[r].fields.flatMap((f) => (f.role ? [f.role] : []));
 
@@ -73,5 +75,23 @@ describe('register definitions', () => {
       penaltyDecisionNo: '清执罚〔2024〕1号', penaltyKind: 'fine', penaltyAmount: 500, penaltyLegalReview: true,
     });
     expect(v.ok && [v.value.penaltyDecisionNo, v.value.penaltyKind, v.value.penaltyAmount, v.value.penaltyLegalReview]).toEqual([null, null, null, false]);
+  });
+
+  it('nest the 处罚 details in a data package where packagePath says, only for a 行政处罚', () => {
+    const records = pkg.inspections as Record<string, unknown>[];
+    expect(records.length).toBeGreaterThan(0);
+    for (const raw of records) {
+      const v = validateRecord(INSPECTION, fromPackageRecord('inspections', raw));
+      expect(v.ok, String(raw.id)).toBe(true);
+      if (!v.ok) continue;
+      expect(v.value.penaltyDecisionNo).toBe((raw.penalty as { decisionNo?: string } | undefined)?.decisionNo ?? null);
+      const back = toPackageRecord('inspections', { ...v.value, id: raw.id, updatedAt: raw.updatedAt });
+      expect(back).toEqual(raw);
+    }
+    const plain = validateRecord(INSPECTION, { date: '2024-05-01', field: 'market', target: '某超市', outcome: 'rectification' });
+    expect(plain.ok && toPackageRecord('inspections', { ...plain.value, id: 'x', updatedAt: '2024-05-02T00:00:00Z' })).toEqual({
+      id: 'x', date: '2024-05-01', field: 'market', target: '某超市', entrusted: false, issuesFound: 0, issuesRectified: 0,
+      outcome: 'rectification', updatedAt: '2024-05-02T00:00:00Z',
+    });
   });
 });
