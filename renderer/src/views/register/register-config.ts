@@ -4,10 +4,14 @@
 // the menu (AppLayout) and the 首页 cards are all built from REGISTER_PAGE_LIST.
 import type { Component } from 'vue';
 import { Briefcase, ChatLineRound, Collection, Reading, Tickets } from '@element-plus/icons-vue';
+import type { RegisterFields } from '@shared/records.ts';
 import { REGISTERS, registerPath, type FieldDef, type RegisterDef, type RegisterName } from '@shared/registers.ts';
 import { replyLateness } from '@shared/workdays.ts';
 
-export interface RegisterPageConfig {
+/** A field key of register R: a page's columns, filters … name fields the register has (checked by typecheck). */
+type FieldKey<R extends RegisterName> = keyof RegisterFields[R] & string;
+
+export interface RegisterPageConfig<K extends string = string> {
   def: RegisterDef;
   /** the route (registerPath: /mediation-cases …) */
   path: string;
@@ -24,33 +28,36 @@ export interface RegisterPageConfig {
   /** one sentence under the page title */
   description: string;
   /** table columns, by field key, in order */
-  columns: string[];
+  columns: readonly K[];
   /** column widths in px (others share the rest) */
-  widths?: Record<string, number>;
+  widths?: Partial<Record<K, number>>;
   /** filters shown without opening 更多筛选 (field keys) */
-  primaryFilters: string[];
+  primaryFilters: readonly K[];
   /** text fields whose input offers earlier values (<reg>.suggest) */
-  suggest: string[];
+  suggest: readonly K[];
   /** fields shown only when the predicate holds, beyond a field's `onlyWhen` in registers.ts */
-  visibleWhen?: Record<string, (form: Record<string, unknown>) => boolean>;
+  visibleWhen?: Partial<Record<K, (form: Record<string, unknown>) => boolean>>;
   /** default sort */
-  sortBy: string;
+  sortBy: K;
   /** a data warning shown beside a record in the list and in its form (null: none) */
   warningOf?: (record: Record<string, unknown>, today: string) => string | null;
   /** columns of the printed list (A4 landscape); default: the table's */
-  printColumns?: string[];
+  printColumns?: readonly K[];
   /** the form's field order when it differs from registers.ts (keys not listed follow) */
-  formOrder?: string[];
+  formOrder?: readonly K[];
 }
 
 const hasNoPartyList = (f: Record<string, unknown>) => !Array.isArray(f.partyList) || f.partyList.length === 0;
 const isWritten = (f: Record<string, unknown>) => f.agreement === 'written';
 const isClosed = (f: Record<string, unknown>) => f.status === 'success' || f.status === 'failed' || (Array.isArray(f.followUps) && f.followUps.length > 0);
 
+/** One register's page; its definition and path follow from its name. */
+function page<R extends RegisterName>(name: R, config: Omit<RegisterPageConfig<FieldKey<R>>, 'def' | 'path'>): RegisterPageConfig {
+  return { def: REGISTERS[name], path: registerPath(name), ...config };
+}
+
 export const REGISTER_PAGES: Record<RegisterName, RegisterPageConfig> = {
-  activities: {
-    def: REGISTERS.activities,
-    path: registerPath('activities'),
+  activities: page('activities', {
     icon: Reading,
     color: '#2f6fd6',
     unit: '场',
@@ -63,10 +70,8 @@ export const REGISTER_PAGES: Record<RegisterName, RegisterPageConfig> = {
     primaryFilters: ['kind', 'village'],
     suggest: ['place', 'village', 'occasion', 'organizer', 'department'],
     sortBy: 'date',
-  },
-  mediationCases: {
-    def: REGISTERS.mediationCases,
-    path: registerPath('mediationCases'),
+  }),
+  mediationCases: page('mediationCases', {
     icon: ChatLineRound,
     color: '#1f9d6b',
     unit: '件',
@@ -91,10 +96,8 @@ export const REGISTER_PAGES: Record<RegisterName, RegisterPageConfig> = {
     // 案号 is never suggested from numbers already used: the form proposes the next free one
     suggest: ['village', 'committee', 'mediator', 'department'],
     sortBy: 'acceptedOn',
-  },
-  inspections: {
-    def: REGISTERS.inspections,
-    path: registerPath('inspections'),
+  }),
+  inspections: page('inspections', {
     icon: Briefcase,
     color: '#d9822b',
     unit: '次',
@@ -107,10 +110,8 @@ export const REGISTER_PAGES: Record<RegisterName, RegisterPageConfig> = {
     primaryFilters: ['field', 'outcome', 'village'],
     suggest: ['target', 'village', 'inspectors', 'department'],
     sortBy: 'date',
-  },
-  workItems: {
-    def: REGISTERS.workItems,
-    path: registerPath('workItems'),
+  }),
+  workItems: page('workItems', {
     icon: Collection,
     color: '#7a5cc7',
     unit: '项',
@@ -122,10 +123,8 @@ export const REGISTER_PAGES: Record<RegisterName, RegisterPageConfig> = {
     primaryFilters: ['category', 'department'],
     suggest: ['subkind', 'outcome', 'department'],
     sortBy: 'date',
-  },
-  disclosureRequests: {
-    def: REGISTERS.disclosureRequests,
-    path: registerPath('disclosureRequests'),
+  }),
+  disclosureRequests: page('disclosureRequests', {
     icon: Tickets,
     color: '#4a8f9c',
     unit: '件',
@@ -138,7 +137,7 @@ export const REGISTER_PAGES: Record<RegisterName, RegisterPageConfig> = {
     suggest: ['department'],
     sortBy: 'receivedOn',
     warningOf: (r, today) => replyLateness(String(r.receivedOn ?? ''), (r.resultOn as string | null) ?? null, today)?.message ?? null,
-  },
+  }),
 };
 
 /** The register pages in the order the menu and 首页 show them. */
