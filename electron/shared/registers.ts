@@ -118,6 +118,16 @@ export function choicesFor(f: FieldDef, record: Record<string, unknown>): EnumMa
   return (f.choicesBy && f.choicesBy.choices[String(record[f.choicesBy.field] ?? '')]) || {};
 }
 
+/**
+ * Whether a value is a choice of another deciding value only (合同 is a 合法性审查 kind: not one to
+ * offer once 法治培训 is chosen). No deciding value chosen: none is.
+ */
+export function isOtherChoice(f: FieldDef, value: string, record: Record<string, unknown>): boolean {
+  const by = f.choicesBy && record[f.choicesBy.field];
+  if (!f.choicesBy || typeof by !== 'string' || !by) return false;
+  return !Object.hasOwn(choicesFor(f, record), value) && Object.values(f.choicesBy.choices).some((m) => Object.hasOwn(m, value));
+}
+
 /** A list filter's value that selects the records where the field is empty (依申请公开 办理中). */
 export const EMPTY_FILTER = '__empty__';
 

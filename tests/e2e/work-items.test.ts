@@ -57,4 +57,19 @@ describe.skipIf(!hasChromium)('其他法治工作: fields by 工作类别', () =
     expect(r.value.total).toBeGreaterThan(0);
     await expect.poll(() => app.page.getByTestId('list-total').innerText()).toContain(`筛选出 ${r.value.total} 条`);
   });
+
+  it('offers, once a 工作类别 is chosen, only its own 细分类别', async () => {
+    await reg.clearFilters();
+    await reg.filterBy('category', '法治培训');
+    if (!(await app.page.getByTestId('filter-subkind').isVisible())) await app.page.getByTestId('filter-more').click();
+    const select = app.page.getByTestId('filter-subkind');
+    await select.click();
+    const listId = await select.locator('input[aria-controls]').first().getAttribute('aria-controls');
+    const options = app.page.locator(`[id="${listId}"] .el-select-dropdown__item`);
+    await options.first().waitFor();
+    const labels = await options.allInnerTexts();
+    expect(labels).toContain('执法人员');
+    expect(labels).not.toContain('合同');
+    await app.page.keyboard.press('Escape');
+  });
 });

@@ -2,7 +2,7 @@
 // at something that exists, so code that reads a role (rather than a key) finds what it expects.
 import { describe, expect, it } from 'vitest';
 import { WORK_SUBKINDS } from '../../electron/shared/enums.ts';
-import { choiceLabel, choicesFor, fieldOf, fieldWithRole, INSPECTION, REGISTER_NAMES, REGISTERS, WORK_ITEM, type FieldRole } from '../../electron/shared/registers.ts';
+import { choiceLabel, choicesFor, fieldOf, fieldWithRole, INSPECTION, isOtherChoice, REGISTER_NAMES, REGISTERS, WORK_ITEM, type FieldRole } from '../../electron/shared/registers.ts';
 import { validateRecord } from '../../electron/shared/validation.ts';
 import { fromPackageRecord, toPackageRecord } from '../../electron/core/exchange/package-format.ts';
 import pkg from '../fixtures/001_1434e00058375d6e/package.json' with { type: 'json' };
@@ -64,6 +64,11 @@ describe('register definitions', () => {
     expect(choiceLabel(subkind, 'mediators')).toBe('调解员');
     expect(choiceLabel(subkind, 'other', { category: 'legal_review' })).toBe('其他');
     expect(choiceLabel(subkind, '自拟类别', { category: 'legal_review' })).toBe('自拟类别');
+    // the 细分类别 a filter offers once a 工作类别 is chosen: its own kinds and any typed freely
+    const offered = (category: string | null) => ['contract', 'mediators', 'other', '自拟类别'].filter((v) => !isOtherChoice(subkind, v, { category }));
+    expect(offered('training')).toEqual(['mediators', '自拟类别']);
+    expect(offered('legal_review')).toEqual(['contract', 'other', '自拟类别']);
+    expect(offered(null)).toEqual(['contract', 'mediators', 'other', '自拟类别']);
     // a code typed under a category that does not offer it stays as typed
     const v = validateRecord(WORK_ITEM, { date: '2024-05-01', category: 'study', title: '学法', subkind: '合同' });
     expect(v.ok && v.value.subkind).toBe('合同');

@@ -2,7 +2,7 @@
 // the app is open, so leaving a page and coming back finds them as they were. A new
 // working year starts them empty.
 import { computed, reactive, ref, type Ref } from 'vue';
-import { EMPTY_FILTER, type RegisterName } from '@shared/registers.ts';
+import { EMPTY_FILTER, isOtherChoice, type RegisterName } from '@shared/registers.ts';
 import { registerApi } from '@/api/register-api.ts';
 import { useYearStore } from '@/stores/year.ts';
 import { formatValue } from '@/utils/format.ts';
@@ -71,9 +71,10 @@ export function useRegisterFilters(register: RegisterName) {
         { value: true, label: `${f.label}：是` },
         { value: false, label: `${f.label}：否` },
       ];
-    // text filters (村（社区）, 填报部门, 细分类别 …) offer the values already in the ledger, a 细分类别
-    // named as the 工作类别 chosen beside it names it
-    if (f?.type === 'text') return (textOptions[key] ?? []).map((v) => ({ value: v, label: formatValue(f, v, filters) }));
+    // text filters (村（社区）, 填报部门, 细分类别 …) offer the values already in the ledger; once a
+    // 工作类别 is chosen, its own 细分类别 (and any typed freely), named as it names them
+    if (f?.type === 'text')
+      return (textOptions[key] ?? []).filter((v) => !isOtherChoice(f, v, filters)).map((v) => ({ value: v, label: formatValue(f, v, filters) }));
     const empty = f?.emptyMeans ? [{ value: EMPTY_FILTER, label: f.emptyMeans }] : [];
     return [...Object.entries(f?.options ?? {}).map(([value, label]) => ({ value, label })), ...empty];
   };
