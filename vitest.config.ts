@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { assertNodeVersion } from './electron/core/util/node-version.ts';
 
@@ -8,6 +9,13 @@ export default defineConfig({
   test: {
     projects: [
       {
+        // the renderer's aliases, for the tests of its plain modules (register-pages.test.ts)
+        resolve: {
+          alias: {
+            '@/': fileURLToPath(new URL('./renderer/src/', import.meta.url)),
+            '@shared/': fileURLToPath(new URL('./electron/shared/', import.meta.url)),
+          },
+        },
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],

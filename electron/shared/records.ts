@@ -1,13 +1,11 @@
 // The record shapes the API returns. They are flat (the data package nests the
 // penalty of an inspection; exchange/ converts). Optional text is null when empty.
-import type {
-  ACTIVITY_KINDS, ACTIVITY_VENUES, AGREEMENT_KINDS, APPLICANT_TYPES, CASE_SOURCES, DISCLOSURE_CHANNELS, DISCLOSURE_RESULTS, CASE_STATUSES, DISPUTE_TYPES,
-  INSPECTION_FIELDS, INSPECTION_MODES, INSPECTION_OUTCOMES, PENALTY_KINDS, TARGET_TYPES, WORK_CATEGORIES,
-} from './enums.ts';
 import type { OpennessYear } from './openness.ts';
-import type { RegisterName } from './registers.ts';
+import type {
+  ACTIVITY, DISCLOSURE_REQUEST, EntryOf, FieldsOf, FOLLOW_UP_ITEMS, INSPECTION, MEDIATION_CASE, PARTY_ITEMS, RegisterName, WORK_ITEM,
+} from './registers.ts';
 
-export interface RecordMeta {
+export type RecordMeta = {
   id: string;
   /** ISO 8601 datetime of the last change */
   updatedAt: string;
@@ -15,127 +13,29 @@ export interface RecordMeta {
   deletedAt: string | null;
   /** a demo record (示例数据): 设置 「清除示例数据」 removes exactly these */
   demo?: boolean;
-}
+};
 
-interface Common {
-  department: string | null;
-  notes: string | null;
-}
-
-export interface ActivityFields extends Common {
-  date: string;
-  title: string;
-  kind: keyof typeof ACTIVITY_KINDS;
-  venue: keyof typeof ACTIVITY_VENUES | null;
-  place: string | null;
-  village: string | null;
-  occasion: string | null;
-  laws: string[];
-  audience: number;
-  materials: number;
-  banners: number;
-  boards: number;
-  consultations: number;
-  views: number;
-  organizer: string | null;
-}
-
-export interface MediationCaseFields extends Common {
-  caseNo: string | null;
-  acceptedOn: string;
-  closedOn: string | null;
-  type: keyof typeof DISPUTE_TYPES;
-  source: keyof typeof CASE_SOURCES | null;
-  village: string | null;
-  committee: string | null;
-  mediator: string | null;
-  parties: string | null;
-  partyCount: number;
-  summary: string | null;
-  status: keyof typeof CASE_STATUSES;
-  agreement: keyof typeof AGREEMENT_KINDS | null;
-  amount: number | null;
-  judicialConfirmation: boolean;
-  followUpOn: string | null;
-  partyList: PartyEntry[];
-  facts: string | null;
-  agreementTerms: string | null;
-  performance: string | null;
-  copies: number | null;
-  followUps: FollowUpEntry[];
-}
+// Each register's fields, derived from its definition in registers.ts (the one source):
+// a field added there is a field here.
+export type ActivityFields = FieldsOf<typeof ACTIVITY>;
+export type MediationCaseFields = FieldsOf<typeof MEDIATION_CASE>;
+export type InspectionFields = FieldsOf<typeof INSPECTION>;
+export type WorkItemFields = FieldsOf<typeof WORK_ITEM>;
+export type DisclosureRequestFields = FieldsOf<typeof DISCLOSURE_REQUEST>;
 
 /** 当事人 one by one — personal data */
-export interface PartyEntry {
-  role?: 'applicant' | 'respondent' | 'party' | null;
-  name: string;
-  gender?: 'male' | 'female' | null;
-  ethnicity?: string | null;
-  birthDate?: string | null;
-  occupation?: string | null;
-  address?: string | null;
-  phone?: string | null;
-  idNumber?: string | null;
-}
+export type PartyEntry = EntryOf<typeof PARTY_ITEMS>;
 
 /** one 回访 */
-export interface FollowUpEntry {
-  date: string;
-  by?: string | null;
-  performed?: string | null;
-  opinion?: string | null;
-}
+export type FollowUpEntry = EntryOf<typeof FOLLOW_UP_ITEMS>;
 
-export interface InspectionFields extends Common {
-  date: string;
-  field: keyof typeof INSPECTION_FIELDS;
-  mode: keyof typeof INSPECTION_MODES | null;
-  target: string;
-  targetType: keyof typeof TARGET_TYPES | null;
-  village: string | null;
-  inspectors: string | null;
-  entrusted: boolean;
-  issuesFound: number;
-  issuesRectified: number;
-  outcome: keyof typeof INSPECTION_OUTCOMES;
-  penaltyDecisionNo: string | null;
-  penaltyKind: keyof typeof PENALTY_KINDS | null;
-  penaltyAmount: number | null;
-  penaltyLegalReview: boolean;
-}
-
-export interface WorkItemFields extends Common {
-  date: string;
-  category: keyof typeof WORK_CATEGORIES;
-  title: string;
-  subkind: string | null;
-  count: number;
-  participants: number;
-  passed: number;
-  opinions: number;
-  leaderAppeared: boolean;
-  outcome: string | null;
-}
-
-export interface DisclosureRequestFields extends Common {
-  receivedOn: string;
-  applicantType: keyof typeof APPLICANT_TYPES;
-  /** personal data: never in a report or a log */
-  applicant: string | null;
-  subject: string | null;
-  channel: keyof typeof DISCLOSURE_CHANNELS | null;
-  /** null: 办理中 */
-  result: keyof typeof DISCLOSURE_RESULTS | null;
-  resultOn: string | null;
-}
-
-export interface RegisterFields {
+export type RegisterFields = {
   activities: ActivityFields;
   mediationCases: MediationCaseFields;
   inspections: InspectionFields;
   workItems: WorkItemFields;
   disclosureRequests: DisclosureRequestFields;
-}
+};
 
 export type RecordOf<R extends RegisterName> = RegisterFields[R] & RecordMeta;
 export type Activity = RecordOf<'activities'>;

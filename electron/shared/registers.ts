@@ -4,7 +4,7 @@
 import {
   ACTIVITY_KINDS, ACTIVITY_VENUES, AGREEMENT_KINDS, APPLICANT_TYPES, CASE_SOURCES, CASE_STATUSES, DISCLOSURE_CHANNELS,
   DISCLOSURE_RESULT_GROUPS, DISCLOSURE_RESULTS, DISPUTE_TYPES,
-  INSPECTION_FIELDS, INSPECTION_MODES, INSPECTION_OUTCOMES, PENALTY_KINDS, TARGET_TYPES, WORK_CATEGORIES,
+  INSPECTION_FIELDS, INSPECTION_MODES, INSPECTION_OUTCOMES, PENALTY_KINDS, TARGET_TYPES, WORK_CATEGORIES, WORK_SUBKINDS,
   type EnumMap,
 } from './enums.ts';
 
@@ -18,7 +18,21 @@ export interface ListItemDef {
   required?: boolean;
   max?: number;
   options?: EnumMap;
+  /** date: the earliest allowed year (2000 unless said: a birth date goes back to 1900) */
+  minYear?: number;
+  /** the form's width of the column, in 24ths of the entry's row (6 unless said) */
+  span?: number;
 }
+
+/**
+ * What the app does with a field beyond keeping it, so no code looks a field up by its key
+ * to learn its role:
+ * - `village`: the 村（社区） the record belongs to (首页 lists the villages the ledger knows)
+ * - `department`: the 填报部门 (a data package can be exported for one department)
+ * - `remarks`: the 备注 (the Excel template's example row says there that it is one)
+ * - `caseNumber`: the 案号, unique within its year, proposed by the form and given on save
+ */
+export type FieldRole = 'village' | 'department' | 'remarks' | 'caseNumber';
 
 export interface FieldDef {
   /** camelCase key in the API record (flat: penalty fields are penaltyKind, …) */
@@ -40,7 +54,29 @@ export interface FieldDef {
   /** int: smallest allowed value (0 unless said) */
   min?: number;
   /** list: the entries' columns (stored as a JSON array; not in Excel) */
-  items?: ListItemDef[];
+  items?: readonly ListItemDef[];
+  /** list: what one entry is called in the form (添加当事人, 回访 2) */
+  entryNoun?: string;
+  /**
+   * list: the values a new entry starts with, by its position (the last for every later one);
+   * a new record starts with `startEntries` such entries
+   */
+  entryDefaults?: readonly Readonly<Record<string, string>>[];
+  startEntries?: number;
+  /**
+   * text: the suggested choices depend on another field's value (细分类别 by 工作类别); a choice,
+   * typed as its code or its label, is stored as its code (which the statistics count), any other
+   * text as written
+   */
+  choicesBy?: { field: string; choices: Readonly<Record<string, EnumMap>> };
+  /** enum: what an empty choice means (依申请公开 办理结果: 办理中), shown in lists, forms and filters */
+  emptyMeans?: string;
+  role?: FieldRole;
+  /**
+   * where the data package (v1) keeps the field when not at the record's top level: [object, key]
+   * (an inspection's 处罚 details are `penalty.decisionNo` …, written only for a 行政处罚)
+   */
+  packagePath?: readonly [string, string];
   /** personal data: never in a report, a log or an unprotected export */
   personal?: boolean;
   /** included in the keyword search */
@@ -61,6 +97,43 @@ export interface FieldDef {
 export interface FieldCondition {
   field: string;
   is: readonly string[];
+  /** the field's value is emptied when the condition does not hold (no stale 处罚 details behind) */
+  clearOtherwise?: boolean;
+}
+
+/**
+ * A text field's value as a clerk reads it: one of its `choicesBy` codes as its label (细分类别
+ * contract → 合同), judged by the record's deciding field when known; any other text as written.
+ */
+export function choiceLabel(f: FieldDef, value: string, record?: Record<string, unknown>): string {
+  if (!f.choicesBy) return value;
+  const by = record?.[f.choicesBy.field];
+  const own = typeof by === 'string' ? f.choicesBy.choices[by] : undefined;
+  for (const m of own ? [own] : Object.values(f.choicesBy.choices)) if (Object.hasOwn(m, value)) return m[value];
+  return value;
+}
+
+/** The choices a `choicesBy` field offers for this record (none: typed freely). */
+export function choicesFor(f: FieldDef, record: Record<string, unknown>): EnumMap {
+  return (f.choicesBy && f.choicesBy.choices[String(record[f.choicesBy.field] ?? '')]) || {};
+}
+
+/**
+ * Whether a value is a choice of another deciding value only (合同 is a 合法性审查 kind: not one to
+ * offer once 法治培训 is chosen). No deciding value chosen: none is.
+ */
+export function isOtherChoice(f: FieldDef, value: string, record: Record<string, unknown>): boolean {
+  const by = f.choicesBy && record[f.choicesBy.field];
+  if (!f.choicesBy || typeof by !== 'string' || !by) return false;
+  return !Object.hasOwn(choicesFor(f, record), value) && Object.values(f.choicesBy.choices).some((m) => Object.hasOwn(m, value));
+}
+
+/** A list filter's value that selects the records where the field is empty (依申请公开 办理中). */
+export const EMPTY_FILTER = '__empty__';
+
+/** The register's field with this role, if it has one. */
+export function fieldWithRole(def: RegisterDef, role: FieldRole): FieldDef | undefined {
+  return def.fields.find((f) => f.role === role);
 }
 
 /** Whether a field belongs to this record (no `onlyWhen`: always). */
@@ -79,18 +152,63 @@ export interface RegisterDef {
   dateKey: string;
   /** the field that names a record in messages and lists */
   titleKey: string;
-  fields: FieldDef[];
+  fields: readonly FieldDef[];
 }
 
-const common: FieldDef[] = [
-  { key: 'department', column: 'department', label: '填报部门', type: 'text', max: 100, search: true, filter: true, sortable: true },
-  { key: 'notes', column: 'notes', label: '备注', type: 'longtext', max: 2000, search: true },
-];
+// ---- the record types, derived from the definitions -------------------------------------
 
-const count = (key: string, column: string, label: string, extra: Partial<FieldDef> = {}): FieldDef =>
-  ({ key, column, label, type: 'int', defaultValue: 0, sortable: true, ...extra });
+type Nullable<F, T> = F extends { required: true } ? T : T | null;
+type CodeOfOptions<O> = keyof O & string;
 
-export const ACTIVITY: RegisterDef & { name: 'activities' } = {
+/** The value of one entry column of a list field. */
+type ItemValue<I extends ListItemDef> = I['type'] extends 'enum' ? CodeOfOptions<NonNullable<I['options']>> : string;
+
+type Simplify<T> = { [K in keyof T]: T[K] } & {};
+
+/** One entry of a list field: required columns always there, the others optional or null. */
+export type EntryOf<Items extends readonly ListItemDef[]> = Simplify<
+  { [I in Items[number] as I extends { required: true } ? I['key'] : never]: ItemValue<I> } & {
+    [I in Items[number] as I extends { required: true } ? never : I['key']]?: ItemValue<I> | null;
+  }
+>;
+
+/**
+ * The value a validated record holds for a field: empty optional text, dates, choices and amounts
+ * are null; counts have their default; yes/no is false; tags and lists are [].
+ */
+export type ValueOf<F extends FieldDef> =
+  F['type'] extends 'text' | 'longtext' | 'date' ? Nullable<F, string>
+  : F['type'] extends 'enum' ? Nullable<F, CodeOfOptions<NonNullable<F['options']>>>
+  : F['type'] extends 'int' ? (F extends { defaultValue: number } ? number : Nullable<F, number>)
+  : F['type'] extends 'money' ? Nullable<F, number>
+  : F['type'] extends 'bool' ? boolean
+  : F['type'] extends 'tags' ? string[]
+  : F['type'] extends 'list' ? EntryOf<NonNullable<F['items']>>[]
+  : never;
+
+/** A register's record fields, key by key, as its definition declares them. */
+export type FieldsOf<D extends RegisterDef> = Simplify<{ [F in D['fields'][number] as F['key']]: ValueOf<F> }>;
+
+type KeyOf<D extends RegisterDef> = D['fields'][number]['key'];
+
+/**
+ * A register's definition, its literal types kept (so FieldsOf can read them) and its
+ * date and title keys checked to be its own fields.
+ */
+function defineRegister<const D extends RegisterDef>(def: D & { dateKey: KeyOf<D>; titleKey: KeyOf<D> }): D {
+  return def;
+}
+
+const common = [
+  { key: 'department', column: 'department', label: '填报部门', type: 'text', max: 100, role: 'department', search: true, filter: true, sortable: true },
+  { key: 'notes', column: 'notes', label: '备注', type: 'longtext', max: 2000, role: 'remarks', search: true },
+] as const satisfies readonly FieldDef[];
+
+/** A count (受众人次, 发现问题（处）…): a whole number, 0 unless given. */
+const count = <const K extends string, const C extends string, const E extends Partial<FieldDef> = object>(key: K, column: C, label: string, extra?: E) =>
+  ({ key, column, label, type: 'int' as const, defaultValue: 0, sortable: true, ...(extra as E) });
+
+export const ACTIVITY = defineRegister({
   name: 'activities',
   table: 'activities',
   label: '普法宣传活动',
@@ -102,7 +220,7 @@ export const ACTIVITY: RegisterDef & { name: 'activities' } = {
     { key: 'kind', column: 'kind', label: '形式', type: 'enum', required: true, options: ACTIVITY_KINDS, filter: true, sortable: true },
     { key: 'venue', column: 'venue', label: '阵地', type: 'enum', options: ACTIVITY_VENUES, filter: true, sortable: true },
     { key: 'place', column: 'place', label: '地点', type: 'text', max: 200, search: true },
-    { key: 'village', column: 'village', label: '所在村（社区）', type: 'text', max: 100, search: true, filter: true, sortable: true },
+    { key: 'village', column: 'village', label: '所在村（社区）', type: 'text', max: 100, role: 'village', search: true, filter: true, sortable: true },
     { key: 'occasion', column: 'occasion', label: '时间节点', type: 'text', max: 100, search: true },
     { key: 'laws', column: 'laws', label: '宣传的法律法规', type: 'tags', search: true },
     count('audience', 'audience', '受众人次'),
@@ -114,43 +232,43 @@ export const ACTIVITY: RegisterDef & { name: 'activities' } = {
     { key: 'organizer', column: 'organizer', label: '主办单位', type: 'text', max: 200, search: true },
     ...common,
   ],
-};
+});
 
 export const PARTY_ROLES = { applicant: '申请人', respondent: '被申请人', party: '当事人' } as const;
 export const GENDERS = { male: '男', female: '女' } as const;
 
-export const PARTY_ITEMS: ListItemDef[] = [
+export const PARTY_ITEMS = [
   { key: 'role', label: '身份', type: 'enum', options: PARTY_ROLES },
   { key: 'name', label: '姓名', type: 'text', required: true, max: 50 },
   { key: 'gender', label: '性别', type: 'enum', options: GENDERS },
   { key: 'ethnicity', label: '民族', type: 'text', max: 20 },
-  { key: 'birthDate', label: '出生日期', type: 'date' },
+  { key: 'birthDate', label: '出生日期', type: 'date', minYear: 1900 },
   { key: 'occupation', label: '职业或职务', type: 'text', max: 100 },
-  { key: 'address', label: '住址或单位', type: 'text', max: 200 },
+  { key: 'address', label: '住址或单位', type: 'text', max: 200, span: 12 },
   { key: 'phone', label: '联系电话', type: 'text', max: 30 },
-  { key: 'idNumber', label: '身份证号', type: 'text', max: 18 },
-];
+  { key: 'idNumber', label: '身份证号', type: 'text', max: 18, span: 8 },
+] as const satisfies readonly ListItemDef[];
 
-export const FOLLOW_UP_ITEMS: ListItemDef[] = [
+export const FOLLOW_UP_ITEMS = [
   { key: 'date', label: '回访日期', type: 'date', required: true },
   { key: 'by', label: '回访人', type: 'text', max: 50 },
-  { key: 'performed', label: '履行情况', type: 'text', max: 500 },
-  { key: 'opinion', label: '当事人意见', type: 'text', max: 500 },
-];
+  { key: 'performed', label: '履行情况', type: 'text', max: 500, span: 12 },
+  { key: 'opinion', label: '当事人意见', type: 'text', max: 500, span: 12 },
+] as const satisfies readonly ListItemDef[];
 
-export const MEDIATION_CASE: RegisterDef & { name: 'mediationCases' } = {
+export const MEDIATION_CASE = defineRegister({
   name: 'mediationCases',
   table: 'mediation_cases',
   label: '人民调解案件',
   dateKey: 'acceptedOn',
   titleKey: 'caseNo',
   fields: [
-    { key: 'caseNo', column: 'case_no', label: '案号', type: 'text', max: 100, search: true, sortable: true },
+    { key: 'caseNo', column: 'case_no', label: '案号', type: 'text', max: 100, role: 'caseNumber', search: true, sortable: true },
     { key: 'acceptedOn', column: 'accepted_on', label: '受理日期', type: 'date', required: true, sortable: true },
     { key: 'closedOn', column: 'closed_on', label: '结案日期', type: 'date', sortable: true },
     { key: 'type', column: 'type', label: '纠纷类型', type: 'enum', required: true, options: DISPUTE_TYPES, filter: true, sortable: true },
     { key: 'source', column: 'source', label: '案件来源', type: 'enum', options: CASE_SOURCES, filter: true, sortable: true },
-    { key: 'village', column: 'village', label: '村（社区）', type: 'text', max: 100, search: true, filter: true, sortable: true },
+    { key: 'village', column: 'village', label: '村（社区）', type: 'text', max: 100, role: 'village', search: true, filter: true, sortable: true },
     { key: 'committee', column: 'committee', label: '调委会', type: 'text', max: 200, search: true },
     { key: 'mediator', column: 'mediator', label: '调解员', type: 'text', max: 100, search: true, sortable: true },
     { key: 'parties', column: 'parties', label: '当事人', type: 'text', max: 500, personal: true, search: true },
@@ -162,20 +280,24 @@ export const MEDIATION_CASE: RegisterDef & { name: 'mediationCases' } = {
     { key: 'judicialConfirmation', column: 'judicial_confirmation', label: '已申请司法确认', type: 'bool' },
     { key: 'followUpOn', column: 'follow_up_on', label: '回访日期', type: 'date' },
     // the case file (卷宗), migration 6: parties one by one, the facts, the agreement, the 回访
-    { key: 'partyList', column: 'party_list', label: '当事人信息', type: 'list', personal: true, items: PARTY_ITEMS },
+    {
+      key: 'partyList', column: 'party_list', label: '当事人信息', type: 'list', personal: true, items: PARTY_ITEMS,
+      // a new case starts with an 申请人 and a 被申请人 to fill in; later entries are 当事人
+      entryNoun: '当事人', entryDefaults: [{ role: 'applicant' }, { role: 'respondent' }, { role: 'party' }], startEntries: 2,
+    },
     { key: 'facts', column: 'facts', label: '纠纷事实及争议事项', type: 'longtext', max: 5000, personal: true },
     { key: 'agreementTerms', column: 'agreement_terms', label: '协议内容', type: 'longtext', max: 5000, personal: true },
     { key: 'performance', column: 'performance', label: '履行方式、地点、期限', type: 'longtext', max: 1000 },
     { key: 'copies', column: 'copies', label: '协议书份数', type: 'int', min: 0 },
     // 当事人意见 may quote a party: kept local like the other personal fields
-    { key: 'followUps', column: 'follow_ups', label: '回访记录', type: 'list', personal: true, items: FOLLOW_UP_ITEMS },
+    { key: 'followUps', column: 'follow_ups', label: '回访记录', type: 'list', personal: true, items: FOLLOW_UP_ITEMS, entryNoun: '回访' },
     ...common,
   ],
-};
+});
 
-const PENALTY: FieldCondition = { field: 'outcome', is: ['penalty'] };
+const PENALTY = { field: 'outcome', is: ['penalty'], clearOtherwise: true } as const satisfies FieldCondition;
 
-export const INSPECTION: RegisterDef & { name: 'inspections' } = {
+export const INSPECTION = defineRegister({
   name: 'inspections',
   table: 'inspections',
   label: '行政执法检查',
@@ -187,21 +309,21 @@ export const INSPECTION: RegisterDef & { name: 'inspections' } = {
     { key: 'mode', column: 'mode', label: '检查方式', type: 'enum', options: INSPECTION_MODES, filter: true, sortable: true },
     { key: 'target', column: 'target', label: '检查对象', type: 'text', required: true, max: 200, search: true, sortable: true },
     { key: 'targetType', column: 'target_type', label: '对象类型', type: 'enum', options: TARGET_TYPES, filter: true, sortable: true },
-    { key: 'village', column: 'village', label: '村（社区）', type: 'text', max: 100, search: true, filter: true, sortable: true },
+    { key: 'village', column: 'village', label: '村（社区）', type: 'text', max: 100, role: 'village', search: true, filter: true, sortable: true },
     { key: 'inspectors', column: 'inspectors', label: '执法人员及证号', type: 'text', max: 500, search: true },
     { key: 'entrusted', column: 'entrusted', label: '受委托执法', type: 'bool', filter: true },
     count('issuesFound', 'issues_found', '发现问题（处）'),
     count('issuesRectified', 'issues_rectified', '已整改（处）'),
     { key: 'outcome', column: 'outcome', label: '处理结果', type: 'enum', required: true, options: INSPECTION_OUTCOMES, filter: true, sortable: true },
-    { key: 'penaltyDecisionNo', column: 'penalty_decision_no', label: '处罚决定书文号', type: 'text', max: 100, search: true, onlyWhen: PENALTY },
-    { key: 'penaltyKind', column: 'penalty_kind', label: '处罚种类', type: 'enum', options: PENALTY_KINDS, filter: true, onlyWhen: PENALTY, requiredWhenShown: true },
-    { key: 'penaltyAmount', column: 'penalty_amount', label: '罚没金额（元）', type: 'money', sortable: true, onlyWhen: PENALTY },
-    { key: 'penaltyLegalReview', column: 'penalty_legal_review', label: '经法制审核', type: 'bool', onlyWhen: PENALTY },
+    { key: 'penaltyDecisionNo', column: 'penalty_decision_no', label: '处罚决定书文号', type: 'text', max: 100, search: true, onlyWhen: PENALTY, packagePath: ['penalty', 'decisionNo'] },
+    { key: 'penaltyKind', column: 'penalty_kind', label: '处罚种类', type: 'enum', options: PENALTY_KINDS, filter: true, onlyWhen: PENALTY, requiredWhenShown: true, packagePath: ['penalty', 'kind'] },
+    { key: 'penaltyAmount', column: 'penalty_amount', label: '罚没金额（元）', type: 'money', sortable: true, onlyWhen: PENALTY, packagePath: ['penalty', 'amount'] },
+    { key: 'penaltyLegalReview', column: 'penalty_legal_review', label: '经法制审核', type: 'bool', onlyWhen: PENALTY, packagePath: ['penalty', 'legalReview'] },
     ...common,
   ],
-};
+});
 
-export const WORK_ITEM: RegisterDef & { name: 'workItems' } = {
+export const WORK_ITEM = defineRegister({
   name: 'workItems',
   table: 'work_items',
   label: '其他法治工作',
@@ -211,7 +333,10 @@ export const WORK_ITEM: RegisterDef & { name: 'workItems' } = {
     { key: 'date', column: 'date', label: '日期', type: 'date', required: true, sortable: true },
     { key: 'category', column: 'category', label: '工作类别', type: 'enum', required: true, options: WORK_CATEGORIES, filter: true, sortable: true },
     { key: 'title', column: 'title', label: '事项', type: 'text', required: true, max: 200, search: true, sortable: true },
-    { key: 'subkind', column: 'subkind', label: '细分类别', type: 'text', max: 50, filter: true },
+    {
+      key: 'subkind', column: 'subkind', label: '细分类别', type: 'text', max: 50, filter: true,
+      choicesBy: { field: 'category', choices: WORK_SUBKINDS },
+    },
     count('count', 'count', '数量', { defaultValue: 1, min: 1 }),
     count('participants', 'participants', '参加人次', { onlyWhen: { field: 'category', is: ['study', 'meeting', 'training', 'exam', 'other'] } }),
     count('passed', 'passed', '考试合格人数', { onlyWhen: { field: 'category', is: ['exam', 'other'] } }),
@@ -226,10 +351,10 @@ export const WORK_ITEM: RegisterDef & { name: 'workItems' } = {
     },
     ...common,
   ],
-};
+});
 
 /** 依申请公开: one 政府信息公开申请 from receipt to reply (schema 5). */
-export const DISCLOSURE_REQUEST: RegisterDef & { name: 'disclosureRequests' } = {
+export const DISCLOSURE_REQUEST = defineRegister({
   name: 'disclosureRequests',
   table: 'disclosure_requests',
   label: '依申请公开',
@@ -242,13 +367,13 @@ export const DISCLOSURE_REQUEST: RegisterDef & { name: 'disclosureRequests' } = 
     { key: 'subject', column: 'subject', label: '申请内容', type: 'text', max: 500, search: true, sortable: true },
     { key: 'channel', column: 'channel', label: '申请方式', type: 'enum', options: DISCLOSURE_CHANNELS, filter: true, sortable: true },
     {
-      key: 'result', column: 'result', label: '办理结果', type: 'enum', options: DISCLOSURE_RESULTS, filter: true, sortable: true,
+      key: 'result', column: 'result', label: '办理结果', type: 'enum', options: DISCLOSURE_RESULTS, emptyMeans: '办理中（未答复）', filter: true, sortable: true,
       optionGroups: DISCLOSURE_RESULT_GROUPS.map((g) => ({ label: g.label.replace(/（区分处理的.*）$/, ''), codes: g.items.map((i) => i.code) })),
     },
     { key: 'resultOn', column: 'result_on', label: '答复日期', type: 'date', sortable: true },
     ...common,
   ],
-};
+});
 
 export const REGISTERS: Record<RegisterName, RegisterDef> = {
   activities: ACTIVITY,
@@ -259,6 +384,14 @@ export const REGISTERS: Record<RegisterName, RegisterDef> = {
 };
 
 export const REGISTER_NAMES = Object.keys(REGISTERS) as RegisterName[];
+
+/**
+ * A register's page in the app: the route, and every link to it (首页, the report's checks):
+ * the name in kebab case (mediationCases → /mediation-cases).
+ */
+export function registerPath(name: RegisterName): string {
+  return `/${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+}
 
 export function fieldOf(def: RegisterDef, key: string): FieldDef {
   const f = def.fields.find((x) => x.key === key);

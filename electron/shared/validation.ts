@@ -1,7 +1,6 @@
 // Record validation shared by the API, the data package import, Excel import
 // and the forms. Every message is Chinese and names the field by its label.
-import { WORK_SUBKINDS } from './enums.ts';
-import { fieldApplies, type FieldDef, type ListItemDef, type RegisterDef, type RegisterName } from './registers.ts';
+import { choicesFor, fieldApplies, type FieldDef, type ListItemDef, type RegisterDef, type RegisterName } from './registers.ts';
 import type { RegisterFields } from './records.ts';
 
 export interface FieldIssue {
@@ -122,7 +121,7 @@ function checkItem(it: ListItemDef, v: unknown): unknown {
       return s;
     }
     case 'date':
-      if (typeof v !== 'string' || !isValidDate(v.trim(), it.key === 'birthDate' ? 1900 : 2000)) return { error: `不是有效日期：“${String(v).slice(0, 20)}”（应为 2024-03-15 这样的日期）` };
+      if (typeof v !== 'string' || !isValidDate(v.trim(), it.minYear ?? 2000)) return { error: `不是有效日期：“${String(v).slice(0, 20)}”（应为 2024-03-15 这样的日期）` };
       return v.trim();
     case 'enum': {
       const options = it.options ?? {};
@@ -137,38 +136,32 @@ function checkItem(it: ListItemDef, v: unknown): unknown {
   }
 }
 
-type Rule = (r: Record<string, unknown>) => FieldIssue | null;
+type Rule<R extends RegisterName> = (r: RegisterFields[R]) => FieldIssue | null;
 
-/** Rules across fields, per register. */
-const RULES: Record<RegisterName, Rule[]> = {
+/** Rules across fields, per register, on a record whose every field is valid. */
+const RULES: { [R in RegisterName]: Rule<R>[] } = {
   activities: [],
   mediationCases: [
-    (r) => (r.closedOn && r.acceptedOn && String(r.closedOn) < String(r.acceptedOn)
-      ? { field: 'closedOn', message: '结案日期不能早于受理日期' } : null),
-    (r) => (r.followUpOn && r.acceptedOn && String(r.followUpOn) < String(r.acceptedOn)
-      ? { field: 'followUpOn', message: '回访日期不能早于受理日期' } : null),
+    (r) => (r.closedOn && r.closedOn < r.acceptedOn ? { field: 'closedOn', message: '结案日期不能早于受理日期' } : null),
+    (r) => (r.followUpOn && r.followUpOn < r.acceptedOn ? { field: 'followUpOn', message: '回访日期不能早于受理日期' } : null),
     (r) => (r.status === 'in_progress' && r.closedOn
       ? { field: 'status', message: '已填写结案日期的案件，调解状态不能是“调解中”' } : null),
     (r) => ((r.status === 'success' || r.status === 'failed') && !r.closedOn
       ? { field: 'closedOn', message: `调解状态为“${r.status === 'success' ? '调解成功' : '调解不成功'}”的案件必须填写结案日期` } : null),
     (r) => {
-      const early = (r.followUps as { date: string }[] | null ?? []).find((x) => r.acceptedOn && x.date < String(r.acceptedOn));
+      const early = r.followUps.find((x) => x.date < r.acceptedOn);
       return early ? { field: 'followUps', message: `回访日期 ${early.date} 不能早于受理日期` } : null;
     },
   ],
   inspections: [
-    (r) => ((r.issuesRectified as number) > (r.issuesFound as number)
-      ? { field: 'issuesRectified', message: '已整改数不能大于发现问题数' } : null),
+    (r) => (r.issuesRectified > r.issuesFound ? { field: 'issuesRectified', message: '已整改数不能大于发现问题数' } : null),
   ],
   workItems: [
-    (r) => ((r.passed as number) > (r.participants as number)
-      ? { field: 'passed', message: '考试合格人数不能大于参加人次' } : null),
+    (r) => (r.passed > r.participants ? { field: 'passed', message: '考试合格人数不能大于参加人次' } : null),
   ],
   disclosureRequests: [
-    (r) => (r.resultOn && r.receivedOn && String(r.resultOn) < String(r.receivedOn)
-      ? { field: 'resultOn', message: '答复日期不能早于收到申请日期' } : null),
-    (r) => (r.result && !r.resultOn
-      ? { field: 'resultOn', message: '已选择办理结果的申请，须填写答复日期' } : null),
+    (r) => (r.resultOn && r.resultOn < r.receivedOn ? { field: 'resultOn', message: '答复日期不能早于收到申请日期' } : null),
+    (r) => (r.result && !r.resultOn ? { field: 'resultOn', message: '已选择办理结果的申请，须填写答复日期' } : null),
     (r) => (r.resultOn && !r.result
       ? { field: 'result', message: '填写了答复日期的申请，须选择办理结果（尚未答复的请清空答复日期）' } : null),
   ],
@@ -183,18 +176,15 @@ export function validateRecord<R extends RegisterName>(def: RegisterDef & { name
   const issues: FieldIssue[] = [];
   const out: Record<string, unknown> = {};
   for (const f of def.fields) out[f.key] = checkField(f, raw[f.key], issues);
-  if (def.name === 'workItems' && typeof out.subkind === 'string') {
-    // “合同”, “调解员” … typed or imported as Chinese are stored as the codes the statistics count
-    const kinds = WORK_SUBKINDS[String(out.category)] ?? {};
-    const code = Object.keys(kinds).find((c) => kinds[c] === out.subkind || c === out.subkind);
-    if (code) out.subkind = code;
-  }
-  if (def.name === 'inspections' && out.outcome !== 'penalty') {
-    // penalty details only belong to a penalty; keep no stale values behind
-    out.penaltyDecisionNo = null;
-    out.penaltyKind = null;
-    out.penaltyAmount = null;
-    out.penaltyLegalReview = false;
+  for (const f of def.fields) {
+    if (f.choicesBy && typeof out[f.key] === 'string') {
+      // “合同”, “调解员” … typed or imported as Chinese are stored as the codes the statistics count
+      const choices = choicesFor(f, out);
+      const code = Object.keys(choices).find((c) => choices[c] === out[f.key] || c === out[f.key]);
+      if (code) out[f.key] = code;
+    }
+    // penalty details only belong to a penalty: keep no stale values behind
+    if (f.onlyWhen?.clearOtherwise && !fieldApplies(f, out)) out[f.key] = checkField(f, null, []);
   }
   if (def.name === 'mediationCases' && Array.isArray(out.partyList) && out.partyList.length) {
     // 当事人 and 当事人人数 follow the party list when it is kept
@@ -206,20 +196,24 @@ export function validateRecord<R extends RegisterName>(def: RegisterDef & { name
     // 回访日期 is the latest 回访 entry's date when the entries are kept
     out.followUpOn = (out.followUps as { date: string }[]).map((x) => x.date).sort().at(-1) ?? out.followUpOn;
   }
-  if (issues.length === 0) {
-    for (const f of def.fields) {
-      // 处罚种类: required whenever the field belongs to the record (处理结果为“行政处罚”)
-      if (!f.requiredWhenShown || !f.onlyWhen || !fieldApplies(f, out) || (out[f.key] !== null && out[f.key] !== '')) continue;
-      const cond = def.fields.find((c) => c.key === f.onlyWhen!.field);
-      const value = String(out[f.onlyWhen.field]);
-      issues.push({ field: f.key, message: `${cond?.label ?? f.onlyWhen.field}为“${cond?.options?.[value] ?? value}”时，必须填写${f.label}` });
-    }
-    for (const rule of RULES[def.name]) {
-      const issue = rule(out);
-      if (issue) issues.push(issue);
-    }
+  // a field refused above leaves the record unfit for the rules across fields
+  if (issues.length) return { ok: false, issues };
+  for (const f of def.fields) {
+    // 处罚种类: required whenever the field belongs to the record (处理结果为“行政处罚”)
+    if (!f.requiredWhenShown || !f.onlyWhen || !fieldApplies(f, out) || (out[f.key] !== null && out[f.key] !== '')) continue;
+    const cond = def.fields.find((c) => c.key === f.onlyWhen!.field);
+    const value = String(out[f.onlyWhen.field]);
+    issues.push({ field: f.key, message: `${cond?.label ?? f.onlyWhen.field}为“${cond?.options?.[value] ?? value}”时，必须填写${f.label}` });
   }
-  return issues.length ? { ok: false, issues } : { ok: true, value: out as unknown as RegisterFields[R] };
+  // every field of the definition was checked and normalised above, key by key: `out` is the
+  // record FieldsOf<def> describes (the one place where run-time checks meet the static type)
+  const value = out as RegisterFields[R];
+  const rules: Rule<R>[] = RULES[def.name];
+  for (const rule of rules) {
+    const issue = rule(value);
+    if (issue) issues.push(issue);
+  }
+  return issues.length ? { ok: false, issues } : { ok: true, value };
 }
 
 /** The first `max` characters (whole characters, never half of one) and “…” when there were more. */

@@ -236,7 +236,7 @@ function copyRegister(staging: Db, target: Db, def: RegisterDef, bad: (record: s
     if (!updatedAt) { bad(label, '修改时间无效'); continue; }
     const deletedAt = normalizeTime(row.deleted_at);
     if (deletedAt === undefined) { bad(label, '删除时间无效'); continue; }
-    insertRecord(target, def, id, v.value as unknown as Row, updatedAt);
+    insertRecord(target, def, id, v.value, updatedAt);
     if (deletedAt) { setDeleted(target, def, id, deletedAt, updatedAt); deleted++; } else live++;
   }
   return { live, deleted };

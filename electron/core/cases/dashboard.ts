@@ -2,7 +2,7 @@
 // monthly counts per register, dispute types and outcomes, inspection fields and
 // outcomes, and the 村（社区） without a 普法 activity this year.
 import type { Dashboard } from '../../shared/contract/cases.ts';
-import { REGISTERS, REGISTER_NAMES, type RegisterName } from '../../shared/registers.ts';
+import { fieldWithRole, REGISTERS, REGISTER_NAMES, type RegisterName } from '../../shared/registers.ts';
 import type { Db } from '../db/connection.ts';
 import { dateColumn, prepared } from '../registers/repository.ts';
 import { INCOMPLETE_COUNT_SQL } from './incomplete-sql.ts';
@@ -71,14 +71,16 @@ export function computeDashboard(db: Db, year: number): Dashboard {
     for (const row of rows) if (row.m >= 1 && row.m <= 12) months[row.m - 1] = row.n;
     monthly[r] = months;
   }
-  // villages: every name the ledger knows (any year, any register), then those with an activity this year
+  // villages: every name the ledger knows (any year, any register with a village), then those with an activity this year
   const known = new Set<string>();
-  for (const table of ['activities', 'mediation_cases', 'inspections']) {
+  for (const def of Object.values(REGISTERS)) {
+    const col = fieldWithRole(def, 'village')?.column;
+    if (!col) continue;
     // the village index is walked value by value instead of reading every row
-    let v = (prepared(db, `SELECT MIN(village) AS v FROM ${table} WHERE deleted_at IS NULL AND village > ''`).get() as { v: string | null }).v;
+    let v = (prepared(db, `SELECT MIN(${col}) AS v FROM ${def.table} WHERE deleted_at IS NULL AND ${col} > ''`).get() as { v: string | null }).v;
     while (v !== null) {
       known.add(v.trim());
-      v = (prepared(db, `SELECT MIN(village) AS v FROM ${table} WHERE deleted_at IS NULL AND village > ?`).get(v) as { v: string | null }).v;
+      v = (prepared(db, `SELECT MIN(${col}) AS v FROM ${def.table} WHERE deleted_at IS NULL AND ${col} > ?`).get(v) as { v: string | null }).v;
     }
   }
   known.delete('');

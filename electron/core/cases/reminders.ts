@@ -4,6 +4,7 @@
 import { addDays, CLOSE_WITHIN_DAYS, daysBetween, FOLLOW_UP_WITHIN_DAYS } from '../../shared/case-file.ts';
 import type { Reminder, Reminders } from '../../shared/contract/cases.ts';
 import { DISPUTE_TYPES, labelOf } from '../../shared/enums.ts';
+import { registerPath } from '../../shared/registers.ts';
 import type { Db } from '../db/connection.ts';
 import { prepared } from '../registers/repository.ts';
 
@@ -58,7 +59,7 @@ export function computeReminders(db: Db, today: string): Reminders {
       kind: 'case_overdue', level: 'overdue', due: addDays(r.acceptedOn, CLOSE_WITHIN_DAYS), daysLeft: CLOSE_WITHIN_DAYS - days,
       title: `${caseName(r)}调解中已${days}天`,
       detail: `${r.acceptedOn}受理，超过一个月未调结：请结案，或在备注中写明原因`,
-      link: { path: '/mediation-cases', query: { open: r.id, year: r.acceptedOn.slice(0, 4) } },
+      link: { path: registerPath('mediationCases'), query: { open: r.id, year: r.acceptedOn.slice(0, 4) } },
     });
   }
   // follow_up_on is set whenever 回访 entries exist (validation), so it alone says “no 回访” (index mediation_cases_visit_due)
@@ -75,7 +76,7 @@ export function computeReminders(db: Db, today: string): Reminders {
       kind: 'follow_up_due', level: left < 0 ? 'overdue' : 'soon', due, daysLeft: left,
       title: `${caseName(r)}待回访`,
       detail: `${r.closedOn}调解成功，${left < 0 ? `回访已逾期${-left}天` : left === 0 ? '今天应回访' : `应在${due}前回访`}`,
-      link: { path: '/mediation-cases', query: { open: r.id, year: r.acceptedOn.slice(0, 4) } },
+      link: { path: registerPath('mediationCases'), query: { open: r.id, year: r.acceptedOn.slice(0, 4) } },
     });
   }
   items.push(...statutoryReminders(today));

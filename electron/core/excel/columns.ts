@@ -1,8 +1,7 @@
 // Excel columns of each register, derived from registers.ts, with the header
 // synonyms clerks use in their own sheets and the cell ⇄ value conversions.
 import { xmlSafe } from '../util/xml-safe.ts';
-import { subkindLabel } from '../../shared/enums.ts';
-import type { FieldDef, RegisterDef, RegisterName } from '../../shared/registers.ts';
+import { choiceLabel, type FieldDef, type RegisterDef, type RegisterName } from '../../shared/registers.ts';
 
 export interface ExcelColumn {
   field: FieldDef;
@@ -283,6 +282,6 @@ function rawCell(f: FieldDef, value: unknown): string | number | Date | null {
     case 'bool': return value ? '是' : '否';
     case 'enum': return f.options && Object.hasOwn(f.options, String(value)) ? f.options[String(value)] : String(value);
     case 'tags': return Array.isArray(value) ? value.join('、') : String(value);
-    default: return f.key === 'subkind' ? subkindLabel(String(value)) : String(value);
+    default: return choiceLabel(f, String(value));
   }
 }

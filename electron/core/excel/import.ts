@@ -6,7 +6,7 @@ import { loadExcelJS } from '../util/load-on-use.ts';
 import { randomUUID } from 'node:crypto';
 import type { ExcelColumnMatch, ExcelImportReport } from '../../shared/contract/excel.ts';
 import type { RegisterDef, RegisterName } from '../../shared/registers.ts';
-import { REGISTERS } from '../../shared/registers.ts';
+import { fieldWithRole, REGISTERS } from '../../shared/registers.ts';
 import { validateRecord } from '../../shared/validation.ts';
 import { isoNow, type CoreContext } from '../context.ts';
 import { getRecord, insertRecord, replaceRecord } from '../registers/repository.ts';
@@ -191,7 +191,7 @@ export async function importExcel(ctx: CoreContext, register: RegisterName, byte
   if (lastRow - headerRow > MAX_ROWS) {
     throw new AppError('invalid_input', `表格有 ${lastRow - headerRow} 行，超过一次导入的上限 ${MAX_ROWS} 行，请分成几个文件导入`);
   }
-  const notesCol = colOfField.get('notes');
+  const notesCol = colOfField.get(fieldWithRole(def, 'remarks')?.key ?? '');
   const firstCols = Math.min(4, ws.columnCount);
   for (let r = headerRow + 1; r <= lastRow; r++) {
     const row = ws.getRow(r);
@@ -246,7 +246,7 @@ export async function importExcel(ctx: CoreContext, register: RegisterName, byte
     }
     if (v.ok && def.name === 'mediationCases') {
       // 案号 unique within its year: against the ledger and the rows above
-      const fields = v.value as unknown as Record<string, unknown>;
+      const fields: Record<string, unknown> = v.value;
       const caseNo = typeof fields.caseNo === 'string' ? fields.caseNo : '';
       if (caseNo) {
         const key = `${String(fields.acceptedOn).slice(0, 4)}|${normalizeCaseNo(caseNo)}`;
@@ -259,7 +259,7 @@ export async function importExcel(ctx: CoreContext, register: RegisterName, byte
     if (report.issueCount > before || !v.ok) { report.invalid++; continue; }
     report.valid++;
     if (update) report.updated++; else report.new++;
-    planned.push({ id: id ?? randomUUID(), fields: v.value as unknown as Record<string, unknown>, update });
+    planned.push({ id: id ?? randomUUID(), fields: v.value, update });
   }
   report.years = [...new Set(planned.map((p) => Number(String(p.fields[def.dateKey]).slice(0, 4))))].sort((a, b) => a - b);
   if (report.rows === 0 && report.issueCount === 0) addIssue(headerRow, '', '表头下面没有数据行，没有可导入的内容');

@@ -88,7 +88,7 @@ export async function buildTemplate(name: RegisterName): Promise<{ fileName: str
   const example = EXAMPLES[name];
   const exampleRow = ws.getRow(2);
   cols.forEach((c, i) => {
-    const v = c.field.key === 'notes' ? `${EXAMPLE_MARK}导入时自动忽略此行，可直接删除或改写（删去“${EXAMPLE_MARK}”）` : example[c.field.key];
+    const v = c.field.role === 'remarks' ? `${EXAMPLE_MARK}导入时自动忽略此行，可直接删除或改写（删去“${EXAMPLE_MARK}”）` : example[c.field.key];
     const cell = exampleRow.getCell(i + 1);
     cell.value = fieldToCell(c.field, v ?? null);
     cell.font = { italic: true, color: { argb: 'FF808080' } };
@@ -130,7 +130,7 @@ export async function buildTemplate(name: RegisterName): Promise<{ fileName: str
   help.getRow(1).font = { bold: true };
   help.getRow(1).fill = HEADER_FILL;
   for (const c of cols) {
-    const ex = fieldToCell(c.field, c.field.key === 'notes' ? null : example[c.field.key] ?? null);
+    const ex = fieldToCell(c.field, c.field.role === 'remarks' ? null : example[c.field.key] ?? null);
     help.addRow([c.header, c.field.required ? '必填' : '', describe(c.field) + (c.field.personal ? '（个人信息，仅本单位台账使用，不进入报告）' : ''),
       ex instanceof Date ? ex.toISOString().slice(0, 10) : ex ?? '']);
   }

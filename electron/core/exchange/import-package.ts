@@ -113,7 +113,7 @@ function planRecords(ctx: CoreContext, data: Obj, issues: ImportRecordIssue[], r
       const v = validateRecord(def, fromPackageRecord(register, raw));
       if (!v.ok) for (const i of v.issues) bad(i.message, i.field);
       if (issues.length > before || !v.ok) { report.byRegister[register].invalid++; return; }
-      const fields = v.value as unknown as Obj;
+      const fields: Obj = v.value;
       years.add(Number(String(fields[def.dateKey]).slice(0, 4)));
       const local = getRecord<Obj>(ctx.db, def, id as string);
       // a package without personal fields (exported without 「包含当事人等个人信息」) never erases the local ones

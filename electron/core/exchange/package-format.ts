@@ -1,29 +1,26 @@
-// Data package v1 ⇄ API records. The package nests an inspection's penalty;
-// the API keeps it flat. Absent values are left out of a written package.
+// Data package v1 ⇄ API records. The package nests an inspection's penalty (the fields with a
+// `packagePath` in registers.ts); the API keeps it flat. Absent values are left out of a written package.
 import type { RegisterName } from '../../shared/registers.ts';
-import { REGISTERS } from '../../shared/registers.ts';
+import { fieldApplies, REGISTERS } from '../../shared/registers.ts';
 
 export const PACKAGE_FORMAT = 'fazhi-ledger-package';
 export const PACKAGE_VERSION = 1;
 
 type Obj = Record<string, unknown>;
 
-const PENALTY_KEYS: [flat: string, nested: string][] = [
-  ['penaltyDecisionNo', 'decisionNo'],
-  ['penaltyKind', 'kind'],
-  ['penaltyAmount', 'amount'],
-  ['penaltyLegalReview', 'legalReview'],
-];
+const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
 
 /** A package record as the flat payload validateRecord expects. */
 export function fromPackageRecord(register: RegisterName, rec: Obj): Obj {
-  if (register !== 'inspections') return rec;
+  const nested = REGISTERS[register].fields.filter((f) => f.packagePath);
+  if (nested.length === 0) return rec;
   const out: Obj = { ...rec };
-  const penalty = rec.penalty;
-  if (penalty && typeof penalty === 'object' && !Array.isArray(penalty)) {
-    for (const [flat, nested] of PENALTY_KEYS) out[flat] = (penalty as Obj)[nested];
+  for (const f of nested) {
+    const [group, key] = f.packagePath!;
+    const g = rec[group];
+    if (isObj(g)) out[f.key] = g[key];
   }
-  delete out.penalty;
+  for (const f of nested) delete out[f.packagePath![0]];
   return out;
 }
 
@@ -36,14 +33,16 @@ export function toPackageRecord(register: RegisterName, rec: Obj, opts: { withPe
   for (const f of REGISTERS[register].fields) {
     if (f.personal && !opts.withPersonal) continue;
     const v = rec[f.key];
+    if (f.packagePath) {
+      // the nested object is written for a record it belongs to (a 行政处罚), even with no detail filled in
+      if (!fieldApplies(f, rec)) continue;
+      const [group, key] = f.packagePath;
+      const g = isObj(out[group]) ? (out[group] as Obj) : (out[group] = {});
+      if (v !== null && v !== undefined) g[key] = v;
+      continue;
+    }
     if (v === null || v === undefined || (Array.isArray(v) && v.length === 0)) continue;
-    if (register === 'inspections' && f.key.startsWith('penalty')) continue;
     out[f.key] = v;
-  }
-  if (register === 'inspections' && rec.outcome === 'penalty') {
-    const penalty: Obj = {};
-    for (const [flat, nested] of PENALTY_KEYS) if (rec[flat] !== null && rec[flat] !== undefined) penalty[nested] = rec[flat];
-    out.penalty = penalty;
   }
   out.updatedAt = rec.updatedAt;
   return out;

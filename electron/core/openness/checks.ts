@@ -4,6 +4,7 @@
 // both figures and links to the records behind them.
 import type { OpennessStated, ReviewItem, Table3Row } from '../../shared/contract/openness.ts';
 import { DISCLOSURE_RESULT_GROUPS } from '../../shared/enums.ts';
+import { EMPTY_FILTER, registerPath } from '../../shared/registers.ts';
 import type { OpennessYear } from '../../shared/openness.ts';
 import { replyLateness } from '../../shared/workdays.ts';
 import type { Db } from '../db/connection.ts';
@@ -24,7 +25,7 @@ export function table3Issues(t: Table3Row[], year: number): ReviewItem[] {
   const out: ReviewItem[] = [];
   const get = (k: string) => rowOf(t, k);
   const [a, b, c, d] = [get('received'), get('carried'), get('concluded'), get('carryForward')];
-  const requests = link('查看依申请公开台账', '/disclosure-requests', year);
+  const requests = link('查看依申请公开台账', registerPath('disclosureRequests'), year);
   for (let k = 0; k < 7; k++) {
     if (a[k] + b[k] !== c[k] + d[k]) {
       out.push({
@@ -98,7 +99,7 @@ export function agreementChecks(f: OpennessFigures, profile: OpennessYear, law: 
     const entrusted = f.penalties.entrusted;
     out.push({
       id: 'openness.penalties', severity: law.penalties - own === entrusted ? 'warning' : 'error',
-      link: link('查看受委托执法的处罚', '/inspections', year, { outcome: 'penalty', entrusted: 'true' }),
+      link: link('查看受委托执法的处罚', registerPath('inspections'), year, { outcome: 'penalty', entrusted: 'true' }),
       message: law.penalties - own === entrusted
         ? `行政处罚：政务公开年报表二为${own}件（以本机关名义作出），《法治政府建设情况报告》写${law.penalties}件，相差的${entrusted}件是受委托执法作出的处罚，以委托机关名义作出、不计入本机关的处理决定。请在法治政府报告中写明“其中受委托执法${entrusted}件”，或核对这些记录。`
         : `行政处罚：政务公开年报表二为${own}件，《法治政府建设情况报告》写${law.penalties}件，两者不一致，请核对行政执法台账中处理结果为“行政处罚”的记录。`,
@@ -107,7 +108,7 @@ export function agreementChecks(f: OpennessFigures, profile: OpennessYear, law: 
 
   // 主动公开: part 一 and the 法治政府 report state the same count
   const inText = statedDisclosure(profile.narrative.overview);
-  const disclosureLink = link('查看政务公开事项', '/work-items', year, { category: 'disclosure' });
+  const disclosureLink = link('查看政务公开事项', registerPath('workItems'), year, { category: 'disclosure' });
   if (f.disclosure !== law.disclosure) {
     out.push({
       id: 'openness.disclosure', severity: 'error', link: disclosureLink,
@@ -137,7 +138,7 @@ export function agreementChecks(f: OpennessFigures, profile: OpennessYear, law: 
   if (issued > law.normativeReviews) {
     out.push({
       id: 'openness.normative', severity: 'warning',
-      link: link('查看规范性文件合法性审查', '/work-items', year, { category: 'legal_review', subkind: 'normative' }),
+      link: link('查看规范性文件合法性审查', registerPath('workItems'), year, { category: 'legal_review', subkind: 'normative' }),
       message: `规范性文件：政务公开年报表二写本年制发行政规范性文件${issued}件，《法治政府建设情况报告》写规范性文件合法性审查${law.normativeReviews}份。规范性文件应经合法性审核后发布，请在“其他法治工作”中登记审查，或改正年度信息中的制发件数。`,
     });
   }
@@ -155,13 +156,13 @@ export function agreementChecks(f: OpennessFigures, profile: OpennessYear, law: 
   const litigation = four[9] + four[14];
   if (review > law.reconsiderations) {
     out.push({
-      id: 'openness.review', severity: 'error', link: link('查看行政复议案件', '/work-items', year, { category: 'reconsideration' }),
+      id: 'openness.review', severity: 'error', link: link('查看行政复议案件', registerPath('workItems'), year, { category: 'reconsideration' }),
       message: `行政复议：表四政府信息公开行政复议${review}件，多于《法治政府建设情况报告》统计的全年行政复议案件${law.reconsiderations}件。请在“其他法治工作”中登记这些复议案件，或改正表四。`,
     });
   }
   if (litigation > law.litigations) {
     out.push({
-      id: 'openness.litigation', severity: 'error', link: link('查看行政诉讼案件', '/work-items', year, { category: 'litigation' }),
+      id: 'openness.litigation', severity: 'error', link: link('查看行政诉讼案件', registerPath('workItems'), year, { category: 'litigation' }),
       message: `行政诉讼：表四政府信息公开行政诉讼${litigation}件（未经复议直接起诉${four[9]}件、复议后起诉${four[14]}件），多于《法治政府建设情况报告》统计的全年行政诉讼案件${law.litigations}件。请在“其他法治工作”中登记这些诉讼案件，或改正表四。`,
     });
   }
@@ -171,11 +172,11 @@ export function agreementChecks(f: OpennessFigures, profile: OpennessYear, law: 
     const now = statedOf(f);
     const when = exported.exportedAt.slice(0, 10);
     const labels: [keyof OpennessStated, string, string, ReturnType<typeof link>][] = [
-      ['penalties', '行政处罚', '件', link('查看行政处罚', '/inspections', year, { outcome: 'penalty' })],
+      ['penalties', '行政处罚', '件', link('查看行政处罚', registerPath('inspections'), year, { outcome: 'penalty' })],
       ['disclosure', '主动公开政府信息', '条', disclosureLink],
-      ['received', '本年新收政府信息公开申请', '件', link('查看依申请公开台账', '/disclosure-requests', year)],
-      ['concluded', '本年度办结政府信息公开申请', '件', link('查看依申请公开台账', '/disclosure-requests', year)],
-      ['carryForward', '结转下年度继续办理', '件', link('查看办理中的申请', '/disclosure-requests', year, { result: '__empty__' })],
+      ['received', '本年新收政府信息公开申请', '件', link('查看依申请公开台账', registerPath('disclosureRequests'), year)],
+      ['concluded', '本年度办结政府信息公开申请', '件', link('查看依申请公开台账', registerPath('disclosureRequests'), year)],
+      ['carryForward', '结转下年度继续办理', '件', link('查看办理中的申请', registerPath('disclosureRequests'), year, { result: EMPTY_FILTER })],
     ];
     for (const [key, label, unit, l] of labels) {
       if (exported.stated[key] !== now[key]) {
@@ -203,12 +204,12 @@ export function requestWarnings(f: OpennessFigures, today: string): ReviewItem[]
     else if (l.level === 'extended') late += n;
     else overdue += n;
   }
-  const requests = link('查看依申请公开台账', '/disclosure-requests', year);
+  const requests = link('查看依申请公开台账', registerPath('disclosureRequests'), year);
   if (overdue) out.push({ id: 'openness.requests.overdue', severity: 'warning', link: requests, message: `有${overdue}件政府信息公开申请的答复超过《政府信息公开条例》规定的最长期限（20个工作日，延长不超过20个工作日），请核实答复日期；补正、征求第三方意见的时间不计入期限的，请在备注中注明。` });
-  if (waiting) out.push({ id: 'openness.requests.waiting', severity: 'warning', link: link('查看办理中的申请', '/disclosure-requests', year, { result: '__empty__' }), message: `有${waiting}件政府信息公开申请收到已超过20个工作日仍未答复（《政府信息公开条例》第三十三条）。已答复的请填写办理结果和答复日期。` });
+  if (waiting) out.push({ id: 'openness.requests.waiting', severity: 'warning', link: link('查看办理中的申请', registerPath('disclosureRequests'), year, { result: EMPTY_FILTER }), message: `有${waiting}件政府信息公开申请收到已超过20个工作日仍未答复（《政府信息公开条例》第三十三条）。已答复的请填写办理结果和答复日期。` });
   if (late) out.push({ id: 'openness.requests.extended', severity: 'info', link: requests, message: `有${late}件政府信息公开申请的答复用时超过20个工作日，须已依法延长答复期限（经负责人同意并告知申请人）。` });
   const open = rowOf(f.tables.three, 'carryForward')[6];
-  if (open) out.push({ id: 'openness.requests.open', severity: 'info', link: link('查看办理中的申请', '/disclosure-requests', year, { result: '__empty__' }), message: `有${open}件申请到12月31日尚未办结，计入“结转下年度继续办理”。已办结的请填写办理结果和答复日期。` });
+  if (open) out.push({ id: 'openness.requests.open', severity: 'info', link: link('查看办理中的申请', registerPath('disclosureRequests'), year, { result: EMPTY_FILTER }), message: `有${open}件申请到12月31日尚未办结，计入“结转下年度继续办理”。已办结的请填写办理结果和答复日期。` });
   return out;
 }
 

@@ -1,6 +1,6 @@
 // Generic storage of a register's records, driven by its field description.
 import type { Statement } from 'better-sqlite3';
-import type { FieldDef, RegisterDef } from '../../shared/registers.ts';
+import { EMPTY_FILTER, fieldWithRole, type FieldDef, type RegisterDef } from '../../shared/registers.ts';
 import type { ListQuery, ListResult } from '../../shared/records.ts';
 import type { Db } from '../db/connection.ts';
 import { AppError } from '../util/errors.ts';
@@ -76,8 +76,6 @@ export function purgeRecord(db: Db, def: RegisterDef, id: string): number {
   return prepared(db, `DELETE FROM ${def.table} WHERE id = ? AND deleted_at IS NOT NULL`).run(id).changes;
 }
 
-/** a filter value that selects the records where the field is empty (依申请公开 办理中) */
-export const EMPTY_FILTER = '__empty__';
 
 function filterField(def: RegisterDef, key: string): FieldDef {
   const f = def.fields.find((x) => x.key === key);
@@ -245,7 +243,8 @@ export function allRecords<T>(db: Db, def: RegisterDef, opts: { year?: number; i
     parts.push(`${dateCol} >= ? AND ${dateCol} < ?`);
     params.push(`${opts.year}-01-01`, `${opts.year + 1}-01-01`);
   }
-  if (opts.department !== undefined) { parts.push('department = ?'); params.push(opts.department); }
+  const department = fieldWithRole(def, 'department');
+  if (opts.department !== undefined && department) { parts.push(`${department.column} = ?`); params.push(opts.department); }
   const where = parts.length ? `WHERE ${parts.join(' AND ')}` : '';
   const rows = db.prepare(`SELECT * FROM ${def.table} ${where} ORDER BY ${dateCol}, id`).all(...params) as Record<string, unknown>[];
   return rows.map((r) => rowToRecord<T>(def, r));

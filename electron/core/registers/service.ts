@@ -22,12 +22,12 @@ export function assertCaseNoFree(ctx: CoreContext, fields: Record<string, unknow
 
 const ID_RE = /^[\w.:-]{1,64}$/;
 
-function validated<R extends RegisterName>(def: RegisterDef & { name: R }, payload: unknown) {
+function validated<R extends RegisterName>(def: RegisterDef & { name: R }, payload: unknown): Record<string, unknown> {
   const v = validateRecord(def, payload);
   if (!v.ok) {
     throw new AppError('invalid_input', `${def.label}未保存：${v.issues.map((i) => i.message).join('；')}`, v.issues);
   }
-  return v.value as unknown as Record<string, unknown>;
+  return v.value;
 }
 
 export function requireRecord<R extends RegisterName>(ctx: CoreContext, name: R, id: string): RecordOf<R> {
@@ -78,7 +78,7 @@ export function restoreRecord<R extends RegisterName>(ctx: CoreContext, name: R,
   const rec = requireRecord(ctx, name, id);
   if (rec.deletedAt && name === 'mediationCases') {
     try {
-      assertCaseNoFree(ctx, rec as unknown as Record<string, unknown>, id);
+      assertCaseNoFree(ctx, rec, id);
     } catch (e) {
       if (e instanceof AppError) throw new AppError('conflict', `不能恢复：${e.message.replace(/^人民调解案件未保存：/, '')}。请先修改另一件案件的案号。`);
       throw e;

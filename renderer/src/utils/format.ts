@@ -1,12 +1,14 @@
 // Showing field values the way a clerk reads them.
-import { labelOf, subkindLabel } from '@shared/enums.ts';
-import type { FieldDef } from '@shared/registers.ts';
+import { labelOf } from '@shared/enums.ts';
+import { choiceLabel, type FieldDef } from '@shared/registers.ts';
 
 const money = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 0, maximumFractionDigits: 2 });
 const int = new Intl.NumberFormat('zh-CN');
 
-export function formatValue(f: FieldDef, v: unknown): string {
-  if (v === null || v === undefined || v === '') return '';
+/** `record`: the rest of the record, when a value's label depends on it (细分类别 by 工作类别). */
+export function formatValue(f: FieldDef, v: unknown, record?: Record<string, unknown>): string {
+  // an empty choice may mean something (依申请公开 办理结果: 办理中)
+  if (v === null || v === undefined || v === '') return f.emptyMeans ?? '';
   switch (f.type) {
     case 'enum':
       return labelOf(f.options ?? {}, String(v));
@@ -20,7 +22,7 @@ export function formatValue(f: FieldDef, v: unknown): string {
       return typeof v === 'number' ? int.format(v) : String(v);
     default:
       // 细分类别 is stored as a code (contract, mediators …) when it is one of the suggested kinds
-      return f.key === 'subkind' ? subkindLabel(String(v)) : String(v);
+      return choiceLabel(f, String(v), record);
   }
 }
 

@@ -2,7 +2,7 @@
 // the app is open, so leaving a page and coming back finds them as they were. A new
 // working year starts them empty.
 import { computed, reactive, ref, type Ref } from 'vue';
-import type { RegisterName } from '@shared/registers.ts';
+import { EMPTY_FILTER, isOtherChoice, type RegisterName } from '@shared/registers.ts';
 import { registerApi } from '@/api/register-api.ts';
 import { useYearStore } from '@/stores/year.ts';
 import { formatValue } from '@/utils/format.ts';
@@ -35,9 +35,7 @@ export function useRegisterFilters(register: RegisterName) {
   const state = stateOf(register, yearStore.year);
   const { filters, dateRange, keyword, showMore } = state;
 
-  const filterKeys = computed(() =>
-    def.fields.filter((f) => f.filter && (f.type === 'enum' || f.type === 'bool' || f.key === 'village' || f.key === 'department')).map((f) => f.key),
-  );
+  const filterKeys = computed(() => def.fields.filter((f) => f.filter).map((f) => f.key));
   const primaryFilterKeys = computed(() => filterKeys.value.filter((k) => config.primaryFilters.includes(k)));
   const moreFilterKeys = computed(() => filterKeys.value.filter((k) => !config.primaryFilters.includes(k)));
   const textOptions = reactive<Record<string, string[]>>({});
@@ -73,9 +71,12 @@ export function useRegisterFilters(register: RegisterName) {
         { value: true, label: `${f.label}：是` },
         { value: false, label: `${f.label}：否` },
       ];
-    // text filters (村（社区）, 填报部门 …) offer the values already in the ledger
-    if (f?.type === 'text') return (textOptions[key] ?? []).map((v) => ({ value: v, label: formatValue(f, v) }));
-    return [...Object.entries(f?.options ?? {}).map(([value, label]) => ({ value, label })), ...(config.extraFilterOptions?.[key] ?? [])];
+    // text filters (村（社区）, 填报部门, 细分类别 …) offer the values already in the ledger; once a
+    // 工作类别 is chosen, its own 细分类别 (and any typed freely), named as it names them
+    if (f?.type === 'text')
+      return (textOptions[key] ?? []).filter((v) => !isOtherChoice(f, v, filters)).map((v) => ({ value: v, label: formatValue(f, v, filters) }));
+    const empty = f?.emptyMeans ? [{ value: EMPTY_FILTER, label: f.emptyMeans }] : [];
+    return [...Object.entries(f?.options ?? {}).map(([value, label]) => ({ value, label })), ...empty];
   };
 
   /** wide enough for the longest choice, within reason */
@@ -86,7 +87,7 @@ export function useRegisterFilters(register: RegisterName) {
   }
 
   const keywordPlaceholder = computed(() => {
-    const labels = def.fields.filter((f) => f.search && f.key !== 'department' && f.key !== 'notes').map((f) => f.label);
+    const labels = def.fields.filter((f) => f.search && f.role !== 'department' && f.role !== 'remarks').map((f) => f.label);
     return `搜索${labels[0] ?? ''}等`;
   });
 
