@@ -20,3 +20,13 @@ export const openWithSystem = (name: string, base64: string): Promise<void> => t
 export async function readDroppedFile(file: File): Promise<OpenedFile> {
   return { name: file.name, base64: bytesToBase64(new Uint8Array(await file.arrayBuffer())) };
 }
+
+/** The save dialog's filter for each kind of file the app writes. */
+export const FILE_KINDS = {
+  docx: [{ name: 'Word 文档', extensions: ['docx'] }],
+  xlsx: [{ name: 'Excel 表格', extensions: ['xlsx'] }],
+  json: [{ name: '数据包', extensions: ['json'] }],
+  zip: [{ name: '数据包（含附件）', extensions: ['zip'] }],
+  backup: [{ name: '法治台账备份', extensions: ['zip', 'db'] }],
+} satisfies Record<string, FileFilter[]>;
+export type FileKind = keyof typeof FILE_KINDS;
