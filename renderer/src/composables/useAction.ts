@@ -13,7 +13,7 @@ export interface ActionOptions<T, K extends string> {
   /** called with the error before it is shown (a form puts the server's issues beside its fields) */
   onError?: (e: unknown) => void;
   /** where the error goes: a toast (default), a ref the page shows in place, or nowhere ('quiet': a convenience that may fail) */
-  errorTo?: Ref<string> | 'quiet';
+  errorTo?: Ref<string> | Ref<string | null> | 'quiet';
 }
 
 export interface Action<K extends string> {

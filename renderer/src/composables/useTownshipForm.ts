@@ -1,8 +1,8 @@
 // The township's names (简称, 发文机关全称, 上级): one form state, check and save
 // for the first-start dialog and 设置 alike.
-import { reactive, ref } from 'vue';
-import { ElMessage } from 'element-plus';
-import { ApiCallError, errorMessage } from '@/api/client.ts';
+import { computed, reactive } from 'vue';
+import { ApiCallError } from '@/api/client.ts';
+import { useAction } from './useAction.ts';
 import { useSettingsStore } from '@/stores/settings.ts';
 
 export interface TownshipFormValues {
@@ -15,7 +15,8 @@ export function useTownshipForm() {
   const settingsStore = useSettingsStore();
   const form = reactive<TownshipFormValues>({ name: '', authority: '', superior: '' });
   const errors = reactive<Record<string, string>>({});
-  const saving = ref(false);
+  const { run, busy } = useAction<'save'>();
+  const saving = computed(() => busy.value === 'save');
 
   function fill() {
     const t = settingsStore.township;
@@ -34,19 +35,20 @@ export function useTownshipForm() {
   /** Checks and saves; true when saved (the success message is the caller's). */
   async function save(): Promise<boolean> {
     if (!check()) return false;
-    saving.value = true;
-    try {
-      await settingsStore.update({
-        township: { name: form.name.trim(), authority: form.authority.trim(), superior: form.superior.trim() || null },
-      });
-      return true;
-    } catch (e) {
-      if (e instanceof ApiCallError) for (const i of e.issues) errors[i.field.replace(/^township\./, '')] = i.message;
-      ElMessage.error(errorMessage(e));
-      return false;
-    } finally {
-      saving.value = false;
-    }
+    const township = { name: form.name.trim(), authority: form.authority.trim(), superior: form.superior.trim() || null };
+    const saved = await run(
+      async () => {
+        await settingsStore.update({ township });
+        return true;
+      },
+      {
+        busy: 'save',
+        onError: (e) => {
+          if (e instanceof ApiCallError) for (const i of e.issues) errors[i.field.replace(/^township\./, '')] = i.message;
+        },
+      },
+    );
+    return saved ?? false;
   }
 
   return { form, errors, saving, fill, save };
