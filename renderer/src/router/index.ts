@@ -2,7 +2,7 @@
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router';
 import type { RegisterName } from '@shared/registers.ts';
 
-const RegisterPage = () => import('@/views/register/RegisterPage.vue');
+const RegisterPage = () => import('@/views/registers/RegisterPage.vue');
 
 const register = (path: string, name: RegisterName, title: string): RouteRecordRaw => ({
   path,
@@ -19,7 +19,7 @@ export const routes: RouteRecordRaw[] = [
   register('/inspections', 'inspections', '行政执法'),
   register('/work-items', 'workItems', '其他法治工作'),
   register('/disclosure-requests', 'disclosureRequests', '依申请公开'),
-  { path: '/year-profile', name: 'yearProfile', component: () => import('@/views/year/YearProfilePage.vue'), meta: { title: '年度信息' } },
+  { path: '/year-profile', name: 'yearProfile', component: () => import('@/views/years/YearProfilePage.vue'), meta: { title: '年度信息' } },
   { path: '/report', name: 'report', component: () => import('@/views/report/ReportPage.vue'), meta: { title: '年度报告' } },
   { path: '/openness-report', name: 'opennessReport', component: () => import('@/views/openness/OpennessReportPage.vue'), meta: { title: '政务公开年报' } },
   { path: '/exchange', name: 'exchange', component: () => import('@/views/exchange/ExchangePage.vue'), meta: { title: '数据交换' } },

@@ -2,7 +2,7 @@
 // for the first-start dialog and 设置 alike.
 import { computed, reactive } from 'vue';
 import { ApiCallError } from '@/api/client.ts';
-import { useAction } from './useAction.ts';
+import { useAction } from '@/composables/useAction.ts';
 import { useSettingsStore } from '@/stores/settings.ts';
 
 export interface TownshipFormValues {
