@@ -4,6 +4,7 @@
 import { ElMessage, ElMessageBox } from 'element-plus';
 import { useAction } from '@/composables/useAction.ts';
 import { useReportStore } from '@/stores/report.ts';
+import { ask } from '@/composables/confirm.ts';
 
 const cancelled = (e: unknown) => e === 'cancel' || e === 'close';
 
@@ -39,14 +40,8 @@ export function useReportExport(sectionTitle: (s: { heading: string }) => string
     await report.flush();
     const drafts = report.draftSections.map(sectionTitle);
     if (!drafts.length) return true;
-    return ElMessageBox.confirm(`以下部分仍是系统生成的草稿，尚未修改确认：${drafts.map((d) => `“${d}”`).join('、')}。仍要导出吗？`, '导出Word', {
-      confirmButtonText: '仍然导出',
-      cancelButtonText: '返回修改',
-      type: 'warning',
-    }).then(
-      () => true,
-      () => false,
-    );
+    const message = `以下部分仍是系统生成的草稿，尚未修改确认：${drafts.map((d) => `“${d}”`).join('、')}。仍要导出吗？`;
+    return ask(message, '导出Word', { confirm: '仍然导出', cancel: '返回修改' });
   }
 
   async function exportWord() {
