@@ -4,6 +4,7 @@
 import { computed, reactive, ref, type Ref } from 'vue';
 import type { RegisterName } from '@shared/registers.ts';
 import { registerApi } from '@/api/register-api.ts';
+import { runAction } from '@/composables/useAction.ts';
 import { useYearStore } from '@/stores/year.ts';
 import { formatValue } from '@/utils/format.ts';
 import { REGISTER_PAGES, fieldMap } from './register-config.ts';
@@ -49,11 +50,8 @@ export function useRegisterFilters(register: RegisterName) {
   async function loadTextOptions() {
     for (const key of filterKeys.value) {
       if (fields.get(key)?.type !== 'text') continue;
-      try {
-        textOptions[key] = await registerApi(register).suggest({ field: key, year: yearStore.year });
-      } catch {
-        textOptions[key] = [];
-      }
+      // the choices are a convenience: none offered when they cannot be read
+      textOptions[key] = (await runAction(() => registerApi(register).suggest({ field: key, year: yearStore.year }), { errorTo: 'quiet' })) ?? [];
     }
   }
 
