@@ -2,9 +2,9 @@
 // the web one POSTs with the per-run token and turns every failure into a Chinese
 // message; the desktop one passes calls to the preload bridge.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { webTransport } from '../../renderer/src/api/transport-web.ts';
-import { desktopTransport } from '../../renderer/src/api/transport-desktop.ts';
-import type { DesktopBridge } from '../../electron/shared/platform.ts';
+import { webTransport } from '../../../renderer/src/api/transport-web.ts';
+import { desktopTransport } from '../../../renderer/src/api/transport-desktop.ts';
+import type { DesktopBridge } from '../../../electron/shared/platform.ts';
 
 function fakeWindow(search: string) {
   const store = new Map<string, string>();

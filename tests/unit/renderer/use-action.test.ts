@@ -15,7 +15,7 @@ class ApiCallError extends Error {}
 vi.mock('@/api/client.ts', () => ({
   errorMessage: (e: unknown) => (e instanceof ApiCallError ? e.message : '操作失败：程序出现了意外问题，数据未改动。请重试；如仍失败，请联系技术支持。'),
 }));
-const { runAction, useAction } = await import('../../renderer/src/composables/useAction.ts');
+const { runAction, useAction } = await import('../../../renderer/src/composables/useAction.ts');
 
 beforeEach(() => {
   toasts.length = 0;
