@@ -1,15 +1,8 @@
-// The one way the page calls the core: `call('domain.verb', input)`.
-// In the desktop app it goes through the preload's IPC bridge; in web mode
-// it POSTs to the local HTTP bridge with the per-run token.
+// The one way the page calls the core: `call('domain.verb', input)`, over the
+// transport chosen at startup (transport.ts: desktop IPC or the web bridge).
 import type { InputOf, MethodName, OutputOf } from '@shared/contract/index.ts';
-import type { ApiError, ApiResult } from '@shared/contract/define.ts';
-import type { DesktopBridge } from '@shared/platform.ts';
-
-declare global {
-  interface Window {
-    fazhi?: DesktopBridge;
-  }
-}
+import type { ApiError } from '@shared/contract/define.ts';
+import { transport } from './transport.ts';
 
 /** A failed call; `message` is Chinese and fit to show. */
 export class ApiCallError extends Error {
@@ -23,46 +16,9 @@ export class ApiCallError extends Error {
   }
 }
 
-const TOKEN_KEY = 'fazhi-token';
-
-/** Web mode: the token comes once in the address (?token=…) and is kept for this tab. */
-export function webToken(): string | null {
-  const fromUrl = new URLSearchParams(window.location.search).get('token');
-  if (fromUrl) {
-    sessionStorage.setItem(TOKEN_KEY, fromUrl);
-    return fromUrl;
-  }
-  return sessionStorage.getItem(TOKEN_KEY);
-}
-
-export const isDesktop = () => typeof window !== 'undefined' && !!window.fazhi;
-
-async function invoke(method: string, input: unknown): Promise<ApiResult<unknown>> {
-  if (window.fazhi) return window.fazhi.invoke(method, input);
-  const token = webToken();
-  if (!token) {
-    return { ok: false, error: { code: 'unauthorized', message: '缺少访问令牌：请使用启动网页模式时显示的完整地址打开本页' } };
-  }
-  let res: Response;
-  try {
-    res = await fetch(`./api/${method}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-fazhi-token': token },
-      body: JSON.stringify(input ?? {}),
-    });
-  } catch {
-    return { ok: false, error: { code: 'internal', message: '无法连接法治台账服务，请确认命令行窗口中的服务仍在运行' } };
-  }
-  try {
-    return (await res.json()) as ApiResult<unknown>;
-  } catch {
-    return { ok: false, error: { code: 'internal', message: `服务返回了无法识别的内容（HTTP ${res.status}）` } };
-  }
-}
-
 /** Calls a method and returns its value; throws ApiCallError on failure. */
 export async function call<K extends MethodName>(method: K, input: InputOf<K>): Promise<OutputOf<K>> {
-  const result = await invoke(method, input);
+  const result = await transport.invoke(method, input);
   if (!result.ok) throw new ApiCallError(result.error);
   return result.value as OutputOf<K>;
 }

@@ -1,6 +1,7 @@
-// Printing through the platform: Electron's webContents.print on the desktop,
+// Printing through the transport: Electron's webContents.print on the desktop,
 // window.print in the browser. What is printed is put into #print-host (plain
 // HTML); the print stylesheet (styles/print.css) hides the app and shows it only.
+import { transport } from '@/api/transport.ts';
 import { escapeHtml } from './html.ts';
 
 export { escapeHtml };
@@ -42,8 +43,7 @@ export async function printHtml(html: string, opts: PrintOptions = {}): Promise<
   try {
     // let the browser lay the content out before the dialog opens
     await new Promise((r) => requestAnimationFrame(() => r(null)));
-    if (window.fazhi?.print) await window.fazhi.print({ landscape: !!opts.landscape });
-    else window.print();
+    await transport.print({ landscape: !!opts.landscape });
   } finally {
     document.title = title;
     document.body.classList.remove('printing');

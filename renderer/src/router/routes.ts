@@ -3,7 +3,7 @@
 import type { Component } from 'vue';
 import type { RouteRecordRaw } from 'vue-router';
 import { Calendar, Document, HomeFilled, Setting, Sort, View } from '@element-plus/icons-vue';
-import { REGISTER_PAGE_LIST } from '@/views/register/register-config.ts';
+import { REGISTER_PAGE_LIST } from '@/views/registers/register-config.ts';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -14,7 +14,7 @@ declare module 'vue-router' {
   }
 }
 
-const RegisterPage = () => import('@/views/register/RegisterPage.vue');
+const RegisterPage = () => import('@/views/registers/RegisterPage.vue');
 
 const registerRoutes: RouteRecordRaw[] = REGISTER_PAGE_LIST.map((p) => ({
   path: p.path,
@@ -27,7 +27,7 @@ const registerRoutes: RouteRecordRaw[] = REGISTER_PAGE_LIST.map((p) => ({
 export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: () => import('@/views/home/HomePage.vue'), meta: { title: '首页', icon: HomeFilled } },
   ...registerRoutes,
-  { path: '/year-profile', name: 'yearProfile', component: () => import('@/views/year/YearProfilePage.vue'), meta: { title: '年度信息', icon: Calendar } },
+  { path: '/year-profile', name: 'yearProfile', component: () => import('@/views/years/YearProfilePage.vue'), meta: { title: '年度信息', icon: Calendar } },
   { path: '/report', name: 'report', component: () => import('@/views/report/ReportPage.vue'), meta: { title: '年度报告', icon: Document } },
   { path: '/openness-report', name: 'opennessReport', component: () => import('@/views/openness/OpennessReportPage.vue'), meta: { title: '政务公开年报', icon: View } },
   { path: '/exchange', name: 'exchange', component: () => import('@/views/exchange/ExchangePage.vue'), meta: { title: '数据交换', icon: Sort } },

@@ -4,8 +4,9 @@ import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { ReportModel, ReportSection } from '@shared/contract/report.ts';
 import type { MeasureKey, NarrativeKey } from '@shared/records.ts';
-import { call, errorMessage } from '@/api/client.ts';
-import { saveFile } from '@/api/platform.ts';
+import { ApiCallError, call } from '@/api/client.ts';
+import { FILE_KINDS, saveFile } from '@/api/platform.ts';
+import { runAction } from '@/composables/useAction.ts';
 
 export type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'error';
 
@@ -94,30 +95,25 @@ export const useReportStore = defineStore('report', () => {
     year.value = y;
     loading.value = true;
     loadError.value = null;
-    try {
-      const m = await call('report.model', { year: y, appendix: appendix.value });
-      if (seq !== loadSeq) return;
-      model.value = m;
-      syncTexts(m);
-    } catch (e) {
-      if (seq === loadSeq) loadError.value = errorMessage(e);
-    } finally {
-      if (seq === loadSeq) loading.value = false;
-    }
+    await readModel(seq);
+    if (seq === loadSeq) loading.value = false;
+  }
+
+  /** reads the model; what it says wins only while no newer read was started */
+  async function readModel(seq: number) {
+    const failed = ref<string | null>(null);
+    const m = await runAction(() => call('report.model', { year: year.value!, appendix: appendix.value }), { errorTo: failed });
+    if (seq !== loadSeq) return;
+    if (failed.value) loadError.value = failed.value;
+    if (!m) return;
+    model.value = m;
+    syncTexts(m);
   }
 
   /** quietly re-reads the model (after a save): figures, drafts and warnings */
   async function refresh() {
     if (year.value == null) return;
-    const seq = ++loadSeq;
-    try {
-      const m = await call('report.model', { year: year.value, appendix: appendix.value });
-      if (seq !== loadSeq) return;
-      model.value = m;
-      syncTexts(m);
-    } catch (e) {
-      loadError.value = errorMessage(e);
-    }
+    await readModel(++loadSeq);
   }
 
   /** the clerk typed: show it now, save it shortly */
@@ -141,27 +137,26 @@ export const useReportStore = defineStore('report', () => {
     const blank = (m: Map<string, string>) => Object.fromEntries([...m].map(([k, v]) => [k, v?.trim() ? v : null]));
     saveState.value = 'saving';
     saveError.value = null;
-    try {
-      await call('years.saveProfile', {
-        year: year.value,
-        ...(sent.size ? { narrative: blank(sent) } : {}),
-        ...(sentM.size ? { measures: blank(sentM) } : {}),
-        ...(sentT.size ? { measureTitles: blank(sentT) } : {}),
-      });
-      // keep keys edited again while saving
-      for (const [k, v] of sent) if (pending.get(k) === v) pending.delete(k);
-      for (const [k, v] of sentM) if (pendingMeasures.get(k) === v) pendingMeasures.delete(k);
-      for (const [k, v] of sentT) if (pendingTitles.get(k) === v) pendingTitles.delete(k);
-      saveState.value = size() ? 'pending' : 'saved';
-      savedAt.value = new Date();
-      await refresh();
-      if (size() && !timer) timer = setTimeout(() => void flush(), SAVE_DELAY);
-      return true;
-    } catch (e) {
+    const input = {
+      year: year.value,
+      ...(sent.size ? { narrative: blank(sent) } : {}),
+      ...(sentM.size ? { measures: blank(sentM) } : {}),
+      ...(sentT.size ? { measureTitles: blank(sentT) } : {}),
+    };
+    const saved = await runAction(() => call('years.saveProfile', input), { errorTo: saveError });
+    if (!saved) {
       saveState.value = 'error';
-      saveError.value = errorMessage(e);
       return false;
     }
+    // keep keys edited again while saving
+    for (const [k, v] of sent) if (pending.get(k) === v) pending.delete(k);
+    for (const [k, v] of sentM) if (pendingMeasures.get(k) === v) pendingMeasures.delete(k);
+    for (const [k, v] of sentT) if (pendingTitles.get(k) === v) pendingTitles.delete(k);
+    saveState.value = size() ? 'pending' : 'saved';
+    savedAt.value = new Date();
+    await refresh();
+    if (size() && !timer) timer = setTimeout(() => void flush(), SAVE_DELAY);
+    return true;
   }
 
   /** takes the generated draft as the clerk's text */
@@ -181,9 +176,9 @@ export const useReportStore = defineStore('report', () => {
     if (year.value == null) return null;
     exporting.value = true;
     try {
-      if (!(await flush())) throw new Error(saveError.value ?? '报告文字保存失败');
+      if (!(await flush())) throw new ApiCallError({ code: 'internal', message: `报告文字没有保存，未导出：${saveError.value ?? ''}` });
       const file = await call('report.export', { year: year.value, appendix: appendix.value });
-      const saved = await saveFile(file.fileName, file.base64, [{ name: 'Word 文档', extensions: ['docx'] }]);
+      const saved = await saveFile(file.fileName, file.base64, FILE_KINDS.docx);
       return saved ? file.fileName : null;
     } finally {
       exporting.value = false;

@@ -1,7 +1,7 @@
 // A case's 人民调解文书: printed through the platform, or saved as .docx.
 import type { CaseDocKind } from '@shared/case-doc-model.ts';
 import { call } from '@/api/client.ts';
-import { saveFile } from '@/api/platform.ts';
+import { FILE_KINDS, saveFile } from '@/api/platform.ts';
 import { caseDocHtml } from '@/print/case-doc-html.ts';
 import { printHtml } from '@/print/print.ts';
 
@@ -12,7 +12,7 @@ export async function printCaseDoc(id: string, kind: CaseDocKind): Promise<void>
 
 export async function saveCaseDoc(id: string, kind: CaseDocKind): Promise<boolean> {
   const r = await call('cases.document', { id, kind });
-  return saveFile(r.fileName, r.base64, [{ name: 'Word 文档', extensions: ['docx'] }]);
+  return saveFile(r.fileName, r.base64, FILE_KINDS.docx);
 }
 
 export function todayLocal(): string {

@@ -1,7 +1,7 @@
 // The registers as 首页 shows them: one card per register page (register-config.ts).
 import type { Component } from 'vue';
 import type { RegisterName } from '@shared/registers.ts';
-import { REGISTER_PAGE_LIST } from '@/views/register/register-config.ts';
+import { REGISTER_PAGE_LIST } from '@/views/registers/register-config.ts';
 
 export interface RegisterCard { register: RegisterName; title: string; unit: string; path: string; icon: Component; color: string }
 

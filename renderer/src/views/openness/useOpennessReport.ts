@@ -1,0 +1,106 @@
+// The 政务公开年报 page's state: the year's model and export status, the 成文日期 and
+// 联系方式, the clerk's texts of parts 一, 五, 六 autosaved into the year profile
+// (debounced; a text typed again while saving is kept), and the Word export.
+import { ref, watch } from 'vue';
+import type { OpennessModel, OpennessPart } from '@shared/contract/openness.ts';
+import type { OpennessNarrativeKey } from '@shared/openness.ts';
+import { call } from '@/api/client.ts';
+import { runAction } from '@/composables/useAction.ts';
+import { useYearStore } from '@/stores/year.ts';
+
+export type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'error';
+const SAVE_DELAY = 800;
+
+export function useOpennessReport() {
+  const yearStore = useYearStore();
+  const model = ref<OpennessModel | null>(null);
+  const loading = ref(false);
+  const date = ref<string | null>(null);
+  const texts = ref<Partial<Record<OpennessNarrativeKey, string>>>({});
+  const pending = new Map<OpennessNarrativeKey, string>();
+  const saveState = ref<SaveState>('idle');
+  const exportedAt = ref<string | null>(null);
+  const contact = ref('');
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let seq = 0;
+
+  const dateInput = () => ({ year: yearStore.year, ...(date.value ? { date: date.value } : {}) });
+
+  function syncTexts(m: OpennessModel) {
+    const next: Partial<Record<OpennessNarrativeKey, string>> = {};
+    for (const p of m.parts) {
+      if (!p.narrativeKey) continue;
+      next[p.narrativeKey] = pending.has(p.narrativeKey) ? pending.get(p.narrativeKey)! : (p.narrative ?? (p.draft ? (p.draftText ?? '') : ''));
+    }
+    texts.value = next;
+  }
+
+  async function load() {
+    const mine = ++seq;
+    loading.value = true;
+    const got = await runAction(() => Promise.all([call('openness.model', dateInput()), call('openness.status', { year: yearStore.year })]));
+    if (mine !== seq) return;
+    loading.value = false;
+    if (!got) return;
+    model.value = got[0];
+    exportedAt.value = got[1].exportedAt;
+    syncTexts(got[0]);
+  }
+
+  async function loadContact() {
+    const s = await runAction(() => call('settings.get', {}), { errorTo: 'quiet' }); // shown empty
+    contact.value = s?.opennessContact ?? '';
+  }
+
+  async function saveContact() {
+    if (await runAction(() => call('settings.update', { opennessContact: contact.value.trim() || null }))) void load();
+  }
+
+  /** saves every pending text now; false when that failed (the clerk was told) */
+  async function flush(): Promise<boolean> {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    if (!pending.size) return true;
+    const sent = new Map(pending);
+    saveState.value = 'saving';
+    const narrative = Object.fromEntries([...sent].map(([k, v]) => [k, v.trim() ? v : null]));
+    const ok = await runAction(() => call('years.saveProfile', { year: yearStore.year, openness: { narrative } }));
+    if (!ok) {
+      saveState.value = 'error';
+      return false;
+    }
+    for (const [k, v] of sent) if (pending.get(k) === v) pending.delete(k);
+    saveState.value = pending.size ? 'pending' : 'saved';
+    await load();
+    return true;
+  }
+
+  function edit(key: OpennessNarrativeKey, text: string) {
+    texts.value = { ...texts.value, [key]: text };
+    pending.set(key, text);
+    saveState.value = 'pending';
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => void flush(), SAVE_DELAY);
+  }
+
+  function acceptDraft(p: OpennessPart) {
+    if (!p.narrativeKey) return;
+    edit(p.narrativeKey, texts.value[p.narrativeKey] || p.draftText || '');
+    void flush();
+  }
+
+  watch(
+    () => yearStore.year,
+    async () => {
+      await flush();
+      date.value = null;
+      model.value = null;
+      void load();
+    },
+    { immediate: true },
+  );
+  watch(date, () => void load());
+  void loadContact();
+
+  return { model, loading, date, texts, saveState, exportedAt, contact, dateInput, load, saveContact, flush, edit, acceptDraft };
+}
