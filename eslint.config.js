@@ -18,7 +18,25 @@ const jsRecommended = {
 
 /** Node's globals for the plain .js / .mjs scripts (the `globals` package isn't installed). */
 const nodeGlobals = Object.fromEntries(
-  ['process', 'console', 'Buffer', 'URL', 'URLSearchParams', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'queueMicrotask', 'structuredClone', 'fetch', 'TextEncoder', 'TextDecoder', 'AbortController', 'globalThis'].map((g) => [g, 'readonly']),
+  [
+    'process',
+    'console',
+    'Buffer',
+    'URL',
+    'URLSearchParams',
+    'setTimeout',
+    'clearTimeout',
+    'setInterval',
+    'clearInterval',
+    'setImmediate',
+    'queueMicrotask',
+    'structuredClone',
+    'fetch',
+    'TextEncoder',
+    'TextDecoder',
+    'AbortController',
+    'globalThis',
+  ].map((g) => [g, 'readonly']),
 );
 
 /** Folders that must never import Electron. */
@@ -55,6 +73,9 @@ export default [
       'vue/max-attributes-per-line': 'off',
       'vue/singleline-html-element-content-newline': 'off',
       'vue/multiline-html-element-content-newline': 'off',
+      // Prettier lays out templates (npm run format); these two would fight it
+      'vue/html-indent': 'off',
+      'vue/html-closing-bracket-newline': 'off',
     },
   },
 

@@ -16,11 +16,49 @@ const SHEET_ROWS = 10_000;
 const PER_REGISTER = 100_000;
 
 const BASE: Record<RegisterName, Record<string, unknown>> = {
-  activities: { date: '2024-03-15', title: '普法宣传', kind: 'campaign', venue: 'village', village: '青山村', laws: ['宪法', '民法典'], audience: 120, materials: 300 },
-  mediationCases: { acceptedOn: '2024-04-02', closedOn: '2024-04-05', type: 'neighbor', source: 'active', village: '石桥村', mediator: '钱卫东', parties: '张三、李四', partyCount: 2, summary: '因排水发生纠纷，经调解达成协议', status: 'success', agreement: 'written', amount: 1200 },
-  inspections: { date: '2024-05-10', field: 'work_safety', mode: 'routine', target: '恒达建材有限公司', targetType: 'enterprise', issuesFound: 3, issuesRectified: 2, outcome: 'rectification' },
+  activities: {
+    date: '2024-03-15',
+    title: '普法宣传',
+    kind: 'campaign',
+    venue: 'village',
+    village: '青山村',
+    laws: ['宪法', '民法典'],
+    audience: 120,
+    materials: 300,
+  },
+  mediationCases: {
+    acceptedOn: '2024-04-02',
+    closedOn: '2024-04-05',
+    type: 'neighbor',
+    source: 'active',
+    village: '石桥村',
+    mediator: '钱卫东',
+    parties: '张三、李四',
+    partyCount: 2,
+    summary: '因排水发生纠纷，经调解达成协议',
+    status: 'success',
+    agreement: 'written',
+    amount: 1200,
+  },
+  inspections: {
+    date: '2024-05-10',
+    field: 'work_safety',
+    mode: 'routine',
+    target: '恒达建材有限公司',
+    targetType: 'enterprise',
+    issuesFound: 3,
+    issuesRectified: 2,
+    outcome: 'rectification',
+  },
   workItems: { date: '2024-06-01', category: 'study', title: '集体学法', count: 1, participants: 20 },
-  disclosureRequests: { receivedOn: '2024-03-05', applicantType: 'natural', applicant: '张某', subject: '申请公开道路工程招标文件', result: 'disclosed', resultOn: '2024-03-20' },
+  disclosureRequests: {
+    receivedOn: '2024-03-05',
+    applicantType: 'natural',
+    applicant: '张某',
+    subject: '申请公开道路工程招标文件',
+    result: 'disclosed',
+    resultOn: '2024-03-20',
+  },
 };
 
 async function activitySheet(rows: number): Promise<Buffer> {
@@ -31,8 +69,17 @@ async function activitySheet(rows: number): Promise<Buffer> {
   ws.addRow(['序号', '活动日期', '活动名称', '形式', '阵地', '所在村（社区）', '宣传的法律法规', '参与人数', '发放资料（份）']);
   const kinds = ['集中宣传', '法治讲座', '院坝会/群众会', '网络宣传'];
   for (let i = 0; i < rows; i++) {
-    ws.addRow([i + 1, new Date(Date.UTC(2024, i % 12, (i % 28) + 1)), `民法典进村入户宣传第${i + 1}场`, kinds[i % 4], '乡村',
-      `第${(i % 40) + 1}村`, '民法典、宪法', 50 + (i % 300), i % 500]);
+    ws.addRow([
+      i + 1,
+      new Date(Date.UTC(2024, i % 12, (i % 28) + 1)),
+      `民法典进村入户宣传第${i + 1}场`,
+      kinds[i % 4],
+      '乡村',
+      `第${(i % 40) + 1}村`,
+      '民法典、宪法',
+      50 + (i % 300),
+      i % 500,
+    ]);
   }
   ws.addRow(['合计']);
   return Buffer.from(await wb.xlsx.writeBuffer());
@@ -66,7 +113,8 @@ export async function benchCustody(): Promise<boolean> {
     const core = createCore({ dbPath: join(dir, 'import.db') });
     const base64 = sheet.toString('base64');
     const [preview, tPreview] = await timeAsync(() => core.call('excel.preview', { register: 'activities', base64 }));
-    if (!preview.ok || preview.value.valid !== SHEET_ROWS) throw new Error(`preview: ${JSON.stringify(preview.ok ? preview.value.issues.slice(0, 3) : preview.error)}`);
+    if (!preview.ok || preview.value.valid !== SHEET_ROWS)
+      throw new Error(`preview: ${JSON.stringify(preview.ok ? preview.value.issues.slice(0, 3) : preview.error)}`);
     const [imported, tImport] = await timeAsync(() => core.call('excel.import', { register: 'activities', base64 }));
     if (!imported.ok || imported.value.written !== SHEET_ROWS) throw new Error('import failed');
     const ok1 = tImport < 3000;

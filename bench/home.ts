@@ -25,25 +25,79 @@ export function fakeRecord(r: RegisterName, i: number): Record<string, unknown> 
   const village = VILLAGES[r === 'activities' ? i % 30 : i % VILLAGES.length];
   switch (r) {
     case 'activities':
-      return { date, title: `普法宣传活动${i}`, kind: ['campaign', 'lecture', 'meeting', 'online'][i % 4], venue: 'village', village, laws: ['宪法'], audience: i % 500, materials: i % 900, banners: 0, boards: 0, consultations: 0, views: 0 };
+      return {
+        date,
+        title: `普法宣传活动${i}`,
+        kind: ['campaign', 'lecture', 'meeting', 'online'][i % 4],
+        venue: 'village',
+        village,
+        laws: ['宪法'],
+        audience: i % 500,
+        materials: i % 900,
+        banners: 0,
+        boards: 0,
+        consultations: 0,
+        views: 0,
+      };
     case 'mediationCases': {
       const status = ['success', 'success', 'success', 'failed', 'in_progress'][i % 5];
       const closed = status !== 'in_progress';
       return {
-        caseNo: `调〔${YEAR}〕${i + 1}号`, acceptedOn: date, closedOn: closed ? date : null,
-        type: ['neighbor', 'marriage_family', 'contract', 'labor', 'housing_homestead', 'traffic'][i % 6], source: 'active', village,
-        mediator: `调解员${i % 30}`, partyCount: 2, status, agreement: closed ? 'written' : null, judicialConfirmation: false,
-        partyList: [{ role: 'applicant', name: `甲${i}`, phone: '13800000000' }, { role: 'respondent', name: `乙${i}` }],
-        facts: `纠纷事实${i}`, agreementTerms: closed ? `协议${i}` : null, copies: closed ? 3 : null,
+        caseNo: `调〔${YEAR}〕${i + 1}号`,
+        acceptedOn: date,
+        closedOn: closed ? date : null,
+        type: ['neighbor', 'marriage_family', 'contract', 'labor', 'housing_homestead', 'traffic'][i % 6],
+        source: 'active',
+        village,
+        mediator: `调解员${i % 30}`,
+        partyCount: 2,
+        status,
+        agreement: closed ? 'written' : null,
+        judicialConfirmation: false,
+        partyList: [
+          { role: 'applicant', name: `甲${i}`, phone: '13800000000' },
+          { role: 'respondent', name: `乙${i}` },
+        ],
+        facts: `纠纷事实${i}`,
+        agreementTerms: closed ? `协议${i}` : null,
+        copies: closed ? 3 : null,
         followUps: status === 'success' && i % 3 ? [{ date, by: '钱卫东', performed: '已履行' }] : [],
       };
     }
     case 'inspections':
-      return { date, field: ['work_safety', 'fire', 'food', 'environment'][i % 4], mode: 'routine', target: `企业${i}`, targetType: 'enterprise', village, entrusted: false, issuesFound: i % 4, issuesRectified: i % 4 ? (i % 4) - 1 : 0, outcome: i % 4 ? 'rectification' : 'no_issue', penaltyLegalReview: false };
+      return {
+        date,
+        field: ['work_safety', 'fire', 'food', 'environment'][i % 4],
+        mode: 'routine',
+        target: `企业${i}`,
+        targetType: 'enterprise',
+        village,
+        entrusted: false,
+        issuesFound: i % 4,
+        issuesRectified: i % 4 ? (i % 4) - 1 : 0,
+        outcome: i % 4 ? 'rectification' : 'no_issue',
+        penaltyLegalReview: false,
+      };
     case 'workItems':
-      return { date, category: ['study', 'meeting', 'legal_review', 'disclosure'][i % 4], title: `法治工作${i}`, count: 1, participants: i % 40, passed: 0, opinions: 0, leaderAppeared: false };
+      return {
+        date,
+        category: ['study', 'meeting', 'legal_review', 'disclosure'][i % 4],
+        title: `法治工作${i}`,
+        count: 1,
+        participants: i % 40,
+        passed: 0,
+        opinions: 0,
+        leaderAppeared: false,
+      };
     case 'disclosureRequests':
-      return { receivedOn: date, applicantType: ['natural', 'business'][i % 2], subject: `申请公开事项${i}`, channel: 'mail', result: i % 5 ? 'disclosed' : null, resultOn: i % 5 ? date : null };
+      return {
+        receivedOn: date,
+        applicantType: ['natural', 'business'][i % 2],
+        subject: `申请公开事项${i}`,
+        channel: 'mail',
+        result: i % 5 ? 'disclosed' : null,
+        resultOn: i % 5 ? date : null,
+      };
   }
 }
 
@@ -80,7 +134,11 @@ async function homeCalls(core: Core): Promise<Record<string, number>> {
   return out;
 }
 
-interface PageTimes { fresh: number; reload: number[]; navigate: number[] }
+interface PageTimes {
+  fresh: number;
+  reload: number[];
+  navigate: number[];
+}
 
 /**
  * 首页 in Chromium over the web bridge, the ledger changed before each measure:
@@ -154,7 +212,8 @@ export async function benchHome(): Promise<boolean> {
       for (const [k, v] of Object.entries(r)) (samples[k] ??= []).push(v);
       totals.push(Object.values(r).reduce((a, b) => a + b, 0));
     }
-    for (const [k, v] of Object.entries(samples)) console.log(`${k.padEnd(6, '　')} p50 ${ms(percentile(v, 50)).padStart(9)}  p95 ${ms(percentile(v, 95)).padStart(9)}`);
+    for (const [k, v] of Object.entries(samples))
+      console.log(`${k.padEnd(6, '　')} p50 ${ms(percentile(v, 50)).padStart(9)}  p95 ${ms(percentile(v, 95)).padStart(9)}`);
     const p95 = percentile(totals, 95);
     allOk &&= p95 < GOAL_MS;
     console.log(`首页数据合计（台账刚有改动） p50 ${ms(percentile(totals, 50))}  p95 ${ms(p95)}  目标 < ${GOAL_MS} ms ${verdict(p95 < GOAL_MS)}`);
@@ -171,7 +230,9 @@ export async function benchHome(): Promise<boolean> {
       const reload = percentile(page.reload, 95);
       allOk &&= nav < GOAL_MS && reload < GOAL_MS;
       console.log(`  从其他页面点“首页”  p50 ${ms(percentile(page.navigate, 50))}  p95 ${ms(nav)}  目标 < ${GOAL_MS} ms ${verdict(nav < GOAL_MS)}`);
-      console.log(`  重新载入（程序代码已缓存，如桌面版） p50 ${ms(percentile(page.reload, 50))}  p95 ${ms(reload)}  目标 < ${GOAL_MS} ms ${verdict(reload < GOAL_MS)}`);
+      console.log(
+        `  重新载入（程序代码已缓存，如桌面版） p50 ${ms(percentile(page.reload, 50))}  p95 ${ms(reload)}  目标 < ${GOAL_MS} ms ${verdict(reload < GOAL_MS)}`,
+      );
       console.log(`  全新浏览器第一次打开（含 Element Plus 等全部代码的下载和解析） ${ms(page.fresh)}`);
     }
   } finally {

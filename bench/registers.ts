@@ -17,8 +17,48 @@ const PER_REGISTER = 100_000;
 const YEARS = [2021, 2022, 2023, 2024, 2025];
 const VILLAGES = Array.from({ length: 40 }, (_, i) => `第${i + 1}村`);
 /** 备注 words: each in about one record in forty, so a keyword can be common, uncommon or rare. */
-const WORDS = ['宅基', '借款', '噪音', '排水', '山林', '土地', '赡养', '离婚', '工伤', '欠薪', '邻里', '合同', '物业', '拆迁', '婚姻', '继承', '债务', '交通', '医疗', '消费',
-  '租赁', '养殖', '灌溉', '道路', '围墙', '树木', '坟地', '水井', '电线', '污染', '网购', '保险', '抚养', '彩礼', '宠物', '装修', '停车', '占道', '噪声', '漏水'];
+const WORDS = [
+  '宅基',
+  '借款',
+  '噪音',
+  '排水',
+  '山林',
+  '土地',
+  '赡养',
+  '离婚',
+  '工伤',
+  '欠薪',
+  '邻里',
+  '合同',
+  '物业',
+  '拆迁',
+  '婚姻',
+  '继承',
+  '债务',
+  '交通',
+  '医疗',
+  '消费',
+  '租赁',
+  '养殖',
+  '灌溉',
+  '道路',
+  '围墙',
+  '树木',
+  '坟地',
+  '水井',
+  '电线',
+  '污染',
+  '网购',
+  '保险',
+  '抚养',
+  '彩礼',
+  '宠物',
+  '装修',
+  '停车',
+  '占道',
+  '噪声',
+  '漏水',
+];
 const note = (i: number) => `${WORDS[i % 40]}${WORDS[(i * 7 + 3) % 37]}`;
 /** keywords across all years: one character (every record, about 1 in 20, 1 in 3), two, four */
 const ONE_CHAR = ['村', '宅', '7', '欠', '坟'];
@@ -32,15 +72,77 @@ function fakeRecord(r: RegisterName, i: number): Record<string, unknown> {
   const notes = note(i);
   switch (r) {
     case 'activities':
-      return { date, title: `普法宣传活动${i}`, kind: ['campaign', 'lecture', 'meeting', 'online'][i % 4], venue: 'village', village, laws: ['宪法'], audience: i % 500, materials: i % 900, banners: i % 5, boards: 0, consultations: 0, views: 0, notes };
+      return {
+        date,
+        title: `普法宣传活动${i}`,
+        kind: ['campaign', 'lecture', 'meeting', 'online'][i % 4],
+        venue: 'village',
+        village,
+        laws: ['宪法'],
+        audience: i % 500,
+        materials: i % 900,
+        banners: i % 5,
+        boards: 0,
+        consultations: 0,
+        views: 0,
+        notes,
+      };
     case 'mediationCases':
-      return { caseNo: `调〔${year}〕${i}号`, acceptedOn: date, closedOn: date, type: ['neighbor', 'marriage_family', 'contract', 'labor'][i % 4], source: 'active', village, mediator: `调解员${i % 30}`, parties: `当事人${i}`, partyCount: 2, summary: `纠纷${i}`, status: i % 50 ? 'success' : 'failed', agreement: 'oral', amount: i % 10000, judicialConfirmation: false, notes };
+      return {
+        caseNo: `调〔${year}〕${i}号`,
+        acceptedOn: date,
+        closedOn: date,
+        type: ['neighbor', 'marriage_family', 'contract', 'labor'][i % 4],
+        source: 'active',
+        village,
+        mediator: `调解员${i % 30}`,
+        parties: `当事人${i}`,
+        partyCount: 2,
+        summary: `纠纷${i}`,
+        status: i % 50 ? 'success' : 'failed',
+        agreement: 'oral',
+        amount: i % 10000,
+        judicialConfirmation: false,
+        notes,
+      };
     case 'inspections':
-      return { date, field: ['work_safety', 'fire', 'food', 'environment'][i % 4], mode: 'routine', target: `企业${i}`, targetType: 'enterprise', village, entrusted: i % 7 === 0, issuesFound: i % 4, issuesRectified: i % 4 ? (i % 4) - 1 : 0, outcome: i % 4 ? 'rectification' : 'no_issue', penaltyLegalReview: false, notes };
+      return {
+        date,
+        field: ['work_safety', 'fire', 'food', 'environment'][i % 4],
+        mode: 'routine',
+        target: `企业${i}`,
+        targetType: 'enterprise',
+        village,
+        entrusted: i % 7 === 0,
+        issuesFound: i % 4,
+        issuesRectified: i % 4 ? (i % 4) - 1 : 0,
+        outcome: i % 4 ? 'rectification' : 'no_issue',
+        penaltyLegalReview: false,
+        notes,
+      };
     case 'workItems':
-      return { date, category: ['study', 'meeting', 'legal_review', 'disclosure'][i % 4], title: `法治工作${i}`, count: 1, participants: i % 40, passed: 0, opinions: i % 3, leaderAppeared: false, notes };
+      return {
+        date,
+        category: ['study', 'meeting', 'legal_review', 'disclosure'][i % 4],
+        title: `法治工作${i}`,
+        count: 1,
+        participants: i % 40,
+        passed: 0,
+        opinions: i % 3,
+        leaderAppeared: false,
+        notes,
+      };
     case 'disclosureRequests':
-      return { receivedOn: date, applicantType: ['natural', 'business', 'legal_service'][i % 3], applicant: `申请人${i}`, subject: `申请公开信息${i}`, channel: 'online', result: i % 5 ? 'disclosed' : null, resultOn: i % 5 ? date : null, notes };
+      return {
+        receivedOn: date,
+        applicantType: ['natural', 'business', 'legal_service'][i % 3],
+        applicant: `申请人${i}`,
+        subject: `申请公开信息${i}`,
+        channel: 'online',
+        result: i % 5 ? 'disclosed' : null,
+        resultOn: i % 5 ? date : null,
+        notes,
+      };
   }
 }
 
@@ -57,7 +159,10 @@ function fill(core: Core): number {
   return t;
 }
 
-interface QueryShape { name: string; input: (i: number) => Record<string, unknown> }
+interface QueryShape {
+  name: string;
+  input: (i: number) => Record<string, unknown>;
+}
 
 function shapes(r: RegisterName): QueryShape[] {
   const def = REGISTERS[r];
@@ -151,7 +256,9 @@ export async function benchRegisters(): Promise<boolean> {
         const [p50, p95] = inProcess.get(key)!;
         const [b50, b95] = bridged.get(key)!;
         allOk &&= b95 <= GOAL_MS;
-        console.log(`${REGISTERS[r].label} ${shape.name.padEnd(12, '　')} ${ms(p50).padStart(9)} / ${ms(p95).padStart(9)}   ${ms(b50).padStart(9)} / ${ms(b95).padStart(9)}  ${verdict(b95 <= GOAL_MS)}`);
+        console.log(
+          `${REGISTERS[r].label} ${shape.name.padEnd(12, '　')} ${ms(p50).padStart(9)} / ${ms(p95).padStart(9)}   ${ms(b50).padStart(9)} / ${ms(b95).padStart(9)}  ${verdict(b95 <= GOAL_MS)}`,
+        );
       }
     }
   } finally {
@@ -163,7 +270,8 @@ export async function benchRegisters(): Promise<boolean> {
 
   console.log('\n## 数据包导入：10 000 条记录（目标 < 2 s）');
   const pkg = {
-    format: 'fazhi-ledger-package', version: 1,
+    format: 'fazhi-ledger-package',
+    version: 1,
     township: { name: '清河镇', authority: '临江县清河镇人民政府' },
     activities: Array.from({ length: 2500 }, (_, i) => ({ id: `a${i}`, ...fakeRecord('activities', i) })),
     mediationCases: Array.from({ length: 2500 }, (_, i) => ({ id: `m${i}`, ...fakeRecord('mediationCases', i) })),

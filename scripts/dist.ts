@@ -24,12 +24,16 @@ export function electronCacheDir(env: NodeJS.ProcessEnv = process.env, platform:
 /** The runtime zips already in the cache (any folder depth), by file name. */
 export function cachedRuntimes(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  return (readdirSync(dir, { recursive: true }) as string[]).map((p) => p.replace(/\\/g, '/').split('/').pop() ?? '').filter((n) => /^electron-v.*\.zip$/.test(n));
+  return (readdirSync(dir, { recursive: true }) as string[])
+    .map((p) => p.replace(/\\/g, '/').split('/').pop() ?? '')
+    .filter((n) => /^electron-v.*\.zip$/.test(n));
 }
 
 /** True when an electron-builder failure is a download that could not be made. */
 export function isDownloadFailure(output: string): boolean {
-  return /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENETUNREACH|EHOSTUNREACH|socket hang up|getaddrinfo|unable to get local issuer|self[- ]signed certificate|status code 40[34]|cannot (?:download|get) .*electron|dial tcp/i.test(output);
+  return /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENETUNREACH|EHOSTUNREACH|socket hang up|getaddrinfo|unable to get local issuer|self[- ]signed certificate|status code 40[34]|cannot (?:download|get) .*electron|dial tcp/i.test(
+    output,
+  );
 }
 
 export function explanation(detail?: string): string {

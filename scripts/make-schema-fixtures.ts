@@ -154,7 +154,9 @@ function main(argv: string[]): number {
   if (argv.includes('--check')) {
     const have = fixtureVersions();
     if (!have.includes(LATEST_VERSION)) {
-      console.error(`缺少数据结构版本 ${LATEST_VERSION} 的升级测试数据库：请运行 node scripts/make-schema-fixtures.ts 并提交 tests/fixtures/db/v${LATEST_VERSION}.db 和 .json`);
+      console.error(
+        `缺少数据结构版本 ${LATEST_VERSION} 的升级测试数据库：请运行 node scripts/make-schema-fixtures.ts 并提交 tests/fixtures/db/v${LATEST_VERSION}.db 和 .json`,
+      );
       return 1;
     }
     console.log(`升级测试数据库齐全：${have.map((v) => `v${v}`).join('、')}（最新 v${LATEST_VERSION}）`);

@@ -118,8 +118,12 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       const limit = options.maxBodyBytes ?? MAX_BODY_BYTES;
       const body = await readBody(req, limit);
       if (body === 'too_big' || body === 'endless') {
-        send(res, 413, { ok: false, error: { code: 'invalid_input', message: `文件或请求过大（上限 ${Math.round(limit / 1024 / 1024)} MB），未处理` } },
-          body === 'endless' ? { connection: 'close' } : {});
+        send(
+          res,
+          413,
+          { ok: false, error: { code: 'invalid_input', message: `文件或请求过大（上限 ${Math.round(limit / 1024 / 1024)} MB），未处理` } },
+          body === 'endless' ? { connection: 'close' } : {},
+        );
         if (body === 'endless') res.once('finish', () => req.socket.destroy());
         return;
       }
@@ -156,9 +160,10 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     port,
     token,
     url: `http://127.0.0.1:${port}/?token=${token}`,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -83,7 +83,9 @@ export async function runCli(argv: string[]): Promise<number> {
     return (core = createCore!({ dbPath, mode: 'cli' }));
   };
   const lazy: Core = {
-    get ctx() { return open().ctx; },
+    get ctx() {
+      return open().ctx;
+    },
     dispatch: (method, input) => open().dispatch(method, input),
     call: (method, input) => open().call(method, input),
     close: () => core?.close(),

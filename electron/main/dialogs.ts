@@ -46,8 +46,12 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 /** A bare file name: no folders, no characters Windows refuses. */
 export function safeFileName(name: unknown): string {
   const base = typeof name === 'string' ? basename(name.replace(/\\/g, '/')) : '';
-  // eslint-disable-next-line no-control-regex -- Windows refuses control characters in file names
-  const cleaned = base.replace(/[<>:"/\\|?*\u0000-\u001f]/g, '_').replace(/^\.+/, '').trim().slice(0, 120);
+  const cleaned = base
+    // eslint-disable-next-line no-control-regex -- Windows refuses control characters in file names
+    .replace(/[<>:"/\\|?*\u0000-\u001f]/g, '_')
+    .replace(/^\.+/, '')
+    .trim()
+    .slice(0, 120);
   return cleaned || '未命名';
 }
 
@@ -171,7 +175,9 @@ export function electronDialogPlatform(getWindow: () => BrowserWindow | null): D
         properties: request.multiple ? (['openFile', 'multiSelections'] as const) : (['openFile'] as const),
       };
       const win = parent();
-      const result = win ? await dialog.showOpenDialog(win, { ...options, properties: [...options.properties] }) : await dialog.showOpenDialog({ ...options, properties: [...options.properties] });
+      const result = win
+        ? await dialog.showOpenDialog(win, { ...options, properties: [...options.properties] })
+        : await dialog.showOpenDialog({ ...options, properties: [...options.properties] });
       return result.canceled ? [] : result.filePaths;
     },
     defaultDir: () => app.getPath('documents'),

@@ -62,10 +62,7 @@ export function registerIpc(ipcMain: IpcMain, core: DispatchingCore, isOwnSender
     const landscape = typeof options === 'object' && options !== null && (options as { landscape?: unknown }).landscape === true;
     // the system print dialog, on A4; the page's print stylesheet decides what is printed
     return new Promise<boolean>((resolve) => {
-      (event.sender as unknown as PrintingContents).print(
-        { silent: false, printBackground: true, landscape, pageSize: 'A4' },
-        (success) => resolve(success),
-      );
+      (event.sender as unknown as PrintingContents).print({ silent: false, printBackground: true, landscape, pageSize: 'A4' }, (success) => resolve(success));
     });
   });
 }

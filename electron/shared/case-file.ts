@@ -17,9 +17,10 @@ export interface CheckItem {
   hint: string;
 }
 
-type CaseLike = Pick<MediationCaseFields,
-  'acceptedOn' | 'closedOn' | 'status' | 'agreement' | 'partyList' | 'facts' | 'summary' | 'agreementTerms' | 'copies' |
-  'followUps' | 'followUpOn' | 'notes'>;
+type CaseLike = Pick<
+  MediationCaseFields,
+  'acceptedOn' | 'closedOn' | 'status' | 'agreement' | 'partyList' | 'facts' | 'summary' | 'agreementTerms' | 'copies' | 'followUps' | 'followUpOn' | 'notes'
+>;
 
 const filled = (s: string | null | undefined) => typeof s === 'string' && s.trim() !== '';
 
@@ -36,11 +37,15 @@ export function caseChecklist(c: CaseLike, today: string): CheckItem[] {
   const items: CheckItem[] = [];
   const closed = c.status === 'success' || c.status === 'failed';
   items.push({
-    key: 'parties', label: '当事人信息（至少两方）', ok: (c.partyList ?? []).length >= 2,
+    key: 'parties',
+    label: '当事人信息（至少两方）',
+    ok: (c.partyList ?? []).length >= 2,
     hint: '在“当事人信息”中逐一登记双方当事人（姓名、住址、联系电话等）',
   });
   items.push({
-    key: 'facts', label: '纠纷事实及争议事项', ok: filled(c.facts) || filled(c.summary),
+    key: 'facts',
+    label: '纠纷事实及争议事项',
+    ok: filled(c.facts) || filled(c.summary),
     hint: '填写纠纷事实及争议事项',
   });
   if (closed) {
@@ -53,21 +58,26 @@ export function caseChecklist(c: CaseLike, today: string): CheckItem[] {
     key: 'timely',
     label: c.status === 'suspended' ? '中止原因' : '一个月内调结',
     ok: !late || filled(c.notes),
-    hint: c.status === 'suspended'
-      ? '在“备注”中写明中止的原因'
-      : c.status === 'in_progress'
-        ? `受理已${days}天仍在调解中：尽快结案，或在“备注”中写明未能一个月内调结的原因`
-        : `受理${days}天后才结案：在“备注”中写明未能一个月内调结的原因`,
+    hint:
+      c.status === 'suspended'
+        ? '在“备注”中写明中止的原因'
+        : c.status === 'in_progress'
+          ? `受理已${days}天仍在调解中：尽快结案，或在“备注”中写明未能一个月内调结的原因`
+          : `受理${days}天后才结案：在“备注”中写明未能一个月内调结的原因`,
   });
   if (c.status === 'success' && c.agreement === 'written') {
     items.push({
-      key: 'agreement', label: '调解协议书', ok: filled(c.agreementTerms) && (c.copies ?? 0) >= 1,
+      key: 'agreement',
+      label: '调解协议书',
+      ok: filled(c.agreementTerms) && (c.copies ?? 0) >= 1,
       hint: '书面协议：填写“协议内容”和“协议书份数”，生成并打印人民调解协议书',
     });
   }
   if (c.status === 'success') {
     items.push({
-      key: 'followUp', label: '回访记录', ok: (c.followUps ?? []).length > 0 || filled(c.followUpOn),
+      key: 'followUp',
+      label: '回访记录',
+      ok: (c.followUps ?? []).length > 0 || filled(c.followUpOn),
       hint: '调解成功的案件应回访，登记回访日期、回访人、履行情况和当事人意见',
     });
   }

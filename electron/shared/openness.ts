@@ -62,8 +62,14 @@ export const zeroDisputes = (): DisclosureDisputes => ({
 });
 
 export const emptyOpenness = (): OpennessYear => ({
-  normativeIssued: null, normativeRepealed: null, normativeInForce: null, licenses: null, coercions: null,
-  feesWan: null, feesCharged: null, disclosureDisputes: zeroDisputes(),
+  normativeIssued: null,
+  normativeRepealed: null,
+  normativeInForce: null,
+  licenses: null,
+  coercions: null,
+  feesWan: null,
+  feesCharged: null,
+  disclosureDisputes: zeroDisputes(),
   narrative: { overview: null, problems: null, otherMatters: null },
 });
 
@@ -91,7 +97,8 @@ export function parseOpenness(raw: Obj, base: OpennessYear, fail: (message: stri
   if (src.feesWan !== undefined) {
     const v = src.feesWan;
     if (v === null) out.feesWan = null;
-    else if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 1e8) fail(`「行政事业性收费（万元）」应为不小于0的金额，现为“${String(v).slice(0, 20)}”`, 'feesWan');
+    else if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 1e8)
+      fail(`「行政事业性收费（万元）」应为不小于0的金额，现为“${String(v).slice(0, 20)}”`, 'feesWan');
     else out.feesWan = Math.round(v * 100) / 100;
   }
   if (src.feesCharged !== undefined) {
@@ -103,20 +110,27 @@ export function parseOpenness(raw: Obj, base: OpennessYear, fail: (message: stri
   if (src.disclosureDisputes !== undefined && src.disclosureDisputes !== null) {
     const d = src.disclosureDisputes;
     if (!isObj(d)) fail('「政府信息公开行政复议、行政诉讼情况」应为对象', 'disclosureDisputes');
-    else for (const kind of DISPUTE_KINDS) {
-      const c = d[kind];
-      if (c === undefined || c === null) continue;
-      if (!isObj(c)) { fail(`「${DISPUTE_KIND_LABELS[kind]}」应为对象`, `disclosureDisputes.${kind}`); continue; }
-      for (const r of DISPUTE_RESULTS) {
-        const v = c[r];
-        if (v === undefined || v === null) continue;
-        if (!isCount(v)) fail(`「${DISPUTE_KIND_LABELS[kind]}·${DISPUTE_RESULT_LABELS[r]}」应为不小于0的整数，现为“${String(v).slice(0, 20)}”`, `disclosureDisputes.${kind}.${r}`);
-        else out.disclosureDisputes[kind][r] = v;
+    else
+      for (const kind of DISPUTE_KINDS) {
+        const c = d[kind];
+        if (c === undefined || c === null) continue;
+        if (!isObj(c)) {
+          fail(`「${DISPUTE_KIND_LABELS[kind]}」应为对象`, `disclosureDisputes.${kind}`);
+          continue;
+        }
+        for (const r of DISPUTE_RESULTS) {
+          const v = c[r];
+          if (v === undefined || v === null) continue;
+          if (!isCount(v))
+            fail(
+              `「${DISPUTE_KIND_LABELS[kind]}·${DISPUTE_RESULT_LABELS[r]}」应为不小于0的整数，现为“${String(v).slice(0, 20)}”`,
+              `disclosureDisputes.${kind}.${r}`,
+            );
+          else out.disclosureDisputes[kind][r] = v;
+        }
       }
-    }
   }
-  const narrative = isObj(raw.narrative) && isObj(raw.narrative.openness) ? raw.narrative.openness
-    : isObj(src.narrative) ? src.narrative : null;
+  const narrative = isObj(raw.narrative) && isObj(raw.narrative.openness) ? raw.narrative.openness : isObj(src.narrative) ? src.narrative : null;
   if (narrative) {
     for (const k of OPENNESS_NARRATIVE_KEYS) {
       const v = narrative[k];

@@ -2,7 +2,16 @@
 // penalty of an inspection; exchange/ converts). Optional text is null when empty.
 import type { OpennessYear } from './openness.ts';
 import type {
-  ACTIVITY, DISCLOSURE_REQUEST, EntryOf, FieldsOf, FOLLOW_UP_ITEMS, INSPECTION, MEDIATION_CASE, PARTY_ITEMS, RegisterName, WORK_ITEM,
+  ACTIVITY,
+  DISCLOSURE_REQUEST,
+  EntryOf,
+  FieldsOf,
+  FOLLOW_UP_ITEMS,
+  INSPECTION,
+  MEDIATION_CASE,
+  PARTY_ITEMS,
+  RegisterName,
+  WORK_ITEM,
 } from './registers.ts';
 
 export type RecordMeta = {
@@ -143,12 +152,16 @@ export interface YearProfile {
   updatedAt: string | null;
 }
 
-export const emptyMeasures = (): Measures =>
-  Object.fromEntries(MEASURE_KEYS.map((k) => [k, null])) as Measures;
+export const emptyMeasures = (): Measures => Object.fromEntries(MEASURE_KEYS.map((k) => [k, null])) as Measures;
 
 export const PROFILE_FIGURE_KEYS = [
-  'mediationCommittees', 'mediators', 'mediationRooms', 'certifiedEnforcers',
-  'enforcementQuota', 'enforcementActual', 'lawLiterates',
+  'mediationCommittees',
+  'mediators',
+  'mediationRooms',
+  'certifiedEnforcers',
+  'enforcementQuota',
+  'enforcementActual',
+  'lawLiterates',
 ] as const;
 export type ProfileFigureKey = (typeof PROFILE_FIGURE_KEYS)[number];
 

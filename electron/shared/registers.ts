@@ -2,9 +2,23 @@
 // database mapping, the UI forms and the Excel columns are all derived from it,
 // so a field is named and labelled in exactly one place.
 import {
-  ACTIVITY_KINDS, ACTIVITY_VENUES, AGREEMENT_KINDS, APPLICANT_TYPES, CASE_SOURCES, CASE_STATUSES, DISCLOSURE_CHANNELS,
-  DISCLOSURE_RESULT_GROUPS, DISCLOSURE_RESULTS, DISPUTE_TYPES,
-  INSPECTION_FIELDS, INSPECTION_MODES, INSPECTION_OUTCOMES, PENALTY_KINDS, TARGET_TYPES, WORK_CATEGORIES, WORK_SUBKINDS,
+  ACTIVITY_KINDS,
+  ACTIVITY_VENUES,
+  AGREEMENT_KINDS,
+  APPLICANT_TYPES,
+  CASE_SOURCES,
+  CASE_STATUSES,
+  DISCLOSURE_CHANNELS,
+  DISCLOSURE_RESULT_GROUPS,
+  DISCLOSURE_RESULTS,
+  DISPUTE_TYPES,
+  INSPECTION_FIELDS,
+  INSPECTION_MODES,
+  INSPECTION_OUTCOMES,
+  PENALTY_KINDS,
+  TARGET_TYPES,
+  WORK_CATEGORIES,
+  WORK_SUBKINDS,
   type EnumMap,
 } from './enums.ts';
 
@@ -176,15 +190,23 @@ export type EntryOf<Items extends readonly ListItemDef[]> = Simplify<
  * The value a validated record holds for a field: empty optional text, dates, choices and amounts
  * are null; counts have their default; yes/no is false; tags and lists are [].
  */
-export type ValueOf<F extends FieldDef> =
-  F['type'] extends 'text' | 'longtext' | 'date' ? Nullable<F, string>
-  : F['type'] extends 'enum' ? Nullable<F, CodeOfOptions<NonNullable<F['options']>>>
-  : F['type'] extends 'int' ? (F extends { defaultValue: number } ? number : Nullable<F, number>)
-  : F['type'] extends 'money' ? Nullable<F, number>
-  : F['type'] extends 'bool' ? boolean
-  : F['type'] extends 'tags' ? string[]
-  : F['type'] extends 'list' ? EntryOf<NonNullable<F['items']>>[]
-  : never;
+export type ValueOf<F extends FieldDef> = F['type'] extends 'text' | 'longtext' | 'date'
+  ? Nullable<F, string>
+  : F['type'] extends 'enum'
+    ? Nullable<F, CodeOfOptions<NonNullable<F['options']>>>
+    : F['type'] extends 'int'
+      ? F extends { defaultValue: number }
+        ? number
+        : Nullable<F, number>
+      : F['type'] extends 'money'
+        ? Nullable<F, number>
+        : F['type'] extends 'bool'
+          ? boolean
+          : F['type'] extends 'tags'
+            ? string[]
+            : F['type'] extends 'list'
+              ? EntryOf<NonNullable<F['items']>>[]
+              : never;
 
 /** A register's record fields, key by key, as its definition declares them. */
 export type FieldsOf<D extends RegisterDef> = Simplify<{ [F in D['fields'][number] as F['key']]: ValueOf<F> }>;
@@ -205,8 +227,15 @@ const common = [
 ] as const satisfies readonly FieldDef[];
 
 /** A count (受众人次, 发现问题（处）…): a whole number, 0 unless given. */
-const count = <const K extends string, const C extends string, const E extends Partial<FieldDef> = object>(key: K, column: C, label: string, extra?: E) =>
-  ({ key, column, label, type: 'int' as const, defaultValue: 0, sortable: true, ...(extra as E) });
+const count = <const K extends string, const C extends string, const E extends Partial<FieldDef> = object>(key: K, column: C, label: string, extra?: E) => ({
+  key,
+  column,
+  label,
+  type: 'int' as const,
+  defaultValue: 0,
+  sortable: true,
+  ...(extra as E),
+});
 
 export const ACTIVITY = defineRegister({
   name: 'activities',
@@ -281,9 +310,16 @@ export const MEDIATION_CASE = defineRegister({
     { key: 'followUpOn', column: 'follow_up_on', label: '回访日期', type: 'date' },
     // the case file (卷宗), migration 6: parties one by one, the facts, the agreement, the 回访
     {
-      key: 'partyList', column: 'party_list', label: '当事人信息', type: 'list', personal: true, items: PARTY_ITEMS,
+      key: 'partyList',
+      column: 'party_list',
+      label: '当事人信息',
+      type: 'list',
+      personal: true,
+      items: PARTY_ITEMS,
       // a new case starts with an 申请人 and a 被申请人 to fill in; later entries are 当事人
-      entryNoun: '当事人', entryDefaults: [{ role: 'applicant' }, { role: 'respondent' }, { role: 'party' }], startEntries: 2,
+      entryNoun: '当事人',
+      entryDefaults: [{ role: 'applicant' }, { role: 'respondent' }, { role: 'party' }],
+      startEntries: 2,
     },
     { key: 'facts', column: 'facts', label: '纠纷事实及争议事项', type: 'longtext', max: 5000, personal: true },
     { key: 'agreementTerms', column: 'agreement_terms', label: '协议内容', type: 'longtext', max: 5000, personal: true },
@@ -315,10 +351,44 @@ export const INSPECTION = defineRegister({
     count('issuesFound', 'issues_found', '发现问题（处）'),
     count('issuesRectified', 'issues_rectified', '已整改（处）'),
     { key: 'outcome', column: 'outcome', label: '处理结果', type: 'enum', required: true, options: INSPECTION_OUTCOMES, filter: true, sortable: true },
-    { key: 'penaltyDecisionNo', column: 'penalty_decision_no', label: '处罚决定书文号', type: 'text', max: 100, search: true, onlyWhen: PENALTY, packagePath: ['penalty', 'decisionNo'] },
-    { key: 'penaltyKind', column: 'penalty_kind', label: '处罚种类', type: 'enum', options: PENALTY_KINDS, filter: true, onlyWhen: PENALTY, requiredWhenShown: true, packagePath: ['penalty', 'kind'] },
-    { key: 'penaltyAmount', column: 'penalty_amount', label: '罚没金额（元）', type: 'money', sortable: true, onlyWhen: PENALTY, packagePath: ['penalty', 'amount'] },
-    { key: 'penaltyLegalReview', column: 'penalty_legal_review', label: '经法制审核', type: 'bool', onlyWhen: PENALTY, packagePath: ['penalty', 'legalReview'] },
+    {
+      key: 'penaltyDecisionNo',
+      column: 'penalty_decision_no',
+      label: '处罚决定书文号',
+      type: 'text',
+      max: 100,
+      search: true,
+      onlyWhen: PENALTY,
+      packagePath: ['penalty', 'decisionNo'],
+    },
+    {
+      key: 'penaltyKind',
+      column: 'penalty_kind',
+      label: '处罚种类',
+      type: 'enum',
+      options: PENALTY_KINDS,
+      filter: true,
+      onlyWhen: PENALTY,
+      requiredWhenShown: true,
+      packagePath: ['penalty', 'kind'],
+    },
+    {
+      key: 'penaltyAmount',
+      column: 'penalty_amount',
+      label: '罚没金额（元）',
+      type: 'money',
+      sortable: true,
+      onlyWhen: PENALTY,
+      packagePath: ['penalty', 'amount'],
+    },
+    {
+      key: 'penaltyLegalReview',
+      column: 'penalty_legal_review',
+      label: '经法制审核',
+      type: 'bool',
+      onlyWhen: PENALTY,
+      packagePath: ['penalty', 'legalReview'],
+    },
     ...common,
   ],
 });
@@ -334,7 +404,12 @@ export const WORK_ITEM = defineRegister({
     { key: 'category', column: 'category', label: '工作类别', type: 'enum', required: true, options: WORK_CATEGORIES, filter: true, sortable: true },
     { key: 'title', column: 'title', label: '事项', type: 'text', required: true, max: 200, search: true, sortable: true },
     {
-      key: 'subkind', column: 'subkind', label: '细分类别', type: 'text', max: 50, filter: true,
+      key: 'subkind',
+      column: 'subkind',
+      label: '细分类别',
+      type: 'text',
+      max: 50,
+      filter: true,
       choicesBy: { field: 'category', choices: WORK_SUBKINDS },
     },
     count('count', 'count', '数量', { defaultValue: 1, min: 1 }),
@@ -342,12 +417,23 @@ export const WORK_ITEM = defineRegister({
     count('passed', 'passed', '考试合格人数', { onlyWhen: { field: 'category', is: ['exam', 'other'] } }),
     count('opinions', 'opinions', '意见建议（条）', { onlyWhen: { field: 'category', is: ['legal_review', 'advisor_consult', 'case_review', 'other'] } }),
     {
-      key: 'leaderAppeared', column: 'leader_appeared', label: '负责人出庭应诉', type: 'bool',
+      key: 'leaderAppeared',
+      column: 'leader_appeared',
+      label: '负责人出庭应诉',
+      type: 'bool',
       onlyWhen: { field: 'category', is: ['litigation', 'other'] },
     },
     {
-      key: 'outcome', column: 'outcome', label: '结果', type: 'text', max: 500, search: true,
-      onlyWhen: { field: 'category', is: ['legal_review', 'advisor_consult', 'screening', 'case_review', 'disclosure', 'reconsideration', 'litigation', 'other'] },
+      key: 'outcome',
+      column: 'outcome',
+      label: '结果',
+      type: 'text',
+      max: 500,
+      search: true,
+      onlyWhen: {
+        field: 'category',
+        is: ['legal_review', 'advisor_consult', 'screening', 'case_review', 'disclosure', 'reconsideration', 'litigation', 'other'],
+      },
     },
     ...common,
   ],
@@ -362,12 +448,28 @@ export const DISCLOSURE_REQUEST = defineRegister({
   titleKey: 'subject',
   fields: [
     { key: 'receivedOn', column: 'received_on', label: '收到申请日期', type: 'date', required: true, sortable: true },
-    { key: 'applicantType', column: 'applicant_type', label: '申请人类型', type: 'enum', required: true, options: APPLICANT_TYPES, filter: true, sortable: true },
+    {
+      key: 'applicantType',
+      column: 'applicant_type',
+      label: '申请人类型',
+      type: 'enum',
+      required: true,
+      options: APPLICANT_TYPES,
+      filter: true,
+      sortable: true,
+    },
     { key: 'applicant', column: 'applicant', label: '申请人', type: 'text', max: 200, personal: true, search: true },
     { key: 'subject', column: 'subject', label: '申请内容', type: 'text', max: 500, search: true, sortable: true },
     { key: 'channel', column: 'channel', label: '申请方式', type: 'enum', options: DISCLOSURE_CHANNELS, filter: true, sortable: true },
     {
-      key: 'result', column: 'result', label: '办理结果', type: 'enum', options: DISCLOSURE_RESULTS, emptyMeans: '办理中（未答复）', filter: true, sortable: true,
+      key: 'result',
+      column: 'result',
+      label: '办理结果',
+      type: 'enum',
+      options: DISCLOSURE_RESULTS,
+      emptyMeans: '办理中（未答复）',
+      filter: true,
+      sortable: true,
       optionGroups: DISCLOSURE_RESULT_GROUPS.map((g) => ({ label: g.label.replace(/（区分处理的.*）$/, ''), codes: g.items.map((i) => i.code) })),
     },
     { key: 'resultOn', column: 'result_on', label: '答复日期', type: 'date', sortable: true },

@@ -9,9 +9,7 @@ export interface FieldIssue {
   message: string;
 }
 
-export type Validated<R extends RegisterName> =
-  | { ok: true; value: RegisterFields[R] }
-  | { ok: false; issues: FieldIssue[] };
+export type Validated<R extends RegisterName> = { ok: true; value: RegisterFields[R] } | { ok: false; issues: FieldIssue[] };
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -121,7 +119,8 @@ function checkItem(it: ListItemDef, v: unknown): unknown {
       return s;
     }
     case 'date':
-      if (typeof v !== 'string' || !isValidDate(v.trim(), it.minYear ?? 2000)) return { error: `不是有效日期：“${String(v).slice(0, 20)}”（应为 2024-03-15 这样的日期）` };
+      if (typeof v !== 'string' || !isValidDate(v.trim(), it.minYear ?? 2000))
+        return { error: `不是有效日期：“${String(v).slice(0, 20)}”（应为 2024-03-15 这样的日期）` };
       return v.trim();
     case 'enum': {
       const options = it.options ?? {};
@@ -144,26 +143,22 @@ const RULES: { [R in RegisterName]: Rule<R>[] } = {
   mediationCases: [
     (r) => (r.closedOn && r.closedOn < r.acceptedOn ? { field: 'closedOn', message: '结案日期不能早于受理日期' } : null),
     (r) => (r.followUpOn && r.followUpOn < r.acceptedOn ? { field: 'followUpOn', message: '回访日期不能早于受理日期' } : null),
-    (r) => (r.status === 'in_progress' && r.closedOn
-      ? { field: 'status', message: '已填写结案日期的案件，调解状态不能是“调解中”' } : null),
-    (r) => ((r.status === 'success' || r.status === 'failed') && !r.closedOn
-      ? { field: 'closedOn', message: `调解状态为“${r.status === 'success' ? '调解成功' : '调解不成功'}”的案件必须填写结案日期` } : null),
+    (r) => (r.status === 'in_progress' && r.closedOn ? { field: 'status', message: '已填写结案日期的案件，调解状态不能是“调解中”' } : null),
+    (r) =>
+      (r.status === 'success' || r.status === 'failed') && !r.closedOn
+        ? { field: 'closedOn', message: `调解状态为“${r.status === 'success' ? '调解成功' : '调解不成功'}”的案件必须填写结案日期` }
+        : null,
     (r) => {
       const early = r.followUps.find((x) => x.date < r.acceptedOn);
       return early ? { field: 'followUps', message: `回访日期 ${early.date} 不能早于受理日期` } : null;
     },
   ],
-  inspections: [
-    (r) => (r.issuesRectified > r.issuesFound ? { field: 'issuesRectified', message: '已整改数不能大于发现问题数' } : null),
-  ],
-  workItems: [
-    (r) => (r.passed > r.participants ? { field: 'passed', message: '考试合格人数不能大于参加人次' } : null),
-  ],
+  inspections: [(r) => (r.issuesRectified > r.issuesFound ? { field: 'issuesRectified', message: '已整改数不能大于发现问题数' } : null)],
+  workItems: [(r) => (r.passed > r.participants ? { field: 'passed', message: '考试合格人数不能大于参加人次' } : null)],
   disclosureRequests: [
     (r) => (r.resultOn && r.resultOn < r.receivedOn ? { field: 'resultOn', message: '答复日期不能早于收到申请日期' } : null),
     (r) => (r.result && !r.resultOn ? { field: 'resultOn', message: '已选择办理结果的申请，须填写答复日期' } : null),
-    (r) => (r.resultOn && !r.result
-      ? { field: 'result', message: '填写了答复日期的申请，须选择办理结果（尚未答复的请清空答复日期）' } : null),
+    (r) => (r.resultOn && !r.result ? { field: 'result', message: '填写了答复日期的申请，须选择办理结果（尚未答复的请清空答复日期）' } : null),
   ],
 };
 
@@ -194,7 +189,11 @@ export function validateRecord<R extends RegisterName>(def: RegisterDef & { name
   }
   if (def.name === 'mediationCases' && Array.isArray(out.followUps) && out.followUps.length) {
     // 回访日期 is the latest 回访 entry's date when the entries are kept
-    out.followUpOn = (out.followUps as { date: string }[]).map((x) => x.date).sort().at(-1) ?? out.followUpOn;
+    out.followUpOn =
+      (out.followUps as { date: string }[])
+        .map((x) => x.date)
+        .sort()
+        .at(-1) ?? out.followUpOn;
   }
   // a field refused above leaves the record unfit for the rules across fields
   if (issues.length) return { ok: false, issues };

@@ -24,12 +24,28 @@ interface PageGlobals {
 
 /** the case as each step of the clerk's day leaves it */
 const REGISTERED = {
-  ...toRecord('mediationCases', { caseNo: CASE_NO, acceptedOn: accepted, type: '邻里', source: '当事人申请', village: '石桥村', mediator: '钱卫东', status: '调解中', facts: '双方因房屋后排水沟堵塞发生争执。' }),
+  ...toRecord('mediationCases', {
+    caseNo: CASE_NO,
+    acceptedOn: accepted,
+    type: '邻里',
+    source: '当事人申请',
+    village: '石桥村',
+    mediator: '钱卫东',
+    status: '调解中',
+    facts: '双方因房屋后排水沟堵塞发生争执。',
+  }),
   partyList: [{ name: '王建国', phone: '13800001111', address: '石桥村三组' }, { name: '李秀英' }],
 };
 const AGREED = {
   ...REGISTERED,
-  ...toRecord('mediationCases', { status: '调解成功', closedOn: closed, agreement: '书面协议', agreementTerms: '一、李秀英于三日内清理堆放的杂物。\n二、双方共同出资疏通排水沟。', performance: '三日内在现场履行', copies: 3 }),
+  ...toRecord('mediationCases', {
+    status: '调解成功',
+    closedOn: closed,
+    agreement: '书面协议',
+    agreementTerms: '一、李秀英于三日内清理堆放的杂物。\n二、双方共同出资疏通排水沟。',
+    performance: '三日内在现场履行',
+    copies: 3,
+  }),
 };
 
 describe.skipIf(!hasChromium)('mediation case file, documents, reminders and 首页 (web mode)', () => {
@@ -38,7 +54,9 @@ describe.skipIf(!hasChromium)('mediation case file, documents, reminders and 首
     initScript: () => {
       const w = globalThis as unknown as PageGlobals;
       w.__prints = [];
-      w.print = () => { w.__prints.push(w.document.getElementById('print-host')?.innerText ?? ''); };
+      w.print = () => {
+        w.__prints.push(w.document.getElementById('print-host')?.innerText ?? '');
+      };
     },
   });
   /** the case written through the API as an earlier step leaves it; the 人民调解 page open */
@@ -52,12 +70,17 @@ describe.skipIf(!hasChromium)('mediation case file, documents, reminders and 首
   const badge = () => cases.rows(CASE_NO).first().getByTestId('case-file-badge');
   const entry = (list: 'partyList' | 'followUps', i: number) => cases.dialog.getByTestId(`${list}-entry`).nth(i);
   const item = (list: 'partyList' | 'followUps', i: number, label: string) =>
-    entry(list, i).locator('.el-col').filter({ has: app.page.locator('.item-label', { hasText: new RegExp(`^${label}`) }) });
+    entry(list, i)
+      .locator('.el-col')
+      .filter({ has: app.page.locator('.item-label', { hasText: new RegExp(`^${label}`) }) });
 
   async function printDoc(label: string) {
     const before = (await prints()).length;
     await cases.rows(CASE_NO).first().getByTestId('case-doc-button').click();
-    await app.page.getByRole('menuitem', { name: `打印${label}` }).filter({ visible: true }).click();
+    await app.page
+      .getByRole('menuitem', { name: `打印${label}` })
+      .filter({ visible: true })
+      .click();
     await app.page.waitForFunction((n) => (globalThis as unknown as PageGlobals).__prints.length > n, before);
     return (await prints()).at(-1)!;
   }
@@ -86,7 +109,10 @@ describe.skipIf(!hasChromium)('mediation case file, documents, reminders and 首
     const input = cases.fieldItem('caseNo').locator('input');
     await input.fill(CASE_NO.replace('〔', '[').replace('〕', ']'));
     await cases.blur();
-    await cases.fieldError('caseNo').filter({ hasText: `已被另一件案件使用：${CASE_NO}，${accepted}受理的邻里纠纷` }).waitFor();
+    await cases
+      .fieldError('caseNo')
+      .filter({ hasText: `已被另一件案件使用：${CASE_NO}，${accepted}受理的邻里纠纷` })
+      .waitFor();
     await cases.save();
     await cases.dialog.waitFor(); // still open
     await cases.cancel();

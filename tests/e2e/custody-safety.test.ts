@@ -8,7 +8,18 @@ import { describe, expect, it } from 'vitest';
 import { hasChromium, shot, SHOTS, useApp } from './harness.ts';
 import { messageBox } from './pages/widgets.ts';
 
-const CASE = { id: 'm1', caseNo: '清河调〔2024〕1号', acceptedOn: '2024-04-02', closedOn: '2024-04-05', type: 'neighbor', village: '石桥村', parties: '张三、李四', partyCount: 2, summary: '张三与李四因排水发生纠纷', status: 'success' };
+const CASE = {
+  id: 'm1',
+  caseNo: '清河调〔2024〕1号',
+  acceptedOn: '2024-04-02',
+  closedOn: '2024-04-05',
+  type: 'neighbor',
+  village: '石桥村',
+  parties: '张三、李四',
+  partyCount: 2,
+  summary: '张三与李四因排水发生纠纷',
+  status: 'success',
+};
 
 describe.skipIf(!hasChromium)('数据保管：个人信息、冲突与恢复', () => {
   const app = useApp({

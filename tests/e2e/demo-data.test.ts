@@ -34,7 +34,10 @@ describe.skipIf(!hasChromium)('demo data and the 案号 pattern in 设置', () =
     const shell = app.shell;
     const panel = (await shell.goto('设置')).caseNoPanel;
     await panel.getByTestId('case-no-pattern').fill('{乡镇}人调〔{年度}〕{序号:3}号');
-    await panel.getByTestId('case-no-preview').filter({ hasText: `小陶镇人调〔${DEMO_YEAR}〕001号` }).waitFor();
+    await panel
+      .getByTestId('case-no-preview')
+      .filter({ hasText: `小陶镇人调〔${DEMO_YEAR}〕001号` })
+      .waitFor();
     await panel.getByTestId('case-no-save').click();
     await shell.expectSuccess('已保存案号格式');
     const cases = await shell.goto('人民调解');

@@ -53,7 +53,9 @@ describe.skipIf(!hasChromium)('Excel, attachments and backups through the UI', (
   const app = useApp();
   /** the two activities the good sheet holds, written through the API */
   async function imported() {
-    await app.call('activities.create', { record: { date: `${y}-05-08`, title: 'E2E民法典进村宣传', kind: 'campaign', audience: 120, place: '东岗村文化广场' } });
+    await app.call('activities.create', {
+      record: { date: `${y}-05-08`, title: 'E2E民法典进村宣传', kind: 'campaign', audience: 120, place: '东岗村文化广场' },
+    });
     await app.call('activities.create', { record: { date: `${y}-05-09`, title: 'E2E法治讲座进校园', kind: 'lecture', audience: 45, place: '镇中学' } });
   }
 
@@ -83,7 +85,7 @@ describe.skipIf(!hasChromium)('Excel, attachments and backups through the UI', (
     expect(list.ok && list.value.total).toBe(0);
   });
 
-  it('maps an unknown column, imports a clerk\'s sheet and shows the rows', async () => {
+  it("maps an unknown column, imports a clerk's sheet and shows the rows", async () => {
     const shell = app.shell;
     const reg = await shell.goto('普法宣传');
     await app.page.getByTestId('excel-import-open').click();
@@ -146,18 +148,39 @@ describe.skipIf(!hasChromium)('Excel, attachments and backups through the UI', (
     await reg.cancel();
   });
 
-  it('imports a department\'s package with attachments (.zip) on 数据交换, previewing first', async () => {
+  it("imports a department's package with attachments (.zip) on 数据交换, previewing first", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'fazhi-e2e-dept-'));
     const dept = createCore({ dbPath: join(dir, 'ledger.db') });
     try {
       await dept.call('settings.update', { township: { name: '小陶镇', authority: '永安市小陶镇人民政府' } });
-      const insp = await dept.call('inspections.create', { record: { date: `${y}-06-01`, field: 'fire', target: 'E2E加油站', outcome: 'rectification', issuesFound: 2, issuesRectified: 1, department: '综合执法大队' } });
+      const insp = await dept.call('inspections.create', {
+        record: {
+          date: `${y}-06-01`,
+          field: 'fire',
+          target: 'E2E加油站',
+          outcome: 'rectification',
+          issuesFound: 2,
+          issuesRectified: 1,
+          department: '综合执法大队',
+        },
+      });
       if (!insp.ok) throw new Error(insp.error.message);
-      await dept.call('attachments.add', { register: 'inspections', recordId: insp.value.id, fileName: '检查照片.png', base64: png(60, 40, [200, 80, 60]).toString('base64') });
+      await dept.call('attachments.add', {
+        register: 'inspections',
+        recordId: insp.value.id,
+        fileName: '检查照片.png',
+        base64: png(60, 40, [200, 80, 60]).toString('base64'),
+      });
       const zip = await dept.call('exchange.exportZip', { department: '综合执法大队' });
       if (!zip.ok) throw new Error(zip.error.message);
       await app.shell.goto('数据交换');
-      await chooseFile(app.page, () => app.page.getByTestId('pick-package').click(), zip.value.fileName, Buffer.from(zip.value.base64, 'base64'), 'application/zip');
+      await chooseFile(
+        app.page,
+        () => app.page.getByTestId('pick-package').click(),
+        zip.value.fileName,
+        Buffer.from(zip.value.base64, 'base64'),
+        'application/zip',
+      );
       const details = app.page.getByTestId('zip-details');
       await details.waitFor();
       expect(await details.innerText()).toContain('附件：新增 1 个');

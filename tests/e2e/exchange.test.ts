@@ -65,7 +65,11 @@ describe.skipIf(!hasChromium)('数据交换', () => {
     await app.shell.yearLabel().filter({ hasText: '2023年' }).waitFor();
     // 首页 has a card for every register, so the cards add up to the total
     for (const r of REGISTER_NAMES) {
-      await home.card(r).getByTestId('count').filter({ hasText: new RegExp(`^${count(r)}$`) }).waitFor();
+      await home
+        .card(r)
+        .getByTestId('count')
+        .filter({ hasText: new RegExp(`^${count(r)}$`) })
+        .waitFor();
     }
   });
 

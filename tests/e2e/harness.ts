@@ -29,14 +29,18 @@ const FAIL_SHOTS = process.env.FAZHI_E2E_SHOTS || tmpdir();
 
 if (!hasChromium) {
   const line = '!'.repeat(78);
-  console.warn([
-    '', line,
-    `!!  e2e 测试已跳过：找不到 ${CHROMIUM_PATH}`,
-    '!!  SKIPPING THE WHOLE E2E SUITE: Chromium is not installed.',
-    '!!  Install it with:  apt-get update && apt-get install -y chromium',
-    '!!  (never `npx playwright install`)',
-    line, '',
-  ].join('\n'));
+  console.warn(
+    [
+      '',
+      line,
+      `!!  e2e 测试已跳过：找不到 ${CHROMIUM_PATH}`,
+      '!!  SKIPPING THE WHOLE E2E SUITE: Chromium is not installed.',
+      '!!  Install it with:  apt-get update && apt-get install -y chromium',
+      '!!  (never `npx playwright install`)',
+      line,
+      '',
+    ].join('\n'),
+  );
 }
 
 export const TEST_TOWNSHIP: Township = { name: '小陶镇', authority: '永安市小陶镇人民政府', superior: '永安市' };
@@ -98,14 +102,30 @@ export class TestApp {
     if (!this.world) throw new Error('the e2e app exists only inside a test (useApp sets it up in beforeEach)');
     return this.world;
   }
-  get core(): Core { return this.w.core; }
-  get bridge(): Bridge { return this.w.bridge; }
-  get page(): Page { return this.w.page; }
-  get context(): BrowserContext { return this.w.context; }
-  get url(): string { return this.w.bridge.url; }
-  get dir(): string { return this.w.dir; }
-  get dbPath(): string { return join(this.w.dir, 'ledger.db'); }
-  get shell(): AppShell { return new AppShell(this.w.page); }
+  get core(): Core {
+    return this.w.core;
+  }
+  get bridge(): Bridge {
+    return this.w.bridge;
+  }
+  get page(): Page {
+    return this.w.page;
+  }
+  get context(): BrowserContext {
+    return this.w.context;
+  }
+  get url(): string {
+    return this.w.bridge.url;
+  }
+  get dir(): string {
+    return this.w.dir;
+  }
+  get dbPath(): string {
+    return join(this.w.dir, 'ledger.db');
+  }
+  get shell(): AppShell {
+    return new AppShell(this.w.page);
+  }
   /** the API, throwing on an error (for a test's own setup and its checks) */
   readonly call: CallFn = (method, input) => caller(this.w.core)(method, input);
   /** console errors and page errors seen since the last takeErrors() */

@@ -14,12 +14,22 @@ describe.skipIf(!hasChromium)('政务公开年报', () => {
       for (const record of [
         { date: '2025-06-30', category: 'disclosure', title: '上半年主动公开政府信息', count: 12 },
         { date: '2025-05-01', category: 'litigation', title: '行政诉讼应诉', count: 1 },
-      ]) await call('workItems.create', { record });
+      ])
+        await call('workItems.create', { record });
     },
   });
   /** what the first two tests enter through the UI, written through the API */
   async function requestsAndFigures() {
-    await app.call('disclosureRequests.create', { record: { receivedOn: '2025-03-05', applicantType: 'natural', applicant: '令狐冲霄', subject: '申请公开青山村道路工程招标文件', result: 'withheld_process', resultOn: '2025-04-30' } });
+    await app.call('disclosureRequests.create', {
+      record: {
+        receivedOn: '2025-03-05',
+        applicantType: 'natural',
+        applicant: '令狐冲霄',
+        subject: '申请公开青山村道路工程招标文件',
+        result: 'withheld_process',
+        resultOn: '2025-04-30',
+      },
+    });
     await app.call('disclosureRequests.create', { record: { receivedOn: '2025-12-29', applicantType: 'business', subject: '申请公开年度预算' } });
     await app.call('years.saveProfile', { year: YEAR, openness: { normativeIssued: 3, normativeInForce: 7, disclosureDisputes: { review: { upheld: 1 } } } });
   }
@@ -32,7 +42,14 @@ describe.skipIf(!hasChromium)('政务公开年报', () => {
     await reg.fieldItem('result').getByRole('combobox').click();
     await page.locator('.el-select-group__title:visible', { hasText: '（三）不予公开' }).waitFor();
     await page.keyboard.press('Escape');
-    await reg.fill({ receivedOn: '2025-03-05', applicantType: '自然人', applicant: '令狐冲霄', subject: '申请公开青山村道路工程招标文件', result: '属于四类过程性信息', resultOn: '2025-04-30' });
+    await reg.fill({
+      receivedOn: '2025-03-05',
+      applicantType: '自然人',
+      applicant: '令狐冲霄',
+      subject: '申请公开青山村道路工程招标文件',
+      result: '属于四类过程性信息',
+      resultOn: '2025-04-30',
+    });
     await reg.dialog.getByTestId('data-warning').filter({ hasText: '超过20个工作日' }).waitFor();
     await reg.saveAndClose();
     await reg.rows('青山村道路工程').getByTestId('row-warning').waitFor();
@@ -42,7 +59,8 @@ describe.skipIf(!hasChromium)('政务公开年报', () => {
     await reg.rows('年度预算').waitFor();
     const list = await app.call('disclosureRequests.list', { year: YEAR });
     expect(list.items.map((r) => [r.applicantType, r.result, r.resultOn])).toEqual([
-      ['business', null, null], ['natural', 'withheld_process', '2025-04-30'],
+      ['business', null, null],
+      ['natural', 'withheld_process', '2025-04-30'],
     ]);
     // 办理中 is a filter of its own
     await reg.filterBy('result', '办理中（未答复）');
@@ -61,7 +79,11 @@ describe.skipIf(!hasChromium)('政务公开年报', () => {
     await review.blur();
     await profile.save();
     await shell.expectSuccess(`已保存${YEAR}年的年度信息`);
-    expect((await app.call('years.getProfile', { year: YEAR })).openness).toMatchObject({ normativeIssued: 3, normativeInForce: 7, disclosureDisputes: { review: { upheld: 1 } } });
+    expect((await app.call('years.getProfile', { year: YEAR })).openness).toMatchObject({
+      normativeIssued: 3,
+      normativeInForce: 7,
+      disclosureDisputes: { review: { upheld: 1 } },
+    });
   });
 
   it('shows the tables and the checks, links to the records, and exports Word', async () => {
@@ -70,7 +92,9 @@ describe.skipIf(!hasChromium)('政务公开年报', () => {
     const { page } = app;
     const openness = await shell.goto('政务公开年报');
     const three = openness.table('requests', 'table-three');
-    await expect.poll(async () => (await three.locator('tr[data-row="received"] td').allInnerTexts()).join(' ')).toBe('一、本年新收政府信息公开申请数量 1 1 0 0 0 0 2');
+    await expect
+      .poll(async () => (await three.locator('tr[data-row="received"] td').allInnerTexts()).join(' '))
+      .toBe('一、本年新收政府信息公开申请数量 1 1 0 0 0 0 2');
     expect((await three.locator('tr[data-row="withheld_process"] td').allInnerTexts()).slice(-7).join(' ')).toBe('1 0 0 0 0 0 1');
     expect((await three.locator('tr[data-row="carryForward"] td').allInnerTexts()).slice(-7).join(' ')).toBe('0 1 0 0 0 0 1');
     // the 复议 on 政府信息公开 is not among the year's 复议 cases: both figures, and a way to them
@@ -116,6 +140,9 @@ describe.skipIf(!hasChromium)('政务公开年报', () => {
     await requestsAndFigures();
     await app.call('openness.export', { year: YEAR });
     await (await app.reload()).goto('首页');
-    await app.page.getByTestId('openness-card-state').filter({ hasText: `${YEAR}年《政府信息公开工作年度报告》已于` }).waitFor();
+    await app.page
+      .getByTestId('openness-card-state')
+      .filter({ hasText: `${YEAR}年《政府信息公开工作年度报告》已于` })
+      .waitFor();
   });
 });

@@ -35,7 +35,10 @@ describe.skipIf(!hasChromium)('register list on a full year', () => {
 
   it('sorts on the server by a column, back on page 1', async () => {
     await page2().click();
-    await reg.table.getByRole('columnheader', { name: /^受众人次/ }).locator('.caret-wrapper .descending').click();
+    await reg.table
+      .getByRole('columnheader', { name: /^受众人次/ })
+      .locator('.caret-wrapper .descending')
+      .click();
     const max = Math.max(...all.map((a) => a.audience));
     await expect.poll(() => firstCell(4)).toBe(new Intl.NumberFormat('zh-CN').format(max));
     expect(await pager().getByRole('listitem', { name: '第 1 页' }).getAttribute('aria-current')).toBe('true');
@@ -45,7 +48,10 @@ describe.skipIf(!hasChromium)('register list on a full year', () => {
     const village = all.find((a) => a.village)!.village!;
     const expected = all.filter((a) => a.village === village).length;
     await reg.filterBy('village', village);
-    await app.page.getByTestId('list-total').filter({ hasText: `筛选出 ${expected} 条` }).waitFor();
+    await app.page
+      .getByTestId('list-total')
+      .filter({ hasText: `筛选出 ${expected} 条` })
+      .waitFor();
     expect(await reg.rows().count()).toBe(Math.min(expected, 20));
     for (const text of await reg.rows().allInnerTexts()) expect(text).toContain(village);
   });
@@ -61,10 +67,16 @@ describe.skipIf(!hasChromium)('register list on a full year', () => {
     expect(village).not.toBe('');
     await reg.filterBy('village', village);
     await reg.search('普法');
-    await app.page.getByTestId('list-total').filter({ hasText: `筛选出 ${expected} 条` }).waitFor();
+    await app.page
+      .getByTestId('list-total')
+      .filter({ hasText: `筛选出 ${expected} 条` })
+      .waitFor();
     await app.shell.goto('首页');
     const back = await app.shell.goto('普法宣传');
-    await app.page.getByTestId('list-total').filter({ hasText: `筛选出 ${expected} 条` }).waitFor();
+    await app.page
+      .getByTestId('list-total')
+      .filter({ hasText: `筛选出 ${expected} 条` })
+      .waitFor();
     expect(await app.page.getByTestId('filter-keyword').inputValue()).toBe('普法');
     await back.clearFilters();
     await app.page.getByTestId('list-total').filter({ hasNotText: '筛选出' }).waitFor();

@@ -17,14 +17,22 @@ describe.skipIf(!hasChromium)('其他法治工作: fields by 工作类别', () =
 
   it('shows each category its own fields, and saves none it hides', async () => {
     await reg.openNew();
-    for (const [label, code] of [['集体学法', 'study'], ['学法考试', 'exam'], ['合法性审查', 'legal_review'], ['行政复议案件', 'reconsideration']] as const) {
+    for (const [label, code] of [
+      ['集体学法', 'study'],
+      ['学法考试', 'exam'],
+      ['合法性审查', 'legal_review'],
+      ['行政复议案件', 'reconsideration'],
+    ] as const) {
       await reg.fill({ category: label });
       const want = WORK_ITEM.fields.filter((f) => fieldApplies(f, { category: code })).map((f) => f.key);
       await expect.poll(shownKeys).toEqual(want);
     }
     expect(await shownKeys()).not.toContain('passed');
     await reg.fill({ category: '学法考试', date: `${year}-05-01`, title: '类别改为行政复议的一项' });
-    for (const [key, value] of [['participants', '30'], ['passed', '28']]) {
+    for (const [key, value] of [
+      ['participants', '30'],
+      ['passed', '28'],
+    ]) {
       const input = reg.fieldItem(key).locator('input');
       await input.fill(value);
       await input.press('Tab');

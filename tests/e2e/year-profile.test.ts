@@ -26,7 +26,9 @@ describe.skipIf(!hasChromium)('年度信息', () => {
   it('shows the saved values after a reload', async () => {
     await app.call('years.saveProfile', { year: y, mediationCommittees: 14, narrative: { intro: INTRO } });
     const profile = await (await app.reload()).goto('年度信息');
-    expect(await profile.field('mediationCommittees').getByRole('spinbutton').or(profile.field('mediationCommittees').locator('input')).first().inputValue()).toBe('14');
+    expect(
+      await profile.field('mediationCommittees').getByRole('spinbutton').or(profile.field('mediationCommittees').locator('input')).first().inputValue(),
+    ).toBe('14');
     expect(await profile.narrative('intro').inputValue()).toContain('全面推进依法行政');
   });
 

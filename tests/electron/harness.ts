@@ -56,13 +56,15 @@ export const APP = findApp();
 if (!APP) {
   const line = '!'.repeat(78);
   const message = [
-    '', line,
+    '',
+    line,
     '!!  Electron 冒烟测试已跳过：本机没有 Electron 运行时（无法下载），也没有打包好的程序。',
     '!!  SKIPPING THE ELECTRON SMOKE TEST: no Electron runtime and no packaged app here.',
     '!!  It runs in .github/workflows/release.yml on every target (FAZHI_ELECTRON_APP=…).',
     '!!  To run it yourself: npm run build && npx install-electron, or',
     '!!  FAZHI_ELECTRON_APP=release/linux-unpacked/fazhi-ledger npm run test:electron',
-    line, '',
+    line,
+    '',
   ].join('\n');
   if (process.env.FAZHI_ELECTRON_REQUIRED === '1') throw new Error(`FAZHI_ELECTRON_REQUIRED=1 but no Electron app was found.\n${message}`);
   console.warn(message);

@@ -10,7 +10,10 @@ import { afterEach, beforeEach, vi } from 'vitest';
 export const FIXTURES_DIR = fileURLToPath(new URL('../fixtures/', import.meta.url));
 
 export const fixtureNames = (): string[] =>
-  readdirSync(FIXTURES_DIR, { withFileTypes: true }).filter((d) => d.isDirectory() && /^\d{3}_/.test(d.name)).map((d) => d.name).sort();
+  readdirSync(FIXTURES_DIR, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && /^\d{3}_/.test(d.name))
+    .map((d) => d.name)
+    .sort();
 
 export const fixturePackage = (name: string): string => readFileSync(join(FIXTURES_DIR, name, 'package.json'), 'utf8');
 export const fixtureExpect = (name: string) => JSON.parse(readFileSync(join(FIXTURES_DIR, name, 'expect.json'), 'utf8'));
@@ -40,11 +43,57 @@ export function err<T>(r: ApiResult<T>) {
 
 /** A valid record for each register. */
 export const SAMPLES = {
-  activities: { date: '2024-03-15', title: '“3·15”消费者权益日普法宣传', kind: 'campaign', venue: 'village', village: '清河村', occasion: '3·15', laws: ['消费者权益保护法'], audience: 320, materials: 800, banners: 3 },
-  mediationCases: { caseNo: '清河调〔2024〕1号', acceptedOn: '2024-04-02', closedOn: '2024-04-05', type: 'neighbor', source: 'active', village: '石桥村', mediator: '钱卫东', parties: '张三、李四', partyCount: 2, summary: '张三与李四因排水发生纠纷', status: 'success', agreement: 'written', amount: 1200 },
-  inspections: { date: '2024-05-10', field: 'work_safety', mode: 'routine', target: '恒达建材有限公司', targetType: 'enterprise', issuesFound: 3, issuesRectified: 2, outcome: 'penalty', penaltyDecisionNo: '清综执罚〔2024〕1号', penaltyKind: 'fine', penaltyAmount: 2000, penaltyLegalReview: true },
+  activities: {
+    date: '2024-03-15',
+    title: '“3·15”消费者权益日普法宣传',
+    kind: 'campaign',
+    venue: 'village',
+    village: '清河村',
+    occasion: '3·15',
+    laws: ['消费者权益保护法'],
+    audience: 320,
+    materials: 800,
+    banners: 3,
+  },
+  mediationCases: {
+    caseNo: '清河调〔2024〕1号',
+    acceptedOn: '2024-04-02',
+    closedOn: '2024-04-05',
+    type: 'neighbor',
+    source: 'active',
+    village: '石桥村',
+    mediator: '钱卫东',
+    parties: '张三、李四',
+    partyCount: 2,
+    summary: '张三与李四因排水发生纠纷',
+    status: 'success',
+    agreement: 'written',
+    amount: 1200,
+  },
+  inspections: {
+    date: '2024-05-10',
+    field: 'work_safety',
+    mode: 'routine',
+    target: '恒达建材有限公司',
+    targetType: 'enterprise',
+    issuesFound: 3,
+    issuesRectified: 2,
+    outcome: 'penalty',
+    penaltyDecisionNo: '清综执罚〔2024〕1号',
+    penaltyKind: 'fine',
+    penaltyAmount: 2000,
+    penaltyLegalReview: true,
+  },
   workItems: { date: '2024-06-01', category: 'legal_review', title: '合同合法性审查', subkind: 'contract', count: 3, opinions: 5 },
-  disclosureRequests: { receivedOn: '2024-03-05', applicantType: 'natural', applicant: '令狐某某', subject: '申请公开清河村道路硬化工程招标文件', channel: 'online', result: 'disclosed', resultOn: '2024-03-20' },
+  disclosureRequests: {
+    receivedOn: '2024-03-05',
+    applicantType: 'natural',
+    applicant: '令狐某某',
+    subject: '申请公开清河村道路硬化工程招标文件',
+    channel: 'online',
+    result: 'disclosed',
+    resultOn: '2024-03-20',
+  },
 } as const;
 
 /**

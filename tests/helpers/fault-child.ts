@@ -16,7 +16,7 @@ for (let i = 0; i < 20_000 && !full; i++) {
   if (r.ok) created++;
   else full = { code: r.error.code, message: r.error.message };
 }
-const listed = (await core.call('activities.list', { pageSize: 1 }));
+const listed = await core.call('activities.list', { pageSize: 1 });
 const integrity = core.ctx.db.pragma('integrity_check', { simple: true });
 const backup = await core.call('backup.create', {});
 core.close();
@@ -49,7 +49,16 @@ try {
   const err = e as { status: number; stderr: Buffer };
   cliRo = { status: err.status, stderr: err.stderr.toString() };
 }
-console.log(JSON.stringify({
-  created, full, listed: listed.ok ? listed.value.total : -1, integrity,
-  backup: backup.ok ? 'ok' : backup.error, cli, readOnly, openError, cliRo,
-}));
+console.log(
+  JSON.stringify({
+    created,
+    full,
+    listed: listed.ok ? listed.value.total : -1,
+    integrity,
+    backup: backup.ok ? 'ok' : backup.error,
+    cli,
+    readOnly,
+    openError,
+    cliRo,
+  }),
+);

@@ -37,13 +37,15 @@ describe('no Electron below electron/main', () => {
       "const { app } = require('electron');",
       "const e = await import('electron');",
       "import { ipcRenderer } from 'electron/renderer';",
-    ]) expect(importsElectron(yes), yes).toBe(true);
+    ])
+      expect(importsElectron(yes), yes).toBe(true);
     for (const no of [
       "import { x } from '../shared/platform.ts';",
       "import x from 'electron-builder';",
       "import { a } from './electron.ts';",
       "const s = 'electron';",
-    ]) expect(importsElectron(no), no).toBe(false);
+    ])
+      expect(importsElectron(no), no).toBe(false);
   });
 
   for (const dir of ['electron/core', 'electron/shared', 'electron/bridge', 'electron/cli', 'renderer/src']) {

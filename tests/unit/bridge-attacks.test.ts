@@ -18,14 +18,21 @@ const LIMIT = 256 * 1024;
 
 function post(method: string, body: string | Buffer, agent?: Agent): Promise<{ status: number; body: string; reused: boolean }> {
   return new Promise((resolve, reject) => {
-    const req = request({
-      host: '127.0.0.1', port: bridge.port, method: 'POST', path: `/api/${method}`, agent,
-      headers: { host: `127.0.0.1:${bridge.port}`, 'x-fazhi-token': bridge.token, 'content-type': 'application/json' },
-    }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), reused: req.reusedSocket }));
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port: bridge.port,
+        method: 'POST',
+        path: `/api/${method}`,
+        agent,
+        headers: { host: `127.0.0.1:${bridge.port}`, 'x-fazhi-token': bridge.token, 'content-type': 'application/json' },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), reused: req.reusedSocket }));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });

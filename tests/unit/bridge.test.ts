@@ -9,7 +9,11 @@ let bridge: Bridge;
 let core: Core;
 const tmp = tempDir();
 
-interface Reply { status: number; headers: Record<string, string | string[] | undefined>; body: string }
+interface Reply {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
 
 function send(opts: { method?: string; path: string; host?: string; token?: string | null; body?: string | Buffer; contentType?: string }): Promise<Reply> {
   return new Promise((resolve, reject) => {
@@ -52,7 +56,10 @@ describe('web-mode bridge', () => {
   it('answers a call with the token', async () => {
     const r = await send({ path: '/api/settings.get', body: '{}' });
     expect(r.status).toBe(200);
-    expect(JSON.parse(r.body)).toEqual({ ok: true, value: { township: null, approximateNumbers: true, opennessContact: null, addressee: null, caseNoPattern: '{简称}调〔{年度}〕{序号}号' } });
+    expect(JSON.parse(r.body)).toEqual({
+      ok: true,
+      value: { township: null, approximateNumbers: true, opennessContact: null, addressee: null, caseNoPattern: '{简称}调〔{年度}〕{序号}号' },
+    });
   });
 
   it('refuses a call without the token, or with a wrong one', async () => {

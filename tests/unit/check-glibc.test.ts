@@ -87,7 +87,9 @@ describe('maxGlibcFromObjdump', () => {
   });
 
   it('ignores GLIBCXX_, GLIBC_PRIVATE and symbols the file defines itself', () => {
-    const only = ADDON_OBJDUMP.split('\n').filter((l) => !/\(GLIBC_2\./.test(l)).join('\n');
+    const only = ADDON_OBJDUMP.split('\n')
+      .filter((l) => !/\(GLIBC_2\./.test(l))
+      .join('\n');
     expect(maxGlibcFromObjdump(only)).toEqual({ max: null, symbols: [] });
   });
 

@@ -18,11 +18,18 @@ afterEach(() => {
 function setup(): { core: Core; dir: string; out: string[]; err: string[] } {
   const t = tempDir('fazhi-cli-');
   const core = createCore({ dbPath: join(t.dir, 'ledger.db') });
-  cleanups.push(() => { core.close(); t.cleanup(); });
+  cleanups.push(() => {
+    core.close();
+    t.cleanup();
+  });
   const out: string[] = [];
   const err: string[] = [];
-  vi.spyOn(console, 'log').mockImplementation((...a) => { out.push(a.join(' ')); });
-  vi.spyOn(console, 'error').mockImplementation((...a) => { err.push(a.join(' ')); });
+  vi.spyOn(console, 'log').mockImplementation((...a) => {
+    out.push(a.join(' '));
+  });
+  vi.spyOn(console, 'error').mockImplementation((...a) => {
+    err.push(a.join(' '));
+  });
   return { core, dir: t.dir, out, err };
 }
 
@@ -56,7 +63,10 @@ describe('CLI file commands: Excel, backups, packages with attachments', () => {
   it('import-xlsx of a bad sheet or a file that is not xlsx: exit 1, Chinese on stderr, nothing written', async () => {
     const { core, dir, out, err } = setup();
     const wb = new ExcelJS.Workbook();
-    wb.addWorksheet('a').addRows([['活动日期', '活动名称', '形式'], ['2023.13.45', '错日期', '集中宣传']]);
+    wb.addWorksheet('a').addRows([
+      ['活动日期', '活动名称', '形式'],
+      ['2023.13.45', '错日期', '集中宣传'],
+    ]);
     const bad = join(dir, 'bad.xlsx');
     await wb.xlsx.writeFile(bad);
     expect(await importXlsxCommand(core, args('import-xlsx', ['activities', bad]))).toBe(1);

@@ -21,7 +21,16 @@ describe('CLI usage errors', () => {
   it('a usage error with no --db opens, creates or migrates no database, and prints the usage once', () => {
     const { dir, cleanup } = tempDir('fazhi-home-');
     try {
-      for (const args of [['stats'], ['stats', '--year', '1800'], ['report', '--year', '2024'], ['export'], ['import'], ['restore'], ['import-xlsx', '不存在的台账', 'x.xlsx'], ['stats', '--bogus']]) {
+      for (const args of [
+        ['stats'],
+        ['stats', '--year', '1800'],
+        ['report', '--year', '2024'],
+        ['export'],
+        ['import'],
+        ['restore'],
+        ['import-xlsx', '不存在的台账', 'x.xlsx'],
+        ['stats', '--bogus'],
+      ]) {
         const r = cli(args, dir);
         expect(r.status, args.join(' ')).toBe(2);
         expect(r.stderr.match(/用法：/g)?.length, `${args.join(' ')}: ${r.stderr}`).toBe(1);
@@ -58,7 +67,8 @@ describe('file names carry the local date', () => {
       expect(ok(await core.call('excel.export', { register: 'activities' })).fileName).toMatch(/20260307/);
       core.close();
     } finally {
-      if (tz === undefined) delete process.env.TZ; else process.env.TZ = tz;
+      if (tz === undefined) delete process.env.TZ;
+      else process.env.TZ = tz;
     }
   });
 });

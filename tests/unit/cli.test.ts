@@ -37,10 +37,18 @@ describe('cli', () => {
 
   it('exits 1 with a Chinese message and writes nothing for a broken package', async () => {
     const bad = `${tmp.dir}/bad.json`;
-    writeFileSync(bad, JSON.stringify({
-      format: 'fazhi-ledger-package', version: 1, township: { name: '清河镇', authority: '临江县清河镇人民政府' },
-      activities: [{ id: 'a1', date: '2024-01-05', title: '好的', kind: 'campaign' }, { id: 'a2', date: '2024-13-01', title: '坏的', kind: 'campaign' }],
-    }));
+    writeFileSync(
+      bad,
+      JSON.stringify({
+        format: 'fazhi-ledger-package',
+        version: 1,
+        township: { name: '清河镇', authority: '临江县清河镇人民政府' },
+        activities: [
+          { id: 'a1', date: '2024-01-05', title: '好的', kind: 'campaign' },
+          { id: 'a2', date: '2024-13-01', title: '坏的', kind: 'campaign' },
+        ],
+      }),
+    );
     expect(await runCli(['import', bad, '--db', db()])).toBe(1);
     expect(errs.join('\n')).toContain('未导入任何记录');
     expect(out.join('\n')).toMatch(/普法宣传活动（第2条[^）]*）：「活动日期」不是有效日期/);

@@ -34,7 +34,11 @@ describe('scripts/dist.ts without the Electron runtime', () => {
   it('recognises a download failure in electron-builder output, and nothing else', () => {
     expect(isDownloadFailure('  ⨯ getaddrinfo ENOTFOUND github.com  failedTask=build stackTrace=RequestError: getaddrinfo ENOTFOUND github.com')).toBe(true);
     expect(isDownloadFailure('RequestError: connect ETIMEDOUT 140.82.112.4:443')).toBe(true);
-    expect(isDownloadFailure('  ⨯ Invalid configuration object. electron-builder 26 has been initialized using a configuration object that does not match the API schema.')).toBe(false);
+    expect(
+      isDownloadFailure(
+        '  ⨯ Invalid configuration object. electron-builder 26 has been initialized using a configuration object that does not match the API schema.',
+      ),
+    ).toBe(false);
     expect(isDownloadFailure('  ⨯ Application entry file "out/electron/main/index.js" in the "app.asar" does not exist.')).toBe(false);
   });
 

@@ -24,11 +24,17 @@ const validate = compile(schema);
 
 function describeErrors(errors: ErrorObject[] | null | undefined): string {
   return (errors ?? [])
-    .map((e) => `${e.instancePath || '/'} ${e.message}${e.keyword === 'additionalProperties' ? `: ${String((e.params as { additionalProperty: string }).additionalProperty)}` : ''}`)
+    .map(
+      (e) =>
+        `${e.instancePath || '/'} ${e.message}${e.keyword === 'additionalProperties' ? `: ${String((e.params as { additionalProperty: string }).additionalProperty)}` : ''}`,
+    )
     .join('\n');
 }
 
-interface Target { target: string; arch: string[] }
+interface Target {
+  target: string;
+  arch: string[];
+}
 
 describe('build/electron-builder.json', () => {
   it('is valid against app-builder-lib/scheme.json', () => {
@@ -98,7 +104,7 @@ describe('build/electron-builder.json', () => {
 
   it('flips the Electron fuses: no run-as-Node, NODE_OPTIONS or --inspect; the app only from its asar, checked for integrity', () => {
     // the key names as app-builder-lib's schema spells them (FuseOptionsV1)
-    const known = Object.keys(((schema.definitions as Record<string, { properties: Record<string, unknown> }>).FuseOptionsV1).properties);
+    const known = Object.keys((schema.definitions as Record<string, { properties: Record<string, unknown> }>).FuseOptionsV1.properties);
     const fuses = config.electronFuses as Record<string, boolean>;
     for (const k of Object.keys(fuses)) expect(known, k).toContain(k);
     expect(fuses).toMatchObject({

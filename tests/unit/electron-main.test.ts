@@ -195,8 +195,17 @@ describe('IPC', () => {
     const handlers = new Map<string, Listener>();
     const ipcMain = { handle: (channel: string, fn: Listener) => handlers.set(channel, fn) };
     const core = { dispatch: vi.fn(async (method: string, input: unknown) => ({ ok: true as const, value: { method, input } })) };
-    const dialogs = { saveFile: vi.fn(async () => ({ saved: true, path: '/x' })), openFiles: vi.fn(async () => []), openWithSystem: vi.fn(async () => undefined) };
-    registerIpc(ipcMain as never, core, makeIsOwnSender(() => OWN_ID), dialogs);
+    const dialogs = {
+      saveFile: vi.fn(async () => ({ saved: true, path: '/x' })),
+      openFiles: vi.fn(async () => []),
+      openWithSystem: vi.fn(async () => undefined),
+    };
+    registerIpc(
+      ipcMain as never,
+      core,
+      makeIsOwnSender(() => OWN_ID),
+      dialogs,
+    );
     return { handlers, core, dialogs };
   }
   const own = () => {
@@ -386,7 +395,7 @@ describe('startup', () => {
     expect(h.state.windows).toHaveLength(0);
   });
 
-  it('shows a newer ledger\'s refusal as it is: the backup it names, no misleading folder hint', async () => {
+  it("shows a newer ledger's refusal as it is: the backup it names, no misleading folder hint", async () => {
     const message = '数据库由更新版本的法治台账创建（数据结构版本 3，本程序支持到 2）…把升级前的备份 /x/backups/ledger-20260101-before-migrate.db 复制到 /x';
     const createCore = vi.fn(() => {
       throw new AppError('db_too_new', message);
@@ -463,7 +472,9 @@ describe('file dialogs', () => {
     const b64 = Buffer.from('{"a":1}').toString('base64');
     expect(await dialogs.saveFile('台账.json', b64, [{ name: '数据包', extensions: ['json'] }])).toEqual({ saved: true, path: '/media/usb/台账.json' });
     expect(Buffer.from(p.written.get('/media/usb/台账.json') ?? []).toString()).toBe('{"a":1}');
-    expect(p.showSaveDialog).toHaveBeenCalledWith(expect.objectContaining({ defaultPath: join('/home/clerk/Documents', '台账.json'), filters: [{ name: '数据包', extensions: ['json'] }] }));
+    expect(p.showSaveDialog).toHaveBeenCalledWith(
+      expect.objectContaining({ defaultPath: join('/home/clerk/Documents', '台账.json'), filters: [{ name: '数据包', extensions: ['json'] }] }),
+    );
 
     const cancelled = platform(null);
     expect(await createFileDialogs(cancelled).saveFile('a.json', b64, [])).toEqual({ saved: false });

@@ -49,37 +49,47 @@ describe('faults in Chinese', () => {
     expect(faultOf(new Error('other'))).toBeNull();
   });
 
-  it.skipIf(!mountable)('a full disk and a read-only folder: Chinese messages in the API and the CLI, nothing half-written', () => {
-    const { dir, cleanup } = tempDir('fazhi-full-');
-    try {
-      const r = spawnSync('unshare', ['-rm', 'sh', '-c', `mount -t tmpfs -o size=1m tmpfs '${dir}' && exec '${NODE}' tests/helpers/fault-child.ts '${dir}'`], {
-        cwd: ROOT, encoding: 'utf8', timeout: 120_000,
-      });
-      expect(r.status, r.stderr).toBe(0);
-      const out = JSON.parse(r.stdout.trim().split('\n').pop()!);
-      // the disk filled: the failing save was named plainly and every save before it is intact
-      expect(out.created).toBeGreaterThan(10);
-      expect(out.full.code).toBe('disk_full');
-      expect(out.full.message).toMatch(/磁盘空间已满/);
-      expect(out.full.message).not.toMatch(ENGLISH);
-      expect(out.listed).toBe(out.created);
-      expect(out.integrity).toBe('ok');
-      // a backup on the full disk fails plainly too
-      expect(out.backup.code).toBe('disk_full');
-      // the CLI: exit 1, Chinese, no English
-      expect(out.cli.status).toBe(1);
-      expect(out.cli.stderr).toMatch(/磁盘空间已满/);
-      expect(out.cli.stderr).not.toMatch(ENGLISH);
-      // read-only: the API and the CLI say so
-      expect(out.openError).toBe('');
-      expect(out.readOnly.code).toBe('read_only');
-      expect(out.readOnly.message).toMatch(/无法写入/);
-      expect(out.readOnly.message).not.toMatch(ENGLISH);
-      expect(out.cliRo.status).toBe(1);
-      expect(out.cliRo.stderr).toMatch(/无法写入|U盘/);
-      expect(out.cliRo.stderr).not.toMatch(ENGLISH);
-    } finally {
-      cleanup();
-    }
-  }, 180_000);
+  it.skipIf(!mountable)(
+    'a full disk and a read-only folder: Chinese messages in the API and the CLI, nothing half-written',
+    () => {
+      const { dir, cleanup } = tempDir('fazhi-full-');
+      try {
+        const r = spawnSync(
+          'unshare',
+          ['-rm', 'sh', '-c', `mount -t tmpfs -o size=1m tmpfs '${dir}' && exec '${NODE}' tests/helpers/fault-child.ts '${dir}'`],
+          {
+            cwd: ROOT,
+            encoding: 'utf8',
+            timeout: 120_000,
+          },
+        );
+        expect(r.status, r.stderr).toBe(0);
+        const out = JSON.parse(r.stdout.trim().split('\n').pop()!);
+        // the disk filled: the failing save was named plainly and every save before it is intact
+        expect(out.created).toBeGreaterThan(10);
+        expect(out.full.code).toBe('disk_full');
+        expect(out.full.message).toMatch(/磁盘空间已满/);
+        expect(out.full.message).not.toMatch(ENGLISH);
+        expect(out.listed).toBe(out.created);
+        expect(out.integrity).toBe('ok');
+        // a backup on the full disk fails plainly too
+        expect(out.backup.code).toBe('disk_full');
+        // the CLI: exit 1, Chinese, no English
+        expect(out.cli.status).toBe(1);
+        expect(out.cli.stderr).toMatch(/磁盘空间已满/);
+        expect(out.cli.stderr).not.toMatch(ENGLISH);
+        // read-only: the API and the CLI say so
+        expect(out.openError).toBe('');
+        expect(out.readOnly.code).toBe('read_only');
+        expect(out.readOnly.message).toMatch(/无法写入/);
+        expect(out.readOnly.message).not.toMatch(ENGLISH);
+        expect(out.cliRo.status).toBe(1);
+        expect(out.cliRo.stderr).toMatch(/无法写入|U盘/);
+        expect(out.cliRo.stderr).not.toMatch(ENGLISH);
+      } finally {
+        cleanup();
+      }
+    },
+    180_000,
+  );
 });

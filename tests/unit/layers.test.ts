@@ -58,9 +58,13 @@ export function targetOf(file: string, spec: string): { target: Target; path?: s
   return { target: layerOf(p) ?? 'outside', path: p };
 }
 
-const IMPORT = /^\s*(?:import|export)\s+(type\s+)?(?:[\w*{}\s,$]+?\s+from\s+)?(['"])([^'"]+)\2|\bimport\s*\(\s*(['"])([^'"]+)\4\s*\)|\brequire\s*\(\s*(['"])([^'"]+)\6\s*\)/gm;
+const IMPORT =
+  /^\s*(?:import|export)\s+(type\s+)?(?:[\w*{}\s,$]+?\s+from\s+)?(['"])([^'"]+)\2|\bimport\s*\(\s*(['"])([^'"]+)\4\s*\)|\brequire\s*\(\s*(['"])([^'"]+)\6\s*\)/gm;
 
-interface Import { spec: string; typeOnly: boolean }
+interface Import {
+  spec: string;
+  typeOnly: boolean;
+}
 
 /** Every import of a source text (comments removed first); `import type` is erased at run time. */
 export function importsOf(text: string): Import[] {
@@ -130,7 +134,7 @@ describe('the checker', () => {
       "const g = require('g');",
       "// import { x } from './commented.ts';",
       '/* import y from "./block.ts"; */',
-      "const s = 'import z from \"./not-at-start.ts\"';",
+      'const s = \'import z from "./not-at-start.ts"\';',
     ].join('\n');
     expect(importsOf(text).map((i) => i.spec)).toEqual(['./a.ts', '../b.ts', './c.ts', './d.ts', './e.ts', './f.ts', 'g']);
     expect(importsOf(text).map((i) => i.typeOnly)).toEqual([false, true, false, false, false, false, false]);

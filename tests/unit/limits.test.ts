@@ -7,7 +7,10 @@ import { createCore } from '../../electron/core/index.ts';
 import { listZip, readZipEntry, safeEntryName } from '../../electron/core/util/zip-read.ts';
 import { err, memoryCore, ok, SAMPLES, tempDir } from '../helpers/core.ts';
 
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
+  'hex',
+);
 const TOWNSHIP = { name: '小陶镇', authority: '永安市小陶镇人民政府' };
 
 /** A zip written by hand, so an entry can declare any size it likes. */
@@ -21,30 +24,50 @@ function craftZip(entries: { name: string; data: Buffer; declared?: number; stor
     const size = e.declared ?? e.data.length;
     const crc = crc32(e.data) >>> 0;
     const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(20, 4); local.writeUInt16LE(0x800, 6); local.writeUInt16LE(e.store ? 0 : 8, 8);
-    local.writeUInt32LE(crc, 14); local.writeUInt32LE(body.length, 18); local.writeUInt32LE(size, 22); local.writeUInt16LE(name.length, 26);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(0x800, 6);
+    local.writeUInt16LE(e.store ? 0 : 8, 8);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(body.length, 18);
+    local.writeUInt32LE(size, 22);
+    local.writeUInt16LE(name.length, 26);
     const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0); central.writeUInt16LE(20, 4); central.writeUInt16LE(20, 6); central.writeUInt16LE(0x800, 8);
-    central.writeUInt16LE(e.store ? 0 : 8, 10); central.writeUInt32LE(crc, 16); central.writeUInt32LE(body.length, 20); central.writeUInt32LE(size, 24);
-    central.writeUInt16LE(name.length, 28); central.writeUInt32LE(offset, 42);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(0x800, 8);
+    central.writeUInt16LE(e.store ? 0 : 8, 10);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(body.length, 20);
+    central.writeUInt32LE(size, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
     locals.push(local, name, body);
     centrals.push(central, name);
     offset += 30 + name.length + body.length;
   }
   const cd = Buffer.concat(centrals);
   const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(entries.length, 8); end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(cd.length, 12); end.writeUInt32LE(offset, 16);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(cd.length, 12);
+  end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, cd, end]);
 }
 
-const pkgJson = (extra: Record<string, unknown> = {}) => JSON.stringify({ format: 'fazhi-ledger-package', version: 1, township: TOWNSHIP, activities: [{ id: 'a1', ...SAMPLES.activities }], ...extra });
+const pkgJson = (extra: Record<string, unknown> = {}) =>
+  JSON.stringify({ format: 'fazhi-ledger-package', version: 1, township: TOWNSHIP, activities: [{ id: 'a1', ...SAMPLES.activities }], ...extra });
 
 describe('zip and xlsx bombs are refused at the door', () => {
   const zeros = Buffer.alloc(64 * 1024 * 1024);
 
   it('a package entry that lies about its size stops inflating at the declared size', async () => {
-    const bomb = craftZip([{ name: 'package.json', data: Buffer.from(pkgJson()) }, { name: `attachments/${'a'.repeat(64)}`, data: zeros, declared: 1000 }]);
+    const bomb = craftZip([
+      { name: 'package.json', data: Buffer.from(pkgJson()) },
+      { name: `attachments/${'a'.repeat(64)}`, data: zeros, declared: 1000 },
+    ]);
     expect(bomb.length).toBeLessThan(200 * 1024);
     const core = memoryCore();
     const before = process.memoryUsage().rss;
@@ -57,7 +80,10 @@ describe('zip and xlsx bombs are refused at the door', () => {
   });
 
   it('a package whose directory admits a huge entry is refused before anything is inflated', async () => {
-    const honest = craftZip([{ name: 'package.json', data: Buffer.from(pkgJson()) }, { name: 'attachments/x', data: zeros.subarray(0, 1024), declared: 0xfff00000 }]);
+    const honest = craftZip([
+      { name: 'package.json', data: Buffer.from(pkgJson()) },
+      { name: 'attachments/x', data: zeros.subarray(0, 1024), declared: 0xfff00000 },
+    ]);
     const core = memoryCore();
     const e = err(await core.call('exchange.previewZip', { base64: honest.toString('base64') }));
     expect(e.message).toMatch(/数据包中的“attachments\/x”解压后有 \d+ MB，超过上限/);
@@ -80,7 +106,10 @@ describe('zip and xlsx bombs are refused at the door', () => {
 
   it('an .xlsx bomb (a sheet declaring hundreds of MB) and an over-long sheet are refused before exceljs reads them', async () => {
     const core = memoryCore();
-    const bomb = craftZip([{ name: '[Content_Types].xml', data: Buffer.from('<Types/>') }, { name: 'xl/worksheets/sheet1.xml', data: zeros.subarray(0, 4096), declared: 400 * 1024 * 1024 }]);
+    const bomb = craftZip([
+      { name: '[Content_Types].xml', data: Buffer.from('<Types/>') },
+      { name: 'xl/worksheets/sheet1.xml', data: zeros.subarray(0, 4096), declared: 400 * 1024 * 1024 },
+    ]);
     const e1 = err(await core.call('excel.preview', { register: 'activities', base64: bomb.toString('base64') }));
     expect(e1.message).toMatch(/Excel 文件中的“xl\/worksheets\/sheet1\.xml”解压后有 400 MB，超过上限/);
     const liar = craftZip([{ name: 'xl/worksheets/sheet1.xml', data: zeros, declared: 100 }]);
@@ -95,10 +124,15 @@ describe('zip and xlsx bombs are refused at the door', () => {
   });
 });
 
-describe('package import through the API\'s schemas and limits', () => {
+describe("package import through the API's schemas and limits", () => {
   it('a 30-million-character narrative and a count of 10^15 are refused, naming the field', async () => {
     const core = memoryCore();
-    const pkg = pkgJson({ years: [{ year: 2024, narrative: { intro: '长'.repeat(30_000_000) } }, { year: 2023, mediators: 1e15 }] });
+    const pkg = pkgJson({
+      years: [
+        { year: 2024, narrative: { intro: '长'.repeat(30_000_000) } },
+        { year: 2023, mediators: 1e15 },
+      ],
+    });
     const r = ok(await core.call('exchange.preview', { content: pkg }));
     expect(r.byRegister.years.invalid).toBe(2);
     expect(r.issues.map((i) => i.message).join('\n')).toMatch(/「开头段」不能超过20000个字/);
@@ -127,16 +161,25 @@ describe('package import through the API\'s schemas and limits', () => {
   it('含附件 import measures mime and size; an attachment of a rejected record is not counted as new', async () => {
     const { dir, cleanup } = tempDir('fazhi-limits-');
     const core = createCore({ dbPath: ':memory:', dataDir: dir });
-    onTestFinished(() => { core.close(); cleanup(); });
+    onTestFinished(() => {
+      core.close();
+      cleanup();
+    });
     const sha = (await import('node:crypto')).createHash('sha256').update(PNG).digest('hex');
     const zip = new JSZip();
-    zip.file('package.json', pkgJson({
-      activities: [{ id: 'a1', ...SAMPLES.activities }, { id: 'bad', date: 'x', title: '' }],
-      attachments: [
-        { id: 'att1', register: 'activities', recordId: 'a1', fileName: 'p.png', mime: 'text/html', size: 999999, sha256: sha },
-        { id: 'att2', register: 'activities', recordId: 'bad', fileName: 'q.png', mime: 'image/png', size: 1, sha256: sha },
-      ],
-    }));
+    zip.file(
+      'package.json',
+      pkgJson({
+        activities: [
+          { id: 'a1', ...SAMPLES.activities },
+          { id: 'bad', date: 'x', title: '' },
+        ],
+        attachments: [
+          { id: 'att1', register: 'activities', recordId: 'a1', fileName: 'p.png', mime: 'text/html', size: 999999, sha256: sha },
+          { id: 'att2', register: 'activities', recordId: 'bad', fileName: 'q.png', mime: 'image/png', size: 1, sha256: sha },
+        ],
+      }),
+    );
     zip.file(`attachments/${sha}`, PNG);
     const b64 = (await zip.generateAsync({ type: 'nodebuffer' })).toString('base64');
     const r = ok(await core.call('exchange.previewZip', { base64: b64, skipInvalid: true }));
@@ -161,10 +204,12 @@ describe('an Excel cell Excel itself cannot show as a date', () => {
     const base64 = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
     const r = ok(await core.call('excel.preview', { register: 'activities', base64 }));
     expect(r.valid).toBe(1);
-    expect(r.issues).toEqual(expect.arrayContaining([
-      expect.objectContaining({ row: 3, column: 'A', header: '活动日期' }),
-      expect.objectContaining({ row: 4, column: 'B', header: '活动名称' }),
-    ]));
+    expect(r.issues).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ row: 3, column: 'A', header: '活动日期' }),
+        expect.objectContaining({ row: 4, column: 'B', header: '活动名称' }),
+      ]),
+    );
     for (const i of r.issues) expect(i.message).not.toMatch(/程序内部错误|Invalid|RangeError/);
   });
 });
@@ -175,7 +220,10 @@ describe('personal data leaving the PC', () => {
   it('packages leave 当事人 and 纠纷简要情况 out unless asked; the dry run says which; an import without them keeps the local ones', async () => {
     const { dir, cleanup } = tempDir('fazhi-personal-');
     const a = createCore({ dbPath: ':memory:', dataDir: dir });
-    onTestFinished(() => { a.close(); cleanup(); });
+    onTestFinished(() => {
+      a.close();
+      cleanup();
+    });
     ok(await a.call('settings.update', { township: TOWNSHIP }));
     ok(await a.call('mediationCases.create', { record: CASE }));
     const activity = ok(await a.call('activities.create', { record: SAMPLES.activities }));
@@ -190,7 +238,13 @@ describe('personal data leaving the PC', () => {
     const zpkg = JSON.parse(await zipped.file('package.json')!.async('string'));
     expect(JSON.stringify(zpkg)).not.toContain('张三');
     expect(zpkg.attachments.map((x: { register: string }) => x.register)).toEqual(['activities']);
-    const zfull = JSON.parse(await (await JSZip.loadAsync(Buffer.from(ok(await a.call('exchange.exportZip', { withPersonal: true })).base64, 'base64'))).file('package.json')!.async('string'));
+    const zfull = JSON.parse(
+      await (
+        await JSZip.loadAsync(Buffer.from(ok(await a.call('exchange.exportZip', { withPersonal: true })).base64, 'base64'))
+      )
+        .file('package.json')!
+        .async('string'),
+    );
     expect(zfull.attachments.map((x: { register: string }) => x.register).sort()).toEqual(['activities', 'mediationCases']);
     const full = ok(await a.call('exchange.export', { withPersonal: true })).content;
     expect(JSON.parse(full).mediationCases[0].parties).toBe('张三、李四');

@@ -32,7 +32,11 @@ describe('no-floating-promises (type-aware)', () => {
   it.each([
     ['core', 'electron/core/index.ts', CORE],
     ['a .vue component’s <script setup> (the type from vue-router)', 'renderer/src/App.vue', VUE],
-  ])('fires in %s on the floating call only', async (_where, file, code) => {
-    expect(await floating(code, file)).toEqual([3]);
-  }, 180_000);
+  ])(
+    'fires in %s on the floating call only',
+    async (_where, file, code) => {
+      expect(await floating(code, file)).toEqual([3]);
+    },
+    180_000,
+  );
 });

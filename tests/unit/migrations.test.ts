@@ -72,7 +72,13 @@ describe('migrations', () => {
     const broken: Migration[] = [
       ...MIGRATIONS,
       { version: LATEST_VERSION + 1, name: 'adds a table', up: (d) => d.exec('CREATE TABLE extra (x)') },
-      { version: LATEST_VERSION + 2, name: 'fails', up: () => { throw new Error('boom'); } },
+      {
+        version: LATEST_VERSION + 2,
+        name: 'fails',
+        up: () => {
+          throw new Error('boom');
+        },
+      },
     ];
     expect(() => migrate(db, { migrations: broken })).toThrow('boom');
     expect(schemaVersion(db)).toBe(0);

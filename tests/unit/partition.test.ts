@@ -63,11 +63,12 @@ describe('the domain partition', () => {
     for (const d of DOMAINS) {
       for (const [name, fn] of Object.entries(await domainHandlers(d))) if (isMutator(fn)) mutators.push(name);
     }
-    const registerWrites = ['activities', 'mediationCases', 'inspections', 'workItems', 'disclosureRequests']
-      .flatMap((r) => ['create', 'update', 'delete', 'restore', 'purge'].map((v) => `${r}.${v}`));
-    expect(mutators.sort()).toEqual([
-      ...registerWrites, 'settings.update', 'years.saveProfile', 'attachments.add', 'attachments.remove', 'demo.generate', 'demoData.clear',
-    ].sort());
+    const registerWrites = ['activities', 'mediationCases', 'inspections', 'workItems', 'disclosureRequests'].flatMap((r) =>
+      ['create', 'update', 'delete', 'restore', 'purge'].map((v) => `${r}.${v}`),
+    );
+    expect(mutators.sort()).toEqual(
+      [...registerWrites, 'settings.update', 'years.saveProfile', 'attachments.add', 'attachments.remove', 'demo.generate', 'demoData.clear'].sort(),
+    );
     for (const name of Object.keys(OWN_TRANSACTIONS)) expect(mutators, name).not.toContain(name);
   });
 });

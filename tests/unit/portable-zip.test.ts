@@ -29,14 +29,16 @@ describe('scripts/make-portable-zip.ts', () => {
     const bytes = readFileSync(out);
     const zip = await JSZip.loadAsync(bytes);
     const names = Object.keys(zip.files).sort();
-    expect(names).toEqual(expect.arrayContaining([
-      `${PORTABLE_FOLDER}/${PORTABLE_EXE}`,
-      `${PORTABLE_FOLDER}/portable`,
-      `${PORTABLE_FOLDER}/data/`,
-      `${PORTABLE_FOLDER}/使用说明.txt`,
-      `${PORTABLE_FOLDER}/resources/app.asar`,
-      `${PORTABLE_FOLDER}/resources/app.asar.unpacked/node_modules/better-sqlite3/prebuilds/win32-x64.node`,
-    ]));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        `${PORTABLE_FOLDER}/${PORTABLE_EXE}`,
+        `${PORTABLE_FOLDER}/portable`,
+        `${PORTABLE_FOLDER}/data/`,
+        `${PORTABLE_FOLDER}/使用说明.txt`,
+        `${PORTABLE_FOLDER}/resources/app.asar`,
+        `${PORTABLE_FOLDER}/resources/app.asar.unpacked/node_modules/better-sqlite3/prebuilds/win32-x64.node`,
+      ]),
+    );
     expect(await zip.file(`${PORTABLE_FOLDER}/ffmpeg.dll`)?.async('nodebuffer')).toEqual(Buffer.alloc(70_000, 7));
     expect(await zip.file(`${PORTABLE_FOLDER}/portable`)?.async('string')).toContain('U盘便携版');
     expect(await zip.file(`${PORTABLE_FOLDER}/使用说明.txt`)?.async('string')).toContain('不需要管理员权限');

@@ -4,12 +4,30 @@
 // and the run below checks the derived field keys against the definitions at run time too.
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type {
-  ACTIVITY_KINDS, ACTIVITY_VENUES, AGREEMENT_KINDS, APPLICANT_TYPES, CASE_SOURCES, CASE_STATUSES, DISCLOSURE_CHANNELS, DISCLOSURE_RESULTS,
-  DISPUTE_TYPES, INSPECTION_FIELDS, INSPECTION_MODES, INSPECTION_OUTCOMES, PENALTY_KINDS, TARGET_TYPES, WORK_CATEGORIES,
+  ACTIVITY_KINDS,
+  ACTIVITY_VENUES,
+  AGREEMENT_KINDS,
+  APPLICANT_TYPES,
+  CASE_SOURCES,
+  CASE_STATUSES,
+  DISCLOSURE_CHANNELS,
+  DISCLOSURE_RESULTS,
+  DISPUTE_TYPES,
+  INSPECTION_FIELDS,
+  INSPECTION_MODES,
+  INSPECTION_OUTCOMES,
+  PENALTY_KINDS,
+  TARGET_TYPES,
+  WORK_CATEGORIES,
 } from '../../electron/shared/enums.ts';
 import type {
-  ActivityFields as DerivedActivity, DisclosureRequestFields as DerivedDisclosure, FollowUpEntry as DerivedFollowUp,
-  InspectionFields as DerivedInspection, MediationCaseFields as DerivedCase, PartyEntry as DerivedParty, RegisterFields,
+  ActivityFields as DerivedActivity,
+  DisclosureRequestFields as DerivedDisclosure,
+  FollowUpEntry as DerivedFollowUp,
+  InspectionFields as DerivedInspection,
+  MediationCaseFields as DerivedCase,
+  PartyEntry as DerivedParty,
+  RegisterFields,
   WorkItemFields as DerivedWork,
 } from '../../electron/shared/records.ts';
 import { REGISTERS, REGISTER_NAMES, type FieldsOf, type ValueOf } from '../../electron/shared/registers.ts';
@@ -126,7 +144,6 @@ interface DisclosureRequestFields extends Common {
   resultOn: string | null;
 }
 
-
 describe('record types derived from registers.ts', () => {
   it('equal the shapes the API has always returned', () => {
     expectTypeOf<DerivedActivity>().toEqualTypeOf<ActivityFields>();
@@ -148,17 +165,108 @@ describe('record types derived from registers.ts', () => {
     expectTypeOf<ValueOf<{ key: 'a'; column: 'a'; label: 'A'; type: 'bool' }>>().toEqualTypeOf<boolean>();
     expectTypeOf<ValueOf<{ key: 'a'; column: 'a'; label: 'A'; type: 'tags' }>>().toEqualTypeOf<string[]>();
     // a field added to a definition is a field of the record type
-    type Def = { name: 'activities'; table: 't'; label: 'L'; dateKey: 'd'; titleKey: 'd'; fields: readonly [{ key: 'd'; column: 'd'; label: 'D'; type: 'date'; required: true }, { key: 'n'; column: 'n'; label: 'N'; type: 'bool' }] };
+    type Def = {
+      name: 'activities';
+      table: 't';
+      label: 'L';
+      dateKey: 'd';
+      titleKey: 'd';
+      fields: readonly [{ key: 'd'; column: 'd'; label: 'D'; type: 'date'; required: true }, { key: 'n'; column: 'n'; label: 'N'; type: 'bool' }];
+    };
     expectTypeOf<FieldsOf<Def>>().toEqualTypeOf<{ d: string; n: boolean }>();
   });
 
   it('hold every field of every definition, and only those', () => {
     const keysOf: { [R in keyof RegisterFields]: Record<keyof RegisterFields[R], true> } = {
-      activities: { date: true, title: true, kind: true, venue: true, place: true, village: true, occasion: true, laws: true, audience: true, materials: true, banners: true, boards: true, consultations: true, views: true, organizer: true, department: true, notes: true },
-      mediationCases: { caseNo: true, acceptedOn: true, closedOn: true, type: true, source: true, village: true, committee: true, mediator: true, parties: true, partyCount: true, summary: true, status: true, agreement: true, amount: true, judicialConfirmation: true, followUpOn: true, partyList: true, facts: true, agreementTerms: true, performance: true, copies: true, followUps: true, department: true, notes: true },
-      inspections: { date: true, field: true, mode: true, target: true, targetType: true, village: true, inspectors: true, entrusted: true, issuesFound: true, issuesRectified: true, outcome: true, penaltyDecisionNo: true, penaltyKind: true, penaltyAmount: true, penaltyLegalReview: true, department: true, notes: true },
-      workItems: { date: true, category: true, title: true, subkind: true, count: true, participants: true, passed: true, opinions: true, leaderAppeared: true, outcome: true, department: true, notes: true },
-      disclosureRequests: { receivedOn: true, applicantType: true, applicant: true, subject: true, channel: true, result: true, resultOn: true, department: true, notes: true },
+      activities: {
+        date: true,
+        title: true,
+        kind: true,
+        venue: true,
+        place: true,
+        village: true,
+        occasion: true,
+        laws: true,
+        audience: true,
+        materials: true,
+        banners: true,
+        boards: true,
+        consultations: true,
+        views: true,
+        organizer: true,
+        department: true,
+        notes: true,
+      },
+      mediationCases: {
+        caseNo: true,
+        acceptedOn: true,
+        closedOn: true,
+        type: true,
+        source: true,
+        village: true,
+        committee: true,
+        mediator: true,
+        parties: true,
+        partyCount: true,
+        summary: true,
+        status: true,
+        agreement: true,
+        amount: true,
+        judicialConfirmation: true,
+        followUpOn: true,
+        partyList: true,
+        facts: true,
+        agreementTerms: true,
+        performance: true,
+        copies: true,
+        followUps: true,
+        department: true,
+        notes: true,
+      },
+      inspections: {
+        date: true,
+        field: true,
+        mode: true,
+        target: true,
+        targetType: true,
+        village: true,
+        inspectors: true,
+        entrusted: true,
+        issuesFound: true,
+        issuesRectified: true,
+        outcome: true,
+        penaltyDecisionNo: true,
+        penaltyKind: true,
+        penaltyAmount: true,
+        penaltyLegalReview: true,
+        department: true,
+        notes: true,
+      },
+      workItems: {
+        date: true,
+        category: true,
+        title: true,
+        subkind: true,
+        count: true,
+        participants: true,
+        passed: true,
+        opinions: true,
+        leaderAppeared: true,
+        outcome: true,
+        department: true,
+        notes: true,
+      },
+      disclosureRequests: {
+        receivedOn: true,
+        applicantType: true,
+        applicant: true,
+        subject: true,
+        channel: true,
+        result: true,
+        resultOn: true,
+        department: true,
+        notes: true,
+      },
     };
     for (const r of REGISTER_NAMES) expect(REGISTERS[r].fields.map((f) => f.key).sort()).toEqual(Object.keys(keysOf[r]).sort());
   });

@@ -2,7 +2,18 @@
 // at something that exists, so code that reads a role (rather than a key) finds what it expects.
 import { describe, expect, it } from 'vitest';
 import { WORK_SUBKINDS } from '../../electron/shared/enums.ts';
-import { choiceLabel, choicesFor, fieldOf, fieldWithRole, INSPECTION, isOtherChoice, REGISTER_NAMES, REGISTERS, WORK_ITEM, type FieldRole } from '../../electron/shared/registers.ts';
+import {
+  choiceLabel,
+  choicesFor,
+  fieldOf,
+  fieldWithRole,
+  INSPECTION,
+  isOtherChoice,
+  REGISTER_NAMES,
+  REGISTERS,
+  WORK_ITEM,
+  type FieldRole,
+} from '../../electron/shared/registers.ts';
 import { validateRecord } from '../../electron/shared/validation.ts';
 import { fromPackageRecord, toPackageRecord } from '../../electron/core/exchange/package-format.ts';
 import pkg from '../fixtures/001_1434e00058375d6e/package.json' with { type: 'json' };
@@ -76,8 +87,14 @@ describe('register definitions', () => {
 
   it('empty the 处罚 details of an inspection that is no 行政处罚', () => {
     const v = validateRecord(INSPECTION, {
-      date: '2024-05-01', field: 'market', target: '某超市', outcome: 'rectification',
-      penaltyDecisionNo: '清执罚〔2024〕1号', penaltyKind: 'fine', penaltyAmount: 500, penaltyLegalReview: true,
+      date: '2024-05-01',
+      field: 'market',
+      target: '某超市',
+      outcome: 'rectification',
+      penaltyDecisionNo: '清执罚〔2024〕1号',
+      penaltyKind: 'fine',
+      penaltyAmount: 500,
+      penaltyLegalReview: true,
     });
     expect(v.ok && [v.value.penaltyDecisionNo, v.value.penaltyKind, v.value.penaltyAmount, v.value.penaltyLegalReview]).toEqual([null, null, null, false]);
   });
@@ -95,8 +112,15 @@ describe('register definitions', () => {
     }
     const plain = validateRecord(INSPECTION, { date: '2024-05-01', field: 'market', target: '某超市', outcome: 'rectification' });
     expect(plain.ok && toPackageRecord('inspections', { ...plain.value, id: 'x', updatedAt: '2024-05-02T00:00:00Z' })).toEqual({
-      id: 'x', date: '2024-05-01', field: 'market', target: '某超市', entrusted: false, issuesFound: 0, issuesRectified: 0,
-      outcome: 'rectification', updatedAt: '2024-05-02T00:00:00Z',
+      id: 'x',
+      date: '2024-05-01',
+      field: 'market',
+      target: '某超市',
+      entrusted: false,
+      issuesFound: 0,
+      issuesRectified: 0,
+      outcome: 'rectification',
+      updatedAt: '2024-05-02T00:00:00Z',
     });
   });
 });

@@ -32,7 +32,10 @@ describe('schema fixture generator', () => {
     const text = execFileSync('git', ['show', `${commit}:electron/core/db/migrations.ts`], { cwd: root, encoding: 'utf8' });
     expect(maxVersionIn(text)).toBe(1);
     // and its child brought version 2
-    const child = execFileSync('git', ['rev-list', '--ancestry-path', `${commit}..HEAD`, '--reverse', '--', 'electron/core/db/migrations.ts'], { cwd: root, encoding: 'utf8' }).split('\n')[0];
+    const child = execFileSync('git', ['rev-list', '--ancestry-path', `${commit}..HEAD`, '--reverse', '--', 'electron/core/db/migrations.ts'], {
+      cwd: root,
+      encoding: 'utf8',
+    }).split('\n')[0];
     expect(maxVersionIn(execFileSync('git', ['show', `${child}:electron/core/db/migrations.ts`], { cwd: root, encoding: 'utf8' }))).toBeGreaterThan(1);
   });
 });

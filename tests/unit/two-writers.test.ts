@@ -11,7 +11,9 @@ import { ok, SAMPLES, tempDir } from '../helpers/core.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const cleanups: (() => void)[] = [];
-afterEach(() => { while (cleanups.length) cleanups.pop()!(); });
+afterEach(() => {
+  while (cleanups.length) cleanups.pop()!();
+});
 
 // the other process: commits a batch every few milliseconds, holding the write lock a while each time
 const WRITER = `
@@ -43,9 +45,14 @@ function startWriter(dbPath: string, ms: number): Promise<{ started: Promise<voi
   const child = spawn(process.execPath, ['--input-type=module', '-e', WRITER, dbPath, String(ms)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   let onStart!: () => void;
-  const started = new Promise<void>((r) => { onStart = r; });
+  const started = new Promise<void>((r) => {
+    onStart = r;
+  });
   const done = new Promise<number>((resolve, reject) => {
-    child.stdout.on('data', (d: Buffer) => { out += d.toString(); if (out.includes('started')) onStart(); });
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (out.includes('started')) onStart();
+    });
     child.on('exit', (code) => (code === 0 ? resolve(Number(/done (\d+)/.exec(out)?.[1] ?? 0)) : reject(new Error(`writer exited ${code}`))));
   });
   return Promise.resolve({ started, done });
@@ -56,7 +63,10 @@ describe('two writers at once', () => {
     const { dir, cleanup } = tempDir('fazhi-2w-');
     const dbPath = join(dir, 'ledger.db');
     const core = createCore({ dbPath });
-    cleanups.push(() => { core.close(); cleanup(); });
+    cleanups.push(() => {
+      core.close();
+      cleanup();
+    });
     const ids: string[] = [];
     for (let i = 0; i < 10; i++) ids.push(ok(await core.call('activities.create', { record: { ...SAMPLES.activities, title: `活动${i}` } })).id);
 
@@ -103,7 +113,7 @@ describe('two writers at once', () => {
           if (text[i] === '(') depth++;
           else if (text[i] === ')' && --depth === 0) break;
         }
-        if (!text.slice(i + 1).startsWith('.immediate(')) deferred.push(`${f.slice(ROOT.length)}:${text.slice(0, m.index).split('\n').length}`);
+        if (!/^\s*\.immediate\(/.test(text.slice(i + 1))) deferred.push(`${f.slice(ROOT.length)}:${text.slice(0, m.index).split('\n').length}`);
       }
     }
     expect(deferred).toEqual([]);

@@ -125,7 +125,10 @@ describe.each(versions)('a ledger written by schema version %i, opened by todayâ
       for (const state of ['active', 'deleted'] as const) {
         const now = await allRecords(core, register, state === 'deleted');
         const then = snap.registers[register][state];
-        expect(now.map((r) => r.id), `${register} ${state}`).toEqual(then.map((r) => r.id));
+        expect(
+          now.map((r) => r.id),
+          `${register} ${state}`,
+        ).toEqual(then.map((r) => r.id));
         // fields added by later migrations may appear; none of the old ones may change
         now.forEach((r, i) => expect(r, `${register} ${r.id}`).toMatchObject(then[i]));
       }

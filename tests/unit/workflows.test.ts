@@ -13,9 +13,31 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const actionlint = join(root, 'node_modules', '@tktco', 'node-actionlint', 'bin', 'node-actionlint.js');
 const read = (name: string) => readFileSync(join(root, '.github', 'workflows', name), 'utf8');
 
-interface Step { name?: string; uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, string>; shell?: string }
-interface Job { 'runs-on'?: string; needs?: string[]; uses?: string; container?: string; if?: string; steps?: Step[]; strategy?: { matrix: { include: Record<string, string>[] } }; permissions?: Record<string, string>; env?: Record<string, string> }
-interface Workflow { on: Record<string, unknown>; jobs: Record<string, Job>; env?: Record<string, string>; permissions?: Record<string, string> }
+interface Step {
+  name?: string;
+  uses?: string;
+  run?: string;
+  with?: Record<string, unknown>;
+  env?: Record<string, string>;
+  shell?: string;
+}
+interface Job {
+  'runs-on'?: string;
+  needs?: string[];
+  uses?: string;
+  container?: string;
+  if?: string;
+  steps?: Step[];
+  strategy?: { matrix: { include: Record<string, string>[] } };
+  permissions?: Record<string, string>;
+  env?: Record<string, string>;
+}
+interface Workflow {
+  on: Record<string, unknown>;
+  jobs: Record<string, Job>;
+  env?: Record<string, string>;
+  permissions?: Record<string, string>;
+}
 
 const release = parse(read('release.yml')) as Workflow;
 const ci = parse(read('ci.yml')) as Workflow;

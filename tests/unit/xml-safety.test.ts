@@ -17,7 +17,8 @@ describe('XML safety of the exports', () => {
     ok(await core.call('settings.update', { township: { name: '清河镇', authority: '平安县清河镇人民政府' } }));
     ok(await core.call('activities.create', { record: SAMPLES.activities }));
     core.ctx.db.prepare('UPDATE activities SET title = ?, occasion = ?, place = ?').run(`标题${BAD}`, `宪法日${BAD}`, `地点${BAD}`);
-    core.ctx.db.prepare(`INSERT INTO year_profiles (year, narrative_intro, narrative_measures, narrative_measure_titles) VALUES (2024, ?, ?, ?)`)
+    core.ctx.db
+      .prepare(`INSERT INTO year_profiles (year, narrative_intro, narrative_measures, narrative_measure_titles) VALUES (2024, ?, ?, ?)`)
       .run(`开头${BAD}`, JSON.stringify({ publicity: `做法${BAD}` }), JSON.stringify({ publicity: `小标题${BAD}` }));
     const f = ok(await core.call('report.export', { year: 2024, appendix: true }));
     const zip = await JSZip.loadAsync(Buffer.from(f.base64, 'base64'));

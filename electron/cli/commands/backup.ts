@@ -51,7 +51,9 @@ export async function restoreCommand(core: Core, args: ParsedArgs): Promise<numb
   }
   const result = await restoreBackup(core.ctx, bytes, { skipInvalid });
   const c = result.check.counts;
-  console.log(`已从备份恢复${result.check.township ? `（${result.check.township}）` : ''}：普法活动 ${c?.activities ?? 0} 场、调解案件 ${c?.mediationCases ?? 0} 件、执法检查 ${c?.inspections ?? 0} 次、其他工作 ${c?.workItems ?? 0} 项、依申请公开 ${c?.disclosureRequests ?? 0} 件，附件 ${result.check.attachments} 个。`);
+  console.log(
+    `已从备份恢复${result.check.township ? `（${result.check.township}）` : ''}：普法活动 ${c?.activities ?? 0} 场、调解案件 ${c?.mediationCases ?? 0} 件、执法检查 ${c?.inspections ?? 0} 次、其他工作 ${c?.workItems ?? 0} 项、依申请公开 ${c?.disclosureRequests ?? 0} 件，附件 ${result.check.attachments} 个。`,
+  );
   if (result.check.issueCount) console.log(`已跳过 ${result.check.issueCount} 条不符合要求的记录。`);
   console.log(`恢复前的数据已备份到：${result.safetyBackup.path}`);
   return 0;
@@ -60,5 +62,11 @@ export async function restoreCommand(core: Core, args: ParsedArgs): Promise<numb
 export const backupCommands: CommandTable = {
   backup: { run: backupCommand, usage: 'backup [--out 文件.zip]   立即备份（数据库和附件）；--out 备份到指定文件', valued: ['out'], flags: [] },
   backups: { run: backupsCommand, usage: 'backups   数据存放位置和备份列表', valued: [], flags: [] },
-  restore: { run: restoreCommand, usage: 'restore 备份文件.zip [--skip-invalid]   从备份恢复（先检查备份，并先备份现有数据）', valued: [], flags: ['skip-invalid'], creates: true },
+  restore: {
+    run: restoreCommand,
+    usage: 'restore 备份文件.zip [--skip-invalid]   从备份恢复（先检查备份，并先备份现有数据）',
+    valued: [],
+    flags: ['skip-invalid'],
+    creates: true,
+  },
 };

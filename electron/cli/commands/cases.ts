@@ -6,7 +6,8 @@ import { textOption, UsageError, type ParsedArgs } from '../../shared/cli-args.t
 import type { CommandTable } from '../command.ts';
 import { unwrap, writeFileAtomic } from '../output.ts';
 
-export const CASE_DOC_USAGE = 'case-doc --case 案件ID或案号 --kind register|agreement|followup|cover --out 文件.docx   生成人民调解文书（受理登记表、协议书、回访记录、卷宗封面和卷内目录）';
+export const CASE_DOC_USAGE =
+  'case-doc --case 案件ID或案号 --kind register|agreement|followup|cover --out 文件.docx   生成人民调解文书（受理登记表、协议书、回访记录、卷宗封面和卷内目录）';
 export const REMINDERS_USAGE = 'reminders [--date YYYY-MM-DD] [--json]   到期提醒：超过30天未调结、待回访、法定报送公开日期';
 
 export async function caseDocCommand(core: Core, args: ParsedArgs): Promise<number> {

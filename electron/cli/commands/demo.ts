@@ -9,10 +9,18 @@ export async function demoCommand(core: Core, args: ParsedArgs): Promise<number>
   const year = intOption(args.options, 'year', 2000, 2100) ?? new Date().getFullYear() - 1;
   const r = unwrap(await core.call('demo.generate', { year }));
   if (r === undefined) return 1;
-  console.log(`已生成${year}年示例台账：普法活动 ${r.activities} 场、调解案件 ${r.mediationCases} 件、执法检查 ${r.inspections} 次、其他工作 ${r.workItems} 项`);
+  console.log(
+    `已生成${year}年示例台账：普法活动 ${r.activities} 场、调解案件 ${r.mediationCases} 件、执法检查 ${r.inspections} 次、其他工作 ${r.workItems} 项`,
+  );
   return 0;
 }
 
 export const demoCommands: CommandTable = {
-  demo: { run: demoCommand, usage: 'demo [--year 年度]   生成示例年度台账（默认去年；未给 --db 时写入单独的示例数据库）', valued: ['year'], flags: [], creates: true },
+  demo: {
+    run: demoCommand,
+    usage: 'demo [--year 年度]   生成示例年度台账（默认去年；未给 --db 时写入单独的示例数据库）',
+    valued: ['year'],
+    flags: [],
+    creates: true,
+  },
 };

@@ -7,11 +7,31 @@ import type { CommandTable } from '../command.ts';
 import { fail, readInput, unwrap, writeFileAtomic } from '../output.ts';
 
 const ALIASES: Record<string, RegisterName> = {
-  activity: 'activities', activities: 'activities', 普法: 'activities', 普法活动: 'activities', 普法宣传活动: 'activities',
-  mediation: 'mediationCases', mediations: 'mediationCases', mediationcases: 'mediationCases', 调解: 'mediationCases', 调解案件: 'mediationCases', 人民调解案件: 'mediationCases',
-  inspection: 'inspections', inspections: 'inspections', 执法: 'inspections', 执法检查: 'inspections', 行政执法检查: 'inspections',
-  work: 'workItems', workitems: 'workItems', 其他: 'workItems', 其他工作: 'workItems', 其他法治工作: 'workItems',
-  disclosure: 'disclosureRequests', disclosurerequests: 'disclosureRequests', 依申请公开: 'disclosureRequests', 政府信息公开申请: 'disclosureRequests',
+  activity: 'activities',
+  activities: 'activities',
+  普法: 'activities',
+  普法活动: 'activities',
+  普法宣传活动: 'activities',
+  mediation: 'mediationCases',
+  mediations: 'mediationCases',
+  mediationcases: 'mediationCases',
+  调解: 'mediationCases',
+  调解案件: 'mediationCases',
+  人民调解案件: 'mediationCases',
+  inspection: 'inspections',
+  inspections: 'inspections',
+  执法: 'inspections',
+  执法检查: 'inspections',
+  行政执法检查: 'inspections',
+  work: 'workItems',
+  workitems: 'workItems',
+  其他: 'workItems',
+  其他工作: 'workItems',
+  其他法治工作: 'workItems',
+  disclosure: 'disclosureRequests',
+  disclosurerequests: 'disclosureRequests',
+  依申请公开: 'disclosureRequests',
+  政府信息公开申请: 'disclosureRequests',
 };
 
 export function registerArg(value: string | undefined, usage: string): RegisterName {
@@ -27,8 +47,14 @@ export function formatExcelReport(r: ExcelImportReport): string {
   const matched = r.columns.filter((c) => c.field);
   lines.push(`已对应的列：${matched.map((c) => `${c.letter}“${c.header}”→${c.fieldLabel}`).join('，')}`);
   if (r.unmatched.length) lines.push(`未对应、将忽略的列：${r.unmatched.map((u) => `${u.letter}“${u.header}”`).join('，')}`);
-  const skipped = [r.skipped.blank && `空行 ${r.skipped.blank}`, r.skipped.totals && `合计行 ${r.skipped.totals}`, r.skipped.example && `示例行 ${r.skipped.example}`].filter(Boolean);
-  lines.push(`数据 ${r.rows} 行：有效 ${r.valid}（新增 ${r.new}，更新 ${r.updated}），有问题 ${r.invalid}${skipped.length ? `；已跳过${skipped.join('、')}` : ''}`);
+  const skipped = [
+    r.skipped.blank && `空行 ${r.skipped.blank}`,
+    r.skipped.totals && `合计行 ${r.skipped.totals}`,
+    r.skipped.example && `示例行 ${r.skipped.example}`,
+  ].filter(Boolean);
+  lines.push(
+    `数据 ${r.rows} 行：有效 ${r.valid}（新增 ${r.new}，更新 ${r.updated}），有问题 ${r.invalid}${skipped.length ? `；已跳过${skipped.join('、')}` : ''}`,
+  );
   for (const i of r.issues.slice(0, 100)) lines.push(`  ✗ 第${i.row}行${i.column ? ` ${i.column}列` : ''}${i.header ? `「${i.header}」` : ''}：${i.message}`);
   if (r.issueCount > 100) lines.push(`  ……另有 ${r.issueCount - 100} 个问题`);
   return lines.join('\n');
@@ -48,13 +74,16 @@ export async function importXlsxCommand(core: Core, args: ParsedArgs): Promise<n
   if (!report) return 1;
   console.log(formatExcelReport(report));
   if (report.issueCount > 0 && (!skipInvalid || report.missingRequired.length)) {
-    console.error(dryRun
-      ? `预检发现 ${report.issueCount} 个问题：导入时将整表拒绝（或加 --skip-invalid 只导入有效行）。`
-      : `表格有 ${report.issueCount} 个问题，未导入任何记录。修正后重试，或加 --skip-invalid 只导入有效行。`);
+    console.error(
+      dryRun
+        ? `预检发现 ${report.issueCount} 个问题：导入时将整表拒绝（或加 --skip-invalid 只导入有效行）。`
+        : `表格有 ${report.issueCount} 个问题，未导入任何记录。修正后重试，或加 --skip-invalid 只导入有效行。`,
+    );
     return 1;
   }
   if (dryRun) console.log('（预检，未写入任何数据）');
-  else if (report.applied) console.log(`导入完成：写入${REGISTERS[register].label} ${report.written} 条（新增 ${report.new}，更新 ${report.updated}）。导入前已自动备份。`);
+  else if (report.applied)
+    console.log(`导入完成：写入${REGISTERS[register].label} ${report.written} 条（新增 ${report.new}，更新 ${report.updated}）。导入前已自动备份。`);
   else console.log('没有可导入的记录。');
   return 0;
 }
@@ -93,7 +122,18 @@ export async function templateXlsxCommand(core: Core, args: ParsedArgs): Promise
 }
 
 export const excelCommands: CommandTable = {
-  'import-xlsx': { run: importXlsxCommand, usage: 'import-xlsx 台账 文件.xlsx [--dry-run] [--skip-invalid]   从 Excel 导入（台账：activities、mediationCases、inspections、workItems）', valued: [], flags: ['dry-run', 'skip-invalid'], creates: true },
-  'export-xlsx': { run: exportXlsxCommand, usage: 'export-xlsx 台账 [--year 年度] [--keyword 关键词] --out 文件.xlsx   导出为 Excel', valued: ['year', 'keyword', 'out'], flags: [] },
+  'import-xlsx': {
+    run: importXlsxCommand,
+    usage: 'import-xlsx 台账 文件.xlsx [--dry-run] [--skip-invalid]   从 Excel 导入（台账：activities、mediationCases、inspections、workItems）',
+    valued: [],
+    flags: ['dry-run', 'skip-invalid'],
+    creates: true,
+  },
+  'export-xlsx': {
+    run: exportXlsxCommand,
+    usage: 'export-xlsx 台账 [--year 年度] [--keyword 关键词] --out 文件.xlsx   导出为 Excel',
+    valued: ['year', 'keyword', 'out'],
+    flags: [],
+  },
   'template-xlsx': { run: templateXlsxCommand, usage: 'template-xlsx 台账 --out 模板.xlsx   Excel 导入模板', valued: ['out'], flags: [] },
 };

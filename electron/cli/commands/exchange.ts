@@ -16,7 +16,9 @@ export function formatImportReport(r: ImportReport): string {
   lines.push('类别              新增  更新  未变  保留本地  无效');
   for (const [k, c] of Object.entries(r.byRegister)) {
     if (c.new + c.updated + c.unchanged + c.keptLocal + c.invalid === 0) continue;
-    lines.push(`${LABEL[k].padEnd(10, '　')}${[c.new, c.updated, c.unchanged, c.keptLocal, c.invalid].map((n, i) => String(n).padStart(i === 3 ? 8 : 6)).join('')}`);
+    lines.push(
+      `${LABEL[k].padEnd(10, '　')}${[c.new, c.updated, c.unchanged, c.keptLocal, c.invalid].map((n, i) => String(n).padStart(i === 3 ? 8 : 6)).join('')}`,
+    );
   }
   const t = r.totals;
   lines.push(`合计：新增 ${t.new}，更新 ${t.updated}，未变 ${t.unchanged}，保留本地较新 ${t.keptLocal}，无效 ${t.invalid}`);
@@ -45,9 +47,11 @@ export async function importCommand(core: Core, args: ParsedArgs): Promise<numbe
   if (report === undefined) return 1;
   console.log(formatImportReport(report));
   if (report.issues.length && !args.options['skip-invalid']) {
-    console.error(dryRun
-      ? `预检发现 ${report.issues.length} 个问题：导入时将整包拒绝（或加 --skip-invalid 跳过无效记录）。`
-      : `数据包有 ${report.issues.length} 个问题，未导入任何记录。修正后重试，或加 --skip-invalid 只导入有效记录。`);
+    console.error(
+      dryRun
+        ? `预检发现 ${report.issues.length} 个问题：导入时将整包拒绝（或加 --skip-invalid 跳过无效记录）。`
+        : `数据包有 ${report.issues.length} 个问题，未导入任何记录。修正后重试，或加 --skip-invalid 只导入有效记录。`,
+    );
     return 1;
   }
   console.log(dryRun ? '（预检，未写入任何数据）' : '导入完成。');
@@ -60,7 +64,11 @@ function exportOptions(args: ParsedArgs, usage: string) {
   if (typeof out !== 'string' || args.positionals.length) throw new UsageError(usage);
   return {
     out,
-    input: { year: intOption(args.options, 'year', 2000, 2100), department: textOption(args.options, 'department'), withPersonal: args.options['with-personal'] === true },
+    input: {
+      year: intOption(args.options, 'year', 2000, 2100),
+      department: textOption(args.options, 'department'),
+      withPersonal: args.options['with-personal'] === true,
+    },
   };
 }
 
@@ -110,8 +118,30 @@ export async function importZipCommand(core: Core, args: ParsedArgs): Promise<nu
 }
 
 export const exchangeCommands: CommandTable = {
-  import: { run: importCommand, usage: 'import 文件.json [--dry-run] [--skip-invalid]   导入数据包（全部成功或全部不写入）', valued: [], flags: ['dry-run', 'skip-invalid'], creates: true },
-  export: { run: exportCommand, usage: 'export [--year 年度] [--department 部门] [--with-personal] --out 文件.json   导出数据包（加 --with-personal 才含当事人等个人信息）', valued: ['year', 'out', 'department'], flags: ['with-personal'] },
-  'export-zip': { run: exportZipCommand, usage: 'export-zip [--year 年度] [--department 部门] [--with-personal] --out 文件.zip   导出含附件的数据包（加 --with-personal 才含当事人等个人信息）', valued: ['year', 'department', 'out'], flags: ['with-personal'] },
-  'import-zip': { run: importZipCommand, usage: 'import-zip 文件.zip [--dry-run] [--skip-invalid]   导入含附件的数据包（先预览新增、更新和冲突）', valued: [], flags: ['dry-run', 'skip-invalid'], creates: true },
+  import: {
+    run: importCommand,
+    usage: 'import 文件.json [--dry-run] [--skip-invalid]   导入数据包（全部成功或全部不写入）',
+    valued: [],
+    flags: ['dry-run', 'skip-invalid'],
+    creates: true,
+  },
+  export: {
+    run: exportCommand,
+    usage: 'export [--year 年度] [--department 部门] [--with-personal] --out 文件.json   导出数据包（加 --with-personal 才含当事人等个人信息）',
+    valued: ['year', 'out', 'department'],
+    flags: ['with-personal'],
+  },
+  'export-zip': {
+    run: exportZipCommand,
+    usage: 'export-zip [--year 年度] [--department 部门] [--with-personal] --out 文件.zip   导出含附件的数据包（加 --with-personal 才含当事人等个人信息）',
+    valued: ['year', 'department', 'out'],
+    flags: ['with-personal'],
+  },
+  'import-zip': {
+    run: importZipCommand,
+    usage: 'import-zip 文件.zip [--dry-run] [--skip-invalid]   导入含附件的数据包（先预览新增、更新和冲突）',
+    valued: [],
+    flags: ['dry-run', 'skip-invalid'],
+    creates: true,
+  },
 };

@@ -8,7 +8,8 @@ import { intOption, textOption, UsageError, type ParsedArgs } from '../../shared
 import type { CommandTable } from '../command.ts';
 import { fail, unwrap, writeFileAtomic } from '../output.ts';
 
-export const OPENNESS_USAGE = 'openness-report --year 年度 --out 文件.docx [--date 成文日期]   生成政府信息公开工作年度报告（Word），并核对与法治政府建设情况报告的一致性';
+export const OPENNESS_USAGE =
+  'openness-report --year 年度 --out 文件.docx [--date 成文日期]   生成政府信息公开工作年度报告（Word），并核对与法治政府建设情况报告的一致性';
 
 const SEVERITY: Record<ReviewItem['severity'], string> = { error: '不一致', warning: '请核对', info: '提示' };
 
@@ -31,9 +32,11 @@ export async function opennessCommand(core: Core, args: ParsedArgs): Promise<num
   }
   console.log(`已生成 ${path}（${Math.ceil(file.bytes / 1024)} KB）`);
   const errors = file.checks.filter((c) => c.severity === 'error').length;
-  console.error(file.checks.length
-    ? `与法治政府建设情况报告的核对：${errors ? `${errors}处不一致` : '无不一致'}${file.checks.length - errors ? `，${file.checks.length - errors}条需核对或提示` : ''}`
-    : '与法治政府建设情况报告的核对：一致');
+  console.error(
+    file.checks.length
+      ? `与法治政府建设情况报告的核对：${errors ? `${errors}处不一致` : '无不一致'}${file.checks.length - errors ? `，${file.checks.length - errors}条需核对或提示` : ''}`
+      : '与法治政府建设情况报告的核对：一致',
+  );
   for (const c of file.checks) console.error(`${SEVERITY[c.severity]}：${c.message}`);
   for (const w of file.warnings) console.error(`提示：${w.message}`);
   return 0;

@@ -20,7 +20,8 @@ export async function reportCommand(core: Core, args: ParsedArgs): Promise<numbe
   if (!/\.docx$/i.test(out)) return fail(`输出文件应以 .docx 结尾：${out}`);
   const path = resolve(out);
   if (!existsSync(dirname(path))) return fail(`输出文件夹不存在：${dirname(path)}`);
-  if (date !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !isValidDate(date))) return fail(`成文日期应为有效日期 YYYY-MM-DD，例如 ${year + 1}-01-15，现为“${date.slice(0, 20)}”`);
+  if (date !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !isValidDate(date)))
+    return fail(`成文日期应为有效日期 YYYY-MM-DD，例如 ${year + 1}-01-15，现为“${date.slice(0, 20)}”`);
   const appendix = args.options.appendix === true;
 
   if (date !== undefined) {

@@ -6,7 +6,7 @@ import { intOption, UsageError, type ParsedArgs } from '../../shared/cli-args.ts
 import type { CommandTable } from '../command.ts';
 import { unwrap } from '../output.ts';
 
-const rate = (r: { numerator: number; denominator: number } | null) => (r ? formatRate(r.numerator, r.denominator) ?? '—' : '—');
+const rate = (r: { numerator: number; denominator: number } | null) => (r ? (formatRate(r.numerator, r.denominator) ?? '—') : '—');
 const change = (n: number, prev: number | null) => (prev === null ? '' : `（上年 ${prev}，${formatChange(n, prev) ?? '—'}）`);
 
 export function formatStats(s: YearStats): string {
@@ -31,8 +31,12 @@ export function formatStats(s: YearStats): string {
     `  行政处罚 ${i.penalties} 件${change(i.penalties, i.previousPenalties)}，罚没 ${formatMoney(i.penaltyAmount)}；受委托执法 ${i.entrusted} 件`,
     '',
     '其他法治工作',
-    ...Object.values(s.work).filter((w) => w.items > 0).map((w) =>
-      `  ${w.label} ${w.count}${w.participants ? `，${w.participants} 人次` : ''}${w.opinions ? `，意见建议 ${w.opinions} 条` : ''}${w.category === 'exam' && w.participants ? `，合格率 ${formatRate(w.passed, w.participants)}` : ''}`),
+    ...Object.values(s.work)
+      .filter((w) => w.items > 0)
+      .map(
+        (w) =>
+          `  ${w.label} ${w.count}${w.participants ? `，${w.participants} 人次` : ''}${w.opinions ? `，意见建议 ${w.opinions} 条` : ''}${w.category === 'exam' && w.participants ? `，合格率 ${formatRate(w.passed, w.participants)}` : ''}`,
+      ),
   ];
   return lines.join('\n');
 }

@@ -33,7 +33,7 @@ export async function dispatch(ctx: CoreContext, method: string, input: unknown)
     const fault = faultOf(e);
     if (fault) return { ok: false, error: { code: fault.code, message: fault.message } };
     // Unexpected: log the method and the error only, never the input (it may hold personal data).
-    console.error(`[fazhi] ${method} failed:`, e instanceof Error ? e.stack ?? e.message : e);
+    console.error(`[fazhi] ${method} failed:`, e instanceof Error ? (e.stack ?? e.message) : e);
     return { ok: false, error: { code: 'internal', message: '操作失败：程序内部错误，数据未改动。请重试；如仍失败，请联系技术支持。' } };
   }
 }

@@ -9,7 +9,8 @@ export const attachmentsHandlers: HandlersOf<typeof attachmentsContract, CoreCon
   'attachments.list': ({ register, recordId }, ctx) => listAttachments(ctx.db, register, recordId),
   'attachments.counts': ({ register, recordIds }, ctx) => attachmentCounts(ctx.db, register, recordIds),
   'attachments.add': mutator(({ register, recordId, fileName, base64 }, ctx) =>
-    addAttachment(ctx, register, recordId, fileName, Buffer.from(base64, 'base64'))),
+    addAttachment(ctx, register, recordId, fileName, Buffer.from(base64, 'base64')),
+  ),
   'attachments.get': ({ id }, ctx) => {
     const { info, bytes } = readAttachment(ctx, id);
     return { ...info, base64: bytes.toString('base64') };

@@ -17,10 +17,16 @@ import { AppError } from '../util/errors.ts';
 export const ATTACHMENT_REGISTERS = ['activities', 'mediationCases', 'inspections'] as const satisfies readonly AttachmentRegister[];
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 
-
 interface Row {
-  id: string; register: AttachmentRegister; record_id: string; file_name: string; mime: string;
-  size: number; sha256: string; created_at: string; deleted_at: string | null;
+  id: string;
+  register: AttachmentRegister;
+  record_id: string;
+  file_name: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  created_at: string;
+  deleted_at: string | null;
 }
 
 export const attachmentsDir = (dataDir: string) => join(dataDir, 'attachments');
@@ -58,14 +64,24 @@ export function sniffMime(b: Uint8Array): string | null {
 export const sha256Of = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 const toInfo = (r: Row): AttachmentInfo => ({
-  id: r.id, register: r.register, recordId: r.record_id, fileName: r.file_name, mime: r.mime,
-  size: r.size, sha256: r.sha256, createdAt: r.created_at, isImage: r.mime.startsWith('image/'),
+  id: r.id,
+  register: r.register,
+  recordId: r.record_id,
+  fileName: r.file_name,
+  mime: r.mime,
+  size: r.size,
+  sha256: r.sha256,
+  createdAt: r.created_at,
+  isImage: r.mime.startsWith('image/'),
 });
 
 function cleanName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
-  const s = base.replace(/[\u0000-\u001f<>:"|?*]/g, '_').trim().slice(-120);
+  const s = base
+    // eslint-disable-next-line no-control-regex -- control characters are not allowed in file names
+    .replace(/[\u0000-\u001f<>:"|?*]/g, '_')
+    .trim()
+    .slice(-120);
   return s || '附件';
 }
 
@@ -85,7 +101,10 @@ export function storeBlob(dataDir: string, bytes: Uint8Array, sha = sha256Of(byt
 export function checkAttachmentBytes(fileName: string, bytes: Uint8Array): string {
   if (bytes.length === 0) throw new AppError('invalid_input', `“${fileName}”是空文件，未添加`);
   if (bytes.length > MAX_ATTACHMENT_BYTES) {
-    throw new AppError('invalid_input', `“${fileName}”有 ${(bytes.length / 1024 / 1024).toFixed(1)} MB，超过 20 MB 上限，未添加。请压缩图片或分页扫描后再添加。`);
+    throw new AppError(
+      'invalid_input',
+      `“${fileName}”有 ${(bytes.length / 1024 / 1024).toFixed(1)} MB，超过 20 MB 上限，未添加。请压缩图片或分页扫描后再添加。`,
+    );
   }
   const mime = sniffMime(bytes);
   if (!mime) {
@@ -113,8 +132,11 @@ export function addAttachment(ctx: CoreContext, register: AttachmentRegister, re
   requireLiveRecord(ctx.db, register, recordId);
   const sha = storeBlob(ctx.dataDir, bytes);
   const id = randomUUID();
-  prepared(ctx.db, `INSERT INTO attachments (id, register, record_id, file_name, mime, size, sha256, created_at, deleted_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL)`).run(id, register, recordId, name, mime, bytes.length, sha, isoNow(ctx));
+  prepared(
+    ctx.db,
+    `INSERT INTO attachments (id, register, record_id, file_name, mime, size, sha256, created_at, deleted_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL)`,
+  ).run(id, register, recordId, name, mime, bytes.length, sha, isoNow(ctx));
   return getAttachment(ctx.db, id)!;
 }
 
@@ -126,9 +148,12 @@ export function getAttachment(db: Db, id: string): AttachmentInfo | null {
 /** The attachments of a record; none while the record is in the 回收站 (unless asked). */
 export function listAttachments(db: Db, register: AttachmentRegister, recordId: string, opts: { includeDeletedRecord?: boolean } = {}): AttachmentInfo[] {
   const def = REGISTERS[register];
-  const rows = prepared(db, `SELECT a.* FROM attachments a JOIN ${def.table} r ON r.id = a.record_id
+  const rows = prepared(
+    db,
+    `SELECT a.* FROM attachments a JOIN ${def.table} r ON r.id = a.record_id
     WHERE a.register = ? AND a.record_id = ? AND a.deleted_at IS NULL ${opts.includeDeletedRecord ? '' : 'AND r.deleted_at IS NULL'}
-    ORDER BY a.created_at, a.id`).all(register, recordId) as Row[];
+    ORDER BY a.created_at, a.id`,
+  ).all(register, recordId) as Row[];
   return rows.map(toInfo);
 }
 
@@ -136,8 +161,11 @@ export function listAttachments(db: Db, register: AttachmentRegister, recordId: 
 export function attachmentCounts(db: Db, register: AttachmentRegister, recordIds: string[]): Record<string, number> {
   const out: Record<string, number> = {};
   if (recordIds.length === 0) return out;
-  const rows = db.prepare(`SELECT record_id AS id, COUNT(*) AS n FROM attachments
-    WHERE register = ? AND deleted_at IS NULL AND record_id IN (${recordIds.map(() => '?').join(',')}) GROUP BY record_id`)
+  const rows = db
+    .prepare(
+      `SELECT record_id AS id, COUNT(*) AS n FROM attachments
+    WHERE register = ? AND deleted_at IS NULL AND record_id IN (${recordIds.map(() => '?').join(',')}) GROUP BY record_id`,
+    )
     .all(register, ...recordIds) as { id: string; n: number }[];
   for (const r of rows) out[r.id] = r.n;
   return out;
@@ -170,8 +198,13 @@ export function allAttachmentRows(db: Db): AttachmentInfo[] {
 
 /** Inserts an attachment row from a package (file already stored); false when the id is known. */
 export function insertAttachmentRow(db: Db, a: Omit<AttachmentInfo, 'isImage'>): boolean {
-  return prepared(db, `INSERT OR IGNORE INTO attachments (id, register, record_id, file_name, mime, size, sha256, created_at, deleted_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL)`).run(a.id, a.register, a.recordId, cleanName(a.fileName), a.mime, a.size, a.sha256, a.createdAt).changes > 0;
+  return (
+    prepared(
+      db,
+      `INSERT OR IGNORE INTO attachments (id, register, record_id, file_name, mime, size, sha256, created_at, deleted_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL)`,
+    ).run(a.id, a.register, a.recordId, cleanName(a.fileName), a.mime, a.size, a.sha256, a.createdAt).changes > 0
+  );
 }
 
 export interface AttachmentRowCheck {
@@ -211,7 +244,10 @@ export function checkAttachmentRow(
   }
   return {
     row: {
-      id, register: register as AttachmentRegister, recordId, sha256,
+      id,
+      register: register as AttachmentRegister,
+      recordId,
+      sha256,
       fileName: cleanName(typeof raw.fileName === 'string' ? raw.fileName : '附件'),
       mime: mime ?? 'application/octet-stream',
       size: content?.length ?? 0,

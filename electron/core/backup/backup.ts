@@ -28,7 +28,6 @@ import { AppError } from '../util/errors.ts';
 import { faultOf } from '../util/faults.ts';
 import { APP_VERSION } from '../version.ts';
 
-
 export const BACKUP_KIND_LABELS: Record<BackupKind, string> = {
   daily: '每日自动备份',
   manual: '手动备份',
@@ -36,8 +35,6 @@ export const BACKUP_KIND_LABELS: Record<BackupKind, string> = {
   'before-restore': '恢复前自动备份',
   'before-migrate': '升级前自动备份',
 };
-
-
 
 export const MANIFEST_FORMAT = 'fazhi-ledger-backup';
 // the tables of schema 1; registers added later (依申请公开, schema 5) count 0 in an older backup
@@ -77,8 +74,13 @@ function infoOf(path: string): BackupInfo {
   const kind = parsed?.kind ?? 'manual';
   const m = st.mtime;
   return {
-    name, path, kind, kindLabel: BACKUP_KIND_LABELS[kind], size: st.size,
-    createdAt: parsed?.createdAt ?? `${m.getFullYear()}-${pad(m.getMonth() + 1)}-${pad(m.getDate())} ${pad(m.getHours())}:${pad(m.getMinutes())}:${pad(m.getSeconds())}`,
+    name,
+    path,
+    kind,
+    kindLabel: BACKUP_KIND_LABELS[kind],
+    size: st.size,
+    createdAt:
+      parsed?.createdAt ?? `${m.getFullYear()}-${pad(m.getMonth() + 1)}-${pad(m.getDate())} ${pad(m.getHours())}:${pad(m.getMinutes())}:${pad(m.getSeconds())}`,
   };
 }
 
@@ -94,8 +96,18 @@ export function listBackups(dataDir: string): BackupInfo[] {
 
 /** Opens a database file read-only and says whether it is a sound ledger this version can open. */
 function checkDbFile(file: string): BackupCheck {
-  const fail = (message: string, extra: Partial<BackupCheck> = {}): BackupCheck =>
-    ({ ok: false, message, schemaVersion: null, createdAt: null, township: null, counts: null, attachments: 0, issues: [], issueCount: 0, ...extra });
+  const fail = (message: string, extra: Partial<BackupCheck> = {}): BackupCheck => ({
+    ok: false,
+    message,
+    schemaVersion: null,
+    createdAt: null,
+    township: null,
+    counts: null,
+    attachments: 0,
+    issues: [],
+    issueCount: 0,
+    ...extra,
+  });
   let db: Db;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
@@ -116,18 +128,24 @@ function checkDbFile(file: string): BackupCheck {
     const version = schemaVersion(db);
     if (missing.length || version === 0) return fail(`这不是法治台账的数据库（缺少数据表：${missing.join('、') || '版本信息'}），不能用于恢复`);
     if (version > LATEST_VERSION) {
-      return fail(`备份由更新版本的法治台账创建（数据结构版本 ${version}，本程序支持到 ${LATEST_VERSION}），请先升级法治台账再恢复`, { schemaVersion: version });
+      return fail(`备份由更新版本的法治台账创建（数据结构版本 ${version}，本程序支持到 ${LATEST_VERSION}），请先升级法治台账再恢复`, {
+        schemaVersion: version,
+      });
     }
     const counts = {} as Record<RegisterName, number>;
     for (const r of REGISTER_NAMES) {
-      counts[r] = !tables.has(REGISTERS[r].table) ? 0
+      counts[r] = !tables.has(REGISTERS[r].table)
+        ? 0
         : (db.prepare(`SELECT COUNT(*) AS n FROM ${REGISTERS[r].table} WHERE deleted_at IS NULL`).get() as { n: number }).n;
     }
     const t = db.prepare("SELECT value FROM settings WHERE key = 'township'").get() as { value: string } | undefined;
     let township: string | null = null;
-    try { township = t ? (JSON.parse(t.value) as { name?: string }).name ?? null : null; } catch { /* shown as unknown */ }
-    const attachments = tables.has('attachments')
-      ? (db.prepare('SELECT COUNT(*) AS n FROM attachments WHERE deleted_at IS NULL').get() as { n: number }).n : 0;
+    try {
+      township = t ? ((JSON.parse(t.value) as { name?: string }).name ?? null) : null;
+    } catch {
+      /* shown as unknown */
+    }
+    const attachments = tables.has('attachments') ? (db.prepare('SELECT COUNT(*) AS n FROM attachments WHERE deleted_at IS NULL').get() as { n: number }).n : 0;
     return { ok: true, message: '备份完好，可以恢复', schemaVersion: version, createdAt: null, township, counts, attachments, issues: [], issueCount: 0 };
   } finally {
     db.close();
@@ -160,7 +178,7 @@ function writeAtomically(target: string, bytes: Uint8Array): void {
 
 /** The before-import backup; an in-memory database (tests) has nothing to back up. */
 export const backupBeforeImport = (ctx: CoreContext): Promise<BackupInfo | null> =>
-  (ctx.dbPath === ':memory:' ? Promise.resolve(null) : createBackup(ctx, 'before-import'));
+  ctx.dbPath === ':memory:' ? Promise.resolve(null) : createBackup(ctx, 'before-import');
 
 /**
  * Takes a backup of the open database and its attachment files.
@@ -175,7 +193,11 @@ export async function createBackup(ctx: CoreContext, kind: BackupKind, opts: { t
     await ctx.db.backup(tmp);
     // the copy is a self-contained file: no -wal beside it
     const copy = new Database(tmp);
-    try { copy.pragma('journal_mode = DELETE'); } finally { copy.close(); }
+    try {
+      copy.pragma('journal_mode = DELETE');
+    } finally {
+      copy.close();
+    }
     const check = checkDbFile(tmp);
     if (!check.ok) throw new AppError('internal', `备份未通过完整性检查：${check.message}。原数据库未改动，请重试。`);
     const zip = new (await loadJSZip())();
@@ -185,15 +207,32 @@ export async function createBackup(ctx: CoreContext, kind: BackupKind, opts: { t
     for (const sha of referencedBlobs(tmp)) {
       // a file is carried only under its own content name, and only when its bytes still hash to it
       const content = isSha256(sha) ? readBlobVerified(ctx.dataDir, sha) : null;
-      if (!content) { missing.push(sha.slice(0, 64)); continue; }
+      if (!content) {
+        missing.push(sha.slice(0, 64));
+        continue;
+      }
       zip.file(`attachments/${sha.slice(0, 2)}/${sha}`, content, { compression: 'STORE' });
       files++;
     }
     const now = ctx.now();
-    zip.file('manifest.json', JSON.stringify({
-      format: MANIFEST_FORMAT, version: 1, app: APP_VERSION, kind, createdAt: now.toISOString(),
-      schemaVersion: check.schemaVersion, counts: check.counts, attachments: files, missingAttachments: missing,
-    }, null, 2));
+    zip.file(
+      'manifest.json',
+      JSON.stringify(
+        {
+          format: MANIFEST_FORMAT,
+          version: 1,
+          app: APP_VERSION,
+          kind,
+          createdAt: now.toISOString(),
+          schemaVersion: check.schemaVersion,
+          counts: check.counts,
+          attachments: files,
+          missingAttachments: missing,
+        },
+        null,
+        2,
+      ),
+    );
     const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 1 } });
     const target = opts.to ? resolve(opts.to) : join(dir, uniqueName(dir, `ledger-${stamp(now)}-${kind}`, 'zip'));
     writeAtomically(target, bytes);
@@ -216,11 +255,17 @@ export function pruneBackups(dataDir: string): string[] {
     // older than the last 30: the earliest of each month is kept
     const sameMonth = daily.filter((x, j) => j >= KEEP_DAILY && x.createdAt.slice(0, 7) === month);
     const earliest = sameMonth[sameMonth.length - 1];
-    if (earliest === b && !monthsKept.has(month)) { monthsKept.add(month); return; }
+    if (earliest === b && !monthsKept.has(month)) {
+      monthsKept.add(month);
+      return;
+    }
     removed.push(b.path);
   });
   for (const kind of ['before-import', 'before-restore', 'before-migrate'] as BackupKind[]) {
-    all.filter((b) => b.kind === kind).slice(KEEP_BEFORE).forEach((b) => removed.push(b.path));
+    all
+      .filter((b) => b.kind === kind)
+      .slice(KEEP_BEFORE)
+      .forEach((b) => removed.push(b.path));
   }
   for (const p of removed) rmSync(p, { force: true });
   return removed;
@@ -235,7 +280,9 @@ export function removeStaleTemporaries(dataDir: string, now: Date): void {
     const p = join(dir, n);
     try {
       if (now.getTime() - statSync(p).mtimeMs > 10 * 60_000) rmSync(p, { force: true });
-    } catch { /* gone already */ }
+    } catch {
+      /* gone already */
+    }
   }
 }
 
@@ -299,8 +346,17 @@ export const BACKUP_ZIP_LIMITS = {
   maxRatio: 100,
 };
 
-const emptyCheck = (message: string): BackupCheck =>
-  ({ ok: false, message, schemaVersion: null, createdAt: null, township: null, counts: null, attachments: 0, issues: [], issueCount: 0 });
+const emptyCheck = (message: string): BackupCheck => ({
+  ok: false,
+  message,
+  schemaVersion: null,
+  createdAt: null,
+  township: null,
+  counts: null,
+  attachments: 0,
+  issues: [],
+  issueCount: 0,
+});
 
 /**
  * Writes the backup's database to a temporary file of ours. Its header is set
@@ -309,16 +365,24 @@ const emptyCheck = (message: string): BackupCheck =>
  */
 function writeForeignDb(dbFile: string, bytes: Uint8Array): void {
   const copy = Buffer.from(bytes);
-  if (copy.length >= 100 && copy[18] === 2 && copy[19] === 2) { copy[18] = 1; copy[19] = 1; }
+  if (copy.length >= 100 && copy[18] === 2 && copy[19] === 2) {
+    copy[18] = 1;
+    copy[19] = 1;
+  }
   writeFileSync(dbFile, copy);
 }
 
 /** Reads a backup (.zip or a bare ledger.db): the database to a temporary file, the attachment files checked; changes nothing. */
-function extractBackup(dataDir: string, bytes: Uint8Array): { dbFile: string; blobs: Map<string, Buffer>; damaged: Set<string>; createdAt: string | null; cleanup: () => void } {
+function extractBackup(
+  dataDir: string,
+  bytes: Uint8Array,
+): { dbFile: string; blobs: Map<string, Buffer>; damaged: Set<string>; createdAt: string | null; cleanup: () => void } {
   const dir = backupsDir(dataDir);
   mkdirSync(dir, { recursive: true });
   const dbFile = join(dir, `.tmp-restore-${randomUUID()}.db`);
-  const cleanup = () => { for (const s of ['', '-wal', '-shm', '-journal']) rmSync(dbFile + s, { force: true }); };
+  const cleanup = () => {
+    for (const s of ['', '-wal', '-shm', '-journal']) rmSync(dbFile + s, { force: true });
+  };
   const blobs = new Map<string, Buffer>();
   const damaged = new Set<string>();
   let createdAt: string | null = null;
@@ -337,16 +401,29 @@ function extractBackup(dataDir: string, bytes: Uint8Array): { dbFile: string; bl
       try {
         const m = JSON.parse(readZipEntry(bytes, manifest, '备份文件').toString('utf8')) as { createdAt?: unknown };
         createdAt = typeof m.createdAt === 'string' ? m.createdAt.slice(0, 40) : null;
-      } catch { /* the manifest only informs */ }
+      } catch {
+        /* the manifest only informs */
+      }
     }
     for (const entry of entries) {
       const m = /^attachments\/(?:[0-9a-f]{2}\/)?([0-9a-f]{64})$/.exec(entry.name);
       if (!m || entry.dir) continue;
       // a damaged file costs its attachment only: the rows that use it are listed as problems
-      if (entry.size > MAX_ATTACHMENT_BYTES) { damaged.add(m[1]); continue; }
+      if (entry.size > MAX_ATTACHMENT_BYTES) {
+        damaged.add(m[1]);
+        continue;
+      }
       let data: Buffer;
-      try { data = readZipEntry(bytes, entry, '备份文件'); } catch { damaged.add(m[1]); continue; }
-      if (sha256Of(data) !== m[1]) { damaged.add(m[1]); continue; }
+      try {
+        data = readZipEntry(bytes, entry, '备份文件');
+      } catch {
+        damaged.add(m[1]);
+        continue;
+      }
+      if (sha256Of(data) !== m[1]) {
+        damaged.add(m[1]);
+        continue;
+      }
       blobs.set(m[1], data);
     }
   } catch (e) {
@@ -361,12 +438,17 @@ function checkOf(summary: RebuildSummary, createdAt: string | null, issuesError:
   if (summary.missingFiles) notes.push(`其中 ${summary.missingFiles} 个附件文件不在备份中，恢复后这些附件无法打开`);
   if (summary.ignored.length) notes.push(`${summary.ignored.length} 项设置无效，恢复时将忽略`);
   const ok = summary.issueCount === 0;
-  const message = ok
-    ? `备份完好，可以恢复${notes.length ? `；${notes.join('；')}` : ''}`
-    : issuesError(summary).message + '，不能整份恢复';
+  const message = ok ? `备份完好，可以恢复${notes.length ? `；${notes.join('；')}` : ''}` : issuesError(summary).message + '，不能整份恢复';
   return {
-    ok, message, schemaVersion: summary.schemaVersion, createdAt, township: summary.township, counts: summary.counts,
-    attachments: summary.attachments, issues: summary.issues.map((i) => `${i.record}：${i.message}`), issueCount: summary.issueCount,
+    ok,
+    message,
+    schemaVersion: summary.schemaVersion,
+    createdAt,
+    township: summary.township,
+    counts: summary.counts,
+    attachments: summary.attachments,
+    issues: summary.issues.map((i) => `${i.record}：${i.message}`),
+    issueCount: summary.issueCount,
   };
 }
 
@@ -406,9 +488,15 @@ export async function restoreBackup(ctx: CoreContext, bytes: Uint8Array, opts: {
     throw e;
   };
   let extracted: ReturnType<typeof extractBackup>;
-  try { extracted = extractBackup(ctx.dataDir, bytes); } catch (e) { return untouched(e); }
+  try {
+    extracted = extractBackup(ctx.dataDir, bytes);
+  } catch (e) {
+    return untouched(e);
+  }
   const fresh = `${ctx.dbPath}.restore-${randomUUID().slice(0, 8)}.tmp`;
-  const removeFresh = () => { for (const s of ['', '-wal', '-shm', '-journal']) rmSync(fresh + s, { force: true }); };
+  const removeFresh = () => {
+    for (const s of ['', '-wal', '-shm', '-journal']) rmSync(fresh + s, { force: true });
+  };
   try {
     let summary: RebuildSummary;
     const { rebuildLedger, issuesError } = await loadRebuild();
@@ -426,10 +514,16 @@ export async function restoreBackup(ctx: CoreContext, bytes: Uint8Array, opts: {
       return untouched(e);
     }
     let safetyBackup: BackupInfo;
-    try { safetyBackup = await createBackup(ctx, 'before-restore'); } catch (e) { return untouched(e); }
+    try {
+      safetyBackup = await createBackup(ctx, 'before-restore');
+    } catch (e) {
+      return untouched(e);
+    }
     try {
       for (const [sha, data] of extracted.blobs) storeBlob(ctx.dataDir, data, sha);
-    } catch (e) { return untouched(e); }
+    } catch (e) {
+      return untouched(e);
+    }
     swapInto(ctx, fresh);
     return { check: checkOf(summary, extracted.createdAt, issuesError), safetyBackup, schemaVersion: schemaVersion(ctx.db) };
   } finally {
@@ -450,7 +544,11 @@ function swapInto(ctx: CoreContext, fresh: string): void {
     const mode = ctx.db.pragma('journal_mode = DELETE', { simple: true });
     if (mode !== 'delete') throw new Error('busy');
   } catch {
-    try { ctx.db.pragma('journal_mode = WAL'); } catch { /* stays as it was */ }
+    try {
+      ctx.db.pragma('journal_mode = WAL');
+    } catch {
+      /* stays as it was */
+    }
     throw new AppError('busy', '未恢复，现有数据未改动：台账正被另一个程序（如命令行导入、另一个法治台账窗口）使用。请关闭它后再恢复。');
   }
   ctx.db.close();
@@ -468,7 +566,10 @@ function swapInto(ctx: CoreContext, fresh: string): void {
     }
   } catch (e) {
     ctx.db = openDatabase(ctx.dbPath, ctx.migrate);
-    throw new AppError('internal', `未恢复，现有数据未改动：无法替换数据库文件（${(e as NodeJS.ErrnoException).code ?? ''}）。请关闭其他正在使用台账的程序后重试。`);
+    throw new AppError(
+      'internal',
+      `未恢复，现有数据未改动：无法替换数据库文件（${(e as NodeJS.ErrnoException).code ?? ''}）。请关闭其他正在使用台账的程序后重试。`,
+    );
   }
   ctx.db = openDatabase(ctx.dbPath, ctx.migrate);
 }

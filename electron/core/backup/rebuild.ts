@@ -85,14 +85,17 @@ type Row = Record<string, unknown>;
 const PLAIN_TABLES = "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'";
 const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
-interface TableInfo { name: string; type: string }
-interface ColumnInfo { name: string }
+interface TableInfo {
+  name: string;
+  type: string;
+}
+interface ColumnInfo {
+  name: string;
+}
 
 /** Plain tables of a database we built ourselves (no virtual tables, no FTS shadow tables). */
 function ownTables(db: Db): string[] {
-  return (db.prepare('PRAGMA main.table_list').all() as TableInfo[])
-    .filter((t) => t.type === 'table' && !t.name.startsWith('sqlite_'))
-    .map((t) => t.name);
+  return (db.prepare('PRAGMA main.table_list').all() as TableInfo[]).filter((t) => t.type === 'table' && !t.name.startsWith('sqlite_')).map((t) => t.name);
 }
 
 const columnsOf = (db: Db, table: string) => (db.prepare(`PRAGMA main.table_info(${q(table)})`).all() as ColumnInfo[]).map((c) => c.name);
@@ -152,28 +155,33 @@ function stage(src: Db, version: number, issues: RebuildIssue[]): Db {
     staging.close();
     throw new AppError('invalid_input', `这不是法治台账的数据库（缺少数据表：${missing.join('、')}），不能用于恢复`);
   }
-  const renames = Object.entries(COLUMN_RENAMES).filter(([v]) => Number(v) <= version).map(([, r]) => r);
-  staging.transaction(() => {
-    for (const table of ownTables(staging)) {
-      const isTable = src.prepare(`${PLAIN_TABLES} AND name = ?`).get(table);
-      if (!isTable) continue;
-      const srcCols = new Map(columnsOf(src, table).map((c) => [c.toLowerCase(), c]));
-      const cols = columnsOf(staging, table).filter((c) => srcCols.has(c.toLowerCase()));
-      if (cols.length === 0) continue;
-      const targetCols = cols.map((c) => renames.reduce((name, r) => r[table]?.[name] ?? name, c));
-      const insert = staging.prepare(`INSERT INTO main.${q(table)} (${targetCols.map(q).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
-      const select = src.prepare(`SELECT ${cols.map((c) => q(srcCols.get(c.toLowerCase())!)).join(', ')} FROM main.${q(table)}`).raw(true);
-      let n = 0;
-      for (const values of select.iterate() as Iterable<unknown[]>) {
-        n++;
-        try {
-          insert.run(...values.map((v) => (v === undefined ? null : v)));
-        } catch (e) {
-          if (issues.length < MAX_ISSUES) issues.push({ record: `数据表 ${table} 第${n}行`, message: `数据不符合数据结构（${e instanceof Error ? e.message.slice(0, 80) : ''}）` });
+  const renames = Object.entries(COLUMN_RENAMES)
+    .filter(([v]) => Number(v) <= version)
+    .map(([, r]) => r);
+  staging
+    .transaction(() => {
+      for (const table of ownTables(staging)) {
+        const isTable = src.prepare(`${PLAIN_TABLES} AND name = ?`).get(table);
+        if (!isTable) continue;
+        const srcCols = new Map(columnsOf(src, table).map((c) => [c.toLowerCase(), c]));
+        const cols = columnsOf(staging, table).filter((c) => srcCols.has(c.toLowerCase()));
+        if (cols.length === 0) continue;
+        const targetCols = cols.map((c) => renames.reduce((name, r) => r[table]?.[name] ?? name, c));
+        const insert = staging.prepare(`INSERT INTO main.${q(table)} (${targetCols.map(q).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
+        const select = src.prepare(`SELECT ${cols.map((c) => q(srcCols.get(c.toLowerCase())!)).join(', ')} FROM main.${q(table)}`).raw(true);
+        let n = 0;
+        for (const values of select.iterate() as Iterable<unknown[]>) {
+          n++;
+          try {
+            insert.run(...values.map((v) => (v === undefined ? null : v)));
+          } catch (e) {
+            if (issues.length < MAX_ISSUES)
+              issues.push({ record: `数据表 ${table} 第${n}行`, message: `数据不符合数据结构（${e instanceof Error ? e.message.slice(0, 80) : ''}）` });
+          }
         }
       }
-    }
-  }).immediate();
+    })
+    .immediate();
   try {
     migrate(staging);
   } catch (e) {
@@ -196,8 +204,14 @@ function copySettings(staging: Db, target: Db, ignored: string[]): void {
   // each setting on its own: one odd value costs that setting only
   for (const [key, value] of Object.entries(patch)) {
     const one = schema.safeParse({ [key]: value });
-    if (!one.success) { ignored.push(`设置项“${key.slice(0, 30)}”的值无效，已忽略`); continue; }
-    if (!Object.hasOwn(one.data, key)) { ignored.push(`设置项“${key.slice(0, 30)}”本程序不认识，已忽略`); continue; }
+    if (!one.success) {
+      ignored.push(`设置项“${key.slice(0, 30)}”的值无效，已忽略`);
+      continue;
+    }
+    if (!Object.hasOwn(one.data, key)) {
+      ignored.push(`设置项“${key.slice(0, 30)}”本程序不认识，已忽略`);
+      continue;
+    }
     updateSettings(target, one.data as Parameters<typeof updateSettings>[1]);
   }
 }
@@ -209,7 +223,10 @@ function copyProfiles(staging: Db, target: Db, bad: (record: string, message: st
     const stored = getProfile(staging, year);
     const messages: string[] = [];
     const p = parseProfile({ ...profileToPackage(stored), updatedAt: stored.updatedAt ?? undefined }, (m) => messages.push(m));
-    if (!p) { bad(record, messages.join('；')); continue; }
+    if (!p) {
+      bad(record, messages.join('；'));
+      continue;
+    }
     writeProfile(target, p, p.updatedAt ?? now);
     n++;
   }
@@ -221,23 +238,43 @@ function copyRegister(staging: Db, target: Db, def: RegisterDef, bad: (record: s
   let deleted = 0;
   let index = 0;
   for (const row of staging.prepare(`SELECT * FROM main.${q(def.table)} ORDER BY rowid`).iterate() as Iterable<Row>) {
-    const label = describeRecord(def, { ...row, id: typeof row.id === 'string' ? row.id : undefined, [def.dateKey]: row[def.fields.find((f) => f.key === def.dateKey)!.column] }, index++);
+    const label = describeRecord(
+      def,
+      { ...row, id: typeof row.id === 'string' ? row.id : undefined, [def.dateKey]: row[def.fields.find((f) => f.key === def.dateKey)!.column] },
+      index++,
+    );
     const id = row.id;
-    if (typeof id !== 'string' || !ID_RE.test(id)) { bad(label, '记录编号无效'); continue; }
+    if (typeof id !== 'string' || !ID_RE.test(id)) {
+      bad(label, '记录编号无效');
+      continue;
+    }
     let rec: Row;
     try {
       rec = rowToRecord<Row>(def, row);
     } catch {
-      bad(label, '记录中有无法读取的数据'); continue;
+      bad(label, '记录中有无法读取的数据');
+      continue;
     }
     const v = validateRecord(def as RegisterDef & { name: RegisterName }, rec);
-    if (!v.ok) { bad(label, v.issues.map((i) => i.message).join('；')); continue; }
+    if (!v.ok) {
+      bad(label, v.issues.map((i) => i.message).join('；'));
+      continue;
+    }
     const updatedAt = normalizeTime(row.updated_at);
-    if (!updatedAt) { bad(label, '修改时间无效'); continue; }
+    if (!updatedAt) {
+      bad(label, '修改时间无效');
+      continue;
+    }
     const deletedAt = normalizeTime(row.deleted_at);
-    if (deletedAt === undefined) { bad(label, '删除时间无效'); continue; }
+    if (deletedAt === undefined) {
+      bad(label, '删除时间无效');
+      continue;
+    }
     insertRecord(target, def, id, v.value, updatedAt);
-    if (deletedAt) { setDeleted(target, def, id, deletedAt, updatedAt); deleted++; } else live++;
+    if (deletedAt) {
+      setDeleted(target, def, id, deletedAt, updatedAt);
+      deleted++;
+    } else live++;
   }
   return { live, deleted };
 }
@@ -249,13 +286,33 @@ function copyAttachments(staging: Db, target: Db, opts: RebuildOptions, bad: (re
   for (const r of staging.prepare('SELECT * FROM attachments ORDER BY rowid').iterate() as Iterable<Row>) {
     const name = `附件“${String(r.file_name ?? '').slice(0, 40)}”`;
     const sha = typeof r.sha256 === 'string' ? r.sha256 : '';
-    const checked = checkAttachmentRow(opts.dataDir, {
-      id: r.id, register: r.register, recordId: r.record_id, sha256: r.sha256, fileName: r.file_name, createdAt: r.created_at, deletedAt: r.deleted_at,
-    }, opts.blobs.get(sha) ?? null, now);
-    if (typeof checked === 'string') { bad(name, checked); continue; }
-    if (checked.missingFile && opts.damaged?.has(checked.row.sha256)) { bad(name, '备份中的这个附件文件已损坏'); continue; }
+    const checked = checkAttachmentRow(
+      opts.dataDir,
+      {
+        id: r.id,
+        register: r.register,
+        recordId: r.record_id,
+        sha256: r.sha256,
+        fileName: r.file_name,
+        createdAt: r.created_at,
+        deletedAt: r.deleted_at,
+      },
+      opts.blobs.get(sha) ?? null,
+      now,
+    );
+    if (typeof checked === 'string') {
+      bad(name, checked);
+      continue;
+    }
+    if (checked.missingFile && opts.damaged?.has(checked.row.sha256)) {
+      bad(name, '备份中的这个附件文件已损坏');
+      continue;
+    }
     const def = REGISTERS[checked.row.register];
-    if (!getRecord(target, def, checked.row.recordId)) { bad(name, `所属的${def.label}记录不在备份中`); continue; }
+    if (!getRecord(target, def, checked.row.recordId)) {
+      bad(name, `所属的${def.label}记录不在备份中`);
+      continue;
+    }
     insertAttachmentRow(target, checked.row);
     if (checked.row.deletedAt) {
       target.prepare('UPDATE attachments SET deleted_at = ? WHERE id = ?').run(checked.row.deletedAt, checked.row.id);
@@ -285,7 +342,10 @@ function copyOtherTables(staging: Db, target: Db): void {
     const cols = columnsOf(target, table).filter((c) => columnsOf(staging, table).includes(c));
     if (!cols.length) continue;
     const insert = target.prepare(`INSERT OR IGNORE INTO main.${q(table)} (${cols.map(q).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
-    for (const values of staging.prepare(`SELECT ${cols.map(q).join(', ')} FROM main.${q(table)}`).raw(true).iterate() as Iterable<unknown[]>) {
+    for (const values of staging
+      .prepare(`SELECT ${cols.map(q).join(', ')} FROM main.${q(table)}`)
+      .raw(true)
+      .iterate() as Iterable<unknown[]>) {
       if (values.some((v) => v !== null && typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'bigint')) continue;
       insert.run(...values);
     }
@@ -295,9 +355,14 @@ function copyOtherTables(staging: Db, target: Db): void {
 /** The refusal for a backup with rows that cannot be restored. */
 export function issuesError(summary: RebuildSummary): AppError {
   const { issues, issueCount } = summary;
-  return new AppError('invalid_input',
-    `备份中有 ${issueCount} 条记录不符合要求（${issues.slice(0, 3).map((i) => `${i.record}：${i.message}`).join('；')}${issueCount > 3 ? '……' : ''}）`,
-    issues.slice(0, 50).map((i) => ({ field: i.record, message: `${i.record}：${i.message}` })));
+  return new AppError(
+    'invalid_input',
+    `备份中有 ${issueCount} 条记录不符合要求（${issues
+      .slice(0, 3)
+      .map((i) => `${i.record}：${i.message}`)
+      .join('；')}${issueCount > 3 ? '……' : ''}）`,
+    issues.slice(0, 50).map((i) => ({ field: i.record, message: `${i.record}：${i.message}` })),
+  );
 }
 
 /**
@@ -330,18 +395,20 @@ export function rebuildLedger(srcFile: string, targetFile: string, opts: Rebuild
   let attachments = { live: 0, missing: 0 };
   const target = openDatabase(targetFile);
   try {
-    target.transaction(() => {
-      copySettings(staging, target, ignored);
-      years = copyProfiles(staging, target, bad, opts.now.toISOString());
-      for (const r of REGISTER_NAMES) {
-        const n = copyRegister(staging, target, REGISTERS[r], bad);
-        counts[r] = n.live;
-        deleted[r] = n.deleted;
-      }
-      attachments = copyAttachments(staging, target, opts, bad);
-      copyExchangeSeen(staging, target);
-      copyOtherTables(staging, target);
-    }).immediate();
+    target
+      .transaction(() => {
+        copySettings(staging, target, ignored);
+        years = copyProfiles(staging, target, bad, opts.now.toISOString());
+        for (const r of REGISTER_NAMES) {
+          const n = copyRegister(staging, target, REGISTERS[r], bad);
+          counts[r] = n.live;
+          deleted[r] = n.deleted;
+        }
+        attachments = copyAttachments(staging, target, opts, bad);
+        copyExchangeSeen(staging, target);
+        copyOtherTables(staging, target);
+      })
+      .immediate();
     const integrity = (target.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('；');
     if (integrity !== 'ok') throw new AppError('internal', `重建的数据库未通过完整性检查（${integrity.slice(0, 100)}）`);
     if ((target.pragma('foreign_key_check') as unknown[]).length) throw new AppError('internal', '重建的数据库未通过外键检查');
@@ -349,8 +416,16 @@ export function rebuildLedger(srcFile: string, targetFile: string, opts: Rebuild
     const t = target.prepare("SELECT value FROM settings WHERE key = 'township'").get() as { value: string } | undefined;
     if (t) township = (JSON.parse(t.value) as { name?: string }).name ?? null;
     const summary: RebuildSummary = {
-      schemaVersion: version, township, counts, deleted, years, attachments: attachments.live, missingFiles: attachments.missing,
-      issues, issueCount, ignored,
+      schemaVersion: version,
+      township,
+      counts,
+      deleted,
+      years,
+      attachments: attachments.live,
+      missingFiles: attachments.missing,
+      issues,
+      issueCount,
+      ignored,
     };
     return { db: target, summary };
   } catch (e) {

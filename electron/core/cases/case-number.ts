@@ -16,10 +16,7 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function parts(pattern: string, township: string, year: number): { before: string; after: string; pad: number } {
   const m = /\{序号(?::(\d))?\}/.exec(pattern);
-  const fill = (s: string) => s
-    .replaceAll('{简称}', shortName(township))
-    .replaceAll('{乡镇}', township.trim())
-    .replaceAll('{年度}', String(year));
+  const fill = (s: string) => s.replaceAll('{简称}', shortName(township)).replaceAll('{乡镇}', township.trim()).replaceAll('{年度}', String(year));
   if (!m) return { before: fill(pattern), after: '', pad: 0 };
   return { before: fill(pattern.slice(0, m.index)), after: fill(pattern.slice(m.index + m[0].length)), pad: Number(m[1] ?? 0) };
 }
@@ -42,15 +39,26 @@ export function sequenceOf(pattern: string, township: string, year: number, case
  * spaces ignored. 清河调[2025]201号 and 清河调〔2025〕201号 are the same number.
  */
 export function normalizeCaseNo(s: string): string {
-  return s.replace(/\s+/g, '').replace(/[[［(（【〔]/g, '〔').replace(/[\]］)）】〕]/g, '〕');
+  return s
+    .replace(/\s+/g, '')
+    .replace(/[[［(（【〔]/g, '〔')
+    .replace(/[\]］)）】〕]/g, '〕');
 }
 
-interface CaseNoRow { id: string; caseNo: string; acceptedOn: string; type: string; deleted: number }
+interface CaseNoRow {
+  id: string;
+  caseNo: string;
+  acceptedOn: string;
+  type: string;
+  deleted: number;
+}
 
 function caseNosOfYear(db: Db, year: number): CaseNoRow[] {
-  return prepared(db, `SELECT id, case_no AS caseNo, accepted_on AS acceptedOn, type, deleted_at IS NOT NULL AS deleted
-    FROM mediation_cases WHERE accepted_on >= ? AND accepted_on < ? AND case_no IS NOT NULL AND case_no <> ''`)
-    .all(`${year}-01-01`, `${year + 1}-01-01`) as CaseNoRow[];
+  return prepared(
+    db,
+    `SELECT id, case_no AS caseNo, accepted_on AS acceptedOn, type, deleted_at IS NOT NULL AS deleted
+    FROM mediation_cases WHERE accepted_on >= ? AND accepted_on < ? AND case_no IS NOT NULL AND case_no <> ''`,
+  ).all(`${year}-01-01`, `${year + 1}-01-01`) as CaseNoRow[];
 }
 
 /** The next free 案号 of the year: one more than the highest 序号 in the pattern (回收站 included, so a number is never reused). */
@@ -91,13 +99,19 @@ export function duplicateCaseNos(db: Db, year?: number): { year: number; caseNo:
   const live = `deleted_at IS NULL AND case_no IS NOT NULL AND case_no <> ''${year === undefined ? '' : ' AND accepted_on >= @from AND accepted_on < @to'}`;
   const params = year === undefined ? {} : { from: `${year}-01-01`, to: `${year + 1}-01-01` };
   const cols = 'id, case_no AS caseNo, accepted_on AS acceptedOn, type, 0 AS deleted';
-  const exact = prepared(db, `SELECT ${cols} FROM mediation_cases WHERE ${live} AND (substr(accepted_on, 1, 4), case_no) IN (
-      SELECT substr(accepted_on, 1, 4), case_no FROM mediation_cases WHERE ${live} GROUP BY 1, 2 HAVING COUNT(*) > 1)`).all(params) as CaseNoRow[];
+  const exact = prepared(
+    db,
+    `SELECT ${cols} FROM mediation_cases WHERE ${live} AND (substr(accepted_on, 1, 4), case_no) IN (
+      SELECT substr(accepted_on, 1, 4), case_no FROM mediation_cases WHERE ${live} GROUP BY 1, 2 HAVING COUNT(*) > 1)`,
+  ).all(params) as CaseNoRow[];
   const odd = prepared(db, `SELECT ${cols} FROM mediation_cases WHERE ${live} AND (${ODD_CASE_NO})`).all(params) as CaseNoRow[];
   const partners = odd.flatMap((r) => {
     const y = Number(r.acceptedOn.slice(0, 4));
-    return prepared(db, `SELECT ${cols} FROM mediation_cases WHERE deleted_at IS NULL AND case_no = ? AND accepted_on >= ? AND accepted_on < ?`)
-      .all(normalizeCaseNo(r.caseNo), `${y}-01-01`, `${y + 1}-01-01`) as CaseNoRow[];
+    return prepared(db, `SELECT ${cols} FROM mediation_cases WHERE deleted_at IS NULL AND case_no = ? AND accepted_on >= ? AND accepted_on < ?`).all(
+      normalizeCaseNo(r.caseNo),
+      `${y}-01-01`,
+      `${y + 1}-01-01`,
+    ) as CaseNoRow[];
   });
   const rows = [...new Map([...exact, ...odd, ...partners].map((r) => [r.id, r])).values()];
   const groups = new Map<string, CaseNoRow[]>();
@@ -107,6 +121,7 @@ export function duplicateCaseNos(db: Db, year?: number): { year: number; caseNo:
     if (g) g.push(r);
     else groups.set(k, [r]);
   }
-  return [...groups.entries()].filter(([, g]) => g.length > 1)
+  return [...groups.entries()]
+    .filter(([, g]) => g.length > 1)
     .map(([k, g]) => ({ year: Number(k.slice(0, 4)), caseNo: g[0].caseNo, cases: g.sort((a, b) => a.acceptedOn.localeCompare(b.acceptedOn)) }));
 }

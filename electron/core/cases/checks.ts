@@ -16,12 +16,23 @@ export function caseDataWarnings(db: Db, year?: number): CaseWarning[] {
     });
   }
   const yearSql = year === undefined ? '' : ' AND accepted_on >= @from AND accepted_on < @to';
-  const rows = prepared(db, `SELECT id, case_no AS caseNo, accepted_on AS acceptedOn, type, status FROM mediation_cases
+  const rows = prepared(
+    db,
+    `SELECT id, case_no AS caseNo, accepted_on AS acceptedOn, type, status FROM mediation_cases
     WHERE deleted_at IS NULL AND status IN ('success', 'failed') AND (closed_on IS NULL OR closed_on = '')${yearSql}
-    ORDER BY accepted_on`).all(year === undefined ? {} : { from: `${year}-01-01`, to: `${year + 1}-01-01` }) as
-    { id: string; caseNo: string | null; acceptedOn: string; type: string; status: string }[];
+    ORDER BY accepted_on`,
+  ).all(year === undefined ? {} : { from: `${year}-01-01`, to: `${year + 1}-01-01` }) as {
+    id: string;
+    caseNo: string | null;
+    acceptedOn: string;
+    type: string;
+    status: string;
+  }[];
   if (rows.length) {
-    const listed = rows.slice(0, 10).map((r) => describeCase(r)).join('；');
+    const listed = rows
+      .slice(0, 10)
+      .map((r) => describeCase(r))
+      .join('；');
     out.push({
       code: 'closed_without_date',
       ids: rows.map((r) => r.id),

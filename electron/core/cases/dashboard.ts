@@ -22,8 +22,11 @@ export const NARROW_DATE_INDEX: Partial<Record<RegisterName, string>> = {
 };
 
 function groupCount(db: Db, table: string, col: string, dateCol: string, p: P): { code: string; count: number }[] {
-  return prepared(db, `SELECT ${col} AS code, COUNT(*) AS count FROM ${table}
-    WHERE deleted_at IS NULL AND ${dateCol} >= @from AND ${dateCol} < @to GROUP BY ${col} ORDER BY count DESC, code`).all(p) as { code: string; count: number }[];
+  return prepared(
+    db,
+    `SELECT ${col} AS code, COUNT(*) AS count FROM ${table}
+    WHERE deleted_at IS NULL AND ${dateCol} >= @from AND ${dateCol} < @to GROUP BY ${col} ORDER BY count DESC, code`,
+  ).all(p) as { code: string; count: number }[];
 }
 
 const cache = new WeakMap<Db, Map<string, { key: string; value: unknown }>>();
@@ -53,10 +56,19 @@ function cached<T>(db: Db, name: string, compute: () => T): T {
 export const dashboardOf = (db: Db, year: number): Dashboard => cached(db, `dashboard:${year}`, () => computeDashboard(db, year));
 
 /** How many of the year's cases lack something in their file (the 「卷宗不完整」 filter's count). */
-export const incompleteCasesOf = (db: Db, year: number, today: string): number => cached(db, `incomplete:${year}:${today}`, () =>
-  (prepared(db, INCOMPLETE_COUNT_SQL).get({
-    from: `${year}-01-01`, to: `${year + 1}-01-01`, lateBefore: addDays(today, -CLOSE_WITHIN_DAYS),
-  }) as { n: number }).n);
+export const incompleteCasesOf = (db: Db, year: number, today: string): number =>
+  cached(
+    db,
+    `incomplete:${year}:${today}`,
+    () =>
+      (
+        prepared(db, INCOMPLETE_COUNT_SQL).get({
+          from: `${year}-01-01`,
+          to: `${year + 1}-01-01`,
+          lateBefore: addDays(today, -CLOSE_WITHIN_DAYS),
+        }) as { n: number }
+      ).n,
+  );
 
 export function computeDashboard(db: Db, year: number): Dashboard {
   const p: P = { from: `${year}-01-01`, to: `${year + 1}-01-01` };
@@ -65,8 +77,11 @@ export function computeDashboard(db: Db, year: number): Dashboard {
     const def = REGISTERS[r];
     const col = dateColumn(def);
     const index = NARROW_DATE_INDEX[r];
-    const rows = prepared(db, `SELECT CAST(substr(${col}, 6, 2) AS INTEGER) AS m, COUNT(*) AS n FROM ${def.table}${index ? ` INDEXED BY ${index}` : ''}
-      WHERE deleted_at IS NULL AND ${col} >= @from AND ${col} < @to GROUP BY m`).all(p) as { m: number; n: number }[];
+    const rows = prepared(
+      db,
+      `SELECT CAST(substr(${col}, 6, 2) AS INTEGER) AS m, COUNT(*) AS n FROM ${def.table}${index ? ` INDEXED BY ${index}` : ''}
+      WHERE deleted_at IS NULL AND ${col} >= @from AND ${col} < @to GROUP BY m`,
+    ).all(p) as { m: number; n: number }[];
     const months = Array.from({ length: 12 }, () => 0);
     for (const row of rows) if (row.m >= 1 && row.m <= 12) months[row.m - 1] = row.n;
     monthly[r] = months;
@@ -85,8 +100,11 @@ export function computeDashboard(db: Db, year: number): Dashboard {
   }
   known.delete('');
   // one indexed probe per village (village, date) instead of reading the year's activities
-  const hasActivity = prepared(db, `SELECT EXISTS(SELECT 1 FROM activities WHERE deleted_at IS NULL AND village = @v
-    AND date >= @from AND date < @to) AS e`);
+  const hasActivity = prepared(
+    db,
+    `SELECT EXISTS(SELECT 1 FROM activities WHERE deleted_at IS NULL AND village = @v
+    AND date >= @from AND date < @to) AS e`,
+  );
   const active = new Set([...known].filter((v) => (hasActivity.get({ ...p, v }) as { e: number }).e === 1));
   return {
     year,

@@ -3,8 +3,19 @@
 // where the form expects a signature, a fingerprint or a seal. These documents
 // carry the parties' details: they are written only where the clerk saves them.
 import {
-  AlignmentType, BorderStyle, Document, LineRuleType, Packer, PageBreak, Paragraph, Table, TableCell, TableRow,
-  TextRun, VerticalAlign, WidthType,
+  AlignmentType,
+  BorderStyle,
+  Document,
+  LineRuleType,
+  Packer,
+  PageBreak,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  WidthType,
 } from 'docx';
 import { CASE_DOC_KINDS, type CaseDoc, type CaseDocKind, type DocBlock, type DocCell } from '../../shared/case-doc-model.ts';
 import { AGREEMENT_KINDS, CASE_SOURCES, CASE_STATUSES, DISPUTE_TYPES, labelOf } from '../../shared/enums.ts';
@@ -59,16 +70,27 @@ function committeeName(c: MediationCase, township: string): string {
 }
 
 function registerDoc(c: MediationCase): DocBlock[] {
-  const rows: DocCell[][] = [[
-    head('当事人'), head('姓名'), head('性别'), head('民族'), head('出生日期'), head('职业或职务'), head('住址或单位'), head('联系电话'),
-  ]];
+  const rows: DocCell[][] = [
+    [head('当事人'), head('姓名'), head('性别'), head('民族'), head('出生日期'), head('职业或职务'), head('住址或单位'), head('联系电话')],
+  ];
   for (const p of partiesForForm(c)) {
     rows.push([
-      head(labelOf(PARTY_ROLES, p.role ?? 'party') || '当事人'), cell(p.name), head(p.gender ? labelOf(GENDERS, p.gender) : ''),
-      head(p.ethnicity ?? ''), head(p.birthDate ?? ''), cell(p.occupation ?? ''), cell(p.address ?? ''), cell(p.phone ?? ''),
+      head(labelOf(PARTY_ROLES, p.role ?? 'party') || '当事人'),
+      cell(p.name),
+      head(p.gender ? labelOf(GENDERS, p.gender) : ''),
+      head(p.ethnicity ?? ''),
+      head(p.birthDate ?? ''),
+      cell(p.occupation ?? ''),
+      cell(p.address ?? ''),
+      cell(p.phone ?? ''),
     ]);
   }
-  rows.push([head('纠纷类型'), cell(`${labelOf(DISPUTE_TYPES, c.type)}纠纷`, { span: 3 }), head('纠纷来源'), cell(labelOf(CASE_SOURCES, c.source) || '', { span: 3 })]);
+  rows.push([
+    head('纠纷类型'),
+    cell(`${labelOf(DISPUTE_TYPES, c.type)}纠纷`, { span: 3 }),
+    head('纠纷来源'),
+    cell(labelOf(CASE_SOURCES, c.source) || '', { span: 3 }),
+  ]);
   rows.push([head('纠纷简要情况'), cell(c.facts ?? c.summary ?? '', { span: 7, minLines: 8 })]);
   rows.push([head('受理日期'), cell(chineseDate(c.acceptedOn), { span: 3 }), head('调解员'), cell(c.mediator ?? '', { span: 3 })]);
   rows.push([head('登记人'), cell('（签名）', { span: 3, minLines: 2 }), head('登记时间'), cell(DATE_BLANK, { span: 3 })]);
@@ -82,7 +104,13 @@ function registerDoc(c: MediationCase): DocBlock[] {
 
 function agreementDoc(c: MediationCase, township: string): DocBlock[] {
   const blocks: DocBlock[] = [...header(c, '人民调解协议书')];
-  for (const p of partiesForForm(c)) blocks.push({ t: 'para', text: p.name ? partyLine(p) : `${labelOf(PARTY_ROLES, p.role ?? 'party')}：${BLANK}，性别＿＿，民族＿＿，出生日期＿＿＿＿，职业或职务＿＿＿＿，住址或单位＿＿＿＿＿＿，联系电话＿＿＿＿＿＿` });
+  for (const p of partiesForForm(c))
+    blocks.push({
+      t: 'para',
+      text: p.name
+        ? partyLine(p)
+        : `${labelOf(PARTY_ROLES, p.role ?? 'party')}：${BLANK}，性别＿＿，民族＿＿，出生日期＿＿＿＿，职业或职务＿＿＿＿，住址或单位＿＿＿＿＿＿，联系电话＿＿＿＿＿＿`,
+    });
   blocks.push({ t: 'para', text: '纠纷主要事实、争议事项：', bold: true });
   for (const line of (c.facts ?? c.summary ?? '').split('\n').filter(Boolean)) blocks.push({ t: 'para', text: line, indent: true });
   if (!c.facts && !c.summary) blocks.push({ t: 'gap', lines: 3 });
@@ -109,7 +137,12 @@ function followUpDoc(c: MediationCase): DocBlock[] {
   const names = (c.partyList ?? []).map((p) => p.name).join('、') || c.parties || '';
   const rows: DocCell[][] = [
     [head('当事人'), cell(names, { span: 3 })],
-    [head('纠纷类型'), cell(`${labelOf(DISPUTE_TYPES, c.type)}纠纷`), head('调解结果'), cell([labelOf(CASE_STATUSES, c.status), labelOf(AGREEMENT_KINDS, c.agreement === 'none' ? null : c.agreement)].filter(Boolean).join('，'))],
+    [
+      head('纠纷类型'),
+      cell(`${labelOf(DISPUTE_TYPES, c.type)}纠纷`),
+      head('调解结果'),
+      cell([labelOf(CASE_STATUSES, c.status), labelOf(AGREEMENT_KINDS, c.agreement === 'none' ? null : c.agreement)].filter(Boolean).join('，')),
+    ],
     [head('回访事由'), cell('了解调解协议履行情况及当事人意见', { span: 3 })],
   ];
   const visits = c.followUps?.length ? c.followUps : [{ date: '', by: '', performed: '', opinion: '' }];
@@ -131,7 +164,10 @@ function followUpDoc(c: MediationCase): DocBlock[] {
 
 function coverDoc(c: MediationCase, township: string, attachmentCount: number): DocBlock[] {
   const names = (c.partyList ?? []).map((p) => p.name).filter(Boolean);
-  const title = names.length >= 2 ? `${names.slice(0, 2).join('与')}${names.length > 2 ? '等' : ''}${labelOf(DISPUTE_TYPES, c.type)}纠纷` : `${labelOf(DISPUTE_TYPES, c.type)}纠纷`;
+  const title =
+    names.length >= 2
+      ? `${names.slice(0, 2).join('与')}${names.length > 2 ? '等' : ''}${labelOf(DISPUTE_TYPES, c.type)}纠纷`
+      : `${labelOf(DISPUTE_TYPES, c.type)}纠纷`;
   const line = (label: string, value: string): DocBlock => ({ t: 'para', text: `${label}${value}`, indent: false });
   const written = c.agreement === 'written';
   const toc: [string, boolean][] = [
@@ -167,10 +203,14 @@ function coverDoc(c: MediationCase, township: string, attachmentCount: number): 
 }
 
 export function buildCaseDoc(c: MediationCase, kind: CaseDocKind, township: string, attachmentCount = 0): CaseDoc {
-  const blocks = kind === 'register' ? registerDoc(c)
-    : kind === 'agreement' ? agreementDoc(c, township)
-      : kind === 'followup' ? followUpDoc(c)
-        : coverDoc(c, township, attachmentCount);
+  const blocks =
+    kind === 'register'
+      ? registerDoc(c)
+      : kind === 'agreement'
+        ? agreementDoc(c, township)
+        : kind === 'followup'
+          ? followUpDoc(c)
+          : coverDoc(c, township, attachmentCount);
   const title = CASE_DOC_KINDS[kind];
   const safeNo = (c.caseNo ?? c.acceptedOn).replace(/[\\/:*?"<>|]/g, '_');
   return { kind, title, fileName: `${safeNo}-${title}.docx`, blocks };
@@ -191,7 +231,10 @@ const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: A
 const TABLE_SIZE = 24;
 const TABLE_LINE = 360;
 
-const para = (text: string, opts: { align?: 'left' | 'center' | 'right'; bold?: boolean; size?: number; font?: string; indent?: boolean; line?: number } = {}) =>
+const para = (
+  text: string,
+  opts: { align?: 'left' | 'center' | 'right'; bold?: boolean; size?: number; font?: string; indent?: boolean; line?: number } = {},
+) =>
   new Paragraph({
     alignment: ALIGN[opts.align ?? 'left'],
     spacing: { line: opts.line ?? LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
@@ -235,11 +278,13 @@ export async function renderCaseDocDocx(doc: CaseDoc, creator: string): Promise<
   for (const b of doc.blocks) {
     switch (b.t) {
       case 'title':
-        children.push(new Paragraph({
-          alignment: AlignmentType.CENTER,
-          spacing: { before: 0, after: 240, line: b.size === 'big' ? 1000 : 720, lineRule: LineRuleType.EXACT },
-          children: [new TextRun({ text: b.text, size: b.size === 'big' ? 72 : 44, font: fontOf(TITLE_FONT), bold: b.size === 'big' })],
-        }));
+        children.push(
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            spacing: { before: 0, after: 240, line: b.size === 'big' ? 1000 : 720, lineRule: LineRuleType.EXACT },
+            children: [new TextRun({ text: b.text, size: b.size === 'big' ? 72 : 44, font: fontOf(TITLE_FONT), bold: b.size === 'big' })],
+          }),
+        );
         break;
       case 'para':
         // a signature line stands two lines below the text before it: room to sign
@@ -261,10 +306,12 @@ export async function renderCaseDocDocx(doc: CaseDoc, creator: string): Promise<
     creator,
     title: doc.title,
     styles: { default: { document: { run: { font: fontOf(FONT), size: SIZE } } } },
-    sections: [{
-      properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1440, bottom: 1440, left: 1588, right: 1588 } } },
-      children,
-    }],
+    sections: [
+      {
+        properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1440, bottom: 1440, left: 1588, right: 1588 } } },
+        children,
+      },
+    ],
   });
   return Packer.toBuffer(document);
 }

@@ -18,9 +18,13 @@ import { localDate } from '../util/local-date.ts';
 function findCase(ctx: CoreContext, ref: string): MediationCase {
   if (getRecord(ctx.db, REGISTERS.mediationCases, ref)) return requireRecord(ctx, 'mediationCases', ref);
   const want = normalizeCaseNo(ref);
-  const rows = (prepared(ctx.db, `SELECT id, case_no AS caseNo, accepted_on AS acceptedOn, type FROM mediation_cases
-    WHERE deleted_at IS NULL AND case_no IS NOT NULL`).all() as { id: string; caseNo: string; acceptedOn: string; type: string }[])
-    .filter((r) => normalizeCaseNo(r.caseNo) === want);
+  const rows = (
+    prepared(
+      ctx.db,
+      `SELECT id, case_no AS caseNo, accepted_on AS acceptedOn, type FROM mediation_cases
+    WHERE deleted_at IS NULL AND case_no IS NOT NULL`,
+    ).all() as { id: string; caseNo: string; acceptedOn: string; type: string }[]
+  ).filter((r) => normalizeCaseNo(r.caseNo) === want);
   if (rows.length === 1) return requireRecord(ctx, 'mediationCases', rows[0].id);
   if (rows.length > 1) throw new AppError('conflict', `案号“${ref}”对应多件案件：${rows.map((r) => describeCase(r)).join('；')}。请用案件ID指定。`);
   throw new AppError('not_found', `找不到案件“${ref}”（既不是案件ID，也不是现有案号）`);
@@ -31,7 +35,10 @@ export const casesHandlers: HandlersOf<typeof casesContract, CoreContext> = {
   'cases.checkCaseNo': ({ caseNo, acceptedOn, id }, ctx) => {
     const other = caseNo.trim() ? findDuplicateCaseNo(ctx.db, caseNo.trim(), acceptedOn, id ?? null) : null;
     return other
-      ? { free: false, message: `案号“${caseNo.trim()}”在${acceptedOn.slice(0, 4)}年已被另一件案件使用：${describeCase(other)}。可改用 ${nextCaseNo(ctx.db, Number(acceptedOn.slice(0, 4)))}` }
+      ? {
+          free: false,
+          message: `案号“${caseNo.trim()}”在${acceptedOn.slice(0, 4)}年已被另一件案件使用：${describeCase(other)}。可改用 ${nextCaseNo(ctx.db, Number(acceptedOn.slice(0, 4)))}`,
+        }
       : { free: true, message: null };
   },
   'cases.document': async ({ id, kind }, ctx) => {
@@ -40,8 +47,13 @@ export const casesHandlers: HandlersOf<typeof casesContract, CoreContext> = {
     const c = findCase(ctx, id);
     const settings = getSettings(ctx.db);
     const township = settings.township?.name ?? '';
-    const attachments = (prepared(ctx.db, `SELECT COUNT(*) AS n FROM attachments
-      WHERE register = 'mediationCases' AND record_id = ? AND deleted_at IS NULL`).get(id) as { n: number }).n;
+    const attachments = (
+      prepared(
+        ctx.db,
+        `SELECT COUNT(*) AS n FROM attachments
+      WHERE register = 'mediationCases' AND record_id = ? AND deleted_at IS NULL`,
+      ).get(id) as { n: number }
+    ).n;
     const doc = buildCaseDoc(c, kind, township, attachments);
     const buf = await renderCaseDocDocx(doc, settings.township?.authority ?? '法治台账');
     return { doc, fileName: doc.fileName, base64: buf.toString('base64') };

@@ -32,7 +32,10 @@ export function statutoryReminders(today: string): Reminder[] {
       const left = daysBetween(today, due);
       if (left < 0 || left > DEADLINE_WINDOW_DAYS) continue;
       out.push({
-        kind: 'deadline', level: 'soon', due, daysLeft: left,
+        kind: 'deadline',
+        level: 'soon',
+        due,
+        daysLeft: left,
         title: `${d.month}月${d.day}日前：${d.title(year - 1)}`,
         detail: left === 0 ? '今天截止' : `还有${left}天`,
         link: { path: d.path, query: { year: String(year - 1) } },
@@ -42,21 +45,41 @@ export function statutoryReminders(today: string): Reminder[] {
   return out;
 }
 
-interface CaseRow { id: string; caseNo: string | null; acceptedOn: string; closedOn: string | null; type: string }
+interface CaseRow {
+  id: string;
+  caseNo: string | null;
+  acceptedOn: string;
+  closedOn: string | null;
+  type: string;
+}
 
 const caseName = (r: CaseRow) => r.caseNo || `${r.acceptedOn}受理的${labelOf(DISPUTE_TYPES, r.type)}纠纷`;
 
 export function computeReminders(db: Db, today: string): Reminders {
   const items: Reminder[] = [];
-  const overdue = prepared(db, `SELECT id, case_no AS caseNo, accepted_on AS acceptedOn, closed_on AS closedOn, type
+  const overdue = prepared(
+    db,
+    `SELECT id, case_no AS caseNo, accepted_on AS acceptedOn, closed_on AS closedOn, type
     FROM mediation_cases WHERE deleted_at IS NULL AND status = 'in_progress' AND accepted_on < ?
-    ORDER BY accepted_on LIMIT ${LIST_LIMIT}`).all(addDays(today, -CLOSE_WITHIN_DAYS)) as CaseRow[];
-  const overdueCount = overdue.length < LIST_LIMIT ? overdue.length : (prepared(db, `SELECT COUNT(*) AS n FROM mediation_cases
-    WHERE deleted_at IS NULL AND status = 'in_progress' AND accepted_on < ?`).get(addDays(today, -CLOSE_WITHIN_DAYS)) as { n: number }).n;
+    ORDER BY accepted_on LIMIT ${LIST_LIMIT}`,
+  ).all(addDays(today, -CLOSE_WITHIN_DAYS)) as CaseRow[];
+  const overdueCount =
+    overdue.length < LIST_LIMIT
+      ? overdue.length
+      : (
+          prepared(
+            db,
+            `SELECT COUNT(*) AS n FROM mediation_cases
+    WHERE deleted_at IS NULL AND status = 'in_progress' AND accepted_on < ?`,
+          ).get(addDays(today, -CLOSE_WITHIN_DAYS)) as { n: number }
+        ).n;
   for (const r of overdue) {
     const days = daysBetween(r.acceptedOn, today);
     items.push({
-      kind: 'case_overdue', level: 'overdue', due: addDays(r.acceptedOn, CLOSE_WITHIN_DAYS), daysLeft: CLOSE_WITHIN_DAYS - days,
+      kind: 'case_overdue',
+      level: 'overdue',
+      due: addDays(r.acceptedOn, CLOSE_WITHIN_DAYS),
+      daysLeft: CLOSE_WITHIN_DAYS - days,
       title: `${caseName(r)}调解中已${days}天`,
       detail: `${r.acceptedOn}受理，超过一个月未调结：请结案，或在备注中写明原因`,
       link: { path: registerPath('mediationCases'), query: { open: r.id, year: r.acceptedOn.slice(0, 4) } },
@@ -65,15 +88,23 @@ export function computeReminders(db: Db, today: string): Reminders {
   // follow_up_on is set whenever 回访 entries exist (validation), so it alone says “no 回访” (index mediation_cases_visit_due)
   const visitWhere = `deleted_at IS NULL AND status = 'success' AND follow_up_on IS NULL AND closed_on >= ? AND closed_on <= ?`;
   const visitRange = [addDays(today, -FOLLOW_UP_LOOKBACK_DAYS), today];
-  const noVisit = prepared(db, `SELECT id, case_no AS caseNo, accepted_on AS acceptedOn, closed_on AS closedOn, type
-    FROM mediation_cases WHERE ${visitWhere} ORDER BY closed_on LIMIT ${LIST_LIMIT}`).all(...visitRange) as CaseRow[];
-  const noVisitCount = noVisit.length < LIST_LIMIT ? noVisit.length
-    : (prepared(db, `SELECT COUNT(*) AS n FROM mediation_cases WHERE ${visitWhere}`).get(...visitRange) as { n: number }).n;
+  const noVisit = prepared(
+    db,
+    `SELECT id, case_no AS caseNo, accepted_on AS acceptedOn, closed_on AS closedOn, type
+    FROM mediation_cases WHERE ${visitWhere} ORDER BY closed_on LIMIT ${LIST_LIMIT}`,
+  ).all(...visitRange) as CaseRow[];
+  const noVisitCount =
+    noVisit.length < LIST_LIMIT
+      ? noVisit.length
+      : (prepared(db, `SELECT COUNT(*) AS n FROM mediation_cases WHERE ${visitWhere}`).get(...visitRange) as { n: number }).n;
   for (const r of noVisit) {
     const due = addDays(r.closedOn!, FOLLOW_UP_WITHIN_DAYS);
     const left = daysBetween(today, due);
     items.push({
-      kind: 'follow_up_due', level: left < 0 ? 'overdue' : 'soon', due, daysLeft: left,
+      kind: 'follow_up_due',
+      level: left < 0 ? 'overdue' : 'soon',
+      due,
+      daysLeft: left,
       title: `${caseName(r)}待回访`,
       detail: `${r.closedOn}调解成功，${left < 0 ? `回访已逾期${-left}天` : left === 0 ? '今天应回访' : `应在${due}前回访`}`,
       link: { path: registerPath('mediationCases'), query: { open: r.id, year: r.acceptedOn.slice(0, 4) } },

@@ -20,7 +20,8 @@ export const MIGRATIONS: Migration[] = [
   {
     version: 1,
     name: 'ledger tables',
-    up: (db) => db.exec(`
+    up: (db) =>
+      db.exec(`
       CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 
       CREATE TABLE year_profiles (
@@ -87,7 +88,8 @@ export const MIGRATIONS: Migration[] = [
   {
     version: 2,
     name: 'attachments and merge bookkeeping',
-    up: (db) => db.exec(`
+    up: (db) =>
+      db.exec(`
       CREATE TABLE attachments (
         id TEXT PRIMARY KEY,
         register TEXT NOT NULL CHECK (register IN ('activities', 'mediationCases', 'inspections')),
@@ -120,7 +122,8 @@ export const MIGRATIONS: Migration[] = [
   {
     version: 3,
     name: 'report: clerk text per measure area, subsection titles, 复议/诉讼 confirmation',
-    up: (db) => db.exec(`
+    up: (db) =>
+      db.exec(`
       -- JSON objects keyed by measure area (leadership, decisions, …): the clerk's text and title
       ALTER TABLE year_profiles ADD COLUMN narrative_measures TEXT;
       ALTER TABLE year_profiles ADD COLUMN narrative_measure_titles TEXT;
@@ -181,7 +184,8 @@ export const MIGRATIONS: Migration[] = [
     // issue 9: the mediation case file (卷宗)
     version: 6,
     name: 'mediation case file fields',
-    up: (db) => db.exec(`
+    up: (db) =>
+      db.exec(`
       ALTER TABLE mediation_cases ADD COLUMN party_list TEXT NOT NULL DEFAULT '[]';
       ALTER TABLE mediation_cases ADD COLUMN facts TEXT;
       ALTER TABLE mediation_cases ADD COLUMN agreement_terms TEXT;
@@ -201,7 +205,8 @@ export const MIGRATIONS: Migration[] = [
     // issue 9's second migration: which records are demo data (示例数据), so they can be removed exactly
     version: 16,
     name: 'demo record marks',
-    up: (db) => db.exec(`
+    up: (db) =>
+      db.exec(`
       CREATE TABLE demo_records (
         register TEXT NOT NULL, record_id TEXT NOT NULL,
         PRIMARY KEY (register, record_id)

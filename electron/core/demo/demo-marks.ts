@@ -12,7 +12,9 @@ export function countDemo(db: Db): Record<RegisterName, number> {
   const out = {} as Record<RegisterName, number>;
   for (const r of REGISTER_NAMES) {
     const def = REGISTERS[r];
-    out[r] = (prepared(db, `SELECT COUNT(*) AS n FROM ${def.table} WHERE id IN (SELECT record_id FROM demo_records WHERE register = ?)`).get(r) as { n: number }).n;
+    out[r] = (
+      prepared(db, `SELECT COUNT(*) AS n FROM ${def.table} WHERE id IN (SELECT record_id FROM demo_records WHERE register = ?)`).get(r) as { n: number }
+    ).n;
   }
   return out;
 }
@@ -28,4 +30,3 @@ export function clearDemo(db: Db): Record<RegisterName, number> {
   }
   return out;
 }
-

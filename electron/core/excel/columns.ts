@@ -115,7 +115,8 @@ const COMMON_SYNONYMS: Record<string, string[]> = {
 export function normalizeHeader(h: string): string {
   return h
     .replace(/[\s\u3000*＊]/g, '')
-    .replace(/[（(【[]/g, '(').replace(/[）)】\]]/g, ')')
+    .replace(/[（(【[]/g, '(')
+    .replace(/[）)】\]]/g, ')')
     .replace(/[：:]/g, '')
     .toLowerCase();
 }
@@ -130,8 +131,12 @@ export function headerIndex(def: RegisterDef): Map<string, string> {
     for (const v of [n, flat(n), withoutParens(n)]) if (v && !map.has(v)) map.set(v, key);
   };
   // labels and keys first: they win over synonyms
-  for (const f of def.fields) { add(f.label, f.key); add(f.key, f.key); }
-  add(ID_HEADER, 'id'); add('id', 'id');
+  for (const f of def.fields) {
+    add(f.label, f.key);
+    add(f.key, f.key);
+  }
+  add(ID_HEADER, 'id');
+  add('id', 'id');
   const syn = { ...COMMON_SYNONYMS, ...SYNONYMS[def.name] };
   for (const [key, names] of Object.entries(syn)) for (const n of names) add(n, key);
   return map;
@@ -167,7 +172,8 @@ export function plainValue(v: unknown): Plain {
 }
 
 /** A cell as text; a date Excel cannot represent (a huge serial in a date format) reads as 无效日期, never a crash. */
-export const plainText = (v: Plain) => (v instanceof Date ? (Number.isNaN(v.getTime()) ? '无效日期' : v.toISOString().slice(0, 10)) : v === null ? '' : String(v).trim());
+export const plainText = (v: Plain) =>
+  v instanceof Date ? (Number.isNaN(v.getTime()) ? '无效日期' : v.toISOString().slice(0, 10)) : v === null ? '' : String(v).trim();
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const ymd = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
@@ -204,7 +210,10 @@ export function toDateString(v: Plain): string | Plain {
 export function toNumber(v: Plain): Plain {
   if (typeof v === 'number' || v === null) return v;
   if (typeof v === 'string') {
-    const s = v.trim().replace(/[,，\s]/g, '').replace(/(人次|人|份|条|块|次|处|件|个|场|元|名)$/, '');
+    const s = v
+      .trim()
+      .replace(/[,，\s]/g, '')
+      .replace(/(人次|人|份|条|块|次|处|件|个|场|元|名)$/, '');
     if (/^-?\d+(\.\d+)?$/.test(s)) return Number(s);
     const wan = /^(\d+(?:\.\d+)?)万$/.exec(s);
     if (wan) return Math.round(Number(wan[1]) * 10_000);
@@ -245,7 +254,10 @@ export function toEnumCode(f: FieldDef, v: Plain): Plain {
 
 export function toTags(v: Plain): Plain | string[] {
   if (v === null) return [];
-  return plainText(v).split(/[、,，;；\n]+/).map((t) => t.trim().replace(/^《(.*)》$/, '$1')).filter(Boolean);
+  return plainText(v)
+    .split(/[、,，;；\n]+/)
+    .map((t) => t.trim().replace(/^《(.*)》$/, '$1'))
+    .filter(Boolean);
 }
 
 /** Converts one cell to what validateRecord expects for its field. */
@@ -253,13 +265,19 @@ export function cellToField(f: FieldDef, v: Plain): unknown {
   // a number in a date format beyond any calendar (Excel shows ########): the cell's problem, named by row and column
   if (v instanceof Date && Number.isNaN(v.getTime())) throw new CellError('单元格是一个超出范围的日期（Excel 中显示为 ####）');
   switch (f.type) {
-    case 'date': return toDateString(v);
+    case 'date':
+      return toDateString(v);
     case 'int':
-    case 'money': return toNumber(v);
-    case 'bool': return toBool(v);
-    case 'enum': return toEnumCode(f, v);
-    case 'tags': return toTags(v);
-    default: return v === null ? null : v instanceof Date ? plainText(v) : typeof v === 'string' ? v.trim() : String(v);
+    case 'money':
+      return toNumber(v);
+    case 'bool':
+      return toBool(v);
+    case 'enum':
+      return toEnumCode(f, v);
+    case 'tags':
+      return toTags(v);
+    default:
+      return v === null ? null : v instanceof Date ? plainText(v) : typeof v === 'string' ? v.trim() : String(v);
   }
 }
 
@@ -278,10 +296,15 @@ function rawCell(f: FieldDef, value: unknown): string | number | Date | null {
       return m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : String(value);
     }
     case 'int':
-    case 'money': return typeof value === 'number' ? value : null;
-    case 'bool': return value ? '是' : '否';
-    case 'enum': return f.options && Object.hasOwn(f.options, String(value)) ? f.options[String(value)] : String(value);
-    case 'tags': return Array.isArray(value) ? value.join('、') : String(value);
-    default: return choiceLabel(f, String(value));
+    case 'money':
+      return typeof value === 'number' ? value : null;
+    case 'bool':
+      return value ? '是' : '否';
+    case 'enum':
+      return f.options && Object.hasOwn(f.options, String(value)) ? f.options[String(value)] : String(value);
+    case 'tags':
+      return Array.isArray(value) ? value.join('、') : String(value);
+    default:
+      return choiceLabel(f, String(value));
   }
 }

@@ -15,7 +15,10 @@ import { xmlSafe } from '../util/xml-safe.ts';
 import { excelColumns, fieldToCell, ID_HEADER } from './columns.ts';
 
 const THIN: Partial<ExcelJS.Borders> = {
-  top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' },
+  top: { style: 'thin' },
+  left: { style: 'thin' },
+  bottom: { style: 'thin' },
+  right: { style: 'thin' },
 };
 
 export type ExportQuery = Omit<ListQuery, 'page' | 'pageSize'>;
@@ -38,8 +41,13 @@ export async function exportExcel(ctx: CoreContext, register: RegisterName, q: E
   const ws = wb.addWorksheet(def.label, {
     views: [{ state: 'frozen', ySplit: 2 }],
     pageSetup: {
-      paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0,
-      horizontalCentered: true, margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
+      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
       printTitlesRow: '2:2',
     },
     headerFooter: { oddFooter: '第 &P 页，共 &N 页' },
@@ -89,9 +97,7 @@ export async function exportExcel(ctx: CoreContext, register: RegisterName, q: E
     if (c.field.type !== 'int' && c.field.type !== 'money') return;
     const sum = items.reduce((s, r) => s + (typeof r[c.field.key] === 'number' ? (r[c.field.key] as number) : 0), 0);
     const letter = ws.getColumn(i + 1).letter;
-    totals.getCell(i + 1).value = items.length
-      ? { formula: `SUM(${letter}${first}:${letter}${last})`, result: Math.round(sum * 100) / 100 }
-      : 0;
+    totals.getCell(i + 1).value = items.length ? { formula: `SUM(${letter}${first}:${letter}${last})`, result: Math.round(sum * 100) / 100 } : 0;
   });
   totals.eachCell({ includeEmpty: true }, (cell) => {
     cell.font = { bold: true };

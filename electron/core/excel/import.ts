@@ -15,9 +15,6 @@ import { AppError } from '../util/errors.ts';
 import { listZip, readZipEntry } from '../util/zip-read.ts';
 import { CellError, cellToField, EXAMPLE_MARK, headerIndex, matchHeader, plainText, plainValue, type Plain } from './columns.ts';
 
-
-
-
 export interface ExcelImportOptions {
   /** header text → field key ('' to ignore the column) */
   mapping?: Record<string, string>;
@@ -120,14 +117,24 @@ function layoutOf(ws: ExcelJS.Worksheet, def: RegisterDef, mapping: Record<strin
       let by: ExcelColumnMatch['by'] = null;
       if (mapping && Object.hasOwn(mapping, header)) {
         const target = mapping[header];
-        if (target && (labels.has(target))) { field = target; by = 'mapping'; }
+        if (target && labels.has(target)) {
+          field = target;
+          by = 'mapping';
+        }
       } else {
         field = matchHeader(index, header);
         if (field) by = 'auto';
       }
-      if (field && used.has(field)) { field = null; by = null; }
-      if (field) { used.add(field); byCol.set(c, field); score++; }
-      columns.push({ letter: ws.getColumn(c).letter, header, field, fieldLabel: field ? labels.get(field) ?? null : null, by });
+      if (field && used.has(field)) {
+        field = null;
+        by = null;
+      }
+      if (field) {
+        used.add(field);
+        byCol.set(c, field);
+        score++;
+      }
+      columns.push({ letter: ws.getColumn(c).letter, header, field, fieldLabel: field ? (labels.get(field) ?? null) : null, by });
     }
     if (score > 0 && (!best || score > best.score)) best = { ws, headerRow: r, columns, byCol, score };
     // nothing recognised: the first row of several texts is the header, for the mapping step
@@ -155,19 +162,38 @@ export async function importExcel(ctx: CoreContext, register: RegisterName, byte
   if (!layout) {
     const ws = sheets[0];
     if (!ws || ws.actualRowCount === 0) throw new AppError('invalid_input', '表格是空的，没有可导入的内容');
-    throw new AppError('invalid_input', `找不到${def.label}的表头：前30行中没有一行像表头（如“${def.fields.filter((f) => f.required).map((f) => f.label).join('”“')}”）。请使用导入模板填写。`);
+    throw new AppError(
+      'invalid_input',
+      `找不到${def.label}的表头：前30行中没有一行像表头（如“${def.fields
+        .filter((f) => f.required)
+        .map((f) => f.label)
+        .join('”“')}”）。请使用导入模板填写。`,
+    );
   }
   const { ws, headerRow, columns, byCol } = layout;
   const fields = def.fields.map((f) => ({ key: f.key, label: f.label, required: !!f.required }));
   const provided = new Set(byCol.values());
   const missingRequired = def.fields.filter((f) => f.required && !provided.has(f.key)).map((f) => f.label);
   const report: ExcelImportReport = {
-    register, sheet: ws.name, headerRow, columns,
+    register,
+    sheet: ws.name,
+    headerRow,
+    columns,
     unmatched: columns.filter((c) => !c.field).map((c) => ({ letter: c.letter, header: c.header })),
-    fields, missingRequired,
-    rows: 0, valid: 0, invalid: 0, new: 0, updated: 0,
+    fields,
+    missingRequired,
+    rows: 0,
+    valid: 0,
+    invalid: 0,
+    new: 0,
+    updated: 0,
     skipped: { blank: 0, totals: 0, example: 0 },
-    issues: [], issueCount: 0, dryRun: opts.dryRun, applied: false, written: 0, years: [],
+    issues: [],
+    issueCount: 0,
+    dryRun: opts.dryRun,
+    applied: false,
+    written: 0,
+    years: [],
   };
   const colNums = [...byCol.keys()];
   const colOfField = new Map<string, number>([...byCol.entries()].map(([c, k]) => [k, c]));
@@ -196,14 +222,26 @@ export async function importExcel(ctx: CoreContext, register: RegisterName, byte
   for (let r = headerRow + 1; r <= lastRow; r++) {
     const row = ws.getRow(r);
     const values = rowValues(row, colNums);
-    if (values.every((v) => v === null || (typeof v === 'string' && v.trim() === ''))) { report.skipped.blank++; continue; }
+    if (values.every((v) => v === null || (typeof v === 'string' && v.trim() === ''))) {
+      report.skipped.blank++;
+      continue;
+    }
     // a totals row: 合计 / 总计 in one of the first cells of the row (mapped or not)
     let totals = false;
     for (let c = 1; c <= firstCols; c++) {
-      if (TOTALS_RE.test(plainText(plainValue(row.getCell(c).value)))) { totals = true; break; }
+      if (TOTALS_RE.test(plainText(plainValue(row.getCell(c).value)))) {
+        totals = true;
+        break;
+      }
     }
-    if (totals) { report.skipped.totals++; continue; }
-    if (notesCol && plainText(plainValue(row.getCell(notesCol).value)).startsWith(EXAMPLE_MARK)) { report.skipped.example++; continue; }
+    if (totals) {
+      report.skipped.totals++;
+      continue;
+    }
+    if (notesCol && plainText(plainValue(row.getCell(notesCol).value)).startsWith(EXAMPLE_MARK)) {
+      report.skipped.example++;
+      continue;
+    }
     report.rows++;
     const input: Record<string, unknown> = {};
     let id: string | null = null;
@@ -212,7 +250,10 @@ export async function importExcel(ctx: CoreContext, register: RegisterName, byte
       const key = byCol.get(c)!;
       // one odd cell is that cell's problem, named by row and column, never the whole import's
       try {
-        if (key === 'id') { id = values[i] === null ? null : plainText(values[i]); return; }
+        if (key === 'id') {
+          id = values[i] === null ? null : plainText(values[i]);
+          return;
+        }
         const f = def.fields.find((x) => x.key === key)!;
         input[key] = cellToField(f, values[i]);
       } catch (e) {
@@ -220,7 +261,10 @@ export async function importExcel(ctx: CoreContext, register: RegisterName, byte
         addIssue(r, key, `「${headerOf(key)}」的内容无法读取：${e instanceof CellError ? e.message : '请检查这个单元格的格式和内容'}`);
       }
     });
-    if (unreadable.size) { report.invalid++; continue; }
+    if (unreadable.size) {
+      report.invalid++;
+      continue;
+    }
     const before = report.issueCount;
     const v = validateRecord(def, input);
     if (!v.ok) {
@@ -252,13 +296,18 @@ export async function importExcel(ctx: CoreContext, register: RegisterName, byte
         const key = `${String(fields.acceptedOn).slice(0, 4)}|${normalizeCaseNo(caseNo)}`;
         const other = findDuplicateCaseNo(ctx.db, caseNo, String(fields.acceptedOn), id);
         if (seenCaseNos.has(key)) addIssue(r, 'caseNo', `「案号」“${caseNo}”与第${seenCaseNos.get(key)}行重复（同一年度内案号不能重复）`);
-        else if (other && !seenIds.has(other.id)) addIssue(r, 'caseNo', `「案号」“${caseNo}”在${String(fields.acceptedOn).slice(0, 4)}年已被另一件案件使用：${describeCase(other)}`);
+        else if (other && !seenIds.has(other.id))
+          addIssue(r, 'caseNo', `「案号」“${caseNo}”在${String(fields.acceptedOn).slice(0, 4)}年已被另一件案件使用：${describeCase(other)}`);
         seenCaseNos.set(key, r);
       }
     }
-    if (report.issueCount > before || !v.ok) { report.invalid++; continue; }
+    if (report.issueCount > before || !v.ok) {
+      report.invalid++;
+      continue;
+    }
     report.valid++;
-    if (update) report.updated++; else report.new++;
+    if (update) report.updated++;
+    else report.new++;
     planned.push({ id: id ?? randomUUID(), fields: v.value, update });
   }
   report.years = [...new Set(planned.map((p) => Number(String(p.fields[def.dateKey]).slice(0, 4))))].sort((a, b) => a - b);
@@ -268,12 +317,14 @@ export async function importExcel(ctx: CoreContext, register: RegisterName, byte
   if (opts.dryRun || blocked || planned.length === 0) return report;
   await opts.beforeWrite?.();
   const now = isoNow(ctx);
-  ctx.db.transaction(() => {
-    for (const p of planned) {
-      if (p.update) replaceRecord(ctx.db, def, p.id, p.fields, now);
-      else insertRecord(ctx.db, def, p.id, p.fields, now);
-    }
-  }).immediate();
+  ctx.db
+    .transaction(() => {
+      for (const p of planned) {
+        if (p.update) replaceRecord(ctx.db, def, p.id, p.fields, now);
+        else insertRecord(ctx.db, def, p.id, p.fields, now);
+      }
+    })
+    .immediate();
   report.applied = true;
   report.written = planned.length;
   return report;

@@ -35,13 +35,20 @@ export function profileToPackage(p: YearProfile): Record<string, unknown> {
 
 function carriedRequests(ctx: CoreContext, year: number, department?: string): Record<string, unknown>[] {
   const def = REGISTERS.disclosureRequests;
-  const rows = ctx.db.prepare(`SELECT * FROM ${def.table} WHERE deleted_at IS NULL AND received_on < ?
+  const rows = ctx.db
+    .prepare(
+      `SELECT * FROM ${def.table} WHERE deleted_at IS NULL AND received_on < ?
       AND (result IS NULL OR result_on IS NULL OR result_on >= ?)${department !== undefined ? ' AND department = ?' : ''}
-    ORDER BY received_on, id`).all(`${year}-01-01`, `${year}-01-01`, ...(department !== undefined ? [department] : [])) as Record<string, unknown>[];
+    ORDER BY received_on, id`,
+    )
+    .all(`${year}-01-01`, `${year}-01-01`, ...(department !== undefined ? [department] : [])) as Record<string, unknown>[];
   return rows.map((row) => rowToRecord<Record<string, unknown>>(def, row));
 }
 
-export function buildPackage(ctx: CoreContext, opts: { year?: number; department?: string; withPersonal?: boolean }): { pkg: Record<string, unknown>; counts: Record<RegisterName, number> } {
+export function buildPackage(
+  ctx: CoreContext,
+  opts: { year?: number; department?: string; withPersonal?: boolean },
+): { pkg: Record<string, unknown>; counts: Record<RegisterName, number> } {
   const township = getSettings(ctx.db).township;
   if (!township) throw new AppError('invalid_input', '尚未设置乡镇名称和发文机关，无法导出数据包。请先在“设置”中填写。');
   const years = opts.year !== undefined ? [opts.year] : profileYears(ctx.db).sort();
@@ -53,7 +60,10 @@ export function buildPackage(ctx: CoreContext, opts: { year?: number; department
     // informative only (readers ignore unknown keys): 当事人等个人信息 left out unless the clerk ticked it
     personalData: !!opts.withPersonal,
     township: { name: township.name, authority: township.authority, ...(township.superior ? { superior: township.superior } : {}) },
-    years: years.map((y) => getProfile(ctx.db, y)).filter((p) => p.updatedAt !== null).map(profileToPackage),
+    years: years
+      .map((y) => getProfile(ctx.db, y))
+      .filter((p) => p.updatedAt !== null)
+      .map(profileToPackage),
   };
   const counts = {} as Record<RegisterName, number>;
   for (const r of REGISTER_NAMES) {

@@ -3,7 +3,14 @@
 import type { ImportCounts, ImportRecordIssue, ImportReport } from '../../shared/contract/exchange.ts';
 import { REGISTERS, REGISTER_NAMES, type RegisterName } from '../../shared/registers.ts';
 import {
-  MEASURE_KEYS, MEASURE_LABELS, MEASURE_TITLE_MAX, NARRATIVE_KEYS, NARRATIVE_LABELS, PROFILE_FIGURE_KEYS, PROFILE_FIGURE_LABELS, type YearProfile,
+  MEASURE_KEYS,
+  MEASURE_LABELS,
+  MEASURE_TITLE_MAX,
+  NARRATIVE_KEYS,
+  NARRATIVE_LABELS,
+  PROFILE_FIGURE_KEYS,
+  PROFILE_FIGURE_LABELS,
+  type YearProfile,
 } from '../../shared/records.ts';
 import { describeRecord, isValidDate, validateRecord } from '../../shared/validation.ts';
 import { parseOpenness } from '../../shared/openness.ts';
@@ -36,7 +43,10 @@ export function parsePackage(text: string): Obj {
   }
   if (!isObj(data) || data.format !== PACKAGE_FORMAT) throw new AppError('invalid_input', NOT_A_PACKAGE);
   if (data.version !== PACKAGE_VERSION) {
-    throw new AppError('invalid_input', `数据包版本为 ${String(data.version ?? '（缺失）').slice(0, 10)}，本程序只支持版本 ${PACKAGE_VERSION}。请升级法治台账。`);
+    throw new AppError(
+      'invalid_input',
+      `数据包版本为 ${String(data.version ?? '（缺失）').slice(0, 10)}，本程序只支持版本 ${PACKAGE_VERSION}。请升级法治台账。`,
+    );
   }
   return data;
 }
@@ -78,8 +88,11 @@ function lastReceived(ctx: CoreContext, register: RegisterName, id: string): str
 }
 
 function markReceived(ctx: CoreContext, register: RegisterName, id: string, updatedAt: string): void {
-  prepared(ctx.db, `INSERT INTO exchange_seen (register, record_id, updated_at) VALUES (?, ?, ?)
-    ON CONFLICT(register, record_id) DO UPDATE SET updated_at = excluded.updated_at`).run(register, id, updatedAt);
+  prepared(
+    ctx.db,
+    `INSERT INTO exchange_seen (register, record_id, updated_at) VALUES (?, ?, ?)
+    ON CONFLICT(register, record_id) DO UPDATE SET updated_at = excluded.updated_at`,
+  ).run(register, id, updatedAt);
 }
 
 const sameFields = (register: RegisterName, a: Obj, b: Obj) =>
@@ -102,7 +115,11 @@ function planRecords(ctx: CoreContext, data: Obj, issues: ImportRecordIssue[], r
       const bad = (message: string, field?: string) => {
         issues.push({ register, index, id: isObj(raw) && typeof raw.id === 'string' ? raw.id : undefined, record: label, field, message });
       };
-      if (!isObj(raw)) { bad('记录应为对象'); report.byRegister[register].invalid++; return; }
+      if (!isObj(raw)) {
+        bad('记录应为对象');
+        report.byRegister[register].invalid++;
+        return;
+      }
       const before = issues.length;
       const id = raw.id;
       if (typeof id !== 'string' || !ID_RE.test(id)) bad('「id」缺失或无效（应为1—64位字母、数字或 - _ . :）', 'id');
@@ -112,7 +129,10 @@ function planRecords(ctx: CoreContext, data: Obj, issues: ImportRecordIssue[], r
       if (updatedAt === undefined) bad(`「updatedAt」不是有效的时间：“${String(raw.updatedAt).slice(0, 30)}”`, 'updatedAt');
       const v = validateRecord(def, fromPackageRecord(register, raw));
       if (!v.ok) for (const i of v.issues) bad(i.message, i.field);
-      if (issues.length > before || !v.ok) { report.byRegister[register].invalid++; return; }
+      if (issues.length > before || !v.ok) {
+        report.byRegister[register].invalid++;
+        return;
+      }
       const fields: Obj = v.value;
       years.add(Number(String(fields[def.dateKey]).slice(0, 4)));
       const local = getRecord<Obj>(ctx.db, def, id as string);
@@ -142,7 +162,17 @@ function planRecords(ctx: CoreContext, data: Obj, issues: ImportRecordIssue[], r
         incoming = null;
       }
       report.byRegister[register][action]++;
-      planned.push({ register, id: id as string, fields, updatedAt: incoming, action, label, localUpdatedAt: local ? String(local.updatedAt) : null, conflict, note });
+      planned.push({
+        register,
+        id: id as string,
+        fields,
+        updatedAt: incoming,
+        action,
+        label,
+        localUpdatedAt: local ? String(local.updatedAt) : null,
+        conflict,
+        note,
+      });
     });
   }
   return planned;
@@ -160,9 +190,11 @@ function checkCaseNumbers(ctx: CoreContext, planned: PlannedRecord[], issues: Im
   const key = (acceptedOn: string, caseNo: string) => `${acceptedOn.slice(0, 4)}|${normalizeCaseNo(caseNo)}`;
   const years = new Set(cases.map((c) => String(c.fields.acceptedOn).slice(0, 4)));
   for (const y of years) {
-    const rows = prepared(ctx.db, `SELECT id, case_no AS caseNo, accepted_on AS acceptedOn, type FROM mediation_cases
-      WHERE deleted_at IS NULL AND accepted_on >= ? AND accepted_on < ? AND case_no IS NOT NULL AND case_no <> ''`)
-      .all(`${y}-01-01`, `${Number(y) + 1}-01-01`) as { id: string; caseNo: string; acceptedOn: string; type: string }[];
+    const rows = prepared(
+      ctx.db,
+      `SELECT id, case_no AS caseNo, accepted_on AS acceptedOn, type FROM mediation_cases
+      WHERE deleted_at IS NULL AND accepted_on >= ? AND accepted_on < ? AND case_no IS NOT NULL AND case_no <> ''`,
+    ).all(`${y}-01-01`, `${Number(y) + 1}-01-01`) as { id: string; caseNo: string; acceptedOn: string; type: string }[];
     for (const r of rows) if (!incomingIds.has(r.id)) taken.set(key(r.acceptedOn, r.caseNo), { ...r, label: `本机已有的${describeCase(r)}` });
   }
   for (const c of cases) {
@@ -173,8 +205,13 @@ function checkCaseNumbers(ctx: CoreContext, planned: PlannedRecord[], issues: Im
     const k = key(acceptedOn, caseNo);
     const other = taken.get(k);
     if (other) {
-      issues.push({ register: 'mediationCases', id: c.id, record: c.label, field: 'caseNo',
-        message: `案号“${caseNo}”在${acceptedOn.slice(0, 4)}年重复：与${other.label}相同` });
+      issues.push({
+        register: 'mediationCases',
+        id: c.id,
+        record: c.label,
+        field: 'caseNo',
+        message: `案号“${caseNo}”在${acceptedOn.slice(0, 4)}年重复：与${other.label}相同`,
+      });
       report.byRegister.mediationCases.invalid++;
       report.byRegister.mediationCases[c.action]--;
       c.action = 'unchanged';
@@ -187,9 +224,15 @@ function checkCaseNumbers(ctx: CoreContext, planned: PlannedRecord[], issues: Im
 
 export function parseProfile(raw: Obj, bad: (m: string, f?: string) => void): YearProfile | null {
   const before = { n: 0 };
-  const fail = (m: string, f?: string) => { before.n++; bad(m, f); };
+  const fail = (m: string, f?: string) => {
+    before.n++;
+    bad(m, f);
+  };
   const year = raw.year;
-  if (typeof year !== 'number' || !Number.isInteger(year) || year < 2000 || year > 2100) { fail('「year」应为2000—2100之间的年份', 'year'); return null; }
+  if (typeof year !== 'number' || !Number.isInteger(year) || year < 2000 || year > 2100) {
+    fail('「year」应为2000—2100之间的年份', 'year');
+    return null;
+  }
   const p = emptyProfile(year);
   for (const k of PROFILE_FIGURE_KEYS) {
     const v = raw[k];
@@ -198,31 +241,43 @@ export function parseProfile(raw: Obj, bad: (m: string, f?: string) => void): Ye
     else p[k] = v;
   }
   if (raw.reportDate !== undefined && raw.reportDate !== null) {
-    if (typeof raw.reportDate !== 'string' || !isValidDate(raw.reportDate)) fail(`「成文日期」不是有效日期：“${String(raw.reportDate).slice(0, 20)}”`, 'reportDate');
+    if (typeof raw.reportDate !== 'string' || !isValidDate(raw.reportDate))
+      fail(`「成文日期」不是有效日期：“${String(raw.reportDate).slice(0, 20)}”`, 'reportDate');
     else p.reportDate = raw.reportDate;
   }
   if (raw.narrative !== undefined && raw.narrative !== null) {
     if (!isObj(raw.narrative)) fail('「narrative」应为对象', 'narrative');
-    else for (const k of NARRATIVE_KEYS) {
-      const v = raw.narrative[k];
-      if (v === undefined || v === null) continue;
-      if (typeof v !== 'string') fail(`「narrative.${k}」应为文字`, `narrative.${k}`);
-      else p.narrative[k] = v.trim() === '' ? null : v.replace(/\r\n?/g, '\n');
-    }
+    else
+      for (const k of NARRATIVE_KEYS) {
+        const v = raw.narrative[k];
+        if (v === undefined || v === null) continue;
+        if (typeof v !== 'string') fail(`「narrative.${k}」应为文字`, `narrative.${k}`);
+        else p.narrative[k] = v.trim() === '' ? null : v.replace(/\r\n?/g, '\n');
+      }
     if (isObj(raw.narrative)) {
-      for (const [part, label] of [['measures', '举措文字'], ['measureTitles', '举措小标题']] as const) {
+      for (const [part, label] of [
+        ['measures', '举措文字'],
+        ['measureTitles', '举措小标题'],
+      ] as const) {
         const obj = raw.narrative[part];
         if (obj === undefined || obj === null) continue;
-        if (!isObj(obj)) { fail(`「narrative.${part}」（${label}）应为对象`, `narrative.${part}`); continue; }
+        if (!isObj(obj)) {
+          fail(`「narrative.${part}」（${label}）应为对象`, `narrative.${part}`);
+          continue;
+        }
         for (const k of MEASURE_KEYS) {
           const v = Object.hasOwn(obj, k) ? obj[k] : undefined;
           if (v === undefined || v === null) continue;
           const where = `「narrative.${part}.${k}」（${MEASURE_LABELS[k]}的${label}）`;
-          if (typeof v !== 'string') { fail(`${where}应为文字`, `narrative.${part}.${k}`); continue; }
+          if (typeof v !== 'string') {
+            fail(`${where}应为文字`, `narrative.${part}.${k}`);
+            continue;
+          }
           if (v.trim() === '') continue;
           if (part === 'measureTitles') {
             if (/[\r\n]/.test(v.trim())) fail(`${where}应为一行，不能换行`, `narrative.${part}.${k}`);
-            else if (v.trim().length > MEASURE_TITLE_MAX) fail(`${where}不能超过${MEASURE_TITLE_MAX}个字，现为${v.trim().length}个字`, `narrative.${part}.${k}`);
+            else if (v.trim().length > MEASURE_TITLE_MAX)
+              fail(`${where}不能超过${MEASURE_TITLE_MAX}个字，现为${v.trim().length}个字`, `narrative.${part}.${k}`);
             else p.measureTitles[k] = v.trim();
           } else if (v.length > 20000) fail(`${where}不能超过20000字`, `narrative.${part}.${k}`);
           else p.measures[k] = v.replace(/\r\n?/g, '\n');
@@ -231,7 +286,11 @@ export function parseProfile(raw: Obj, bad: (m: string, f?: string) => void): Ye
     }
   }
   if (raw.noReviewOrLitigation !== undefined && raw.noReviewOrLitigation !== null) {
-    if (typeof raw.noReviewOrLitigation !== 'boolean') fail(`「noReviewOrLitigation」（未发生行政复议、行政诉讼的确认）应为 true 或 false，现为“${String(raw.noReviewOrLitigation).slice(0, 20)}”`, 'noReviewOrLitigation');
+    if (typeof raw.noReviewOrLitigation !== 'boolean')
+      fail(
+        `「noReviewOrLitigation」（未发生行政复议、行政诉讼的确认）应为 true 或 false，现为“${String(raw.noReviewOrLitigation).slice(0, 20)}”`,
+        'noReviewOrLitigation',
+      );
     else p.noReviewOrLitigation = raw.noReviewOrLitigation;
   }
   p.openness = parseOpenness(raw, p.openness, fail);
@@ -241,8 +300,10 @@ export function parseProfile(raw: Obj, bad: (m: string, f?: string) => void): Ye
     for (const i of api.error.issues.slice(0, 5)) {
       const field = i.path.join('.');
       const last = String(i.path[i.path.length - 1] ?? '');
-      const label = (PROFILE_FIGURE_LABELS as Record<string, string>)[field]
-        ?? (i.path[0] === 'narrative' ? (NARRATIVE_LABELS as Record<string, string>)[last] : undefined) ?? field;
+      const label =
+        (PROFILE_FIGURE_LABELS as Record<string, string>)[field] ??
+        (i.path[0] === 'narrative' ? (NARRATIVE_LABELS as Record<string, string>)[last] : undefined) ??
+        field;
       const big = i.code === 'too_big' ? (i as { maximum: number | bigint; origin?: string }) : null;
       const message = big ? (big.origin === 'string' ? `不能超过${big.maximum}个字` : `不能大于${big.maximum}`) : i.message;
       fail(`「${label}」${message}`, field);
@@ -254,10 +315,16 @@ export function parseProfile(raw: Obj, bad: (m: string, f?: string) => void): Ye
   return before.n ? null : p;
 }
 
-const profileContent = (p: YearProfile) => JSON.stringify([
-  PROFILE_FIGURE_KEYS.map((k) => p[k]), p.reportDate, NARRATIVE_KEYS.map((k) => p.narrative[k]),
-  MEASURE_KEYS.map((k) => p.measures[k]), MEASURE_KEYS.map((k) => p.measureTitles[k]), p.noReviewOrLitigation, p.openness,
-]);
+const profileContent = (p: YearProfile) =>
+  JSON.stringify([
+    PROFILE_FIGURE_KEYS.map((k) => p[k]),
+    p.reportDate,
+    NARRATIVE_KEYS.map((k) => p.narrative[k]),
+    MEASURE_KEYS.map((k) => p.measures[k]),
+    MEASURE_KEYS.map((k) => p.measureTitles[k]),
+    p.noReviewOrLitigation,
+    p.openness,
+  ]);
 const isEmptyProfile = (p: YearProfile) => profileContent(p) === profileContent(emptyProfile(p.year));
 
 function planProfiles(ctx: CoreContext, data: Obj, issues: ImportRecordIssue[], report: ImportReport): PlannedProfile[] {
@@ -273,11 +340,17 @@ function planProfiles(ctx: CoreContext, data: Obj, issues: ImportRecordIssue[], 
   list.forEach((raw: unknown, index: number) => {
     const record = `年度信息（第${index + 1}条${isObj(raw) && typeof raw.year === 'number' ? `，${raw.year}年` : ''}）`;
     let failed = false;
-    const bad = (message: string, field?: string) => { failed = true; issues.push({ register: 'years', index, record, field, message }); };
+    const bad = (message: string, field?: string) => {
+      failed = true;
+      issues.push({ register: 'years', index, record, field, message });
+    };
     if (!isObj(raw)) bad('应为对象');
     const p = isObj(raw) ? parseProfile(raw, bad) : null;
     if (p && seen.has(p.year)) bad(`「year」${p.year} 在数据包中重复`, 'year');
-    if (failed || !p) { report.byRegister.years.invalid++; return; }
+    if (failed || !p) {
+      report.byRegister.years.invalid++;
+      return;
+    }
     seen.add(p.year);
     let action: PlannedProfile['action'] = 'new';
     // an updatedAt in the future decides nothing: it is recorded as the import's time
@@ -300,10 +373,18 @@ export function hasPersonalData(data: Obj): boolean {
   return REGISTER_NAMES.some((r) => {
     const keys = personalKeys(r);
     const list = data[PACKAGE_KEYS[r]];
-    return keys.length > 0 && Array.isArray(list) && list.some((rec) => isObj(rec) && keys.some((k) => {
-      const v = rec[k];
-      return v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0);
-    }));
+    return (
+      keys.length > 0 &&
+      Array.isArray(list) &&
+      list.some(
+        (rec) =>
+          isObj(rec) &&
+          keys.some((k) => {
+            const v = rec[k];
+            return v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0);
+          }),
+      )
+    );
   });
 }
 
@@ -323,9 +404,10 @@ export function importPackage(ctx: CoreContext, text: string, opts: ImportPackag
     issues.push({ register: 'township', record: '乡镇信息（township）', message: '数据包缺少乡镇简称（township.name）或发文机关全称（township.authority）' });
   }
   const local = getSettings(ctx.db).township;
-  const pkgTownship = township && typeof township.name === 'string' && typeof township.authority === 'string'
-    ? { name: township.name.trim(), authority: township.authority.trim(), superior: typeof township.superior === 'string' ? township.superior : null }
-    : null;
+  const pkgTownship =
+    township && typeof township.name === 'string' && typeof township.authority === 'string'
+      ? { name: township.name.trim(), authority: township.authority.trim(), superior: typeof township.superior === 'string' ? township.superior : null }
+      : null;
   const report: ImportReport = {
     dryRun: opts.dryRun,
     applied: false,
@@ -348,31 +430,43 @@ export function importPackage(ctx: CoreContext, text: string, opts: ImportPackag
   report.years = [...years].sort();
   for (const r of records) {
     if (r.skip || r.action === 'unchanged' || report.changes.length >= MAX_CHANGES_LISTED) continue;
-    report.changes.push({ register: r.register, id: r.id, action: r.action, record: r.label, localUpdatedAt: r.localUpdatedAt, incomingUpdatedAt: r.updatedAt, conflict: r.conflict, ...(r.note ? { note: r.note } : {}) });
+    report.changes.push({
+      register: r.register,
+      id: r.id,
+      action: r.action,
+      record: r.label,
+      localUpdatedAt: r.localUpdatedAt,
+      incomingUpdatedAt: r.updatedAt,
+      conflict: r.conflict,
+      ...(r.note ? { note: r.note } : {}),
+    });
   }
   for (const p of profiles) {
-    if (p.action !== 'unchanged') report.changes.push({ register: 'years', id: String(p.profile.year), action: p.action, record: `${p.profile.year}年年度信息` });
+    if (p.action !== 'unchanged')
+      report.changes.push({ register: 'years', id: String(p.profile.year), action: p.action, record: `${p.profile.year}年年度信息` });
   }
 
   const blocked = issues.length > 0 && !opts.skipInvalid;
   if (opts.dryRun || blocked) return report;
 
   const now = isoNow(ctx);
-  ctx.db.transaction(() => {
-    if (!local && pkgTownship) updateSettings(ctx.db, { township: pkgTownship });
-    for (const p of profiles) {
-      if (p.action === 'new' || p.action === 'updated') writeProfile(ctx.db, p.profile, p.profile.updatedAt ?? now);
-    }
-    for (const r of records) {
-      if (r.skip) continue;
-      const def = REGISTERS[r.register];
-      if (r.action === 'new') insertRecord(ctx.db, def, r.id, r.fields, r.updatedAt ?? now);
-      else if (r.action === 'updated') replaceRecord(ctx.db, def, r.id, r.fields, r.updatedAt ?? now);
-      if (r.action === 'new' || r.action === 'updated') markReceived(ctx, r.register, r.id, r.updatedAt ?? now);
-      else if (r.action === 'unchanged' && r.localUpdatedAt) markReceived(ctx, r.register, r.id, r.localUpdatedAt);
-    }
-    opts.afterWrite?.();
-  }).immediate();
+  ctx.db
+    .transaction(() => {
+      if (!local && pkgTownship) updateSettings(ctx.db, { township: pkgTownship });
+      for (const p of profiles) {
+        if (p.action === 'new' || p.action === 'updated') writeProfile(ctx.db, p.profile, p.profile.updatedAt ?? now);
+      }
+      for (const r of records) {
+        if (r.skip) continue;
+        const def = REGISTERS[r.register];
+        if (r.action === 'new') insertRecord(ctx.db, def, r.id, r.fields, r.updatedAt ?? now);
+        else if (r.action === 'updated') replaceRecord(ctx.db, def, r.id, r.fields, r.updatedAt ?? now);
+        if (r.action === 'new' || r.action === 'updated') markReceived(ctx, r.register, r.id, r.updatedAt ?? now);
+        else if (r.action === 'unchanged' && r.localUpdatedAt) markReceived(ctx, r.register, r.id, r.localUpdatedAt);
+      }
+      opts.afterWrite?.();
+    })
+    .immediate();
   report.applied = true;
   return report;
 }

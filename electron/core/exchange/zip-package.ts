@@ -8,8 +8,16 @@ import type { AttachmentImportCounts, ZipImportReport } from '../../shared/contr
 import { REGISTERS, type RegisterName } from '../../shared/registers.ts';
 import type { CoreContext } from '../context.ts';
 import {
-  ATTACHMENT_REGISTERS, blobPath, checkAttachmentRow, getAttachment, insertAttachmentRow, isSha256, MAX_ATTACHMENT_BYTES,
-  readBlobVerified, storeBlob, type AttachmentInfo,
+  ATTACHMENT_REGISTERS,
+  blobPath,
+  checkAttachmentRow,
+  getAttachment,
+  insertAttachmentRow,
+  isSha256,
+  MAX_ATTACHMENT_BYTES,
+  readBlobVerified,
+  storeBlob,
+  type AttachmentInfo,
 } from '../attachments/store.ts';
 import { isZipBytes, listZip, readZipEntry } from '../util/zip-read.ts';
 import { getRecord, prepared } from '../registers/repository.ts';
@@ -26,8 +34,6 @@ export interface ZipBytes {
   attachments: number;
 }
 
-
-
 type PackageAttachment = Omit<AttachmentInfo, 'isImage'>;
 
 export async function exportPackageZip(ctx: CoreContext, opts: { year?: number; department?: string; withPersonal?: boolean }): Promise<ZipBytes> {
@@ -40,7 +46,13 @@ export async function exportPackageZip(ctx: CoreContext, opts: { year?: number; 
     const ids = new Set(((pkg[register] as { id: string }[]) ?? []).map((r) => r.id));
     if (ids.size === 0) continue;
     const rows = prepared(ctx.db, 'SELECT * FROM attachments WHERE register = ? AND deleted_at IS NULL ORDER BY created_at, id').all(register) as {
-      id: string; record_id: string; file_name: string; mime: string; size: number; sha256: string; created_at: string;
+      id: string;
+      record_id: string;
+      file_name: string;
+      mime: string;
+      size: number;
+      sha256: string;
+      created_at: string;
     }[];
     for (const a of rows) {
       if (!ids.has(a.record_id)) continue;
@@ -74,7 +86,9 @@ export const PACKAGE_ZIP_LIMITS = {
 };
 
 export async function importPackageZip(
-  ctx: CoreContext, bytes: Uint8Array, opts: { dryRun: boolean; skipInvalid?: boolean; beforeWrite?: () => Promise<unknown> },
+  ctx: CoreContext,
+  bytes: Uint8Array,
+  opts: { dryRun: boolean; skipInvalid?: boolean; beforeWrite?: () => Promise<unknown> },
 ): Promise<ZipImportReport> {
   if (!isZipBytes(bytes)) throw new AppError('invalid_input', '无法读取这个 .zip 文件：文件已损坏，或不是法治台账导出的「含附件」数据包');
   const entries = listZip(bytes, PACKAGE_ZIP_LIMITS);
@@ -85,7 +99,11 @@ export async function importPackageZip(
 
   // attachments: check each against its file and its record before anything is written
   let data: Record<string, unknown> = {};
-  try { data = JSON.parse(text.replace(/^\uFEFF/, '')) as Record<string, unknown>; } catch { /* importPackage reports it */ }
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, '')) as Record<string, unknown>;
+  } catch {
+    /* importPackage reports it */
+  }
   const counts: AttachmentImportCounts = { new: 0, existing: 0, invalid: 0, issues: [] };
   const toInsert: PackageAttachment[] = [];
   const blobs = new Map<string, Buffer>();
@@ -95,28 +113,59 @@ export async function importPackageZip(
   const now = ctx.now().toISOString();
   for (const [i, raw] of list.entries()) {
     const name = isObj(raw) && typeof raw.fileName === 'string' ? raw.fileName.slice(0, 120) : `第${i + 1}个附件`;
-    const bad = (message: string) => { counts.invalid++; if (counts.issues.length < 200) counts.issues.push({ attachment: name, message }); };
-    if (!isObj(raw)) { bad('附件信息应为对象'); continue; }
+    const bad = (message: string) => {
+      counts.invalid++;
+      if (counts.issues.length < 200) counts.issues.push({ attachment: name, message });
+    };
+    if (!isObj(raw)) {
+      bad('附件信息应为对象');
+      continue;
+    }
     const sha = isSha256(raw.sha256) ? raw.sha256 : null;
-    let content: Buffer | null = sha ? blobs.get(sha) ?? null : null;
+    let content: Buffer | null = sha ? (blobs.get(sha) ?? null) : null;
     if (sha && !content) {
       const f = byName.get(`attachments/${sha}`) ?? byName.get(`attachments/${sha.slice(0, 2)}/${sha}`);
       if (f) {
-        if (f.size > MAX_ATTACHMENT_BYTES) { bad('附件超过 20 MB'); continue; }
+        if (f.size > MAX_ATTACHMENT_BYTES) {
+          bad('附件超过 20 MB');
+          continue;
+        }
         content = readZipEntry(bytes, f, '数据包');
-      } else if (!existsSync(blobPath(ctx.dataDir, sha))) { bad('压缩包中缺少这个附件的文件'); continue; }
+      } else if (!existsSync(blobPath(ctx.dataDir, sha))) {
+        bad('压缩包中缺少这个附件的文件');
+        continue;
+      }
     }
     // the same rules as a backup's attachment rows: mime and size measured, never taken from the package
     const checked = checkAttachmentRow(ctx.dataDir, { ...raw, deletedAt: null }, content, now);
-    if (typeof checked === 'string') { bad(checked); continue; }
-    if (checked.missingFile) { bad('附件文件已损坏或缺失'); continue; }
+    if (typeof checked === 'string') {
+      bad(checked);
+      continue;
+    }
+    if (checked.missingFile) {
+      bad('附件文件已损坏或缺失');
+      continue;
+    }
     const a = checked.row;
-    if (getAttachment(ctx.db, a.id)) { counts.existing++; continue; }
+    if (getAttachment(ctx.db, a.id)) {
+      counts.existing++;
+      continue;
+    }
     if (!packageIds.get(a.register)!.has(a.recordId) && !getRecord(ctx.db, REGISTERS[a.register], a.recordId)) {
-      bad(`所属的${REGISTERS[a.register].label}记录既不在数据包中也不在本机台账中`); continue;
+      bad(`所属的${REGISTERS[a.register].label}记录既不在数据包中也不在本机台账中`);
+      continue;
     }
     if (content) blobs.set(a.sha256, content);
-    toInsert.push({ id: a.id, register: a.register, recordId: a.recordId, sha256: a.sha256, fileName: a.fileName, mime: a.mime, size: a.size, createdAt: a.createdAt });
+    toInsert.push({
+      id: a.id,
+      register: a.register,
+      recordId: a.recordId,
+      sha256: a.sha256,
+      fileName: a.fileName,
+      mime: a.mime,
+      size: a.size,
+      createdAt: a.createdAt,
+    });
   }
 
   const preview = importPackage(ctx, text, { dryRun: true, skipInvalid: opts.skipInvalid });

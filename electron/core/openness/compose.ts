@@ -27,7 +27,11 @@ export interface OpennessComposeInput {
 const SUB_HEAD = /^(（[一二三四五六七八九十]+）[^。！？\n]{1,30}?[。！？])(.*)$/;
 function lines(text: string | null | undefined): string[] {
   if (!text) return [];
-  return text.replace(/\r\n?/g, '\n').split('\n').map((l) => l.trim()).filter(Boolean);
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
 }
 function paragraph(line: string, source: ReportParagraph['source']): ReportParagraph {
   const m = SUB_HEAD.exec(line);
@@ -63,9 +67,10 @@ export function composeOpenness(input: OpennessComposeInput): OpennessModel {
     const n = g.items.reduce((s, i) => s + total(i.code), 0);
     if (n > 0) resultParts.push(`${g.label.replace(/^（.）/, '').replace(/（.*）$/, '')}${n}件`);
   }
-  const requestsText = received + carried === 0
-    ? `${year}年，${organ}未收到政府信息公开申请。`
-    : `${year}年，${organ}共收到政府信息公开申请${received}件，上年结转${carried}件；办结${concluded}件${resultParts.length ? `，其中${resultParts.join('、')}` : ''}；结转下年度继续办理${carryForward}件。`;
+  const requestsText =
+    received + carried === 0
+      ? `${year}年，${organ}未收到政府信息公开申请。`
+      : `${year}年，${organ}共收到政府信息公开申请${received}件，上年结转${carried}件；办结${concluded}件${resultParts.length ? `，其中${resultParts.join('、')}` : ''}；结转下年度继续办理${carryForward}件。`;
   const disputesTotal = f.tables.four[4] + f.tables.four[9] + f.tables.four[14];
   const overviewDraft = [
     `（一）主动公开。${year}年，${name}严格落实《中华人民共和国政府信息公开条例》，通过${portal}、政务公开栏等渠道主动公开政府信息${f.disclosure}条，及时公开财政预决算、惠民惠农资金、重大项目、行政执法等群众关注的信息。`,
@@ -81,12 +86,14 @@ export function composeOpenness(input: OpennessComposeInput): OpennessModel {
   ];
   const otherDraft = ['无其他需要报告的事项。'];
 
-  const narrativePart = (
-    key: OpennessPart['key'], heading: string, nk: OpennessNarrativeKey, draft: string[], lead: ReportParagraph[] = [],
-  ): OpennessPart => {
+  const narrativePart = (key: OpennessPart['key'], heading: string, nk: OpennessNarrativeKey, draft: string[], lead: ReportParagraph[] = []): OpennessPart => {
     const own = lines(profile.narrative[nk]);
     return {
-      key, heading, table: null, narrativeKey: nk, narrative: profile.narrative[nk],
+      key,
+      heading,
+      table: null,
+      narrativeKey: nk,
+      narrative: profile.narrative[nk],
       paragraphs: [...lead, ...(own.length ? own.map((l) => paragraph(l, 'clerk')) : draft.map((l) => paragraph(l, 'draft')))],
       draftText: draft.join('\n'),
       draft: own.length === 0,
@@ -97,26 +104,57 @@ export function composeOpenness(input: OpennessComposeInput): OpennessModel {
   const parts: OpennessPart[] = [
     narrativePart('overview', '一、总体情况', 'overview', overviewDraft),
     { key: 'active', heading: '二、主动公开政府信息情况', paragraphs: [], table: 'two', narrativeKey: null, narrative: null, draftText: null, draft: false },
-    { key: 'requests', heading: '三、收到和处理政府信息公开申请情况', paragraphs: [], table: 'three', narrativeKey: null, narrative: null, draftText: null, draft: false },
-    { key: 'disputes', heading: '四、政府信息公开行政复议、行政诉讼情况', paragraphs: [], table: 'four', narrativeKey: null, narrative: null, draftText: null, draft: false },
+    {
+      key: 'requests',
+      heading: '三、收到和处理政府信息公开申请情况',
+      paragraphs: [],
+      table: 'three',
+      narrativeKey: null,
+      narrative: null,
+      draftText: null,
+      draft: false,
+    },
+    {
+      key: 'disputes',
+      heading: '四、政府信息公开行政复议、行政诉讼情况',
+      paragraphs: [],
+      table: 'four',
+      narrativeKey: null,
+      narrative: null,
+      draftText: null,
+      draft: false,
+    },
     narrativePart('problems', '五、存在的主要问题及改进情况', 'problems', problemsDraft),
-    narrativePart('otherMatters', '六、其他需要报告的事项', 'otherMatters', otherDraft,
-      [{ text: `依据《政府信息公开信息处理费管理办法》，${fees.replace(/^依据《政府信息公开信息处理费管理办法》，?/, '')}`, source: profile.feesCharged ? 'clerk' : 'data' }]),
+    narrativePart('otherMatters', '六、其他需要报告的事项', 'otherMatters', otherDraft, [
+      {
+        text: `依据《政府信息公开信息处理费管理办法》，${fees.replace(/^依据《政府信息公开信息处理费管理办法》，?/, '')}`,
+        source: profile.feesCharged ? 'clerk' : 'data',
+      },
+    ]),
   ];
 
-  const opening: ReportParagraph[] = [{
-    text: `本报告依据《中华人民共和国政府信息公开条例》（以下简称《条例》）和《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）要求编制，由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项六个部分组成。本报告所列数据的统计期限自${year}年1月1日起至${year}年12月31日止。${authority ? `如对本报告有疑问，请与${authority}联系${settings.opennessContact ? `（${settings.opennessContact.replace(/^[（(]|[）)]$/g, '')}）` : ''}。` : ''}`,
-    source: 'fixed',
-  }];
+  const opening: ReportParagraph[] = [
+    {
+      text: `本报告依据《中华人民共和国政府信息公开条例》（以下简称《条例》）和《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）要求编制，由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项六个部分组成。本报告所列数据的统计期限自${year}年1月1日起至${year}年12月31日止。${authority ? `如对本报告有疑问，请与${authority}联系${settings.opennessContact ? `（${settings.opennessContact.replace(/^[（(]|[）)]$/g, '')}）` : ''}。` : ''}`,
+      source: 'fixed',
+    },
+  ];
 
   // ---- 成文日期: the given date or today, within 1 December – 31 January; else blank ----------
   const wanted = input.date ?? input.today;
   const inWindow = dateInWindow(wanted, year);
   const warnings: ReviewItem[] = [];
-  if (!authority) warnings.push({ id: 'openness.no_authority', severity: 'warning', message: '尚未设置发文机关全称，标题和落款将空缺。请在“设置”中填写乡镇信息。', link: { label: '去设置', path: '/settings', query: {} } });
+  if (!authority)
+    warnings.push({
+      id: 'openness.no_authority',
+      severity: 'warning',
+      message: '尚未设置发文机关全称，标题和落款将空缺。请在“设置”中填写乡镇信息。',
+      link: { label: '去设置', path: '/settings', query: {} },
+    });
   if (!inWindow) {
     warnings.push({
-      id: 'openness.date', severity: 'warning',
+      id: 'openness.date',
+      severity: 'warning',
       message: `成文日期${input.date ? `（${formatChineseDate(wanted)}）` : `（今天，${formatChineseDate(wanted)}）`}不在${year}年12月1日至${year + 1}年1月31日之间，报告中留空“${year + 1}年\u3000月\u3000日”，请印发时填写。年报应在${year + 1}年1月31日前公布。`,
     });
   }
@@ -126,7 +164,7 @@ export function composeOpenness(input: OpennessComposeInput): OpennessModel {
   }
 
   const titleRest = `${year}年政府信息公开工作年度报告`;
-  const titleLines = !authority ? [titleRest] : (authority.length + titleRest.length <= 22 ? [`${authority}${titleRest}`] : [authority, titleRest]);
+  const titleLines = !authority ? [titleRest] : authority.length + titleRest.length <= 22 ? [`${authority}${titleRest}`] : [authority, titleRest];
   return {
     year,
     authority,

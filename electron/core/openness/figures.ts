@@ -35,7 +35,13 @@ export const OPENNESS_SQL = {
 } as const;
 
 /** One request, or n identical ones (same dates, applicant type and result). */
-export interface RequestRow { receivedOn: string; applicantType: string; result: string | null; resultOn: string | null; n?: number }
+export interface RequestRow {
+  receivedOn: string;
+  applicantType: string;
+  result: string | null;
+  resultOn: string | null;
+  n?: number;
+}
 
 const zeros = () => Array.from({ length: 7 }, () => 0);
 
@@ -43,7 +49,10 @@ const zeros = () => Array.from({ length: 7 }, () => 0);
 export function countTable3(rows: RequestRow[], year: number): Table3Row[] {
   const from = `${year}-01-01`;
   const to = `${year + 1}-01-01`;
-  const received = zeros(); const carried = zeros(); const carryForward = zeros(); const concluded = zeros();
+  const received = zeros();
+  const carried = zeros();
+  const carryForward = zeros();
+  const concluded = zeros();
   const byResult = new Map<string, number[]>(Object.keys(DISCLOSURE_RESULTS).map((c) => [c, zeros()]));
   for (const r of rows) {
     const col = APPLICANT_COLUMNS.indexOf(r.applicantType as never);
@@ -51,8 +60,12 @@ export function countTable3(rows: RequestRow[], year: number): Table3Row[] {
     const done = !!r.result && !!r.resultOn;
     if (done && r.resultOn! < from) continue; // concluded before the year: not this year's business
     const n = r.n ?? 1;
-    const add = (v: number[]) => { v[col] += n; v[6] += n; };
-    if (r.receivedOn >= from) add(received); else add(carried);
+    const add = (v: number[]) => {
+      v[col] += n;
+      v[6] += n;
+    };
+    if (r.receivedOn >= from) add(received);
+    else add(carried);
     if (done && r.resultOn! < to) {
       add(byResult.get(r.result!)!);
       add(concluded);

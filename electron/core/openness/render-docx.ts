@@ -7,8 +7,18 @@ import { AlignmentType, Document, Packer, Paragraph } from 'docx';
 import JSZip from 'jszip';
 import type { OpennessModel, OpennessTables } from '../../shared/contract/openness.ts';
 import {
-  bodyParagraph, emptyLine, esc, fontTableXml, LAYOUT, pageFooter, reportPageProperties, reportStyles, run,
-  signatureBlock, spliceParagraph, xmlSafeModel,
+  bodyParagraph,
+  emptyLine,
+  esc,
+  fontTableXml,
+  LAYOUT,
+  pageFooter,
+  reportPageProperties,
+  reportStyles,
+  run,
+  signatureBlock,
+  spliceParagraph,
+  xmlSafeModel,
 } from '../report/render-docx.ts';
 import { formatWan } from './compose.ts';
 import { rowOf } from './figures.ts';
@@ -37,10 +47,16 @@ function tableXml(grid: number[], rows: Cell[][], headerRows: number, size: numb
   const border = (side: string) => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>`;
   const out: string[] = [
     '<w:tbl><w:tblPr><w:tblW w:w="5000" w:type="pct"/><w:jc w:val="center"/><w:tblBorders>',
-    border('top'), border('left'), border('bottom'), border('right'), border('insideH'), border('insideV'),
+    border('top'),
+    border('left'),
+    border('bottom'),
+    border('right'),
+    border('insideH'),
+    border('insideV'),
     '</w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="57" w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar>',
     '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>',
-    ...grid.map((w) => `<w:gridCol w:w="${w}"/>`), '</w:tblGrid>',
+    ...grid.map((w) => `<w:gridCol w:w="${w}"/>`),
+    '</w:tblGrid>',
   ];
   rows.forEach((row, r) => {
     out.push(`<w:tr><w:trPr><w:cantSplit/>${r < headerRows ? '<w:tblHeader/>' : ''}</w:trPr>`);
@@ -51,10 +67,12 @@ function tableXml(grid: number[], rows: Cell[][], headerRows: number, size: numb
       col += span;
       const merge = c.vMerge === 'restart' ? '<w:vMerge w:val="restart"/>' : c.vMerge === 'continue' ? '<w:vMerge/>' : '';
       const text = c.vMerge === 'continue' ? '' : c.text;
-      out.push(`<w:tc><w:tcPr><w:tcW w:w="${w}" w:type="dxa"/>${span > 1 ? `<w:gridSpan w:val="${span}"/>` : ''}${merge}<w:vAlign w:val="center"/></w:tcPr>`
-        + `<w:p><w:pPr><w:pStyle w:val="${c.head ? 'TableHead' : 'TableText'}"/>${c.left ? '<w:jc w:val="left"/>' : ''}<w:spacing w:line="300" w:lineRule="exact" w:before="0" w:after="0"/></w:pPr>`
-        + (text ? `<w:r><w:rPr><w:sz w:val="${size}"/><w:szCs w:val="${size}"/></w:rPr><w:t xml:space="preserve">${esc(text)}</w:t></w:r>` : '')
-        + '</w:p></w:tc>');
+      out.push(
+        `<w:tc><w:tcPr><w:tcW w:w="${w}" w:type="dxa"/>${span > 1 ? `<w:gridSpan w:val="${span}"/>` : ''}${merge}<w:vAlign w:val="center"/></w:tcPr>` +
+          `<w:p><w:pPr><w:pStyle w:val="${c.head ? 'TableHead' : 'TableText'}"/>${c.left ? '<w:jc w:val="left"/>' : ''}<w:spacing w:line="300" w:lineRule="exact" w:before="0" w:after="0"/></w:pPr>` +
+          (text ? `<w:r><w:rPr><w:sz w:val="${size}"/><w:szCs w:val="${size}"/></w:rPr><w:t xml:space="preserve">${esc(text)}</w:t></w:r>` : '') +
+          '</w:p></w:tc>',
+      );
     }
     out.push('</w:tr>');
   });
@@ -70,18 +88,32 @@ export function table2Xml(t: OpennessTables['two']): string {
   const block = (title: string): Cell[] => [{ text: title, span: 4, head: true }];
   const rows: Cell[][] = [
     block('第二十条第（一）项'),
-    [{ text: '信息内容', head: true }, { text: '本年制发件数', head: true }, { text: '本年废止件数', head: true }, { text: '现行有效件数', head: true }],
+    [
+      { text: '信息内容', head: true },
+      { text: '本年制发件数', head: true },
+      { text: '本年废止件数', head: true },
+      { text: '现行有效件数', head: true },
+    ],
     [{ text: '规章' }, { text: '0' }, { text: '0' }, { text: '0' }],
     [{ text: '行政规范性文件' }, { text: num(t.normative.issued) }, { text: num(t.normative.repealed) }, { text: num(t.normative.inForce) }],
     block('第二十条第（五）项'),
-    [{ text: '信息内容', head: true }, { text: '本年处理决定数量', span: 3, head: true }],
+    [
+      { text: '信息内容', head: true },
+      { text: '本年处理决定数量', span: 3, head: true },
+    ],
     [{ text: '行政许可' }, { text: num(t.licenses), span: 3 }],
     block('第二十条第（六）项'),
-    [{ text: '信息内容', head: true }, { text: '本年处理决定数量', span: 3, head: true }],
+    [
+      { text: '信息内容', head: true },
+      { text: '本年处理决定数量', span: 3, head: true },
+    ],
     [{ text: '行政处罚' }, { text: num(t.penalties), span: 3 }],
     [{ text: '行政强制' }, { text: num(t.coercions), span: 3 }],
     block('第二十条第（八）项'),
-    [{ text: '信息内容', head: true }, { text: '本年收费金额（单位：万元）', span: 3, head: true }],
+    [
+      { text: '信息内容', head: true },
+      { text: '本年收费金额（单位：万元）', span: 3, head: true },
+    ],
     [{ text: '行政事业性收费' }, { text: formatWan(t.feesWan), span: 3 }],
   ];
   return tableXml(grid, rows, 0, 24);
@@ -92,11 +124,22 @@ export function table3Xml(t: OpennessTables['three']): string {
   const grid = widths([7.5, 13, 28, ...Array(7).fill(7.36)]);
   const nums = (key: string): Cell[] => rowOf(t, key).map((v) => ({ text: num(v) }));
   const rows: Cell[][] = [
-    [{ text: '', span: 3, vMerge: 'restart' }, { text: '申请人情况', span: 7, head: true }],
-    [{ text: '', span: 3, vMerge: 'continue' }, { text: '自然人', vMerge: 'restart', head: true }, { text: '法人或其他组织', span: 5, head: true }, { text: '总计', vMerge: 'restart', head: true }],
-    [{ text: '', span: 3, vMerge: 'continue' }, { text: '', vMerge: 'continue' },
+    [
+      { text: '', span: 3, vMerge: 'restart' },
+      { text: '申请人情况', span: 7, head: true },
+    ],
+    [
+      { text: '', span: 3, vMerge: 'continue' },
+      { text: '自然人', vMerge: 'restart', head: true },
+      { text: '法人或其他组织', span: 5, head: true },
+      { text: '总计', vMerge: 'restart', head: true },
+    ],
+    [
+      { text: '', span: 3, vMerge: 'continue' },
+      { text: '', vMerge: 'continue' },
       ...['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'].map((h): Cell => ({ text: h, head: true })),
-      { text: '', vMerge: 'continue' }],
+      { text: '', vMerge: 'continue' },
+    ],
     [{ text: '一、本年新收政府信息公开申请数量', span: 3, left: true }, ...nums('received')],
     [{ text: '二、上年结转政府信息公开申请数量', span: 3, left: true }, ...nums('carried')],
   ];
@@ -112,7 +155,12 @@ export function table3Xml(t: OpennessTables['three']): string {
       continue;
     }
     g.items.forEach((item, k) => {
-      rows.push([outer(), k === 0 ? { text: g.label, vMerge: 'restart' } : { text: '', vMerge: 'continue' }, { text: item.label, left: true }, ...nums(item.code)]);
+      rows.push([
+        outer(),
+        k === 0 ? { text: g.label, vMerge: 'restart' } : { text: '', vMerge: 'continue' },
+        { text: item.label, left: true },
+        ...nums(item.code),
+      ]);
     });
   }
   rows.push([outer(), { text: '（七）总计', span: 2, left: true }, ...nums('concluded')]);
@@ -125,8 +173,15 @@ export function table4Xml(four: number[]): string {
   const grid = widths(Array(15).fill(1));
   const results = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
   const rows: Cell[][] = [
-    [{ text: '行政复议', span: 5, head: true }, { text: '行政诉讼', span: 10, head: true }],
-    [...results.map((h): Cell => ({ text: h, vMerge: 'restart', head: true })), { text: '未经复议直接起诉', span: 5, head: true }, { text: '复议后起诉', span: 5, head: true }],
+    [
+      { text: '行政复议', span: 5, head: true },
+      { text: '行政诉讼', span: 10, head: true },
+    ],
+    [
+      ...results.map((h): Cell => ({ text: h, vMerge: 'restart', head: true })),
+      { text: '未经复议直接起诉', span: 5, head: true },
+      { text: '复议后起诉', span: 5, head: true },
+    ],
     [...results.map((): Cell => ({ text: '', vMerge: 'continue' })), ...[...results, ...results].map((h): Cell => ({ text: h, head: true }))],
     four.map((v) => ({ text: num(v) })),
   ];
@@ -145,7 +200,15 @@ export function buildOpennessDocument(model: OpennessModel, nonce = ''): Documen
     children.push(new Paragraph({ style: 'SectionHeading', children: [run(part.heading)] }));
     for (const p of part.paragraphs) children.push(bodyParagraph(p));
     if (part.table === 'three') {
-      children.push(new Paragraph({ style: 'Body', alignment: AlignmentType.CENTER, indent: { firstLine: 0, firstLineChars: 0 }, keepNext: true, children: [run(model.table3Note, { size: 24 })] }));
+      children.push(
+        new Paragraph({
+          style: 'Body',
+          alignment: AlignmentType.CENTER,
+          indent: { firstLine: 0, firstLineChars: 0 },
+          keepNext: true,
+          children: [run(model.table3Note, { size: 24 })],
+        }),
+      );
     }
     if (part.table) children.push(new Paragraph({ children: [run(marker(nonce, part.table))] }));
   }
@@ -156,11 +219,13 @@ export function buildOpennessDocument(model: OpennessModel, nonce = ''): Documen
     description: `${model.year}年政府信息公开工作年度报告`,
     evenAndOddHeaderAndFooters: true,
     styles: reportStyles(),
-    sections: [{
-      properties: reportPageProperties(),
-      footers: { default: pageFooter(true), even: pageFooter(false) },
-      children,
-    }],
+    sections: [
+      {
+        properties: reportPageProperties(),
+        footers: { default: pageFooter(true), even: pageFooter(false) },
+        children,
+      },
+    ],
   });
 }
 

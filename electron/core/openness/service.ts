@@ -15,24 +15,34 @@ export function buildOpennessModel(ctx: CoreContext, year: number, date?: string
   const profile = getProfile(ctx.db, year).openness;
   const figures = computeOpennessFigures(ctx.db, year, profile);
   return composeOpenness({
-    figures, profile, settings: getSettings(ctx.db), date, today,
+    figures,
+    profile,
+    settings: getSettings(ctx.db),
+    date,
+    today,
     checks: agreementChecks(figures, profile, lawReportFigures(ctx.db, year), exportedReport(ctx.db, year)),
     dataWarnings: requestWarnings(figures, today),
   });
 }
 
-export async function exportOpenness(ctx: CoreContext, year: number, date?: string):
-Promise<{ fileName: string; base64: string; bytes: number; checks: ReviewItem[]; warnings: ReviewItem[] }> {
+export async function exportOpenness(
+  ctx: CoreContext,
+  year: number,
+  date?: string,
+): Promise<{ fileName: string; base64: string; bytes: number; checks: ReviewItem[]; warnings: ReviewItem[] }> {
   const model = buildOpennessModel(ctx, year, date);
   const buf = await renderOpennessDocx(model);
-  prepared(ctx.db, `INSERT INTO report_exports (report, year, exported_at, file_name, figures) VALUES ('openness', ?, ?, ?, ?)
-    ON CONFLICT(report, year) DO UPDATE SET exported_at = excluded.exported_at, file_name = excluded.file_name, figures = excluded.figures`)
-    .run(year, isoNow(ctx), model.fileName, JSON.stringify(model.stated));
+  prepared(
+    ctx.db,
+    `INSERT INTO report_exports (report, year, exported_at, file_name, figures) VALUES ('openness', ?, ?, ?, ?)
+    ON CONFLICT(report, year) DO UPDATE SET exported_at = excluded.exported_at, file_name = excluded.file_name, figures = excluded.figures`,
+  ).run(year, isoNow(ctx), model.fileName, JSON.stringify(model.stated));
   return { fileName: model.fileName, base64: buf.toString('base64'), bytes: buf.length, checks: model.checks, warnings: model.warnings };
 }
 
 export function opennessStatus(ctx: CoreContext, year: number): OpennessExportStatus {
-  const row = prepared(ctx.db, "SELECT exported_at AS exportedAt, file_name AS fileName FROM report_exports WHERE report = 'openness' AND year = ?").get(year) as
-    { exportedAt: string; fileName: string } | undefined;
+  const row = prepared(ctx.db, "SELECT exported_at AS exportedAt, file_name AS fileName FROM report_exports WHERE report = 'openness' AND year = ?").get(
+    year,
+  ) as { exportedAt: string; fileName: string } | undefined;
   return { year, exportedAt: row?.exportedAt ?? null, fileName: row?.fileName ?? null, stated: exportedReport(ctx.db, year)?.stated ?? null };
 }

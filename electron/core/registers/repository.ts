@@ -76,7 +76,6 @@ export function purgeRecord(db: Db, def: RegisterDef, id: string): number {
   return prepared(db, `DELETE FROM ${def.table} WHERE id = ? AND deleted_at IS NOT NULL`).run(id).changes;
 }
 
-
 function filterField(def: RegisterDef, key: string): FieldDef {
   const f = def.fields.find((x) => x.key === key);
   if (!f || !(f.filter || f.type === 'enum' || f.type === 'bool')) {
@@ -94,8 +93,14 @@ export function whereOf(def: RegisterDef, q: ListQuery): { sql: string; params: 
     parts.push(`${dateCol} >= ? AND ${dateCol} < ?`);
     params.push(`${q.year}-01-01`, `${q.year + 1}-01-01`);
   }
-  if (q.from) { parts.push(`${dateCol} >= ?`); params.push(q.from); }
-  if (q.to) { parts.push(`${dateCol} <= ?`); params.push(q.to); }
+  if (q.from) {
+    parts.push(`${dateCol} >= ?`);
+    params.push(q.from);
+  }
+  if (q.to) {
+    parts.push(`${dateCol} <= ?`);
+    params.push(q.to);
+  }
   for (const [key, value] of Object.entries(q.filters ?? {})) {
     if (value === '' || value === undefined || value === null) continue;
     if (def.name === 'mediationCases' && key === FILE_INCOMPLETE) {
@@ -160,8 +165,7 @@ export function hasKeywordIndex(db: Db, def: RegisterDef): boolean {
 export const keywordPlan = { indexDrivenMax: 4000 };
 
 function hasFilters(q: ListQuery): boolean {
-  return q.year !== undefined || !!q.from || !!q.to
-    || Object.values(q.filters ?? {}).some((v) => v !== '' && v !== undefined && v !== null);
+  return q.year !== undefined || !!q.from || !!q.to || Object.values(q.filters ?? {}).some((v) => v !== '' && v !== undefined && v !== null);
 }
 
 type Page<T> = ListResult<T>;
@@ -180,18 +184,27 @@ function listByIndex<T>(db: Db, def: RegisterDef, q: ListQuery, keyword: string)
   if (matches <= keywordPlan.indexDrivenMax) {
     const where = whereOf(def, { ...q, keyword: undefined });
     const inIndex = `rowid IN (SELECT rowid FROM ${fts} WHERE ${fts} MATCH ?)`;
-    const rows = prepared(db, `${selectOf(def)} WHERE ${inIndex} AND ${where.sql} ORDER BY ${orderOf(def, q)} LIMIT ? OFFSET ?`)
-      .all(match, ...where.params, pageSize, offset) as Record<string, unknown>[];
-    const total = !filtered ? matches
-      : rows.length > 0 && rows.length < pageSize ? offset + rows.length
+    const rows = prepared(db, `${selectOf(def)} WHERE ${inIndex} AND ${where.sql} ORDER BY ${orderOf(def, q)} LIMIT ? OFFSET ?`).all(
+      match,
+      ...where.params,
+      pageSize,
+      offset,
+    ) as Record<string, unknown>[];
+    const total = !filtered
+      ? matches
+      : rows.length > 0 && rows.length < pageSize
+        ? offset + rows.length
         : (prepared(db, `SELECT COUNT(*) AS n FROM ${def.table} WHERE ${inIndex} AND ${where.sql}`).get(match, ...where.params) as { n: number }).n;
     return { items: rows.map((r) => rowToRecord<T>(def, r)), total, page, pageSize };
   }
   if (filtered) return null;
   // common keyword, whole register: the page by the ordered scan (stops early), the total from the index
   const where = whereOf(def, q);
-  const rows = prepared(db, `${selectOf(def)} WHERE ${where.sql} ORDER BY ${orderOf(def, q)} LIMIT ? OFFSET ?`)
-    .all(...where.params, pageSize, offset) as Record<string, unknown>[];
+  const rows = prepared(db, `${selectOf(def)} WHERE ${where.sql} ORDER BY ${orderOf(def, q)} LIMIT ? OFFSET ?`).all(
+    ...where.params,
+    pageSize,
+    offset,
+  ) as Record<string, unknown>[];
   return { items: rows.map((r) => rowToRecord<T>(def, r)), total: matches, page, pageSize };
 }
 
@@ -210,12 +223,16 @@ export function scanRecords<T>(db: Db, def: RegisterDef, q: ListQuery): ListResu
   const pageSize = q.pageSize ?? 20;
   const where = whereOf(def, q);
   const offset = (page - 1) * pageSize;
-  const rows = prepared(db, `${selectOf(def)} WHERE ${where.sql} ORDER BY ${orderOf(def, q)} LIMIT ? OFFSET ?`)
-    .all(...where.params, pageSize, offset) as Record<string, unknown>[];
+  const rows = prepared(db, `${selectOf(def)} WHERE ${where.sql} ORDER BY ${orderOf(def, q)} LIMIT ? OFFSET ?`).all(
+    ...where.params,
+    pageSize,
+    offset,
+  ) as Record<string, unknown>[];
   // A short last page already tells the total: a rare keyword then costs one scan, not two.
-  const total = rows.length > 0 && rows.length < pageSize
-    ? offset + rows.length
-    : (prepared(db, `SELECT COUNT(*) AS n FROM ${def.table} WHERE ${where.sql}`).get(...where.params) as { n: number }).n;
+  const total =
+    rows.length > 0 && rows.length < pageSize
+      ? offset + rows.length
+      : (prepared(db, `SELECT COUNT(*) AS n FROM ${def.table} WHERE ${where.sql}`).get(...where.params) as { n: number }).n;
   return { items: rows.map((r) => rowToRecord<T>(def, r)), total, page, pageSize };
 }
 
@@ -227,9 +244,12 @@ export function suggestValues(db: Db, def: RegisterDef, key: string, year?: numb
   // the year is a parameter: one statement for every year, not one per year
   const yearSql = year === undefined ? '' : ` AND ${dateCol} >= ? AND ${dateCol} < ?`;
   const params = year === undefined ? [] : [`${year}-01-01`, `${year + 1}-01-01`];
-  const rows = prepared(db, `SELECT ${f.column} AS v, COUNT(*) AS n FROM ${def.table}
+  const rows = prepared(
+    db,
+    `SELECT ${f.column} AS v, COUNT(*) AS n FROM ${def.table}
     WHERE deleted_at IS NULL AND ${f.column} IS NOT NULL AND ${f.column} <> ''${yearSql}
-    GROUP BY ${f.column} ORDER BY n DESC, v LIMIT 200`).all(...params) as { v: string }[];
+    GROUP BY ${f.column} ORDER BY n DESC, v LIMIT 200`,
+  ).all(...params) as { v: string }[];
   return rows.map((r) => r.v);
 }
 
@@ -244,7 +264,10 @@ export function allRecords<T>(db: Db, def: RegisterDef, opts: { year?: number; i
     params.push(`${opts.year}-01-01`, `${opts.year + 1}-01-01`);
   }
   const department = fieldWithRole(def, 'department');
-  if (opts.department !== undefined && department) { parts.push(`${department.column} = ?`); params.push(opts.department); }
+  if (opts.department !== undefined && department) {
+    parts.push(`${department.column} = ?`);
+    params.push(opts.department);
+  }
   const where = parts.length ? `WHERE ${parts.join(' AND ')}` : '';
   const rows = db.prepare(`SELECT * FROM ${def.table} ${where} ORDER BY ${dateCol}, id`).all(...params) as Record<string, unknown>[];
   return rows.map((r) => rowToRecord<T>(def, r));

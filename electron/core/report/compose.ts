@@ -6,16 +6,22 @@
 // review item found while composing is returned in `review`.
 import type { MeasureArea, ReportModel, ReportParagraph, ReportSection, ReportTable, ReviewItem } from '../../shared/contract/report.ts';
 import type { YearStats } from '../../shared/contract/stats.ts';
-import {
-  MEASURE_LABELS, NARRATIVE_LABELS, type AppSettings, type NarrativeKey, type YearProfile,
-} from '../../shared/records.ts';
+import { MEASURE_LABELS, NARRATIVE_LABELS, type AppSettings, type NarrativeKey, type YearProfile } from '../../shared/records.ts';
 import { chineseNumeral, exact, formatChineseDate, formatRate } from '../stats/number-style.ts';
 import { cleanClerkText, splitOtherMeasures, splitSubHead, titleSentence, type Slip } from './clerk-text.ts';
 import { contradictions } from './consistency.ts';
 import { disputeLabel, groups, MEASURE_BUILDERS, type ChangeNote } from './measures.ts';
 import { DEFAULT_TITLES, DRAFTS, ORDINALS, P, POLITICAL_REFERENCES, townWords } from './phrases.ts';
 
-export interface ActivityRow { id: string; date: string; title: string; kind: string; village: string | null; place: string | null; audience: number }
+export interface ActivityRow {
+  id: string;
+  date: string;
+  title: string;
+  kind: string;
+  village: string | null;
+  place: string | null;
+  audience: number;
+}
 
 export interface ComposeInput {
   stats: YearStats;
@@ -43,7 +49,11 @@ export function dateWindow(year: number): { from: string; to: string } {
 }
 
 /** The 成文日期 line: the profile's date; else today inside the window; else a blank line for the clerk. */
-export function reportDateLine(year: number, reportDate: string | null, today: string): { date: string; source: 'profile' | 'today' | 'blank'; proposal: string } {
+export function reportDateLine(
+  year: number,
+  reportDate: string | null,
+  today: string,
+): { date: string; source: 'profile' | 'today' | 'blank'; proposal: string } {
   const w = dateWindow(year);
   const inWindow = today >= w.from && today <= w.to;
   // proposed when the clerk is asked: today in the window, else a working day well before the 3月1日 deadline
@@ -60,7 +70,8 @@ const sectionLink = (section: string) => ({ page: 'report' as const, section });
 
 function slipItems(where: string, section: string, slips: Slip[]): ReviewItem[] {
   return slips.map((s) => ({
-    kind: 'cleaned_slip', severity: 'warning' as const,
+    kind: 'cleaned_slip',
+    severity: 'warning' as const,
     message: `${where}第${s.paragraph}段：${s.what}，导出时已自动更正，建议在原文中改正。`,
     link: sectionLink(section),
   }));
@@ -69,7 +80,8 @@ function slipItems(where: string, section: string, slips: Slip[]): ReviewItem[] 
 function politicsItems(year: number, where: string, section: string, text: string | null): ReviewItem[] {
   if (!text) return [];
   return POLITICAL_REFERENCES.filter((r) => year < r.from && text.includes(r.phrase)).map((r) => ({
-    kind: 'political_reference', severity: 'warning' as const,
+    kind: 'political_reference',
+    severity: 'warning' as const,
     message: `${where}提到“${r.phrase}”，${year}年的报告中还不应出现（${r.from}年起才有），请核实。`,
     link: sectionLink(section),
   }));
@@ -100,9 +112,13 @@ export function composeReport(input: ComposeInput): ReportModel {
     review.push(...politicsItems(year, where, `measure-${b.key}`, profile.measures[b.key]));
     const title = clerkTitle?.trim() || DEFAULT_TITLES[b.key];
     areas.push({
-      key: b.key, label: MEASURE_LABELS[b.key], defaultTitle: DEFAULT_TITLES[b.key],
-      clerkTitle: clerkTitle ?? null, clerkText: profile.measures[b.key] ?? null,
-      facts: sentences, printed: sentences.length > 0 || clerk.lines.length > 0,
+      key: b.key,
+      label: MEASURE_LABELS[b.key],
+      defaultTitle: DEFAULT_TITLES[b.key],
+      clerkTitle: clerkTitle ?? null,
+      clerkText: profile.measures[b.key] ?? null,
+      facts: sentences,
+      printed: sentences.length > 0 || clerk.lines.length > 0,
     });
     if (b.key === 'other') {
       for (const part of splitOtherMeasures(clerk.lines)) {
@@ -133,16 +149,27 @@ export function composeReport(input: ComposeInput): ReportModel {
     draft: false,
   };
   if (!measureParagraphs.length) {
-    review.push({ kind: 'empty_measures', severity: 'warning', message: `“一、主要举措和成效”还没有内容：${year}年台账中没有可写入的记录，也还没有填写各项举措的文字。`, link: sectionLink('measures') });
+    review.push({
+      kind: 'empty_measures',
+      severity: 'warning',
+      message: `“一、主要举措和成效”还没有内容：${year}年台账中没有可写入的记录，也还没有填写各项举措的文字。`,
+      link: sectionLink('measures'),
+    });
   }
   for (const a of areas) {
     if (a.facts.length && !a.clerkText?.trim() && a.key !== 'other' && a.key !== 'supervision') {
-      review.push({ kind: 'area_without_text', severity: 'suggestion', message: `“${a.label}”有台账记录，但还没有写本${town.unit}的具体做法（制定的文件、创新的机制等），建议补充。`, link: sectionLink(`measure-${a.key}`) });
+      review.push({
+        kind: 'area_without_text',
+        severity: 'suggestion',
+        message: `“${a.label}”有台账记录，但还没有写本${town.unit}的具体做法（制定的文件、创新的机制等），建议补充。`,
+        link: sectionLink(`measure-${a.key}`),
+      });
     }
   }
   for (const c of held) {
     review.push({
-      kind: 'large_change', severity: 'warning',
+      kind: 'large_change',
+      severity: 'warning',
       message: `${c.what}${year}年${c.current}、上年${c.previous}，${c.text}，变化超过±100%，上年可能记录不全，报告中未写同比。确认无误的，可在“${MEASURE_LABELS[c.area]}”的文字中自行写明。`,
       link: sectionLink(`measure-${c.area}`),
     });
@@ -151,35 +178,74 @@ export function composeReport(input: ComposeInput): ReportModel {
   const rec = s.work.reconsideration?.count ?? 0;
   const lit = s.work.litigation?.count ?? 0;
   if (rec === 0 && lit === 0 && profile.noReviewOrLitigation !== true) {
-    review.push({ kind: 'review_litigation_unconfirmed', severity: 'warning', message: `台账中没有${year}年的行政复议、行政诉讼案件。没有记录不等于没有发生：确认全年未发生以${town.government}为被申请人、被告的案件后，请在“年度信息”中勾选确认，报告才会写明。`, link: { page: 'year', field: 'noReviewOrLitigation' } });
+    review.push({
+      kind: 'review_litigation_unconfirmed',
+      severity: 'warning',
+      message: `台账中没有${year}年的行政复议、行政诉讼案件。没有记录不等于没有发生：确认全年未发生以${town.government}为被申请人、被告的案件后，请在“年度信息”中勾选确认，报告才会写明。`,
+      link: { page: 'year', field: 'noReviewOrLitigation' },
+    });
   }
   if ((rec > 0 || lit > 0) && profile.noReviewOrLitigation === true) {
-    review.push({ kind: 'review_litigation_conflict', severity: 'warning', message: `“年度信息”中确认了全年未发生行政复议、行政诉讼，但台账中有${[rec > 0 && `行政复议${rec}件`, lit > 0 && `行政诉讼${lit}件`].filter(Boolean).join('、')}；报告按台账记录写，请取消确认或核对记录。`, link: { page: 'year', field: 'noReviewOrLitigation' } });
+    review.push({
+      kind: 'review_litigation_conflict',
+      severity: 'warning',
+      message: `“年度信息”中确认了全年未发生行政复议、行政诉讼，但台账中有${[rec > 0 && `行政复议${rec}件`, lit > 0 && `行政诉讼${lit}件`].filter(Boolean).join('、')}；报告按台账记录写，请取消确认或核对记录。`,
+      link: { page: 'year', field: 'noReviewOrLitigation' },
+    });
   }
-  for (const [register, total, label] of [['activities', s.activities.total, '普法宣传活动'], ['mediationCases', s.mediation.total, '人民调解案件'], ['inspections', s.inspections.total, '行政执法检查']] as const) {
-    if (total === 0) review.push({ kind: 'empty_register', severity: 'warning', message: `${year}年的“${label}”台账没有记录，报告中不写这一项。如有工作，请先补录。`, link: { page: 'register', register } });
+  for (const [register, total, label] of [
+    ['activities', s.activities.total, '普法宣传活动'],
+    ['mediationCases', s.mediation.total, '人民调解案件'],
+    ['inspections', s.inspections.total, '行政执法检查'],
+  ] as const) {
+    if (total === 0)
+      review.push({
+        kind: 'empty_register',
+        severity: 'warning',
+        message: `${year}年的“${label}”台账没有记录，报告中不写这一项。如有工作，请先补录。`,
+        link: { page: 'register', register },
+      });
   }
 
   // ---- 二、第一责任人 -----------------------------------------------------------
   const appeared = s.work.litigation?.leaderAppeared ?? 0;
   const leaderFactsText = groups([
-    [(s.work.meeting?.count ?? 0) > 0 && `${town.party}、${town.unit === '街道' ? '街道办事处' : `${town.unit}政府`}${P.meeting(exact(s.work.meeting!.count))}`],
+    [
+      (s.work.meeting?.count ?? 0) > 0 &&
+        `${town.party}、${town.unit === '街道' ? '街道办事处' : `${town.unit}政府`}${P.meeting(exact(s.work.meeting!.count))}`,
+    ],
     [(s.work.study?.count ?? 0) > 0 && P.study(exact(s.work.study!.count))],
     [lit > 0 && appeared > 0 && P.leaderAppeared(exact(appeared))],
   ]);
   const leaderFacts = leaderFactsText ? `${year}年，${leaderFactsText}` : null;
-  const leader = narrativeSection('leaderDuties', '二、党政主要负责人履行推进法治建设第一责任人职责情况', profile.narrative.leaderDuties,
-    [DRAFTS.leaderDuties(town)], year, review);
+  const leader = narrativeSection(
+    'leaderDuties',
+    '二、党政主要负责人履行推进法治建设第一责任人职责情况',
+    profile.narrative.leaderDuties,
+    [DRAFTS.leaderDuties(town)],
+    year,
+    review,
+  );
 
   // ---- 三、不足 / 四、安排 / 五、其他 ----------------------------------------------
   const shortcomings = narrativeSection('shortcomings', '三、存在的不足和原因', profile.narrative.shortcomings, draftShortcomings(s), year, review);
-  const plan = narrativeSection('nextYearPlan', `四、${year + 1}年推进法治政府建设的主要安排`, profile.narrative.nextYearPlan, DRAFTS.nextYearPlan(year), year, review);
+  const plan = narrativeSection(
+    'nextYearPlan',
+    `四、${year + 1}年推进法治政府建设的主要安排`,
+    profile.narrative.nextYearPlan,
+    DRAFTS.nextYearPlan(year),
+    year,
+    review,
+  );
   const otherClean = cleanClerkText(profile.narrative.other);
   review.push(...slipItems(`“${NARRATIVE_LABELS.other}”`, 'other', otherClean.slips));
   const other: ReportSection = {
-    key: 'other', heading: '五、其他需要报告的情况',
+    key: 'other',
+    heading: '五、其他需要报告的情况',
     paragraphs: otherClean.lines.length ? otherClean.lines.map((l) => clerkParagraph(l, 'clerk')) : [{ text: DRAFTS.other, source: 'fixed' }],
-    narrativeKey: 'other', narrative: profile.narrative.other ?? null, draft: false,
+    narrativeKey: 'other',
+    narrative: profile.narrative.other ?? null,
+    draft: false,
   };
 
   // ---- opening ----------------------------------------------------------------------
@@ -189,11 +255,26 @@ export function composeReport(input: ComposeInput): ReportModel {
   const d = reportDateLine(year, profile.reportDate, input.today);
   const window = dateWindow(year);
   if (d.source === 'blank') {
-    review.push({ kind: 'no_report_date', severity: 'warning', message: `还没有填写成文日期；今天不在${formatChineseDate(window.from)}至${formatChineseDate(window.to)}之间，落款日期留空（${d.date}），请填写成文日期。`, link: sectionLink('date') });
+    review.push({
+      kind: 'no_report_date',
+      severity: 'warning',
+      message: `还没有填写成文日期；今天不在${formatChineseDate(window.from)}至${formatChineseDate(window.to)}之间，落款日期留空（${d.date}），请填写成文日期。`,
+      link: sectionLink('date'),
+    });
   } else if (d.source === 'profile' && (profile.reportDate! < window.from || profile.reportDate! > window.to)) {
-    review.push({ kind: 'report_date_outside', severity: 'warning', message: `成文日期${d.date}不在${formatChineseDate(window.from)}至${formatChineseDate(window.to)}之间（报告应在次年3月1日前报送），请核实。`, link: sectionLink('date') });
+    review.push({
+      kind: 'report_date_outside',
+      severity: 'warning',
+      message: `成文日期${d.date}不在${formatChineseDate(window.from)}至${formatChineseDate(window.to)}之间（报告应在次年3月1日前报送），请核实。`,
+      link: sectionLink('date'),
+    });
   } else if (d.source === 'today') {
-    review.push({ kind: 'report_date_today', severity: 'suggestion', message: `没有填写成文日期，落款暂用今天（${d.date}）。正式报送前请填写成文日期。`, link: sectionLink('date') });
+    review.push({
+      kind: 'report_date_today',
+      severity: 'suggestion',
+      message: `没有填写成文日期，落款暂用今天（${d.date}）。正式报送前请填写成文日期。`,
+      link: sectionLink('date'),
+    });
   }
 
   // ---- the clerk's numbers against the ledger --------------------------------------------
@@ -202,14 +283,25 @@ export function composeReport(input: ComposeInput): ReportModel {
   // ---- drafts ------------------------------------------------------------------------------
   for (const sec of [opening, leader, shortcomings, plan]) {
     if (sec.draft) {
-      review.push({ kind: 'draft_text', severity: 'warning', message: `${sec.heading ? `“${sec.heading}”` : '开头段'}仍是系统生成的草稿，请修改确认后再报送。`, link: sectionLink(sec.key) });
+      review.push({
+        kind: 'draft_text',
+        severity: 'warning',
+        message: `${sec.heading ? `“${sec.heading}”` : '开头段'}仍是系统生成的草稿，请修改确认后再报送。`,
+        link: sectionLink(sec.key),
+      });
     }
   }
-  if (!authority) review.unshift({ kind: 'no_authority', severity: 'warning', message: '尚未设置发文机关全称，标题和落款将空缺。请在“设置”中填写乡镇信息。', link: { page: 'settings' } });
+  if (!authority)
+    review.unshift({
+      kind: 'no_authority',
+      severity: 'warning',
+      message: '尚未设置发文机关全称，标题和落款将空缺。请在“设置”中填写乡镇信息。',
+      link: { page: 'settings' },
+    });
 
   const appendix = input.appendixActivities ? appendixTables(s, input.appendixActivities) : [];
   const titleRest = `关于${year}年法治政府建设情况的报告`;
-  const titleLines = !authority ? [titleRest] : (authority.length + titleRest.length <= 20 ? [`${authority}${titleRest}`] : [authority, titleRest]);
+  const titleLines = !authority ? [titleRest] : authority.length + titleRest.length <= 20 ? [`${authority}${titleRest}`] : [authority, titleRest];
   return {
     year,
     townshipName: township?.name?.trim() || '',
@@ -246,9 +338,7 @@ export function reportFileName(name: string, year: number): string {
   return `${name}${year}年法治政府建设情况报告.docx`;
 }
 
-function narrativeSection(
-  key: NarrativeKey, heading: string, text: string | null, draft: string[], year: number, review: ReviewItem[],
-): ReportSection {
+function narrativeSection(key: NarrativeKey, heading: string, text: string | null, draft: string[], year: number, review: ReviewItem[]): ReportSection {
   const clean = cleanClerkText(text);
   const where = heading ? `“${heading}”` : '开头段';
   review.push(...slipItems(where, key, clean.slips));
@@ -293,27 +383,35 @@ function appendixTables(s: YearStats, activities: ActivityRow[]): ReportTable[] 
   const label = () => `附件${++k}`;
   if (activities.length) {
     tables.push({
-      key: 'activities', label: label(), title: `${s.year}年普法宣传活动一览`,
+      key: 'activities',
+      label: label(),
+      title: `${s.year}年普法宣传活动一览`,
       columns: ['序号', '日期', '活动名称', '形式', '地点', '受众（人次）'],
-      rows: activities.map((a, idx) => [
-        String(idx + 1), a.date, a.title, a.kind, a.place || a.village || '', a.audience > 0 ? exact(a.audience) : '',
-      ]),
+      rows: activities.map((a, idx) => [String(idx + 1), a.date, a.title, a.kind, a.place || a.village || '', a.audience > 0 ? exact(a.audience) : '']),
       total: ['合计', '', `${activities.length}项`, '', '', s.activities.audience > 0 ? exact(s.activities.audience) : ''],
     });
   }
   if (s.mediation.total > 0) {
     tables.push({
-      key: 'disputes', label: label(), title: `${s.year}年矛盾纠纷分类统计`,
+      key: 'disputes',
+      label: label(),
+      title: `${s.year}年矛盾纠纷分类统计`,
       columns: ['纠纷类型', '受理（件）', '调解成功（件）', '调解成功率'],
       rows: s.mediation.byType.map((t) => [disputeLabel(t.code), exact(t.count), exact(t.success), formatRate(t.success, t.closed) ?? '—']),
-      total: ['合计', exact(s.mediation.total), exact(s.mediation.success),
-        s.mediation.successRate ? formatRate(s.mediation.successRate.numerator, s.mediation.successRate.denominator)! : '—'],
+      total: [
+        '合计',
+        exact(s.mediation.total),
+        exact(s.mediation.success),
+        s.mediation.successRate ? formatRate(s.mediation.successRate.numerator, s.mediation.successRate.denominator)! : '—',
+      ],
     });
   }
   if (s.inspections.total > 0) {
     const i = s.inspections;
     tables.push({
-      key: 'inspections', label: label(), title: `${s.year}年行政执法检查统计`,
+      key: 'inspections',
+      label: label(),
+      title: `${s.year}年行政执法检查统计`,
       columns: ['执法领域', '检查（次）', '发现问题（处）', '已整改（处）', '行政处罚（件）'],
       rows: i.byField.map((f) => [f.label, exact(f.count), exact(f.issuesFound), exact(f.issuesRectified), exact(f.penalties)]),
       total: ['合计', exact(i.total), exact(i.issuesFound), exact(i.issuesRectified), exact(i.penalties)],

@@ -21,18 +21,63 @@ const NUM = '(\\d+(?:\\.\\d+)?)';
 const NOT_APPROX = '(?![余多])';
 
 export const FIGURE_RULES: FigureRule[] = [
-  { what: '调解成功率', re: new RegExp(`(?:调解)?成功率(?:为|达到?)?${NUM}[%％]`, 'g'), kind: 'percent',
-    value: (s) => (s.mediation.success > 0 && s.mediation.successRate ? formatRate(s.mediation.successRate.numerator, s.mediation.successRate.denominator) : null) },
-  { what: '调解成功件数', re: new RegExp(`成功(?:调处|调解|化解)(?:矛盾纠纷|纠纷|案件)?(\\d+)${NOT_APPROX}(?:件|起)`, 'g'), kind: 'count', value: (s) => n(s.mediation.success) },
-  { what: '调解案件总数', re: new RegExp(`(?<!成功)(?:调处|调解|受理|化解)(?:矛盾纠纷|纠纷|案件)(?:共|累计)?(\\d+)${NOT_APPROX}(?:件|起)`, 'g'), kind: 'count', value: (s) => n(s.mediation.total) },
+  {
+    what: '调解成功率',
+    re: new RegExp(`(?:调解)?成功率(?:为|达到?)?${NUM}[%％]`, 'g'),
+    kind: 'percent',
+    value: (s) =>
+      s.mediation.success > 0 && s.mediation.successRate ? formatRate(s.mediation.successRate.numerator, s.mediation.successRate.denominator) : null,
+  },
+  {
+    what: '调解成功件数',
+    re: new RegExp(`成功(?:调处|调解|化解)(?:矛盾纠纷|纠纷|案件)?(\\d+)${NOT_APPROX}(?:件|起)`, 'g'),
+    kind: 'count',
+    value: (s) => n(s.mediation.success),
+  },
+  {
+    what: '调解案件总数',
+    re: new RegExp(`(?<!成功)(?:调处|调解|受理|化解)(?:矛盾纠纷|纠纷|案件)(?:共|累计)?(\\d+)${NOT_APPROX}(?:件|起)`, 'g'),
+    kind: 'count',
+    value: (s) => n(s.mediation.total),
+  },
   { what: '调解案件总数', re: new RegExp(`调解案件(?:共|累计)?(\\d+)${NOT_APPROX}(?:件|起)`, 'g'), kind: 'count', value: (s) => n(s.mediation.total) },
-  { what: '行政检查次数', re: new RegExp(`(?:开展|实施)?行政(?:执法)?检查(?:共|累计)?(\\d+)${NOT_APPROX}次`, 'g'), kind: 'count', value: (s) => n(s.inspections.total) },
-  { what: '行政处罚件数', re: new RegExp(`(?:作出|办理)行政处罚(?:案件)?(\\d+)${NOT_APPROX}(?:件|起)`, 'g'), kind: 'count', value: (s) => n(s.inspections.penalties) },
-  { what: '人民调解委员会个数', re: new RegExp(`(\\d+)${NOT_APPROX}个(?:人民)?调(?:解)?委(?:员)?会|(?:人民)?调(?:解)?委(?:员)?会(\\d+)${NOT_APPROX}个`, 'g'), kind: 'count', value: (_s, p) => n(p.mediationCommittees) },
-  { what: '持证执法人员', re: new RegExp(`(\\d+)${NOT_APPROX}名(?:取得|持有?)行政执法证|持(?:有)?行政执法证(?:件)?(?:的)?人员(\\d+)${NOT_APPROX}名`, 'g'), kind: 'count', value: (_s, p) => n(p.certifiedEnforcers) },
+  {
+    what: '行政检查次数',
+    re: new RegExp(`(?:开展|实施)?行政(?:执法)?检查(?:共|累计)?(\\d+)${NOT_APPROX}次`, 'g'),
+    kind: 'count',
+    value: (s) => n(s.inspections.total),
+  },
+  {
+    what: '行政处罚件数',
+    re: new RegExp(`(?:作出|办理)行政处罚(?:案件)?(\\d+)${NOT_APPROX}(?:件|起)`, 'g'),
+    kind: 'count',
+    value: (s) => n(s.inspections.penalties),
+  },
+  {
+    what: '人民调解委员会个数',
+    re: new RegExp(`(\\d+)${NOT_APPROX}个(?:人民)?调(?:解)?委(?:员)?会|(?:人民)?调(?:解)?委(?:员)?会(\\d+)${NOT_APPROX}个`, 'g'),
+    kind: 'count',
+    value: (_s, p) => n(p.mediationCommittees),
+  },
+  {
+    what: '持证执法人员',
+    re: new RegExp(`(\\d+)${NOT_APPROX}名(?:取得|持有?)行政执法证|持(?:有)?行政执法证(?:件)?(?:的)?人员(\\d+)${NOT_APPROX}名`, 'g'),
+    kind: 'count',
+    value: (_s, p) => n(p.certifiedEnforcers),
+  },
   { what: '法治建设专题会议次数', re: new RegExp(`专题会议(\\d+)${NOT_APPROX}次`, 'g'), kind: 'count', value: (s) => n(s.work.meeting?.count) },
-  { what: '法律顾问咨询次数', re: new RegExp(`(\\d+)${NOT_APPROX}次咨询法律顾问|咨询法律顾问(\\d+)${NOT_APPROX}次`, 'g'), kind: 'count', value: (s) => n(s.work.advisor_consult?.count) },
-  { what: '矛盾纠纷排查次数', re: new RegExp(`(\\d+)${NOT_APPROX}次开展矛盾纠纷排查|开展矛盾纠纷排查(\\d+)${NOT_APPROX}次`, 'g'), kind: 'count', value: (s) => n(s.work.screening?.count) },
+  {
+    what: '法律顾问咨询次数',
+    re: new RegExp(`(\\d+)${NOT_APPROX}次咨询法律顾问|咨询法律顾问(\\d+)${NOT_APPROX}次`, 'g'),
+    kind: 'count',
+    value: (s) => n(s.work.advisor_consult?.count),
+  },
+  {
+    what: '矛盾纠纷排查次数',
+    re: new RegExp(`(\\d+)${NOT_APPROX}次开展矛盾纠纷排查|开展矛盾纠纷排查(\\d+)${NOT_APPROX}次`, 'g'),
+    kind: 'count',
+    value: (s) => n(s.work.screening?.count),
+  },
 ];
 
 /** The clerk's numbers that contradict the ledger's, in every text that reaches the report. */
@@ -60,7 +105,8 @@ export function contradictions(stats: YearStats, profile: YearProfile): ReviewIt
         seen.add(key);
         const shown = rule.kind === 'percent' ? clerk : `${raw}`;
         out.push({
-          kind: 'contradiction', severity: 'warning',
+          kind: 'contradiction',
+          severity: 'warning',
           message: `${t.where}写“${m[0]}”，台账的${rule.what}为${rule.kind === 'percent' ? ledger : ledger}，报告中会出现两个不同的数字（${shown}与${ledger}），请核对。`,
           link: { page: 'report', section: t.section },
         });

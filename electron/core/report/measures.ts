@@ -5,9 +5,7 @@
 // unit kept apart (场次 / 期 / 次), report labels without "/", rates without a
 // trailing .0, headcounts of trainings and exams exact, sums approximate.
 import type { YearStats } from '../../shared/contract/stats.ts';
-import {
-  ACTIVITY_KINDS, DISPUTE_TYPES, labelOf, PENALTY_KINDS, REVIEW_SUBKINDS, reportLabel, subkindLabel,
-} from '../../shared/enums.ts';
+import { ACTIVITY_KINDS, DISPUTE_TYPES, labelOf, PENALTY_KINDS, REVIEW_SUBKINDS, reportLabel, subkindLabel } from '../../shared/enums.ts';
 import type { MeasureKey, YearProfile } from '../../shared/records.ts';
 import { amountOf, exact, formatChange, formatMoney, formatRate } from '../stats/number-style.ts';
 import { MEDIATOR_TRAINING, PERIODICAL_KINDS } from '../stats/year-stats.ts';
@@ -104,7 +102,10 @@ const leadership: MeasureBuilder = {
     const text = groups([
       [when(w.meeting?.count, P.meeting)],
       [when(w.study?.count, P.study), w.study && w.study.count > 0 && w.study.participants > 0 && P.studyPeople(amountOf(w.study.participants, approximate))],
-      [tCount > 0 && P.training(kinds.length && kinds.length === training.length ? `${kinds.join('、')}` : '', exact(tCount)), tCount > 0 && when(tPeople, P.trainingPeople)],
+      [
+        tCount > 0 && P.training(kinds.length && kinds.length === training.length ? `${kinds.join('、')}` : '', exact(tCount)),
+        tCount > 0 && when(tPeople, P.trainingPeople),
+      ],
       [when(exam?.count, P.exam), exam && exam.count > 0 && when(exam.participants, P.examPeople), examRate && P.examPassed(exact(exam!.passed), examRate)],
     ]);
     return { sentences: text ? [`全年${text}`] : [], heldChanges: [] };
@@ -124,7 +125,8 @@ const decisions: MeasureBuilder = {
       if (kinds.length === 1) head = P.reviewOneKind(exact(review.count), label(kinds[0].subkind));
       else {
         head = P.reviewTotal(exact(review.count));
-        const named = kinds.filter((k) => k.subkind && Object.hasOwn(REVIEW_SUBKINDS, k.subkind) && k.subkind !== 'other')
+        const named = kinds
+          .filter((k) => k.subkind && Object.hasOwn(REVIEW_SUBKINDS, k.subkind) && k.subkind !== 'other')
           .map((k) => ({ label: label(k.subkind), count: k.count, unit: '份' }));
         const split = named.length ? parts(named, review.count, (l) => `均为${l}`) : null;
         if (split) head += `，${split}`;
@@ -150,21 +152,36 @@ const enforcement: MeasureBuilder = {
     ]);
     if (staff) out.push(staff);
     if (i.total > 0) {
-      out.push(sentence([
-        P.inspections(exact(i.total)),
-        change('enforcement', '行政检查', i.total, i.previousTotal, held),
-        i.byField.length > 1 && parts(i.byField.map((f) => ({ label: `${f.label}检查`, count: f.count, unit: '次' })), i.total, (l) => `均为${l}`),
-        when(i.issuesFound, P.issuesFound),
-        i.issuesFound > 0 && i.issuesRectified > 0 && P.issuesRectified(exact(Math.min(i.issuesRectified, i.issuesFound)), formatRate(Math.min(i.issuesRectified, i.issuesFound), i.issuesFound)!),
-      ]));
+      out.push(
+        sentence([
+          P.inspections(exact(i.total)),
+          change('enforcement', '行政检查', i.total, i.previousTotal, held),
+          i.byField.length > 1 &&
+            parts(
+              i.byField.map((f) => ({ label: `${f.label}检查`, count: f.count, unit: '次' })),
+              i.total,
+              (l) => `均为${l}`,
+            ),
+          when(i.issuesFound, P.issuesFound),
+          i.issuesFound > 0 &&
+            i.issuesRectified > 0 &&
+            P.issuesRectified(exact(Math.min(i.issuesRectified, i.issuesFound)), formatRate(Math.min(i.issuesRectified, i.issuesFound), i.issuesFound)!),
+        ]),
+      );
     }
     if (i.penalties > 0) {
-      out.push(sentence([
-        `全年${P.penalties(exact(i.penalties))}`,
-        change('enforcement', '行政处罚', i.penalties, i.previousPenalties, held),
-        parts(i.penaltiesByKind.map((k) => ({ label: reportLabel('penaltyKinds', PENALTY_KINDS, k.code), count: k.count, unit: '件' })), i.penalties, P.penaltiesAllOneKind),
-        i.penaltyAmount > 0 && P.penaltyAmount(formatMoney(i.penaltyAmount)),
-      ]));
+      out.push(
+        sentence([
+          `全年${P.penalties(exact(i.penalties))}`,
+          change('enforcement', '行政处罚', i.penalties, i.previousPenalties, held),
+          parts(
+            i.penaltiesByKind.map((k) => ({ label: reportLabel('penaltyKinds', PENALTY_KINDS, k.code), count: k.count, unit: '件' })),
+            i.penalties,
+            P.penaltiesAllOneKind,
+          ),
+          i.penaltyAmount > 0 && P.penaltyAmount(formatMoney(i.penaltyAmount)),
+        ]),
+      );
     }
     if (i.entrusted > 0) out.push(sentence([P.entrusted(exact(i.entrusted))]));
     const cr = s.work.case_review?.count ?? 0;
@@ -187,23 +204,30 @@ const publicity: MeasureBuilder = {
     const first = sentence([
       when(events, P.events),
       events > 0 && change('publicity', '普法宣传活动', events, a.previousTotal, held),
-      events > 0 && parts(eventKinds.map((k) => ({ label: label(k.code), count: k.count, unit: '场次' })), events, P.eventsAllOneKind),
+      events > 0 &&
+        parts(
+          eventKinds.map((k) => ({ label: label(k.code), count: k.count, unit: '场次' })),
+          events,
+          P.eventsAllOneKind,
+        ),
       when(count('column'), P.column),
       when(count('bulletin'), P.bulletin),
       when(count('online'), P.online),
     ]);
     if (first) out.push(first);
     const reach = [when(a.schools, P.schools), when(a.enterprises, P.enterprises)].filter(Boolean).join('、');
-    out.push(sentence([
-      reach || null,
-      when(a.villages, P.villages),
-      a.materials > 0 && P.materials(n(a.materials)),
-      a.banners > 0 && P.banners(n(a.banners)),
-      a.boards > 0 && P.boards(n(a.boards)),
-      a.consultations > 0 && P.consultations(n(a.consultations)),
-      a.views > 0 && P.views(n(a.views)),
-      a.audience > 0 && P.audience(n(a.audience)),
-    ]));
+    out.push(
+      sentence([
+        reach || null,
+        when(a.villages, P.villages),
+        a.materials > 0 && P.materials(n(a.materials)),
+        a.banners > 0 && P.banners(n(a.banners)),
+        a.boards > 0 && P.boards(n(a.boards)),
+        a.consultations > 0 && P.consultations(n(a.consultations)),
+        a.views > 0 && P.views(n(a.views)),
+        a.audience > 0 && P.audience(n(a.audience)),
+      ]),
+    );
     if (a.occasions.length) {
       const names = [...new Set(a.occasions.map(occasionName).filter(Boolean))];
       out.push(sentence([P.occasions(names.slice(0, 6).join('、'))]));
@@ -219,7 +243,9 @@ const mediation: MeasureBuilder = {
     const m = s.mediation;
     const held: ChangeNote[] = [];
     const out: string[] = [];
-    const setup = [when(profile.mediationCommittees, P.committees), when(profile.mediators, P.mediators), when(profile.mediationRooms, P.rooms)].filter(Boolean);
+    const setup = [when(profile.mediationCommittees, P.committees), when(profile.mediators, P.mediators), when(profile.mediationRooms, P.rooms)].filter(
+      Boolean,
+    );
     if (setup.length) out.push(sentence([P.mediationSetup(town.unit, setup.join('、'))]));
     const mt = s.work.training?.bySubkind.find((k) => k.subkind === MEDIATOR_TRAINING);
     const prep = groups([
@@ -230,15 +256,22 @@ const mediation: MeasureBuilder = {
     if (m.total > 0) {
       const rate = m.success > 0 && m.successRate ? formatRate(m.successRate.numerator, m.successRate.denominator) : null;
       const agreements = [when(m.written, P.written), when(m.oral, P.oral)].filter(Boolean).join('、');
-      out.push(sentence([
-        P.cases(exact(m.total)),
-        change('mediation', '调解案件', m.total, m.previousTotal, held),
-        parts(m.byType.map((t) => ({ label: disputeLabel(t.code), count: t.count, unit: '件' })), m.total, P.casesAllOneType, 3),
-        when(m.success, (x) => P.success(x, rate)),
-        when(m.failed, P.failed),
-        when(m.inProgress, P.inProgress),
-        agreements && P.agreements(agreements),
-      ]));
+      out.push(
+        sentence([
+          P.cases(exact(m.total)),
+          change('mediation', '调解案件', m.total, m.previousTotal, held),
+          parts(
+            m.byType.map((t) => ({ label: disputeLabel(t.code), count: t.count, unit: '件' })),
+            m.total,
+            P.casesAllOneType,
+            3,
+          ),
+          when(m.success, (x) => P.success(x, rate)),
+          when(m.failed, P.failed),
+          when(m.inProgress, P.inProgress),
+          agreements && P.agreements(agreements),
+        ]),
+      );
     }
     return { sentences: out, heldChanges: held };
   },
@@ -268,6 +301,4 @@ const supervision: MeasureBuilder = {
 const other: MeasureBuilder = { key: 'other', build: () => ({ sentences: [], heldChanges: [] }) };
 
 /** Section 一, in the order the report prints it (spec: Structure). */
-export const MEASURE_BUILDERS: readonly MeasureBuilder[] = [
-  leadership, decisions, enforcement, publicity, mediation, openness, supervision, other,
-];
+export const MEASURE_BUILDERS: readonly MeasureBuilder[] = [leadership, decisions, enforcement, publicity, mediation, openness, supervision, other];

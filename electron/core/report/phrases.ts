@@ -121,7 +121,10 @@ const KNOWN_DAYS: Record<string, string> = {
   '12·4': '“12·4”国家宪法日',
 };
 const DAY_WORDS: [RegExp, string][] = [
-  [/国家宪法日/, '12·4'], [/国际禁毒日|禁毒日/, '6·26'], [/国家安全教育日/, '4·15'], [/消费者权益日|消费者权益保护日/, '3·15'],
+  [/国家宪法日/, '12·4'],
+  [/国际禁毒日|禁毒日/, '6·26'],
+  [/国家安全教育日/, '4·15'],
+  [/消费者权益日|消费者权益保护日/, '3·15'],
 ];
 
 /** A 时间节点 as the report names it: "3.15" / "3·15" / "12·4国家宪法日" → the full name. */
@@ -148,7 +151,8 @@ export const POLITICAL_REFERENCES: { phrase: string; from: number }[] = [
 /** The guiding-thought clause of a drafted opening, using only what the year had. */
 export function guidance(year: number): string {
   const parts: string[] = [];
-  if (year >= 2018) parts.push(year >= 2020 ? '坚持以习近平新时代中国特色社会主义思想为指导，深入学习贯彻习近平法治思想' : '坚持以习近平新时代中国特色社会主义思想为指导');
+  if (year >= 2018)
+    parts.push(year >= 2020 ? '坚持以习近平新时代中国特色社会主义思想为指导，深入学习贯彻习近平法治思想' : '坚持以习近平新时代中国特色社会主义思想为指导');
   if (year >= 2025) parts.push('全面贯彻党的二十大和二十届历次全会精神');
   else if (year >= 2024) parts.push('全面贯彻党的二十大和二十届三中全会精神');
   else if (year >= 2023) parts.push('全面贯彻党的二十大精神');

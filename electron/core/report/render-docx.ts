@@ -2,10 +2,7 @@
 // with the docx 9 pitfalls of shared/spec/annual-report.md worked around.
 // Appendix tables are written as raw WordprocessingML (docx's own tables cost
 // ~0.5 ms a row and a lot of memory) and spliced into document.xml.
-import {
-  AlignmentType, Document, Footer, LineRuleType, Packer, PageNumber, Paragraph, TextRun,
-  type IParagraphOptions, type IRunOptions,
-} from 'docx';
+import { AlignmentType, Document, Footer, LineRuleType, Packer, PageNumber, Paragraph, TextRun, type IParagraphOptions, type IRunOptions } from 'docx';
 import { randomBytes } from 'node:crypto';
 import JSZip from 'jszip';
 import type { ReportModel, ReportParagraph, ReportTable } from '../../shared/contract/report.ts';
@@ -22,8 +19,12 @@ export const FONTS = {
 
 /** Twips: A4, margins 37/35/28/26 mm, 28.95 pt lines (22 a page). */
 export const LAYOUT = {
-  width: 11906, height: 16838,
-  top: 2098, bottom: 1984, left: 1587, right: 1474,
+  width: 11906,
+  height: 16838,
+  top: 2098,
+  bottom: 1984,
+  left: 1587,
+  right: 1474,
   footer: 1304,
   line: 579,
   /** one 3号 character */
@@ -38,8 +39,7 @@ export const LAYOUT = {
  */
 export const BODY_SPACING = -6;
 
-export const font = (eastAsia: string, latin: string = LATIN) =>
-  ({ ascii: latin, hAnsi: latin, cs: latin, eastAsia, hint: 'eastAsia' }) as const;
+export const font = (eastAsia: string, latin: string = LATIN) => ({ ascii: latin, hAnsi: latin, cs: latin, eastAsia, hint: 'eastAsia' }) as const;
 export const exactLine = { line: LAYOUT.line, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
 export const firstLine = { firstLine: 640, firstLineChars: 200 };
 
@@ -82,12 +82,14 @@ export function pageFooter(odd: boolean): Footer {
   const size = 28; // 4号
   const f = font(FONTS.page, FONTS.page);
   return new Footer({
-    children: [new Paragraph({
-      alignment: odd ? AlignmentType.RIGHT : AlignmentType.LEFT,
-      indent: odd ? { right: 280, firstLine: 0 } : { left: 280, firstLine: 0 },
-      spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 },
-      children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], size, font: f, characterSpacing: 0 })],
-    })],
+    children: [
+      new Paragraph({
+        alignment: odd ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        indent: odd ? { right: 280, firstLine: 0 } : { left: 280, firstLine: 0 },
+        spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 },
+        children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], size, font: f, characterSpacing: 0 })],
+      }),
+    ],
   });
 }
 
@@ -99,20 +101,26 @@ export function signatureBlock(signature: string, date: string): Paragraph[] {
   const dateRight = 4;
   const authorityRight = Math.max(0, dateRight + widthInChars(date) / 2 - widthInChars(signature) / 2);
   if (signature) {
-    children.push(new Paragraph({
-      style: 'Body', alignment: AlignmentType.RIGHT, keepNext: true,
-      indent: { firstLine: 0, firstLineChars: 0, right: Math.round(authorityRight * LAYOUT.char) },
-      children: [run(signature)],
-    }));
+    children.push(
+      new Paragraph({
+        style: 'Body',
+        alignment: AlignmentType.RIGHT,
+        keepNext: true,
+        indent: { firstLine: 0, firstLineChars: 0, right: Math.round(authorityRight * LAYOUT.char) },
+        children: [run(signature)],
+      }),
+    );
   }
-  children.push(new Paragraph({
-    style: 'Body', alignment: AlignmentType.RIGHT,
-    indent: { firstLine: 0, firstLineChars: 0, right: dateRight * LAYOUT.char },
-    children: [run(date)],
-  }));
+  children.push(
+    new Paragraph({
+      style: 'Body',
+      alignment: AlignmentType.RIGHT,
+      indent: { firstLine: 0, firstLineChars: 0, right: dateRight * LAYOUT.char },
+      children: [run(date)],
+    }),
+  );
   return children;
 }
-
 
 /**
  * The placeholder paragraph an appendix table replaces: a per-render random token,
@@ -145,10 +153,15 @@ export function buildDocument(model: ReportModel, nonce = ''): Document {
   }
   children.push(...signatureBlock(model.signature, model.date));
   model.appendix.forEach((t, k) => {
-    children.push(new Paragraph({
-      style: 'SectionHeading', pageBreakBefore: true, indent: { firstLine: 0, firstLineChars: 0 },
-      outlineLevel: 0, children: [run(t.label)],
-    }));
+    children.push(
+      new Paragraph({
+        style: 'SectionHeading',
+        pageBreakBefore: true,
+        indent: { firstLine: 0, firstLineChars: 0 },
+        outlineLevel: 0,
+        children: [run(t.label)],
+      }),
+    );
     children.push(emptyLine());
     children.push(new Paragraph({ style: 'ReportTitle', children: [run(t.title)] }));
     children.push(emptyLine());
@@ -161,11 +174,13 @@ export function buildDocument(model: ReportModel, nonce = ''): Document {
     description: `${model.year}年法治政府建设情况报告`,
     evenAndOddHeaderAndFooters: true,
     styles: reportStyles(),
-    sections: [{
-      properties: reportPageProperties(),
-      footers: { default: pageFooter(true), even: pageFooter(false) },
-      children,
-    }],
+    sections: [
+      {
+        properties: reportPageProperties(),
+        footers: { default: pageFooter(true), even: pageFooter(false) },
+        children,
+      },
+    ],
   });
 }
 
@@ -180,32 +195,49 @@ export function reportStyles() {
     },
     paragraphStyles: [
       {
-        id: 'Normal', name: 'Normal', quickFormat: true,
+        id: 'Normal',
+        name: 'Normal',
+        quickFormat: true,
         run: { font: font(FONTS.body), size: 32, characterSpacing: BODY_SPACING },
         paragraph: { spacing: exactLine, alignment: AlignmentType.JUSTIFIED },
       },
       {
-        id: 'Body', name: '公文正文', basedOn: 'Normal', quickFormat: true,
+        id: 'Body',
+        name: '公文正文',
+        basedOn: 'Normal',
+        quickFormat: true,
         run: { font: font(FONTS.body), size: 32, characterSpacing: BODY_SPACING },
         paragraph: { spacing: exactLine, indent: firstLine, alignment: AlignmentType.JUSTIFIED },
       },
       {
-        id: 'ReportTitle', name: '公文标题', basedOn: 'Normal', next: 'Body', quickFormat: true,
+        id: 'ReportTitle',
+        name: '公文标题',
+        basedOn: 'Normal',
+        next: 'Body',
+        quickFormat: true,
         run: { font: font(FONTS.title), size: 44, characterSpacing: 0 },
         paragraph: { spacing: exactLine, alignment: AlignmentType.CENTER, indent: { firstLine: 0 }, keepNext: true },
       },
       {
-        id: 'SectionHeading', name: '一级标题', basedOn: 'Normal', next: 'Body', quickFormat: true,
+        id: 'SectionHeading',
+        name: '一级标题',
+        basedOn: 'Normal',
+        next: 'Body',
+        quickFormat: true,
         run: { font: font(FONTS.heading), size: 32 },
         paragraph: { spacing: exactLine, indent: firstLine, keepNext: true, outlineLevel: 0 },
       },
       {
-        id: 'TableText', name: '表格文字', basedOn: 'Normal',
+        id: 'TableText',
+        name: '表格文字',
+        basedOn: 'Normal',
         run: { font: font(FONTS.body), size: 24, characterSpacing: 0 },
         paragraph: { spacing: { line: 360, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, alignment: AlignmentType.CENTER, indent: { firstLine: 0 } },
       },
       {
-        id: 'TableHead', name: '表头文字', basedOn: 'TableText',
+        id: 'TableHead',
+        name: '表头文字',
+        basedOn: 'TableText',
         run: { font: font(FONTS.heading), size: 24, characterSpacing: 0 },
         paragraph: { spacing: { line: 360, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, alignment: AlignmentType.CENTER, indent: { firstLine: 0 } },
       },
@@ -229,15 +261,17 @@ export function reportPageProperties() {
 export function fontTableXml(): string {
   const entry = (name: string, alt: string | null, charset: string, family: string) =>
     `<w:font w:name="${name}">${alt ? `<w:altName w:val="${alt}"/>` : ''}<w:charset w:val="${charset}"/><w:family w:val="${family}"/><w:pitch w:val="variable"/></w:font>`;
-  return '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-    + '<w:fonts xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-    + entry(LATIN, null, '00', 'roman')
-    + entry(FONTS.body, '仿宋', '86', 'modern')
-    + entry(FONTS.sub, '楷体', '86', 'modern')
-    + entry(FONTS.title, '宋体', '86', 'script')
-    + entry(FONTS.heading, 'SimHei', '86', 'modern')
-    + entry(FONTS.page, 'SimSun', '86', 'auto')
-    + '</w:fonts>';
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+    '<w:fonts xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">' +
+    entry(LATIN, null, '00', 'roman') +
+    entry(FONTS.body, '仿宋', '86', 'modern') +
+    entry(FONTS.sub, '楷体', '86', 'modern') +
+    entry(FONTS.title, '宋体', '86', 'script') +
+    entry(FONTS.heading, 'SimHei', '86', 'modern') +
+    entry(FONTS.page, 'SimSun', '86', 'auto') +
+    '</w:fonts>'
+  );
 }
 
 export const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -293,10 +327,17 @@ export function tableXml(t: ReportTable): string {
     `<w:tc><w:tcPr><w:tcW w:w="${widths[k]}" w:type="dxa"/>${noWrap.has(k) && style !== 'TableHead' ? '<w:noWrap/>' : ''}<w:vAlign w:val="center"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="${style}"/>${keepNext ? '<w:keepNext/>' : ''}${left ? '<w:jc w:val="left"/>' : ''}</w:pPr>${text ? `<w:r><w:t xml:space="preserve">${esc(xmlSafe(text))}</w:t></w:r>` : ''}</w:p></w:tc>`;
   const leftCols = new Set(t.columns.map((c, k) => (/名称|地点/.test(c) ? k : -1)).filter((k) => k >= 0));
   const parts: string[] = [];
-  parts.push('<w:tbl><w:tblPr><w:tblW w:w="5000" w:type="pct"/><w:jc w:val="center"/><w:tblBorders>',
-    border('top'), border('left'), border('bottom'), border('right'), border('insideH'), border('insideV'),
+  parts.push(
+    '<w:tbl><w:tblPr><w:tblW w:w="5000" w:type="pct"/><w:jc w:val="center"/><w:tblBorders>',
+    border('top'),
+    border('left'),
+    border('bottom'),
+    border('right'),
+    border('insideH'),
+    border('insideV'),
     '</w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="85" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar>',
-    '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>');
+    '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>',
+  );
   for (const w of widths) parts.push(`<w:gridCol w:w="${w}"/>`);
   parts.push('</w:tblGrid>');
   parts.push('<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>');

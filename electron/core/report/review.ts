@@ -51,20 +51,42 @@ export const dataChecks: ReviewProvider = (db, year, env) => {
   const n = (sql: string) => (prepared(db, sql).get(p) as { n: number }).n;
   const s = env.stats;
   const inProgress = s ? s.mediation.inProgress : n(CHECK_SQL.inProgress);
-  if (inProgress > 0) out.push({ kind: 'cases_in_progress', severity: 'warning', message: `有${inProgress}件调解案件仍为“调解中”，不计入调解成功率。请核实是否已结案。`, link: { page: 'register', register: 'mediationCases' } });
+  if (inProgress > 0)
+    out.push({
+      kind: 'cases_in_progress',
+      severity: 'warning',
+      message: `有${inProgress}件调解案件仍为“调解中”，不计入调解成功率。请核实是否已结案。`,
+      link: { page: 'register', register: 'mediationCases' },
+    });
   const bad = s ? s.checks.closedBeforeAccepted : n(CHECK_SQL.closedBeforeAccepted);
-  if (bad > 0) out.push({ kind: 'impossible_dates', severity: 'warning', message: `有${bad}件调解案件的结案日期早于受理日期，请更正。`, link: { page: 'register', register: 'mediationCases' } });
+  if (bad > 0)
+    out.push({
+      kind: 'impossible_dates',
+      severity: 'warning',
+      message: `有${bad}件调解案件的结案日期早于受理日期，请更正。`,
+      link: { page: 'register', register: 'mediationCases' },
+    });
   const future = n(CHECK_SQL.future);
   if (future > 0) out.push({ kind: 'future_dates', severity: 'warning', message: `有${future}条记录的日期晚于今天（${env.today}），请核实。` });
   // the rows are read only when the counts say there are some
   if ((s ? s.checks.amountWithoutMoney : n(CHECK_SQL.amountWithoutMoney)) > 0) {
     for (const r of prepared(db, CHECK_SQL.warningWithAmount).all(p) as { id: string; date: string }[]) {
-      out.push({ kind: 'penalty_amount_without_money', severity: 'warning', message: `${r.date}的行政执法检查：处罚种类不是罚款或没收，却填了罚没金额；罚没金额只计罚款和没收，这笔金额未计入报告。请核对处罚种类或金额。`, link: { page: 'register', register: 'inspections', recordId: r.id, field: 'penaltyAmount' } });
+      out.push({
+        kind: 'penalty_amount_without_money',
+        severity: 'warning',
+        message: `${r.date}的行政执法检查：处罚种类不是罚款或没收，却填了罚没金额；罚没金额只计罚款和没收，这笔金额未计入报告。请核对处罚种类或金额。`,
+        link: { page: 'register', register: 'inspections', recordId: r.id, field: 'penaltyAmount' },
+      });
     }
   }
   if ((s ? s.checks.rectifiedOverFound : n(CHECK_SQL.rectifiedOverFound)) > 0) {
     for (const r of prepared(db, CHECK_SQL.rectifiedOverFoundRows).all(p) as { id: string; date: string }[]) {
-      out.push({ kind: 'rectified_over_found', severity: 'warning', message: `${r.date}的行政执法检查：已整改处数多于发现问题处数，请更正。`, link: { page: 'register', register: 'inspections', recordId: r.id, field: 'issuesRectified' } });
+      out.push({
+        kind: 'rectified_over_found',
+        severity: 'warning',
+        message: `${r.date}的行政执法检查：已整改处数多于发现问题处数，请更正。`,
+        link: { page: 'register', register: 'inspections', recordId: r.id, field: 'issuesRectified' },
+      });
     }
   }
   return out;
@@ -80,17 +102,21 @@ export const REVIEW_PROVIDERS: ReviewProvider[] = [
   composedItems,
   dataChecks,
   // 人民调解: duplicate 案号, 调结 without 结案日期 (rows the form would now refuse)
-  (db, year) => caseDataWarnings(db, year).map((w): ReviewItem => ({
-    kind: w.code, severity: 'warning', message: w.message,
-    link: { page: 'register', register: 'mediationCases', ...(w.ids.length === 1 ? { recordId: w.ids[0] } : {}) },
-  })),
+  (db, year) =>
+    caseDataWarnings(db, year).map((w): ReviewItem => ({
+      kind: w.code,
+      severity: 'warning',
+      message: w.message,
+      link: { page: 'register', register: 'mediationCases', ...(w.ids.length === 1 ? { recordId: w.ids[0] } : {}) },
+    })),
   // the two statutory reports state some facts twice: they must agree (政务公开年报 checks)
-  (db, year, env) => opennessReview(db, year, env.stats).map((i): ReviewItem => ({
-    kind: i.id,
-    severity: i.severity === 'error' ? 'warning' : i.severity === 'warning' ? 'warning' : 'suggestion',
-    message: `政务公开年报核对：${i.message}`,
-    ...(i.link ? { link: { page: 'route', path: i.link.path, query: i.link.query } } : {}),
-  })),
+  (db, year, env) =>
+    opennessReview(db, year, env.stats).map((i): ReviewItem => ({
+      kind: i.id,
+      severity: i.severity === 'error' ? 'warning' : i.severity === 'warning' ? 'warning' : 'suggestion',
+      message: `政务公开年报核对：${i.message}`,
+      ...(i.link ? { link: { page: 'route', path: i.link.path, query: i.link.query } } : {}),
+    })),
 ];
 
 const ORDER: Record<ReviewSeverity, number> = { block: 0, warning: 1, suggestion: 2 };
@@ -98,7 +124,10 @@ const ORDER: Record<ReviewSeverity, number> = { block: 0, warning: 1, suggestion
 /** Runs every provider; blocking items first, then warnings, then suggestions (stable within each). */
 export function runReview(db: Db, year: number, env: ReviewEnv, providers: readonly ReviewProvider[] = REVIEW_PROVIDERS): ReviewItem[] {
   const all = providers.flatMap((p) => p(db, year, env));
-  return all.map((item, i) => ({ item, i })).sort((a, b) => ORDER[a.item.severity] - ORDER[b.item.severity] || a.i - b.i).map((x) => x.item);
+  return all
+    .map((item, i) => ({ item, i }))
+    .sort((a, b) => ORDER[a.item.severity] - ORDER[b.item.severity] || a.i - b.i)
+    .map((x) => x.item);
 }
 
 /** One line of the CLI's stderr list. */

@@ -33,7 +33,10 @@ export function buildReportModel(ctx: CoreContext, year: number, appendix = fals
   const profile = getProfile(ctx.db, year);
   const settings = getSettings(ctx.db);
   const model = composeReport({
-    stats, profile, settings, today,
+    stats,
+    profile,
+    settings,
+    today,
     appendixActivities: appendix ? activityRows(ctx.db, year) : undefined,
   });
   const privacy = screenReport(ctx.db, profile, settings, appendix, stats);
@@ -46,8 +49,14 @@ export async function exportReport(ctx: CoreContext, year: number, appendix = fa
   const model = buildReportModel(ctx, year, appendix);
   const blocked = model.review.filter((r) => r.severity === 'block');
   if (blocked.length) {
-    throw new AppError('invalid_input', `报告中会出现个人信息，已停止导出：${blocked.slice(0, 3).map((b) => b.message.replace(/，报告是公开文件.*$/, '')).join('；')}${blocked.length > 3 ? `等${blocked.length}处` : ''}。`,
-      blocked.map((b) => ({ field: b.link && 'field' in b.link && b.link.field ? b.link.field : 'report', message: b.message })));
+    throw new AppError(
+      'invalid_input',
+      `报告中会出现个人信息，已停止导出：${blocked
+        .slice(0, 3)
+        .map((b) => b.message.replace(/，报告是公开文件.*$/, ''))
+        .join('；')}${blocked.length > 3 ? `等${blocked.length}处` : ''}。`,
+      blocked.map((b) => ({ field: b.link && 'field' in b.link && b.link.field ? b.link.field : 'report', message: b.message })),
+    );
   }
   const { renderReportDocx } = await import('./render-docx.ts');
   const buf = await renderReportDocx(model);

@@ -56,8 +56,13 @@ export const STATS_SQL = {
       (SELECT COUNT(*) FROM inspections WHERE ${inYear('date')} AND outcome = 'penalty') AS penalties`,
 } as const;
 
-interface Row { [k: string]: number }
-interface CodeCount { code: string; count: number }
+interface Row {
+  [k: string]: number;
+}
+interface CodeCount {
+  code: string;
+  count: number;
+}
 
 const range = (year: number) => ({ from: `${year}-01-01`, to: `${year + 1}-01-01` });
 
@@ -83,11 +88,22 @@ export function computeYearStats(db: Db, year: number): YearStats {
   const work: YearStats['work'] = {};
   for (const r of workRows) {
     const c = (work[r.category] ??= {
-      category: r.category, label: labelOf(WORK_CATEGORIES, r.category),
-      items: 0, count: 0, participants: 0, passed: 0, opinions: 0, leaderAppeared: 0, bySubkind: [],
+      category: r.category,
+      label: labelOf(WORK_CATEGORIES, r.category),
+      items: 0,
+      count: 0,
+      participants: 0,
+      passed: 0,
+      opinions: 0,
+      leaderAppeared: 0,
+      bySubkind: [],
     });
-    c.items += r.items; c.count += r.count; c.participants += r.participants;
-    c.passed += r.passed; c.opinions += r.opinions; c.leaderAppeared += r.leaderAppeared;
+    c.items += r.items;
+    c.count += r.count;
+    c.participants += r.participants;
+    c.passed += r.passed;
+    c.opinions += r.opinions;
+    c.leaderAppeared += r.leaderAppeared;
     c.bySubkind.push({ subkind: r.subkind, items: r.items, count: r.count, participants: r.participants, passed: r.passed, opinions: r.opinions });
   }
   for (const c of Object.values(work)) c.bySubkind.sort((x, y) => y.count - x.count || x.subkind.localeCompare(y.subkind));
@@ -98,27 +114,47 @@ export function computeYearStats(db: Db, year: number): YearStats {
     activities: {
       total: a.total,
       byKind: kinds.map((k) => ({ ...k, label: labelOf(ACTIVITY_KINDS, k.code) })),
-      audience: a.audience, materials: a.materials, banners: a.banners, boards: a.boards,
-      consultations: a.consultations, views: a.views,
-      villages: a.villages, schools: a.schools, enterprises: a.enterprises,
+      audience: a.audience,
+      materials: a.materials,
+      banners: a.banners,
+      boards: a.boards,
+      consultations: a.consultations,
+      views: a.views,
+      villages: a.villages,
+      schools: a.schools,
+      enterprises: a.enterprises,
       occasions: occasions.map((o) => o.occasion),
       previousTotal: prev.activities > 0 ? prev.activities : null,
       periodicals: kinds.filter((k) => PERIODICAL_KINDS.has(k.code)).reduce((a, k) => a + k.count, 0),
     },
     mediation: {
-      total: m.total, success: m.success, failed: m.failed, inProgress: m.inProgress, suspended: m.suspended,
-      closed, successRate: closed > 0 ? { numerator: m.success, denominator: closed } : null,
+      total: m.total,
+      success: m.success,
+      failed: m.failed,
+      inProgress: m.inProgress,
+      suspended: m.suspended,
+      closed,
+      successRate: closed > 0 ? { numerator: m.success, denominator: closed } : null,
       byType: types.map((t) => ({ ...t, label: labelOf(DISPUTE_TYPES, t.code) })),
-      written: m.written, oral: m.oral,
+      written: m.written,
+      oral: m.oral,
       previousTotal: prev.mediationCases > 0 ? prev.mediationCases : null,
     },
     inspections: {
-      total: i.total, issuesFound: i.issuesFound, issuesRectified: i.issuesRectified,
+      total: i.total,
+      issuesFound: i.issuesFound,
+      issuesRectified: i.issuesRectified,
       rectificationRate: i.issuesFound > 0 ? { numerator: i.issuesRectified, denominator: i.issuesFound } : null,
-      penalties: i.penalties, penaltyAmount: i.penaltyAmount, entrusted: i.entrusted,
+      penalties: i.penalties,
+      penaltyAmount: i.penaltyAmount,
+      entrusted: i.entrusted,
       byField: fields.map((f) => ({
-        code: f.code, count: f.count, label: labelOf(INSPECTION_FIELDS, f.code),
-        issuesFound: f.issuesFound, issuesRectified: f.issuesRectified, penalties: f.penalties,
+        code: f.code,
+        count: f.count,
+        label: labelOf(INSPECTION_FIELDS, f.code),
+        issuesFound: f.issuesFound,
+        issuesRectified: f.issuesRectified,
+        penalties: f.penalties,
       })),
       penaltiesByKind: penaltyKinds.map((k) => ({ ...k, label: labelOf(PENALTY_KINDS, k.code) })),
       previousTotal: prev.inspections > 0 ? prev.inspections : null,

@@ -52,7 +52,10 @@ export function listZip(bytes: Uint8Array, limits: ZipLimits): ZipEntry[] {
   const broken = () => new AppError('invalid_input', `${limits.what}已损坏（压缩包目录无法读取）`);
   let eocd = -1;
   for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--) {
-    if (buf.readUInt32LE(i) === EOCD_SIG) { eocd = i; break; }
+    if (buf.readUInt32LE(i) === EOCD_SIG) {
+      eocd = i;
+      break;
+    }
   }
   if (eocd < 0) throw broken();
   const count = buf.readUInt16LE(eocd + 10);
@@ -76,7 +79,7 @@ export function listZip(bytes: Uint8Array, limits: ZipLimits): ZipEntry[] {
     const commentLen = buf.readUInt16LE(p + 32);
     const offset = buf.readUInt32LE(p + 42);
     const nameBytes = buf.subarray(p + 46, p + 46 + nameLen);
-    const name = (flags & 0x800) ? nameBytes.toString('utf8') : nameBytes.toString('latin1');
+    const name = flags & 0x800 ? nameBytes.toString('utf8') : nameBytes.toString('latin1');
     p += 46 + nameLen + extraLen + commentLen;
     if (size === 0xffffffff || compressedSize === 0xffffffff || offset === 0xffffffff) {
       throw new AppError('invalid_input', `${limits.what}太大（超过 4 GB 的文件不支持）`);
@@ -89,7 +92,10 @@ export function listZip(bytes: Uint8Array, limits: ZipLimits): ZipEntry[] {
       throw new AppError('invalid_input', `${limits.what}中的“${name.slice(0, 60)}”解压后有 ${mbText(size)}，超过上限 ${mbText(limits.maxEntryBytes)}，已拒绝`);
     }
     if (limits.maxRatio && size > RATIO_FLOOR && size > compressedSize * limits.maxRatio) {
-      throw new AppError('invalid_input', `${limits.what}中的“${name.slice(0, 60)}”压缩比异常（${mbText(compressedSize)} 解压为 ${mbText(size)}），可能是恶意构造的压缩包，已拒绝`);
+      throw new AppError(
+        'invalid_input',
+        `${limits.what}中的“${name.slice(0, 60)}”压缩比异常（${mbText(compressedSize)} 解压为 ${mbText(size)}），可能是恶意构造的压缩包，已拒绝`,
+      );
     }
     total += size;
     if (total > limits.maxTotalBytes) {
@@ -119,7 +125,7 @@ export function readZipEntry(bytes: Uint8Array, e: ZipEntry, what: string): Buff
       throw broken();
     }
   }
-  if (out.length !== e.size || (crc32(out) >>> 0) !== e.crc) throw broken();
+  if (out.length !== e.size || crc32(out) >>> 0 !== e.crc) throw broken();
   return out;
 }
 

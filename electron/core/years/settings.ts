@@ -9,8 +9,7 @@ function read<T>(db: Db, key: string): T | undefined {
 }
 
 function write(db: Db, key: string, value: unknown): void {
-  prepared(db, 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
-    .run(key, JSON.stringify(value));
+  prepared(db, 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, JSON.stringify(value));
 }
 
 export function getSettings(db: Db): AppSettings {
@@ -23,7 +22,16 @@ export function getSettings(db: Db): AppSettings {
   };
 }
 
-export function updateSettings(db: Db, patch: { township?: { name: string; authority: string; superior?: string | null }; approximateNumbers?: boolean; opennessContact?: string | null; addressee?: string | null; caseNoPattern?: string }): AppSettings {
+export function updateSettings(
+  db: Db,
+  patch: {
+    township?: { name: string; authority: string; superior?: string | null };
+    approximateNumbers?: boolean;
+    opennessContact?: string | null;
+    addressee?: string | null;
+    caseNoPattern?: string;
+  },
+): AppSettings {
   db.transaction(() => {
     if (patch.township) {
       write(db, 'township', {

@@ -15,10 +15,20 @@ export function yearCounts(ctx: CoreContext, year: number): YearCounts {
     const range = [`${year}-01-01`, `${year + 1}-01-01`];
     // live rows from a narrow index (首页 at 100 000 records), deleted ones from the 回收站 index
     const index = NARROW_DATE_INDEX[r];
-    counts[r] = (prepared(ctx.db, `SELECT COUNT(*) AS n FROM ${def.table}${index ? ` INDEXED BY ${index}` : ''}
-      WHERE deleted_at IS NULL AND ${col} >= ? AND ${col} < ?`).get(...range) as { n: number }).n;
-    deleted[r] = (prepared(ctx.db, `SELECT COUNT(*) AS n FROM ${def.table}
-      WHERE deleted_at IS NOT NULL AND ${col} >= ? AND ${col} < ?`).get(...range) as { n: number }).n;
+    counts[r] = (
+      prepared(
+        ctx.db,
+        `SELECT COUNT(*) AS n FROM ${def.table}${index ? ` INDEXED BY ${index}` : ''}
+      WHERE deleted_at IS NULL AND ${col} >= ? AND ${col} < ?`,
+      ).get(...range) as { n: number }
+    ).n;
+    deleted[r] = (
+      prepared(
+        ctx.db,
+        `SELECT COUNT(*) AS n FROM ${def.table}
+      WHERE deleted_at IS NOT NULL AND ${col} >= ? AND ${col} < ?`,
+      ).get(...range) as { n: number }
+    ).n;
   }
   return { year, counts, deleted };
 }
@@ -33,7 +43,9 @@ export function listYears(ctx: CoreContext): number[] {
     while (y) {
       const year = Number(y.slice(0, 4));
       years.add(year);
-      y = (prepared(ctx.db, `SELECT MIN(${col}) AS d FROM ${def.table} WHERE deleted_at IS NULL AND ${col} >= ?`).get(`${year + 1}-01-01`) as { d: string | null }).d;
+      y = (
+        prepared(ctx.db, `SELECT MIN(${col}) AS d FROM ${def.table} WHERE deleted_at IS NULL AND ${col} >= ?`).get(`${year + 1}-01-01`) as { d: string | null }
+      ).d;
     }
   }
   return [...years].sort((a, b) => b - a);

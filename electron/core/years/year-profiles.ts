@@ -1,7 +1,5 @@
 // Per-year figures (调委会, 持证人员 …) and the clerk's narrative texts.
-import {
-  emptyMeasures, MEASURE_KEYS, NARRATIVE_KEYS, PROFILE_FIGURE_KEYS, type Measures, type Narrative, type YearProfile,
-} from '../../shared/records.ts';
+import { emptyMeasures, MEASURE_KEYS, NARRATIVE_KEYS, PROFILE_FIGURE_KEYS, type Measures, type Narrative, type YearProfile } from '../../shared/records.ts';
 import { emptyOpenness, parseOpenness } from '../../shared/openness.ts';
 import type { Db } from '../db/connection.ts';
 import { prepared } from '../registers/repository.ts';
@@ -29,8 +27,13 @@ const NARRATIVE_COLUMNS: Record<keyof Narrative, string> = {
 export function emptyProfile(year: number): YearProfile {
   return {
     year,
-    mediationCommittees: null, mediators: null, mediationRooms: null, certifiedEnforcers: null,
-    enforcementQuota: null, enforcementActual: null, lawLiterates: null,
+    mediationCommittees: null,
+    mediators: null,
+    mediationRooms: null,
+    certifiedEnforcers: null,
+    enforcementQuota: null,
+    enforcementActual: null,
+    lawLiterates: null,
     reportDate: null,
     narrative: { intro: null, leaderDuties: null, shortcomings: null, nextYearPlan: null, other: null },
     openness: emptyOpenness(),
@@ -120,19 +123,31 @@ export function saveProfile(db: Db, patch: ProfilePatch, updatedAt: string): Yea
 
 /** Stores a whole profile as given. */
 export function writeProfile(db: Db, p: YearProfile, updatedAt: string): void {
-  const cols = [...Object.values(FIGURE_COLUMNS), 'report_date', ...Object.values(NARRATIVE_COLUMNS),
-    'narrative_measures', 'narrative_measure_titles', 'no_review_or_litigation', ...OPENNESS_COLUMNS, 'updated_at'];
+  const cols = [
+    ...Object.values(FIGURE_COLUMNS),
+    'report_date',
+    ...Object.values(NARRATIVE_COLUMNS),
+    'narrative_measures',
+    'narrative_measure_titles',
+    'no_review_or_litigation',
+    ...OPENNESS_COLUMNS,
+    'updated_at',
+  ];
   const values = [
     ...PROFILE_FIGURE_KEYS.map((k) => p[k]),
     p.reportDate,
     ...NARRATIVE_KEYS.map((k) => p.narrative[k]),
-    writeMeasures(p.measures), writeMeasures(p.measureTitles),
+    writeMeasures(p.measures),
+    writeMeasures(p.measureTitles),
     p.noReviewOrLitigation == null ? null : p.noReviewOrLitigation ? 1 : 0,
     ...opennessValues(p.openness),
     updatedAt,
   ];
-  prepared(db, `INSERT INTO year_profiles (year, ${cols.join(', ')}) VALUES (?, ${cols.map(() => '?').join(', ')})
-    ON CONFLICT(year) DO UPDATE SET ${cols.map((c) => `${c} = excluded.${c}`).join(', ')}`).run(p.year, ...values);
+  prepared(
+    db,
+    `INSERT INTO year_profiles (year, ${cols.join(', ')}) VALUES (?, ${cols.map(() => '?').join(', ')})
+    ON CONFLICT(year) DO UPDATE SET ${cols.map((c) => `${c} = excluded.${c}`).join(', ')}`,
+  ).run(p.year, ...values);
 }
 
 export function profileYears(db: Db): number[] {

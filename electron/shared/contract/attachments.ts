@@ -22,12 +22,14 @@ export const attachmentsContract = {
     list: method<AttachmentInfo[]>()(z.object({ register: attachmentRegister, recordId: z.string().min(1).max(64) })),
     /** attachment counts per record, for list badges */
     counts: method<Record<string, number>>()(z.object({ register: attachmentRegister, recordIds: z.array(z.string().max(64)).max(1000) })),
-    add: method<AttachmentInfo>()(z.object({
-      register: attachmentRegister,
-      recordId: z.string().min(1).max(64),
-      fileName: z.string().min(1).max(255),
-      base64: z.string().min(1, '文件内容为空').max(28_000_000, '附件不能超过 20 MB'),
-    })),
+    add: method<AttachmentInfo>()(
+      z.object({
+        register: attachmentRegister,
+        recordId: z.string().min(1).max(64),
+        fileName: z.string().min(1).max(255),
+        base64: z.string().min(1, '文件内容为空').max(28_000_000, '附件不能超过 20 MB'),
+      }),
+    ),
     /** the file itself (also the thumbnail: the page scales the image) */
     get: method<AttachmentInfo & { base64: string }>()(z.object({ id: z.string().min(1).max(64) })),
     remove: method<{ id: string }>()(z.object({ id: z.string().min(1).max(64) })),

@@ -53,18 +53,22 @@ const backupName = z.string().min(1).max(120);
 // The page never names a file path: a backup comes by name from the backups
 // folder or as the content of a file the clerk chose (open dialog / upload).
 // Paths are the CLI's alone (it calls electron/core/backup directly).
-const backupSource = z.strictObject({
-  /** a backup in the backups folder, by name */
-  name: backupName.optional(),
-  /** or a chosen file's content */
-  base64: base64.optional(),
-}).refine((s) => [s.name, s.base64].filter((x) => x !== undefined).length === 1, '请选择一个备份（备份列表中的一个，或选择一个备份文件）');
-const restoreSource = z.strictObject({
-  name: backupName.optional(),
-  base64: base64.optional(),
-  /** restore the valid rows of a backup whose check listed invalid ones */
-  skipInvalid: z.boolean().optional(),
-}).refine((s) => [s.name, s.base64].filter((x) => x !== undefined).length === 1, '请选择一个备份（备份列表中的一个，或选择一个备份文件）');
+const backupSource = z
+  .strictObject({
+    /** a backup in the backups folder, by name */
+    name: backupName.optional(),
+    /** or a chosen file's content */
+    base64: base64.optional(),
+  })
+  .refine((s) => [s.name, s.base64].filter((x) => x !== undefined).length === 1, '请选择一个备份（备份列表中的一个，或选择一个备份文件）');
+const restoreSource = z
+  .strictObject({
+    name: backupName.optional(),
+    base64: base64.optional(),
+    /** restore the valid rows of a backup whose check listed invalid ones */
+    skipInvalid: z.boolean().optional(),
+  })
+  .refine((s) => [s.name, s.base64].filter((x) => x !== undefined).length === 1, '请选择一个备份（备份列表中的一个，或选择一个备份文件）');
 
 export const backupContract = {
   ...prefixed('backup', {

@@ -53,15 +53,21 @@ export const casesContract = {
     /** the next 案号 of the year in the pattern of 设置 */
     nextCaseNo: method<string>()(z.object({ year: yearNumber })),
     /** whether a 案号 is free in the year of acceptedOn (the form checks as the clerk types) */
-    checkCaseNo: method<{ free: boolean; message: string | null }>()(z.object({
-      caseNo: z.string().max(100), acceptedOn: date, id: z.string().max(64).optional(),
-    })),
+    checkCaseNo: method<{ free: boolean; message: string | null }>()(
+      z.object({
+        caseNo: z.string().max(100),
+        acceptedOn: date,
+        id: z.string().max(64).optional(),
+      }),
+    ),
     /** a 人民调解文书 of the case as .docx (base64) and as blocks to print */
-    document: method<CaseDocResult>()(z.object({
-      /** the case's id, or its 案号 */
-      id: z.string().min(1).max(100),
-      kind: z.enum(['register', 'agreement', 'followup', 'cover']),
-    })),
+    document: method<CaseDocResult>()(
+      z.object({
+        /** the case's id, or its 案号 */
+        id: z.string().min(1).max(100),
+        kind: z.enum(['register', 'agreement', 'followup', 'cover']),
+      }),
+    ),
     /** existing data the form would now refuse: duplicate 案号, 调结 without 结案日期 */
     warnings: method<CaseWarning[]>()(z.object({ year: yearNumber.optional() })),
   }),

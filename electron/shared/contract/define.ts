@@ -8,7 +8,9 @@ export interface MethodSpec<I extends z.ZodType, O> {
 }
 
 /** `method<Result>()(inputSchema)` — the result type is given, the input inferred. */
-export const method = <O>() => <I extends z.ZodType>(input: I): MethodSpec<I, O> => ({ input });
+export const method =
+  <O>() =>
+  <I extends z.ZodType>(input: I): MethodSpec<I, O> => ({ input });
 
 export type Prefixed<P extends string, T> = { [K in keyof T & string as `${P}.${K}`]: T[K] };
 

@@ -77,9 +77,11 @@ export const excelContract = {
     /** all valid rows or none (skipInvalid: the valid ones); backs up first */
     import: method<ExcelImportReport>()(excelImportInput),
     /** the filtered list (as `<register>.list`, no pagination) as a printable sheet */
-    export: method<FileContent & { count: number }>()(z.object({
-      register: registerName,
-      query: listQuerySchema.omit({ page: true, pageSize: true }).optional(),
-    })),
+    export: method<FileContent & { count: number }>()(
+      z.object({
+        register: registerName,
+        query: listQuerySchema.omit({ page: true, pageSize: true }).optional(),
+      }),
+    ),
   }),
 };

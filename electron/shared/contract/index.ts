@@ -55,8 +55,7 @@ export type InputOf<K extends MethodName> = z.input<Contract[K]['input']>;
 export type ParsedInputOf<K extends MethodName> = z.output<Contract[K]['input']>;
 export type OutputOf<K extends MethodName> = Contract[K] extends MethodSpec<z.ZodType, infer O> ? O : never;
 
-export type Handler<C, K extends keyof C, Ctx> =
-  C[K] extends MethodSpec<infer I, infer O> ? (input: z.output<I>, ctx: Ctx) => O | Promise<O> : never;
+export type Handler<C, K extends keyof C, Ctx> = C[K] extends MethodSpec<infer I, infer O> ? (input: z.output<I>, ctx: Ctx) => O | Promise<O> : never;
 /** handlers for one slice of the contract */
 export type HandlersOf<C, Ctx> = { [K in keyof C]: Handler<C, K, Ctx> };
 

@@ -106,7 +106,10 @@ export interface OpennessExportStatus {
 const input = z.object({
   year: yearNumber,
   /** 成文日期, YYYY-MM-DD; today when absent */
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '成文日期格式应为 YYYY-MM-DD').optional(),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, '成文日期格式应为 YYYY-MM-DD')
+    .optional(),
 });
 
 export const opennessContract = {

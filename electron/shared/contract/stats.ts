@@ -2,8 +2,15 @@
 import { z } from 'zod';
 import { method, prefixed, yearNumber } from './define.ts';
 
-export interface CodeCount { code: string; label: string; count: number }
-export interface Ratio { numerator: number; denominator: number }
+export interface CodeCount {
+  code: string;
+  label: string;
+  count: number;
+}
+export interface Ratio {
+  numerator: number;
+  denominator: number;
+}
 
 export interface WorkCategoryStats {
   category: string;
@@ -25,7 +32,12 @@ export interface YearStats {
   activities: {
     total: number;
     byKind: CodeCount[];
-    audience: number; materials: number; banners: number; boards: number; consultations: number; views: number;
+    audience: number;
+    materials: number;
+    banners: number;
+    boards: number;
+    consultations: number;
+    views: number;
     /** distinct non-empty 村（社区） */
     villages: number;
     /** distinct places of school / enterprise venue activities */
@@ -39,16 +51,23 @@ export interface YearStats {
     periodicals: number;
   };
   mediation: {
-    total: number; success: number; failed: number; inProgress: number; suspended: number;
+    total: number;
+    success: number;
+    failed: number;
+    inProgress: number;
+    suspended: number;
     /** cases not 调解中 */
     closed: number;
     successRate: Ratio | null;
     byType: (CodeCount & { success: number; closed: number })[];
-    written: number; oral: number;
+    written: number;
+    oral: number;
     previousTotal: number | null;
   };
   inspections: {
-    total: number; issuesFound: number; issuesRectified: number;
+    total: number;
+    issuesFound: number;
+    issuesRectified: number;
     rectificationRate: Ratio | null;
     penalties: number;
     /** 元, over `fine` and `confiscation` only */

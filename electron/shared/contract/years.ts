@@ -19,8 +19,12 @@ const township = z.object({
 
 const count = z.number().int().min(0, '应为不小于0的整数').max(1_000_000).nullable().optional();
 const text = z.string().max(20_000, '文字不能超过20000字').nullable().optional();
-const measureTitle = z.string().max(MEASURE_TITLE_MAX, `小标题不能超过${MEASURE_TITLE_MAX}个字`)
-  .regex(/^[^\n\r]*$/, '小标题应为一行，不能换行').nullable().optional();
+const measureTitle = z
+  .string()
+  .max(MEASURE_TITLE_MAX, `小标题不能超过${MEASURE_TITLE_MAX}个字`)
+  .regex(/^[^\n\r]*$/, '小标题应为一行，不能换行')
+  .nullable()
+  .optional();
 const measureShape = <T extends z.ZodType>(v: T) => z.object(Object.fromEntries(MEASURE_KEYS.map((k) => [k, v])) as Record<MeasureKey, T>).partial();
 
 export const yearProfileInput = z.object({
@@ -32,10 +36,22 @@ export const yearProfileInput = z.object({
   enforcementQuota: count,
   enforcementActual: count,
   lawLiterates: count,
-  reportDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '成文日期格式应为 YYYY-MM-DD').refine(isValidDate, '成文日期不是有效日期').nullable().optional(),
-  narrative: z.object({
-    intro: text, leaderDuties: text, shortcomings: text, nextYearPlan: text, other: text,
-  }).partial().optional(),
+  reportDate: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, '成文日期格式应为 YYYY-MM-DD')
+    .refine(isValidDate, '成文日期不是有效日期')
+    .nullable()
+    .optional(),
+  narrative: z
+    .object({
+      intro: text,
+      leaderDuties: text,
+      shortcomings: text,
+      nextYearPlan: text,
+      other: text,
+    })
+    .partial()
+    .optional(),
   /** the 政务公开年报's figures and texts (OpennessYear keys); checked by parseOpenness */
   openness: z.record(z.string(), z.unknown()).optional(),
   /** merge per key, like narrative */
@@ -47,16 +63,27 @@ export const yearProfileInput = z.object({
 export const yearsContract = {
   ...prefixed('settings', {
     get: method<AppSettings>()(z.object({})),
-    update: method<AppSettings>()(z.object({
-      township: township.optional(),
-      approximateNumbers: z.boolean().optional(),
-      opennessContact: z.string().trim().max(300, '联系方式不能超过300个字').nullable().optional(),
-      addressee: z.string().trim().max(60, '主送机关不能超过60个字').regex(/^[^\n\r]*$/, '主送机关应为一行').nullable().optional(),
-      caseNoPattern: z.string().trim().max(60)
-        .refine((p) => p.includes('{序号') , '案号格式必须包含 {序号}')
-        .refine((p) => /^([^{}]|\{(简称|乡镇|年度|序号(:\d)?)\})+$/.test(p), '案号格式只能使用 {简称} {乡镇} {年度} {序号} 这几个占位符')
-        .optional(),
-    })),
+    update: method<AppSettings>()(
+      z.object({
+        township: township.optional(),
+        approximateNumbers: z.boolean().optional(),
+        opennessContact: z.string().trim().max(300, '联系方式不能超过300个字').nullable().optional(),
+        addressee: z
+          .string()
+          .trim()
+          .max(60, '主送机关不能超过60个字')
+          .regex(/^[^\n\r]*$/, '主送机关应为一行')
+          .nullable()
+          .optional(),
+        caseNoPattern: z
+          .string()
+          .trim()
+          .max(60)
+          .refine((p) => p.includes('{序号'), '案号格式必须包含 {序号}')
+          .refine((p) => /^([^{}]|\{(简称|乡镇|年度|序号(:\d)?)\})+$/.test(p), '案号格式只能使用 {简称} {乡镇} {年度} {序号} 这几个占位符')
+          .optional(),
+      }),
+    ),
   }),
   ...prefixed('years', {
     /** years that hold records or a profile, newest first, always including the current year */

@@ -17,7 +17,12 @@ function block(b: DocBlock): string {
     case 'table': {
       const total = b.widths.reduce((a, c) => a + c, 0);
       const cols = b.widths.map((w) => `<col style="width:${((w / total) * 100).toFixed(1)}%">`).join('');
-      const rows = b.rows.map((r) => `<tr>${r.map((c) => `<td${c.span ? ` colspan="${c.span}"` : ''} style="text-align:${c.align ?? 'left'};height:${(c.minLines ?? 1) * 1.9}em;vertical-align:${(c.minLines ?? 1) > 2 ? 'top' : 'middle'}">${text(c.text)}</td>`).join('')}</tr>`).join('');
+      const rows = b.rows
+        .map(
+          (r) =>
+            `<tr>${r.map((c) => `<td${c.span ? ` colspan="${c.span}"` : ''} style="text-align:${c.align ?? 'left'};height:${(c.minLines ?? 1) * 1.9}em;vertical-align:${(c.minLines ?? 1) > 2 ? 'top' : 'middle'}">${text(c.text)}</td>`).join('')}</tr>`,
+        )
+        .join('');
       return `<table class="doc-table"><colgroup>${cols}</colgroup><tbody>${rows}</tbody></table>`;
     }
   }

@@ -17,7 +17,12 @@ export interface ListPrintInput {
 export function registerListHtml(p: ListPrintInput): string {
   const num = (f: FieldDef) => f.type === 'int' || f.type === 'money';
   const head = `<tr><th>序号</th>${p.fields.map((f) => `<th>${escapeHtml(f.label)}</th>`).join('')}</tr>`;
-  const body = p.rows.map((r, i) => `<tr><td class="num">${i + 1}</td>${p.fields.map((f) => `<td${num(f) ? ' class="num"' : ''}>${escapeHtml(formatValue(f, r[f.key]))}</td>`).join('')}</tr>`).join('');
+  const body = p.rows
+    .map(
+      (r, i) =>
+        `<tr><td class="num">${i + 1}</td>${p.fields.map((f) => `<td${num(f) ? ' class="num"' : ''}>${escapeHtml(formatValue(f, r[f.key]))}</td>`).join('')}</tr>`,
+    )
+    .join('');
   const more = p.total > p.rows.length ? `<p class="print-meta">（共 ${p.total} 条，打印了前 ${p.rows.length} 条）</p>` : '';
   return `<section class="print-list">
     <h1>${escapeHtml(p.title)}</h1>

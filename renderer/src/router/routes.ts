@@ -29,7 +29,12 @@ export const routes: RouteRecordRaw[] = [
   ...registerRoutes,
   { path: '/year-profile', name: 'yearProfile', component: () => import('@/views/years/YearProfilePage.vue'), meta: { title: '年度信息', icon: Calendar } },
   { path: '/report', name: 'report', component: () => import('@/views/report/ReportPage.vue'), meta: { title: '年度报告', icon: Document } },
-  { path: '/openness-report', name: 'opennessReport', component: () => import('@/views/openness/OpennessReportPage.vue'), meta: { title: '政务公开年报', icon: View } },
+  {
+    path: '/openness-report',
+    name: 'opennessReport',
+    component: () => import('@/views/openness/OpennessReportPage.vue'),
+    meta: { title: '政务公开年报', icon: View },
+  },
   { path: '/exchange', name: 'exchange', component: () => import('@/views/exchange/ExchangePage.vue'), meta: { title: '数据交换', icon: Sort } },
   { path: '/settings', name: 'settings', component: () => import('@/views/settings/SettingsPage.vue'), meta: { title: '设置', icon: Setting } },
   { path: '/:pathMatch(.*)*', redirect: '/' },

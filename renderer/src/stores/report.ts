@@ -14,7 +14,10 @@ const SAVE_DELAY = 800;
 
 /** The draft text of a section as the clerk would edit it: one paragraph a line. */
 export function draftText(section: ReportSection): string {
-  return section.paragraphs.filter((p) => p.source === 'draft').map((p) => (p.lead ?? '') + p.text).join('\n');
+  return section.paragraphs
+    .filter((p) => p.source === 'draft')
+    .map((p) => (p.lead ?? '') + p.text)
+    .join('\n');
 }
 
 export const useReportStore = defineStore('report', () => {
@@ -46,14 +49,14 @@ export const useReportStore = defineStore('report', () => {
     for (const s of [m.opening, ...m.sections]) {
       if (!s.narrativeKey) continue;
       // a key still waiting to be saved keeps what the clerk typed
-      next[s.narrativeKey] = pending.has(s.narrativeKey) ? pending.get(s.narrativeKey)! : s.narrative ?? (s.draft ? draftText(s) : '');
+      next[s.narrativeKey] = pending.has(s.narrativeKey) ? pending.get(s.narrativeKey)! : (s.narrative ?? (s.draft ? draftText(s) : ''));
     }
     texts.value = next;
     const mt: Partial<Record<MeasureKey, string>> = {};
     const tt: Partial<Record<MeasureKey, string>> = {};
     for (const a of m.measureAreas) {
-      mt[a.key] = pendingMeasures.has(a.key) ? pendingMeasures.get(a.key)! : a.clerkText ?? '';
-      tt[a.key] = pendingTitles.has(a.key) ? pendingTitles.get(a.key)! : a.clerkTitle ?? '';
+      mt[a.key] = pendingMeasures.has(a.key) ? pendingMeasures.get(a.key)! : (a.clerkText ?? '');
+      tt[a.key] = pendingTitles.has(a.key) ? pendingTitles.get(a.key)! : (a.clerkTitle ?? '');
     }
     measureTexts.value = mt;
     measureTitles.value = tt;
@@ -186,9 +189,28 @@ export const useReportStore = defineStore('report', () => {
   }
 
   return {
-    year, model, appendix, loading, loadError, exporting, saveState, saveError, savedAt, texts,
-    measureTexts, measureTitles,
-    sections, draftSections,
-    load, refresh, edit, editMeasure, setReportDate, flush, acceptDraft, setAppendix, exportWord,
+    year,
+    model,
+    appendix,
+    loading,
+    loadError,
+    exporting,
+    saveState,
+    saveError,
+    savedAt,
+    texts,
+    measureTexts,
+    measureTitles,
+    sections,
+    draftSections,
+    load,
+    refresh,
+    edit,
+    editMeasure,
+    setReportDate,
+    flush,
+    acceptDraft,
+    setAppendix,
+    exportWord,
   };
 });

@@ -5,7 +5,10 @@ import { PageObject } from './page-object.ts';
 
 export class HomePageObject extends PageObject {
   async waitLoaded() {
-    await this.page.getByRole('main').getByRole('heading', { level: 2, name: /法治工作台账$/ }).waitFor();
+    await this.page
+      .getByRole('main')
+      .getByRole('heading', { level: 2, name: /法治工作台账$/ })
+      .waitFor();
     await this.page.getByTestId('home-cards').waitFor();
   }
 

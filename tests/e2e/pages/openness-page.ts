@@ -4,7 +4,11 @@ import { PageObject } from './page-object.ts';
 
 export class OpennessPageObject extends PageObject {
   async waitLoaded() {
-    await this.page.getByRole('main').getByRole('heading', { level: 2, name: /政府信息公开|政务公开/ }).first().waitFor();
+    await this.page
+      .getByRole('main')
+      .getByRole('heading', { level: 2, name: /政府信息公开|政务公开/ })
+      .first()
+      .waitFor();
   }
 
   get checks(): Locator {

@@ -55,7 +55,10 @@ export class RegisterPageObject extends PageObject {
 
   async waitLoaded() {
     await this.page.locator(`.register-page[data-register="${this.register}"]`).waitFor();
-    await this.table.locator('.el-loading-mask').waitFor({ state: 'hidden' }).catch(() => undefined);
+    await this.table
+      .locator('.el-loading-mask')
+      .waitFor({ state: 'hidden' })
+      .catch(() => undefined);
   }
 
   async openNew() {

@@ -9,7 +9,10 @@ export class ReportPageObject extends PageObject {
   }
 
   async waitLoaded() {
-    await this.page.getByRole('main').getByRole('heading', { level: 2, name: /法治政府建设情况报告$/ }).waitFor();
+    await this.page
+      .getByRole('main')
+      .getByRole('heading', { level: 2, name: /法治政府建设情况报告$/ })
+      .waitFor();
   }
 
   /** a measure area's title input or text, autosaved */

@@ -13,7 +13,10 @@ export async function pickOption(page: Page, select: Locator, label: string) {
   const combobox = (await select.getAttribute('role')) === 'combobox' ? select : select.getByRole('combobox').first();
   const listId = await combobox.getAttribute('aria-controls');
   const list = listId ? page.locator(`[id="${listId}"]`) : page.getByRole('listbox').last();
-  await list.getByRole('option', { name: whole(label) }).first().click();
+  await list
+    .getByRole('option', { name: whole(label) })
+    .first()
+    .click();
 }
 
 /** the open confirm box (ElMessageBox) */

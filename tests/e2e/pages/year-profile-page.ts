@@ -4,7 +4,10 @@ import { PageObject } from './page-object.ts';
 
 export class YearProfilePageObject extends PageObject {
   async waitLoaded() {
-    await this.page.getByRole('main').getByRole('heading', { level: 2, name: /年度信息$/ }).waitFor();
+    await this.page
+      .getByRole('main')
+      .getByRole('heading', { level: 2, name: /年度信息$/ })
+      .waitFor();
     await this.page.getByTestId('profile-form').waitFor();
   }
 

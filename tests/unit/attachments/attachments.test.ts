@@ -8,7 +8,10 @@ import { migrate, MIGRATIONS, schemaVersion } from '../../../electron/core/db/mi
 import { createCore, type Core } from '../../../electron/core/index.ts';
 import { err, ok, SAMPLES, tempDir } from '../../helpers/core.ts';
 
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
+  'hex',
+);
 const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(100, 1), Buffer.from([0xff, 0xd9])]);
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 const GIF = Buffer.from('GIF89a\u0001\u0000\u0001\u0000\u0000\u0000\u0000;', 'latin1');
@@ -16,7 +19,9 @@ const WEBP = Buffer.concat([Buffer.from('RIFF'), Buffer.from([30, 0, 0, 0]), Buf
 const BMP = Buffer.concat([Buffer.from('BM'), Buffer.alloc(60)]);
 
 const cleanups: (() => void)[] = [];
-afterEach(() => { while (cleanups.length) cleanups.pop()!(); });
+afterEach(() => {
+  while (cleanups.length) cleanups.pop()!();
+});
 
 function core(name = 'ledger.db', dir?: string): { core: Core; dir: string } {
   let d = dir;
@@ -37,7 +42,7 @@ describe('migration 2', () => {
   it('migrates an in-memory v1 database to v2 with the attachments table, keeping the records', () => {
     const db = new Database(':memory:');
     migrate(db, { migrations: MIGRATIONS.filter((m) => m.version === 1) });
-    db.prepare("INSERT INTO settings (key, value) VALUES ('township', '{\"name\":\"小陶镇\"}')").run();
+    db.prepare('INSERT INTO settings (key, value) VALUES (\'township\', \'{"name":"小陶镇"}\')').run();
     expect(schemaVersion(db)).toBe(1);
     const calls: [number, number][] = [];
     expect(migrate(db, { migrations: MIGRATIONS.filter((m) => m.version <= 2), beforeMigrate: (from, to) => calls.push([from, to]) })).toEqual([2]);
@@ -71,7 +76,10 @@ describe('attachments', () => {
     expect(blobPath(dir, one.sha256)).toBe(join(dir, 'attachments', one.sha256.slice(0, 2), one.sha256));
     expect(readdirSync(join(attachmentsDir(dir), one.sha256.slice(0, 2)))).toEqual([one.sha256]);
     const list = ok(await c.call('attachments.list', { register: 'activities', recordId: a.id }));
-    expect(list.map((x) => [x.fileName, x.isImage])).toEqual([['现场.png', true], ['签到表.pdf', false]]);
+    expect(list.map((x) => [x.fileName, x.isImage])).toEqual([
+      ['现场.png', true],
+      ['签到表.pdf', false],
+    ]);
     expect(ok(await c.call('attachments.counts', { register: 'activities', recordIds: [a.id, b.id, 'none'] }))).toEqual({ [a.id]: 2, [b.id]: 1 });
     const got = ok(await c.call('attachments.get', { id: one.id }));
     expect(Buffer.from(got.base64, 'base64')).toEqual(PNG);
@@ -91,7 +99,9 @@ describe('attachments', () => {
     expect(err(await add(c, a.id, '大照片.jpg', big)).message).toMatch(/超过 20 MB 上限/);
     expect(err(await add(c, 'no-such-id', 'a.png', PNG)).code).toBe('not_found');
     const w = ok(await c.call('workItems.create', { record: SAMPLES.workItems }));
-    expect(err(await c.call('attachments.add', { register: 'workItems' as never, recordId: w.id, fileName: 'a.png', base64: PNG.toString('base64') })).code).toBe('invalid_input');
+    expect(
+      err(await c.call('attachments.add', { register: 'workItems' as never, recordId: w.id, fileName: 'a.png', base64: PNG.toString('base64') })).code,
+    ).toBe('invalid_input');
   });
 
   it('go with their record to the 回收站 and come back with it', async () => {

@@ -15,7 +15,10 @@ import { validateRecord } from '../../../electron/shared/validation.ts';
 import { err, ok, SAMPLES, tempDir } from '../../helpers/core.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
+  'hex',
+);
 
 const valid = (input: Record<string, unknown>) => {
   const v = validateRecord(REGISTERS.activities, input);
@@ -24,12 +27,17 @@ const valid = (input: Record<string, unknown>) => {
 };
 
 const cleanups: (() => void)[] = [];
-afterEach(() => { while (cleanups.length) cleanups.pop()!(); });
+afterEach(() => {
+  while (cleanups.length) cleanups.pop()!();
+});
 
 function fileCore(): { core: Core; dir: string } {
   const { dir, cleanup } = tempDir('fazhi-backup-');
   const core = createCore({ dbPath: join(dir, 'ledger.db') });
-  cleanups.push(() => { core.close(); cleanup(); });
+  cleanups.push(() => {
+    core.close();
+    cleanup();
+  });
   return { core, dir };
 }
 
@@ -43,7 +51,9 @@ async function seed(core: Core) {
   ok(await core.call('settings.update', { township: { name: '小陶镇', authority: '永安市小陶镇人民政府' } }));
   const ids: Record<string, string> = {};
   for (const r of REGISTER_NAMES) ids[r] = (ok(await core.dispatch(`${r}.create`, { record: SAMPLES[r] })) as { id: string }).id;
-  const att = ok(await core.call('attachments.add', { register: 'activities', recordId: ids.activities, fileName: '现场照片.png', base64: PNG.toString('base64') }));
+  const att = ok(
+    await core.call('attachments.add', { register: 'activities', recordId: ids.activities, fileName: '现场照片.png', base64: PNG.toString('base64') }),
+  );
   return { ids, att };
 }
 
@@ -59,7 +69,9 @@ describe('backup and restore', () => {
     const backup = ok(await core.call('backup.create', {}));
     expect(backup.name).toMatch(/^ledger-\d{8}-\d{6}-manual\.zip$/);
     const zip = await JSZip.loadAsync(readFileSync(backup.path));
-    expect(Object.keys(zip.files).sort()).toEqual(expect.arrayContaining(['ledger.db', 'manifest.json', `attachments/${att.sha256.slice(0, 2)}/${att.sha256}`]));
+    expect(Object.keys(zip.files).sort()).toEqual(
+      expect.arrayContaining(['ledger.db', 'manifest.json', `attachments/${att.sha256.slice(0, 2)}/${att.sha256}`]),
+    );
 
     // then the clerk loses things
     ok(await core.call('activities.delete', { id: ids.activities }));
@@ -68,7 +80,12 @@ describe('backup and restore', () => {
     rmSync(blobPath(dir, att.sha256));
 
     const check = ok(await core.call('backup.check', { name: backup.name }));
-    expect(check).toMatchObject({ ok: true, township: '小陶镇', counts: { activities: 1, mediationCases: 1, inspections: 1, workItems: 1, disclosureRequests: 1 }, attachments: 1 });
+    expect(check).toMatchObject({
+      ok: true,
+      township: '小陶镇',
+      counts: { activities: 1, mediationCases: 1, inspections: 1, workItems: 1, disclosureRequests: 1 },
+      attachments: 1,
+    });
     const restored = ok(await core.call('backup.restore', { name: backup.name }));
     expect(restored.safetyBackup.kind).toBe('before-restore');
     expect(await counts(core)).toEqual({ activities: 1, mediationCases: 1, inspections: 1, workItems: 1, disclosureRequests: 1 });
@@ -102,7 +119,7 @@ describe('backup and restore', () => {
     const before = await counts(core);
     const foreign = join(dir, 'foreign.db');
     const f = new Database(foreign);
-    f.exec('CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO customers VALUES (1, \'x\')');
+    f.exec("CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO customers VALUES (1, 'x')");
     f.close();
     const newer = join(dir, 'newer.db');
     const n = new Database(newer);
@@ -218,13 +235,16 @@ describe('backup and restore', () => {
     })();
     setup.close();
     const script = join(dir, 'child.ts');
-    writeFileSync(script, `
+    writeFileSync(
+      script,
+      `
       import { createCore } from ${JSON.stringify(join(ROOT, 'electron/core/index.ts'))};
       import { createBackup } from ${JSON.stringify(join(ROOT, 'electron/core/backup/backup.ts'))};
       const core = createCore({ dbPath: ${JSON.stringify(file)} });
       console.log('ready');
       for (;;) await createBackup(core.ctx, 'manual');
-    `);
+    `,
+    );
     const child = spawn(join(ROOT, 'node_modules/.bin/node'), [script], { stdio: ['ignore', 'pipe', 'inherit'] });
     await new Promise<void>((resolve) => child.stdout!.once('data', () => resolve()));
     // kill it while a backup is being written (its temporary copy exists)
@@ -240,7 +260,7 @@ describe('backup and restore', () => {
     const core = createCore({ dbPath: file });
     cleanups.push(() => core.close());
     expect(core.ctx.db.pragma('integrity_check', { simple: true })).toBe('ok');
-    expect((ok(await core.call('activities.list', { pageSize: 1 }))).total).toBe(BIG_LEDGER_ROWS);
+    expect(ok(await core.call('activities.list', { pageSize: 1 })).total).toBe(BIG_LEDGER_ROWS);
     // whatever finished is a sound backup; a half-written one never has a backup's name
     for (const b of listBackups(dir)) expect(ok(await core.call('backup.check', { name: b.name })).ok).toBe(true);
     expect(readdirSync(backupsDir(dir)).every((n) => n.startsWith('.tmp') || /\.partial$/.test(n) || /^ledger-/.test(n))).toBe(true);
@@ -256,7 +276,8 @@ describe('backup and restore', () => {
     const setup = createCore({ dbPath: file });
     const base = valid({ ...SAMPLES.activities, notes: 'y'.repeat(400) });
     setup.ctx.db.transaction(() => {
-      for (let i = 0; i < BIG_LEDGER_ROWS; i++) insertRecord(setup.ctx.db, REGISTERS.activities, `old${i}`, { ...base, title: `旧${i}` }, '2024-01-01T00:00:00.000Z');
+      for (let i = 0; i < BIG_LEDGER_ROWS; i++)
+        insertRecord(setup.ctx.db, REGISTERS.activities, `old${i}`, { ...base, title: `旧${i}` }, '2024-01-01T00:00:00.000Z');
     })();
     const backup = ok(await setup.call('backup.create', {}));
     // the live ledger then differs from the backup: 1 record instead of 60 000
@@ -264,7 +285,9 @@ describe('backup and restore', () => {
     insertRecord(setup.ctx.db, REGISTERS.activities, 'current', { ...base, title: '现在' }, '2024-01-01T00:00:00.000Z');
     setup.close();
     const script = join(dir, 'child.ts');
-    writeFileSync(script, `
+    writeFileSync(
+      script,
+      `
       import { createCore } from ${JSON.stringify(join(ROOT, 'electron/core/index.ts'))};
       const core = createCore({ dbPath: ${JSON.stringify(file)} });
       console.log('ready');
@@ -273,7 +296,8 @@ describe('backup and restore', () => {
         if (!r.ok) { console.error(r.error.message); process.exit(3); }
         core.ctx.db.exec("DELETE FROM activities WHERE id <> 'old0'");
       }
-    `);
+    `,
+    );
     for (const delay of [150, 600, 1200, 2000]) {
       const child = spawn(join(ROOT, 'node_modules/.bin/node'), [script], { stdio: ['ignore', 'pipe', 'inherit'] });
       await new Promise<void>((resolve) => child.stdout!.once('data', () => resolve()));

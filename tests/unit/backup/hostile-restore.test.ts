@@ -11,18 +11,34 @@ import { MIGRATIONS } from '../../../electron/core/db/migrations.ts';
 import { REGISTER_NAMES } from '../../../electron/shared/registers.ts';
 import { err, ok, SAMPLES, tempDir } from '../../helpers/core.ts';
 
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
+  'hex',
+);
 
 const cleanups: (() => void)[] = [];
-afterEach(() => { while (cleanups.length) cleanups.pop()!(); });
+afterEach(() => {
+  while (cleanups.length) cleanups.pop()!();
+});
 
 function fileCore(): { core: Core; dir: string; reopen: () => Core } {
   const { dir, cleanup } = tempDir('fazhi-hostile-');
   const dbPath = join(dir, 'ledger.db');
   const core = createCore({ dbPath });
   const opened: Core[] = [core];
-  cleanups.push(() => { for (const c of opened) c.close(); cleanup(); });
-  return { core, dir, reopen: () => { const c = createCore({ dbPath }); opened.push(c); return c; } };
+  cleanups.push(() => {
+    for (const c of opened) c.close();
+    cleanup();
+  });
+  return {
+    core,
+    dir,
+    reopen: () => {
+      const c = createCore({ dbPath });
+      opened.push(c);
+      return c;
+    },
+  };
 }
 
 const total = async (core: Core, r: string) => (ok(await core.dispatch(`${r}.list`, { pageSize: 1 })) as { total: number }).total;
@@ -95,7 +111,10 @@ describe('restore: a backup is data, never code', () => {
     ok(await core.call('backup.restore', { base64: v1.toString('base64') }));
     expect(await total(core, 'activities')).toBe(5);
     const broken = craft(core, dir, 'no-cases.db', (db) => {
-      for (const { type, name } of db.prepare("SELECT type, name FROM sqlite_master WHERE type IN ('trigger', 'view')").all() as { type: string; name: string }[]) {
+      for (const { type, name } of db.prepare("SELECT type, name FROM sqlite_master WHERE type IN ('trigger', 'view')").all() as {
+        type: string;
+        name: string;
+      }[]) {
         db.exec(`DROP ${type.toUpperCase()} IF EXISTS "${name}"`);
       }
       db.exec('DROP TABLE mediation_cases');
@@ -106,17 +125,19 @@ describe('restore: a backup is data, never code', () => {
   it('2. a trigger in the backup does not come along: creating one activity deletes nothing, nothing leaks into other rows', async () => {
     const { core, dir } = fileCore();
     await seed(core, 20);
-    const bytes = craft(core, dir, 'trigger.db', (db) => db.exec(`
+    const bytes = craft(core, dir, 'trigger.db', (db) =>
+      db.exec(`
       CREATE TRIGGER wipe AFTER INSERT ON activities BEGIN DELETE FROM activities WHERE id <> NEW.id; END;
       CREATE TRIGGER leak AFTER INSERT ON mediation_cases BEGIN UPDATE year_profiles SET narrative_intro = NEW.parties; END;
       CREATE TEMP TRIGGER t2 AFTER INSERT ON activities BEGIN SELECT 1; END;
-    `));
+    `),
+    );
     ok(await core.call('backup.restore', { base64: bytes.toString('base64') }));
     expect(objects(core, 'trigger')).not.toContain('wipe');
     expect(objects(core, 'trigger')).not.toContain('leak');
     ok(await core.call('activities.create', { record: { ...SAMPLES.activities, title: '新活动' } }));
     expect(await total(core, 'activities')).toBe(21);
-    expect(await total(core, 'activities') + ok(await core.call('activities.list', { deleted: true })).total).toBe(21);
+    expect((await total(core, 'activities')) + ok(await core.call('activities.list', { deleted: true })).total).toBe(21);
   });
 
   it('2b. views, extra columns, a changed table and odd settings have no effect', async () => {
@@ -177,14 +198,18 @@ describe('restore: a backup is data, never code', () => {
     const evil = `${'../'.repeat(17)}etc/passwd`.padEnd(64, '/').slice(0, 64);
     expect(evil).toHaveLength(64);
     const bytes = craft(core, dir, 'traversal.db', (db) => {
-      db.prepare("INSERT INTO attachments (id, register, record_id, file_name, mime, size, sha256, created_at) VALUES ('evil', 'activities', ?, 'x.png', 'image/png', 9, ?, '2024-01-01T00:00:00.000Z')")
-        .run(ids[0], evil);
+      db.prepare(
+        "INSERT INTO attachments (id, register, record_id, file_name, mime, size, sha256, created_at) VALUES ('evil', 'activities', ?, 'x.png', 'image/png', 9, ?, '2024-01-01T00:00:00.000Z')",
+      ).run(ids[0], evil);
     });
     const e = err(await core.call('backup.restore', { base64: bytes.toString('base64') }));
     expect(e.message).toMatch(/未恢复，现有数据未改动.*附件.*校验值无效/);
 
     // the same row planted in the live database (by any means) is neither served nor exported
-    core.ctx.db.prepare("INSERT INTO attachments (id, register, record_id, file_name, mime, size, sha256, created_at) VALUES ('evil', 'activities', ?, 'x.png', 'image/png', 9, ?, '2024-01-01T00:00:00.000Z')")
+    core.ctx.db
+      .prepare(
+        "INSERT INTO attachments (id, register, record_id, file_name, mime, size, sha256, created_at) VALUES ('evil', 'activities', ?, 'x.png', 'image/png', 9, ?, '2024-01-01T00:00:00.000Z')",
+      )
       .run(ids[0], evil);
     expect(err(await core.call('attachments.get', { id: 'evil' })).message).toMatch(/已损坏/);
     const zip = await JSZip.loadAsync(Buffer.from(ok(await core.call('exchange.exportZip', {})).base64, 'base64'));
@@ -238,7 +263,7 @@ describe('restore: a backup is data, never code', () => {
     expect(ok(await core.call('backup.check', { base64: b64 })).ok).toBe(true);
   });
 
-  it('10. a backup with page_size 8192 restores (the backup\'s page size has no effect)', async () => {
+  it("10. a backup with page_size 8192 restores (the backup's page size has no effect)", async () => {
     const { core, dir } = fileCore();
     await seed(core);
     const bytes = craft(core, dir, 'p8192.db', () => undefined, { pageSize: 8192 });

@@ -12,18 +12,38 @@ import type { MediationCaseFields } from '../../../electron/shared/records.ts';
 import { cliOutput, err, memoryCore, ok, tempDir } from '../../helpers/core.ts';
 
 const TODAY = '2025-06-30';
-const parties = [{ role: 'applicant', name: '王建国' }, { role: 'respondent', name: '李秀英' }];
+const parties = [
+  { role: 'applicant', name: '王建国' },
+  { role: 'respondent', name: '李秀英' },
+];
 const complete: Partial<MediationCaseFields> = {
-  acceptedOn: '2025-06-01', closedOn: '2025-06-10', type: 'neighbor', status: 'success', agreement: 'written',
-  partyList: parties as MediationCaseFields['partyList'], facts: '排水沟堵塞', agreementTerms: '一、疏通排水沟。', copies: 3,
-  followUps: [{ date: '2025-06-20', by: '钱卫东', performed: '已履行', opinion: '满意' }], followUpOn: '2025-06-20', notes: null, summary: null,
+  acceptedOn: '2025-06-01',
+  closedOn: '2025-06-10',
+  type: 'neighbor',
+  status: 'success',
+  agreement: 'written',
+  partyList: parties as MediationCaseFields['partyList'],
+  facts: '排水沟堵塞',
+  agreementTerms: '一、疏通排水沟。',
+  copies: 3,
+  followUps: [{ date: '2025-06-20', by: '钱卫东', performed: '已履行', opinion: '满意' }],
+  followUpOn: '2025-06-20',
+  notes: null,
+  summary: null,
 };
 const gapsOf = (c: Partial<MediationCaseFields>, today = TODAY) => caseFileGaps({ ...complete, ...c } as MediationCaseFields, today).map((g) => g.key);
 
 describe('卷宗体检 rules', () => {
   it('a complete file lacks nothing', () => {
     expect(gapsOf({})).toEqual([]);
-    expect(caseChecklist(complete as MediationCaseFields, TODAY).map((i) => i.key)).toEqual(['parties', 'facts', 'closedOn', 'timely', 'agreement', 'followUp']);
+    expect(caseChecklist(complete as MediationCaseFields, TODAY).map((i) => i.key)).toEqual([
+      'parties',
+      'facts',
+      'closedOn',
+      'timely',
+      'agreement',
+      'followUp',
+    ]);
   });
 
   it('needs both parties and the facts (the old 纠纷简要情况 counts)', () => {
@@ -68,26 +88,40 @@ describe('「卷宗不完整」 filter', () => {
 
   it('selects exactly the cases the checklist finds lacking (random cases, SQL and TypeScript agree)', async () => {
     let seed = 7;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const pick = <T>(xs: T[]): T => xs[Math.floor(rnd() * xs.length)];
     for (let i = 0; i < 150; i++) {
       const status = pick(['in_progress', 'success', 'failed', 'suspended'] as const);
       const acceptedOn = `2025-0${1 + Math.floor(rnd() * 6)}-${String(1 + Math.floor(rnd() * 28)).padStart(2, '0')}`;
       const closed = status === 'success' || status === 'failed';
       const closedOn = closed ? new Date(Date.parse(acceptedOn) + Math.floor(rnd() * 50) * 86400000).toISOString().slice(0, 10) : null;
-      ok(await core.call('mediationCases.create', { record: {
-        acceptedOn, closedOn, status, type: 'neighbor',
-        agreement: status === 'success' ? pick(['written', 'oral', null]) : null,
-        partyList: parties.slice(0, pick([0, 1, 2, 2])),
-        facts: pick([null, '事实']), summary: pick([null, null, '简要情况']),
-        agreementTerms: pick([null, '协议']), copies: pick([null, 0, 2]),
-        followUps: status === 'success' && rnd() < 0.5 ? [{ date: closedOn }] : [],
-        notes: pick([null, null, '说明']),
-      } }));
+      ok(
+        await core.call('mediationCases.create', {
+          record: {
+            acceptedOn,
+            closedOn,
+            status,
+            type: 'neighbor',
+            agreement: status === 'success' ? pick(['written', 'oral', null]) : null,
+            partyList: parties.slice(0, pick([0, 1, 2, 2])),
+            facts: pick([null, '事实']),
+            summary: pick([null, null, '简要情况']),
+            agreementTerms: pick([null, '协议']),
+            copies: pick([null, 0, 2]),
+            followUps: status === 'success' && rnd() < 0.5 ? [{ date: closedOn }] : [],
+            notes: pick([null, null, '说明']),
+          },
+        }),
+      );
     }
     const all = ok(await core.call('mediationCases.list', { pageSize: 500 })).items;
-    const lacking = all.filter((c) => caseFileGaps(c, TODAY).length > 0).map((c) => c.id).sort();
-    const filtered = ok(await core.call('mediationCases.list', { pageSize: 500, today: TODAY, filters: { fileIncomplete: true } })).items.map((c) => c.id).sort();
+    const lacking = all
+      .filter((c) => caseFileGaps(c, TODAY).length > 0)
+      .map((c) => c.id)
+      .sort();
+    const filtered = ok(await core.call('mediationCases.list', { pageSize: 500, today: TODAY, filters: { fileIncomplete: true } }))
+      .items.map((c) => c.id)
+      .sort();
     expect(lacking.length).toBeGreaterThan(20);
     expect(lacking.length).toBeLessThan(150);
     expect(filtered).toEqual(lacking);
@@ -135,10 +169,18 @@ describe('case documents', () => {
   it('builds the four 文书 from the case, with blanks where the form expects a signature', async () => {
     const core = memoryCore();
     ok(await core.call('settings.update', { township: { name: '清河镇', authority: '临江县清河镇人民政府' } }));
-    const c = ok(await core.call('mediationCases.create', { record: {
-      ...complete, followUps: [{ date: '2025-06-20', by: '钱卫东', performed: '已按协议履行', opinion: '满意' }],
-      partyList: [{ role: 'applicant', name: '王建国', gender: '男', birthDate: '1968-05-02', phone: '13800001111' }, { role: 'respondent', name: '李秀英' }],
-    } }));
+    const c = ok(
+      await core.call('mediationCases.create', {
+        record: {
+          ...complete,
+          followUps: [{ date: '2025-06-20', by: '钱卫东', performed: '已按协议履行', opinion: '满意' }],
+          partyList: [
+            { role: 'applicant', name: '王建国', gender: '男', birthDate: '1968-05-02', phone: '13800001111' },
+            { role: 'respondent', name: '李秀英' },
+          ],
+        },
+      }),
+    );
     const text = async (kind: 'register' | 'agreement' | 'followup' | 'cover') => {
       const r = ok(await core.call('cases.document', { id: c.id, kind }));
       const xml = await (await JSZip.loadAsync(Buffer.from(r.base64, 'base64'))).file('word/document.xml')!.async('string');
@@ -250,7 +292,9 @@ describe('CLI: case-doc and reminders', () => {
     const db = `${tmp.dir}/ledger.db`;
     const core = createCore({ dbPath: db });
     ok(await core.call('settings.update', { township: { name: '清河镇', authority: '临江县清河镇人民政府' } }));
-    const c = ok(await core.call('mediationCases.create', { record: { acceptedOn: '2025-05-01', type: 'neighbor', status: 'in_progress', partyList: parties } }));
+    const c = ok(
+      await core.call('mediationCases.create', { record: { acceptedOn: '2025-05-01', type: 'neighbor', status: 'in_progress', partyList: parties } }),
+    );
     core.close();
     const file = `${tmp.dir}/登记表.docx`;
     expect(await runCli(['case-doc', '--case', c.id, '--kind', 'register', '--out', file, '--db', db])).toBe(0);

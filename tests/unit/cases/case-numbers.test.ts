@@ -106,17 +106,24 @@ describe('案号 unique within the year', () => {
     expect(ok(await core.call('cases.checkCaseNo', { caseNo: '清河调〔2025〕1号', acceptedOn: '2024-05-01' })).free).toBe(true);
   });
 
-  const pkg = (cases: Record<string, unknown>[]) => JSON.stringify({
-    format: 'fazhi-ledger-package', version: 1, township: { name: '清河镇', authority: '临江县清河镇人民政府' },
-    mediationCases: cases.map((c) => ({ type: 'neighbor', status: 'in_progress', ...c })),
-  });
+  const pkg = (cases: Record<string, unknown>[]) =>
+    JSON.stringify({
+      format: 'fazhi-ledger-package',
+      version: 1,
+      township: { name: '清河镇', authority: '临江县清河镇人民政府' },
+      mediationCases: cases.map((c) => ({ type: 'neighbor', status: 'in_progress', ...c })),
+    });
 
   it('refuses a package giving two cases of one year the same 案号, naming both, and writes nothing', async () => {
-    const r = ok(await core.call('exchange.import', { content: pkg([
-      { id: 'c1', acceptedOn: '2025-03-01', caseNo: '清河调〔2025〕3号' },
-      { id: 'c2', acceptedOn: '2025-04-01', caseNo: '清河调〔2025〕3号' },
-      { id: 'c3', acceptedOn: '2024-04-01', caseNo: '清河调〔2025〕3号' },
-    ]) }));
+    const r = ok(
+      await core.call('exchange.import', {
+        content: pkg([
+          { id: 'c1', acceptedOn: '2025-03-01', caseNo: '清河调〔2025〕3号' },
+          { id: 'c2', acceptedOn: '2025-04-01', caseNo: '清河调〔2025〕3号' },
+          { id: 'c3', acceptedOn: '2024-04-01', caseNo: '清河调〔2025〕3号' },
+        ]),
+      }),
+    );
     expect(r.applied).toBe(false);
     expect(r.issues).toHaveLength(1);
     expect(r.issues[0]).toMatchObject({ id: 'c2', field: 'caseNo' });
@@ -131,7 +138,11 @@ describe('案号 unique within the year', () => {
     const local = await create({ acceptedOn: '2025-03-01', caseNo: '清河调〔2025〕3号' });
     const r = ok(await core.call('exchange.preview', { content: pkg([{ id: 'other', acceptedOn: '2025-05-01', caseNo: '清河调〔2025〕3号' }]) }));
     expect(r.issues[0].message).toContain(`本机已有的清河调〔2025〕3号，2025-03-01受理的邻里纠纷`);
-    const same = ok(await core.call('exchange.import', { content: pkg([{ id: local.id, acceptedOn: '2025-03-01', caseNo: '清河调〔2025〕3号', village: '石桥村', updatedAt: '2099-01-01T00:00:00Z' }]) }));
+    const same = ok(
+      await core.call('exchange.import', {
+        content: pkg([{ id: local.id, acceptedOn: '2025-03-01', caseNo: '清河调〔2025〕3号', village: '石桥村', updatedAt: '2099-01-01T00:00:00Z' }]),
+      }),
+    );
     expect(same.issues).toEqual([]);
     expect(same.applied).toBe(true);
   });
@@ -177,7 +188,9 @@ describe('migration 6', () => {
   it('keeps existing cases and gives them an empty party list and 回访 list', () => {
     const db = new Database(':memory:');
     migrate(db, { migrations: MIGRATIONS.filter((m) => m.version <= 2) });
-    db.prepare(`INSERT INTO mediation_cases (id, case_no, accepted_on, type, status, updated_at) VALUES ('old', '清河调〔2023〕1号', '2023-05-01', 'neighbor', 'success', '2023-05-02T00:00:00Z')`).run();
+    db.prepare(
+      `INSERT INTO mediation_cases (id, case_no, accepted_on, type, status, updated_at) VALUES ('old', '清河调〔2023〕1号', '2023-05-01', 'neighbor', 'success', '2023-05-02T00:00:00Z')`,
+    ).run();
     migrate(db);
     const row = db.prepare("SELECT party_list, follow_ups, facts, copies FROM mediation_cases WHERE id = 'old'").get();
     expect(row).toEqual({ party_list: '[]', follow_ups: '[]', facts: null, copies: null });

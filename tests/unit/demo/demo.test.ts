@@ -32,7 +32,10 @@ describe('demo year', () => {
     const b = memoryCore();
     ok(await a.call('demo.generate', { year: 2024, seed: 7 }));
     ok(await b.call('demo.generate', { year: 2024, seed: 7 }));
-    const titles = async (c: typeof a) => ok(await c.call('activities.list', { year: 2024, pageSize: 500, sortBy: 'title' })).items.map((x) => `${x.date}${x.title}`).sort();
+    const titles = async (c: typeof a) =>
+      ok(await c.call('activities.list', { year: 2024, pageSize: 500, sortBy: 'title' }))
+        .items.map((x) => `${x.date}${x.title}`)
+        .sort();
     expect(await titles(a)).toEqual(await titles(b));
     expect(err(await a.call('demo.generate', { year: 2024 })).message).toContain('已有台账记录');
   });

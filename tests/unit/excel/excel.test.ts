@@ -37,14 +37,16 @@ describe('Excel template', () => {
     // list fields (当事人 one by one, 回访) are not Excel columns
     expect(headers).toEqual(REGISTERS[r].fields.filter((f) => f.type !== 'list').map((f) => f.label));
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    REGISTERS[r].fields.filter((f) => f.type !== 'list').forEach((f, i) => {
-      const cell = ws.getCell(3, i + 1);
-      if (f.type === 'enum' || f.type === 'bool') expect(cell.dataValidation?.type, f.label).toBe('list');
-      if (f.type === 'date') {
-        expect(cell.dataValidation?.type, f.label).toBe('date');
-        expect(ws.getColumn(i + 1).numFmt).toBe('yyyy-mm-dd');
-      }
-    });
+    REGISTERS[r].fields
+      .filter((f) => f.type !== 'list')
+      .forEach((f, i) => {
+        const cell = ws.getCell(3, i + 1);
+        if (f.type === 'enum' || f.type === 'bool') expect(cell.dataValidation?.type, f.label).toBe('list');
+        if (f.type === 'date') {
+          expect(cell.dataValidation?.type, f.label).toBe('date');
+          expect(ws.getColumn(i + 1).numFmt).toBe('yyyy-mm-dd');
+        }
+      });
     // the dropdown lists hold the Chinese labels
     const lists = wb.getWorksheet('选项')!;
     const firstEnum = REGISTERS[r].fields.find((f) => f.type === 'enum')!;
@@ -63,17 +65,19 @@ async function filledTemplate(core: Core, r: RegisterName): Promise<string> {
   const ws = wb.getWorksheet(REGISTERS[r].label)!;
   const sample = SAMPLES[r] as Record<string, unknown>;
   for (const row of [3, 4]) {
-    REGISTERS[r].fields.filter((f) => f.type !== 'list').forEach((f, i) => {
-      // two cases of one year cannot share a 案号
-      const v = r === 'mediationCases' && f.key === 'caseNo' ? `清河调〔2024〕${row}号` : sample[f.key];
-      if (v === undefined) return;
-      let cell: unknown = v;
-      if (f.type === 'enum') cell = f.options![String(v)];
-      if (f.type === 'bool') cell = v ? '是' : '否';
-      if (f.type === 'tags') cell = (v as string[]).join('、');
-      if (f.type === 'date') cell = row === 3 ? new Date(`${v}T00:00:00Z`) : String(v).replace(/-/g, '.');
-      ws.getCell(row, i + 1).value = cell as ExcelJS.CellValue;
-    });
+    REGISTERS[r].fields
+      .filter((f) => f.type !== 'list')
+      .forEach((f, i) => {
+        // two cases of one year cannot share a 案号
+        const v = r === 'mediationCases' && f.key === 'caseNo' ? `清河调〔2024〕${row}号` : sample[f.key];
+        if (v === undefined) return;
+        let cell: unknown = v;
+        if (f.type === 'enum') cell = f.options![String(v)];
+        if (f.type === 'bool') cell = v ? '是' : '否';
+        if (f.type === 'tags') cell = (v as string[]).join('、');
+        if (f.type === 'date') cell = row === 3 ? new Date(`${v}T00:00:00Z`) : String(v).replace(/-/g, '.');
+        ws.getCell(row, i + 1).value = cell as ExcelJS.CellValue;
+      });
   }
   return b64(await wb.xlsx.writeBuffer());
 }
@@ -91,7 +95,9 @@ describe('Excel import', () => {
     expect(report).toMatchObject({ applied: true, written: 2 });
     const items = await listAll(core, r);
     expect(items).toHaveLength(2);
-    const expected = ok(await core.dispatch(`${r}.create`, { record: { ...SAMPLES[r], ...(r === 'mediationCases' ? { caseNo: '清河调〔2024〕9号' } : {}) } })) as Record<string, unknown>;
+    const expected = ok(
+      await core.dispatch(`${r}.create`, { record: { ...SAMPLES[r], ...(r === 'mediationCases' ? { caseNo: '清河调〔2024〕9号' } : {}) } }),
+    ) as Record<string, unknown>;
     for (const f of REGISTERS[r].fields) if (f.key !== 'caseNo') expect(items[0][f.key], f.key).toEqual(expected[f.key]);
 
     // the exported sheet imports back as updates of the same records (记录编号)
@@ -102,19 +108,22 @@ describe('Excel import', () => {
     core.close();
   });
 
-  it('reads a clerk\'s own sheet: merged title, synonyms, text dates, units, totals row and blank rows', async () => {
+  it("reads a clerk's own sheet: merged title, synonyms, text dates, units, totals row and blank rows", async () => {
     const core = memoryCore();
-    const base64 = await sheet([
-      ['小陶镇2023年普法宣传活动登记表'],
-      [],
-      ['序号', '活动时间', '活动主题', '活动形式', '参与人数', '发放资料(份)', '地点', '宣传内容', '负责人'],
-      [1, '2023-5-8', '民法典宣传月进村', '集中宣传', '120人', 300, '青山村', '民法典、宪法', '张三'],
-      [2, '2023.05.09', '法治讲座', 'lecture', 45, '1,200', '中学', '未成年人保护法', '李四'],
-      [],
-      [3, '2023年5月10日', '院坝会', '院坝会', 60, 0, '石桥村', '', '王五'],
-      [4, 45_060, '线上答题', '网络宣传', 800, 0, '', '', ''],
-      ['合计', '', '', '', 1025, 1500, '', '', ''],
-    ], { merge: 'A1:I1' });
+    const base64 = await sheet(
+      [
+        ['小陶镇2023年普法宣传活动登记表'],
+        [],
+        ['序号', '活动时间', '活动主题', '活动形式', '参与人数', '发放资料(份)', '地点', '宣传内容', '负责人'],
+        [1, '2023-5-8', '民法典宣传月进村', '集中宣传', '120人', 300, '青山村', '民法典、宪法', '张三'],
+        [2, '2023.05.09', '法治讲座', 'lecture', 45, '1,200', '中学', '未成年人保护法', '李四'],
+        [],
+        [3, '2023年5月10日', '院坝会', '院坝会', 60, 0, '石桥村', '', '王五'],
+        [4, 45_060, '线上答题', '网络宣传', 800, 0, '', '', ''],
+        ['合计', '', '', '', 1025, 1500, '', '', ''],
+      ],
+      { merge: 'A1:I1' },
+    );
     const p = ok(await core.call('excel.preview', { register: 'activities', base64 }));
     expect(p.headerRow).toBe(3);
     expect(p.issues).toEqual([]);
@@ -184,7 +193,10 @@ describe('Excel import', () => {
 
   it('refuses a sheet with wrong headers, an empty file and a file that is not xlsx, in Chinese', async () => {
     const core = memoryCore();
-    const wrong = await sheet([['姓名', '电话', '住址'], ['张三', '123', '某村']]);
+    const wrong = await sheet([
+      ['姓名', '电话', '住址'],
+      ['张三', '123', '某村'],
+    ]);
     const w = ok(await core.call('excel.preview', { register: 'inspections', base64: wrong }));
     expect(w.unmatched.map((u) => u.header)).toEqual(['姓名', '电话', '住址']);
     expect(w.issues[0]).toMatchObject({ row: 1 });
@@ -195,12 +207,15 @@ describe('Excel import', () => {
     const headerOnly = await sheet([['检查日期', '执法领域', '检查对象', '处理结果']]);
     const h = ok(await core.call('excel.preview', { register: 'inspections', base64: headerOnly }));
     expect(h.issues[0].message).toMatch(/没有数据行/);
-    expect(err(await core.call('excel.import', { register: 'inspections', base64: Buffer.from('检查日期,执法领域\n').toString('base64') })).message)
-      .toMatch(/这不是 Excel（\.xlsx）文件/);
-    expect(err(await core.call('excel.import', { register: 'inspections', base64: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 1, 2]).toString('base64') })).message)
-      .toMatch(/旧版 Excel（\.xls）/);
-    expect(err(await core.call('excel.import', { register: 'inspections', base64: Buffer.from('PK\u0003\u0004garbage').toString('base64') })).message)
-      .toMatch(/无法读取这个 Excel 文件/);
+    expect(err(await core.call('excel.import', { register: 'inspections', base64: Buffer.from('检查日期,执法领域\n').toString('base64') })).message).toMatch(
+      /这不是 Excel（\.xlsx）文件/,
+    );
+    expect(
+      err(await core.call('excel.import', { register: 'inspections', base64: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 1, 2]).toString('base64') })).message,
+    ).toMatch(/旧版 Excel（\.xls）/);
+    expect(err(await core.call('excel.import', { register: 'inspections', base64: Buffer.from('PK\u0003\u0004garbage').toString('base64') })).message).toMatch(
+      /无法读取这个 Excel 文件/,
+    );
     expect(await total(core, 'inspections')).toBe(0);
     core.close();
   });
@@ -229,7 +244,11 @@ describe('Excel export', () => {
   it('exports the filtered list with a title, headers, totals, A4 landscape and print titles', async () => {
     const core = memoryCore();
     ok(await core.call('settings.update', { township: { name: '小陶镇', authority: '永安市小陶镇人民政府' } }));
-    for (const [date, kind, audience] of [['2024-03-01', 'campaign', 100], ['2024-04-01', 'lecture', 50], ['2023-04-01', 'campaign', 7]] as const) {
+    for (const [date, kind, audience] of [
+      ['2024-03-01', 'campaign', 100],
+      ['2024-04-01', 'lecture', 50],
+      ['2023-04-01', 'campaign', 7],
+    ] as const) {
       ok(await core.call('activities.create', { record: { date, title: `活动${date}`, kind, audience } }));
     }
     const e = ok(await core.call('excel.export', { register: 'activities', query: { year: 2024, filters: { kind: 'campaign' } } }));
@@ -249,7 +268,7 @@ describe('Excel export', () => {
     core.close();
   });
 
-  it('includes personal fields in the clerk\'s own mediation ledger', async () => {
+  it("includes personal fields in the clerk's own mediation ledger", async () => {
     const core = memoryCore();
     ok(await core.call('mediationCases.create', { record: SAMPLES.mediationCases }));
     const e = ok(await core.call('excel.export', { register: 'mediationCases' }));

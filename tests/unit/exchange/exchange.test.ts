@@ -92,13 +92,55 @@ const base = () => ({
 
 describe('broken packages are rejected whole, naming the record and the field', () => {
   const cases: [string, (p: ReturnType<typeof base>) => unknown, RegExp][] = [
-    ['a bad date', (p) => { p.activities[1].date = '2024-02-30'; }, /普法宣传活动（第2条[^）]*）.*「活动日期」不是有效日期/],
-    ['an unknown enum', (p) => { (p.mediationCases[0] as Record<string, unknown>).type = 'alien'; }, /人民调解案件（第1条[^）]*）.*「纠纷类型」的取值“alien”无效/],
-    ['a count of -1', (p) => { p.activities[0].audience = -1; }, /普法宣传活动（第1条[^）]*）.*「受众人次」应为不小于0的整数/],
-    ['a duplicate id', (p) => { p.activities[1].id = 'a1'; }, /第2条.*「id」与本数据包中另一条普法宣传活动重复/],
-    ['a closing date before acceptance', (p) => { p.mediationCases[0].closedOn = '2024-01-01'; }, /人民调解案件（第1条.*结案日期不能早于受理日期/],
-    ['a missing required field', (p) => { delete (p.activities[0] as Record<string, unknown>).title; }, /「活动名称」不能为空/],
-    ['a bad updatedAt', (p) => { (p.activities[0] as Record<string, unknown>).updatedAt = 'yesterday'; }, /「updatedAt」不是有效的时间/],
+    [
+      'a bad date',
+      (p) => {
+        p.activities[1].date = '2024-02-30';
+      },
+      /普法宣传活动（第2条[^）]*）.*「活动日期」不是有效日期/,
+    ],
+    [
+      'an unknown enum',
+      (p) => {
+        (p.mediationCases[0] as Record<string, unknown>).type = 'alien';
+      },
+      /人民调解案件（第1条[^）]*）.*「纠纷类型」的取值“alien”无效/,
+    ],
+    [
+      'a count of -1',
+      (p) => {
+        p.activities[0].audience = -1;
+      },
+      /普法宣传活动（第1条[^）]*）.*「受众人次」应为不小于0的整数/,
+    ],
+    [
+      'a duplicate id',
+      (p) => {
+        p.activities[1].id = 'a1';
+      },
+      /第2条.*「id」与本数据包中另一条普法宣传活动重复/,
+    ],
+    [
+      'a closing date before acceptance',
+      (p) => {
+        p.mediationCases[0].closedOn = '2024-01-01';
+      },
+      /人民调解案件（第1条.*结案日期不能早于受理日期/,
+    ],
+    [
+      'a missing required field',
+      (p) => {
+        delete (p.activities[0] as Record<string, unknown>).title;
+      },
+      /「活动名称」不能为空/,
+    ],
+    [
+      'a bad updatedAt',
+      (p) => {
+        (p.activities[0] as Record<string, unknown>).updatedAt = 'yesterday';
+      },
+      /「updatedAt」不是有效的时间/,
+    ],
   ];
 
   it.each(cases)('%s', async (_label, mutate, message) => {
@@ -189,7 +231,10 @@ describe('merging by id', () => {
 
   it('imports 10 000 records in one transaction', async () => {
     const core = memoryCore();
-    const p = { ...base(), activities: Array.from({ length: 10_000 }, (_, i) => ({ id: `bulk-${i}`, date: '2024-05-01', title: `活动${i}`, kind: 'lecture' })) };
+    const p = {
+      ...base(),
+      activities: Array.from({ length: 10_000 }, (_, i) => ({ id: `bulk-${i}`, date: '2024-05-01', title: `活动${i}`, kind: 'lecture' })),
+    };
     const r = ok(await core.call('exchange.import', { content: JSON.stringify(p) }));
     expect(r.totals.new).toBe(10_001);
     expect((await countsOf(core)).activities).toBe(10_000);

@@ -57,7 +57,10 @@ describe('table 三 counting rules', () => {
   });
 
   it('a request in the 回收站 counts nowhere, and counts again once restored', async () => {
-    const core = await coreWith([{ receivedOn: '2025-03-01', result: 'disclosed', resultOn: '2025-03-10' }, { receivedOn: '2025-04-01', result: 'rejected_repeat', resultOn: '2025-04-02' }]);
+    const core = await coreWith([
+      { receivedOn: '2025-03-01', result: 'disclosed', resultOn: '2025-03-10' },
+      { receivedOn: '2025-04-01', result: 'rejected_repeat', resultOn: '2025-04-02' },
+    ]);
     const list = ok(await core.call('disclosureRequests.list', { year: 2025 }));
     const gone = list.items.find((r) => r.result === 'rejected_repeat')!;
     ok(await core.call('disclosureRequests.delete', { id: gone.id }));
@@ -83,11 +86,14 @@ describe('table 三 counting rules', () => {
   });
 
   it('a request concluded before the year and one received after it are not in the year at all', () => {
-    const t = countTable3([
-      { receivedOn: '2024-11-01', applicantType: 'natural', result: 'disclosed', resultOn: '2024-11-20' },
-      { receivedOn: '2026-01-03', applicantType: 'natural', result: null, resultOn: null },
-      { receivedOn: '2023-06-01', applicantType: 'other_org', result: null, resultOn: null },
-    ], 2025);
+    const t = countTable3(
+      [
+        { receivedOn: '2024-11-01', applicantType: 'natural', result: 'disclosed', resultOn: '2024-11-20' },
+        { receivedOn: '2026-01-03', applicantType: 'natural', result: null, resultOn: null },
+        { receivedOn: '2023-06-01', applicantType: 'other_org', result: null, resultOn: null },
+      ],
+      2025,
+    );
     expect(rowOf(t, 'received')[6]).toBe(0);
     expect(rowOf(t, 'carried')).toEqual([0, 0, 0, 0, 0, 1, 1]);
     expect(rowOf(t, 'carryForward')).toEqual([0, 0, 0, 0, 0, 1, 1]);
@@ -132,7 +138,10 @@ describe('agreement checks between the two reports', () => {
       four: [1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1],
     },
     penalties: { own: 2, entrusted: 0, total: 2 },
-    disclosure: 51, reconsiderations: 1, litigations: 1, requests: [],
+    disclosure: 51,
+    reconsiderations: 1,
+    litigations: 1,
+    requests: [],
   });
   const law = { penalties: 2, disclosure: 51, reconsiderations: 1, litigations: 1, normativeReviews: 0 };
   const ids = (items: { id: string }[]) => items.map((i) => i.id);
@@ -145,7 +154,9 @@ describe('agreement checks between the two reports', () => {
     const f = base();
     rowOf(f.tables.three, 'received')[0] = 3; // 自然人 新收 3, total column still 1
     const items = table3Issues(f.tables.three, 2025);
-    expect(items.find((i) => i.id === 'openness.table3.identity.0')?.message).toBe('表三“自然人”列勾稽不符：本年新收3件 + 上年结转0件 = 3件，办理结果总计1件 + 结转下年度0件 = 1件。');
+    expect(items.find((i) => i.id === 'openness.table3.identity.0')?.message).toBe(
+      '表三“自然人”列勾稽不符：本年新收3件 + 上年结转0件 = 3件，办理结果总计1件 + 结转下年度0件 = 1件。',
+    );
     expect(items.find((i) => i.id === 'openness.table3.total.received')?.message).toContain('总计为1件，六类申请人之和为3件');
     const g = base();
     rowOf(g.tables.three, 'concluded')[1] = 1;
@@ -171,7 +182,9 @@ describe('agreement checks between the two reports', () => {
     expect(statedDisclosure(o.narrative.overview)).toBe(48);
     const [e] = agreementChecks(base(), o, law, null);
     expect(e.id).toBe('openness.disclosure.text');
-    expect(e.message).toBe('主动公开政府信息：“一、总体情况”写48条，台账“政务公开”事项合计51条，《法治政府建设情况报告》写51条。请改正文字或台账，使两份报告一致。');
+    expect(e.message).toBe(
+      '主动公开政府信息：“一、总体情况”写48条，台账“政务公开”事项合计51条，《法治政府建设情况报告》写51条。请改正文字或台账，使两份报告一致。',
+    );
     expect(e.link?.query['f.category']).toBe('disclosure');
     o.narrative.overview = '全年主动公开政府信息51条。';
     expect(agreementChecks(base(), o, law, null)).toEqual([]);
@@ -214,7 +227,9 @@ describe('the shared fixture openness-2025', () => {
     const out = join(tmp.dir, 'openness.docx');
     const { writeFileSync } = await import('node:fs');
     writeFileSync(out, Buffer.from(file.base64, 'base64'));
-    const result = execFileSync(process.execPath, [join(import.meta.dirname, '..', '..', 'tools', 'check-openness.mjs'), out, join(FIXTURE, 'expect.json')], { encoding: 'utf8' });
+    const result = execFileSync(process.execPath, [join(import.meta.dirname, '..', '..', 'tools', 'check-openness.mjs'), out, join(FIXTURE, 'expect.json')], {
+      encoding: 'utf8',
+    });
     expect(result).toMatch(/(\d+)\/\1 checks pass/);
     const xml = await (await JSZip.loadAsync(Buffer.from(file.base64, 'base64'))).file('word/document.xml')!.async('string');
     expect(xml).not.toContain('令狐冲霄');
@@ -224,17 +239,30 @@ describe('the shared fixture openness-2025', () => {
     const review = opennessReview(core.ctx.db, 2025);
     // the fixture issues 2 规范性文件 and records no 合法性审查 of them: the 法治政府 report would say 0
     expect(review.map((i) => i.id)).toEqual(['openness.penalties', 'openness.normative']);
-    expect(ok(await core.call('openness.status', { year: 2025 }))).toMatchObject({ fileName: '青石镇2025年政府信息公开工作年度报告.docx', stated: { penalties: 2, disclosure: 51, received: 9, carried: 1, concluded: 8, carryForward: 2 } });
+    expect(ok(await core.call('openness.status', { year: 2025 }))).toMatchObject({
+      fileName: '青石镇2025年政府信息公开工作年度报告.docx',
+      stated: { penalties: 2, disclosure: 51, received: 9, carried: 1, concluded: 8, carryForward: 2 },
+    });
     core.close();
   });
 
   it('round-trips the year profile’s openness fields and the requests through a data package', async () => {
     const a = memoryCore();
     ok(await a.call('exchange.import', { content: pkg() }));
-    ok(await a.call('years.saveProfile', { year: 2025, openness: { feesWan: 1.235, feesCharged: '本年度未收取信息处理费。', narrative: { problems: '一是……' } } }));
+    ok(
+      await a.call('years.saveProfile', {
+        year: 2025,
+        openness: { feesWan: 1.235, feesCharged: '本年度未收取信息处理费。', narrative: { problems: '一是……' } },
+      }),
+    );
     const exported = ok(await a.call('exchange.export', { year: 2025 }));
     const json = JSON.parse(exported.content);
-    expect(json.years[0]).toMatchObject({ normativeIssued: 2, feesWan: 1.24, disclosureDisputes: { review: { upheld: 1 } }, narrative: { openness: { problems: '一是……' } } });
+    expect(json.years[0]).toMatchObject({
+      normativeIssued: 2,
+      feesWan: 1.24,
+      disclosureDisputes: { review: { upheld: 1 } },
+      narrative: { openness: { problems: '一是……' } },
+    });
     expect(json.disclosureRequests.map((r: { id: string }) => r.id)).toEqual(['r1', 'r3', 'r4', 'r5', 'r6', 'r7', 'r10', 'r11', 'r8', 'r9']); // r1 is carried into 2025; r2 (concluded in 2024) and r12 (2026) are not
     const b = memoryCore();
     ok(await b.call('exchange.import', { content: exported.content }));

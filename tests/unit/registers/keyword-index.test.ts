@@ -38,13 +38,20 @@ function keywordsFor(db: Db, def: RegisterDef, rand: () => number, n = 60): stri
     for (const len of [2, 3, 4, 6]) {
       if (s.length < len) continue;
       const at = Math.floor(rand() * (s.length - len + 1));
-      const k = s.slice(at, at + len).join('').trim();
+      const k = s
+        .slice(at, at + len)
+        .join('')
+        .trim();
       if (k) out.add(k);
       if (k) out.add(k.toUpperCase());
     }
     // random strings over the ledger's characters: mostly no match, sometimes one
     const len = 1 + Math.floor(rand() * 4);
-    out.add(Array.from({ length: len }, () => chars[Math.floor(rand() * chars.length)] ?? 'x').join('').trim() || 'x');
+    out.add(
+      Array.from({ length: len }, () => chars[Math.floor(rand() * chars.length)] ?? 'x')
+        .join('')
+        .trim() || 'x',
+    );
   }
   return [...out].filter((k) => k.trim() !== '');
 }
@@ -61,7 +68,9 @@ function expectSame(db: Db, def: RegisterDef, q: ListQuery) {
 function compareAll(db: Db, name: RegisterName, seed: number, opts: { n?: number } = {}): { keywords: number; matched: number } {
   const def = REGISTERS[name];
   const rand = rng(seed);
-  const years = (db.prepare(`SELECT DISTINCT substr(${def.fields.find((f) => f.key === def.dateKey)!.column}, 1, 4) AS y FROM ${def.table}`).all() as { y: string }[]).map((r) => Number(r.y));
+  const years = (
+    db.prepare(`SELECT DISTINCT substr(${def.fields.find((f) => f.key === def.dateKey)!.column}, 1, 4) AS y FROM ${def.table}`).all() as { y: string }[]
+  ).map((r) => Number(r.y));
   let matched = 0;
   const keywords = keywordsFor(db, def, rand, opts.n);
   for (const keyword of keywords) {
@@ -125,7 +134,8 @@ describe('keyword index: the same results as the scan', () => {
       }
       for (const [j, id] of made[name].entries()) {
         const caseNo = name === 'mediationCases' ? { caseNo: `清河调〔2024〕${j + 1}号` } : {};
-        if (j % 3 === 0) ok(await core.dispatch(`${name}.update`, { id, record: { ...SAMPLES[name], ...caseNo, notes: word(6), department: j % 2 ? word(3) : '' } }));
+        if (j % 3 === 0)
+          ok(await core.dispatch(`${name}.update`, { id, record: { ...SAMPLES[name], ...caseNo, notes: word(6), department: j % 2 ? word(3) : '' } }));
         if (j % 4 === 1) ok(await core.dispatch(`${name}.delete`, { id }));
         if (j % 8 === 1) ok(await core.dispatch(`${name}.restore`, { id }));
         if (j % 8 === 5) {
@@ -136,8 +146,11 @@ describe('keyword index: the same results as the scan', () => {
       const def = REGISTERS[name];
       const live = (core.ctx.db.prepare(`SELECT count(*) AS n FROM ${def.table} WHERE deleted_at IS NULL`).get() as { n: number }).n;
       // every live row is in the index once, no deleted or purged row is
-      const indexed = (core.ctx.db.prepare(`SELECT count(*) AS n FROM ${keywordIndexName(def.table)} WHERE ${keywordIndexName(def.table)} MATCH ?`)
-        .get(keywordMatch(Array.from(texts(core.ctx.db, def)[0])[0])) as { n: number }).n;
+      const indexed = (
+        core.ctx.db
+          .prepare(`SELECT count(*) AS n FROM ${keywordIndexName(def.table)} WHERE ${keywordIndexName(def.table)} MATCH ?`)
+          .get(keywordMatch(Array.from(texts(core.ctx.db, def)[0])[0])) as { n: number }
+      ).n;
       expect(indexed).toBeLessThanOrEqual(live);
       core.ctx.db.prepare(`INSERT INTO ${keywordIndexName(def.table)} (${keywordIndexName(def.table)}, rank) VALUES ('integrity-check', 1)`).run();
       compareAll(core.ctx.db, name, 3000, { n: 40 });
@@ -151,8 +164,12 @@ describe('keyword index: the same results as the scan', () => {
     const def = REGISTERS.mediationCases;
     // rows as a version-3 ledger holds them (its columns only)
     const oldRow = (db: Database.Database, id: string, caseNo: string, parties: string, deletedAt: string | null) =>
-      db.prepare(`INSERT INTO mediation_cases (id, case_no, accepted_on, type, status, parties, search_text, updated_at, deleted_at)
-        VALUES (?, ?, '2024-04-02', 'neighbor', 'success', ?, ?, '2024-01-01T00:00:00.000Z', ?)`).run(id, caseNo, parties, `${caseNo}\n${parties}`.toLowerCase(), deletedAt);
+      db
+        .prepare(
+          `INSERT INTO mediation_cases (id, case_no, accepted_on, type, status, parties, search_text, updated_at, deleted_at)
+        VALUES (?, ?, '2024-04-02', 'neighbor', 'success', ?, ?, '2024-01-01T00:00:00.000Z', ?)`,
+        )
+        .run(id, caseNo, parties, `${caseNo}\n${parties}`.toLowerCase(), deletedAt);
     const db = new Database(':memory:');
     migrate(db, { migrations: MIGRATIONS.filter((m) => m.version < 4) });
     oldRow(db, 'old-1', '旧案〔2023〕9号', '张三', null);
@@ -181,7 +198,9 @@ describe('keyword index: the same results as the scan', () => {
   it('createKeywordIndex is one call for a register added later; dropping it falls back to the scan', () => {
     const db = new Database(':memory:');
     migrate(db);
-    db.exec(`CREATE TABLE later_register (id TEXT PRIMARY KEY, date TEXT NOT NULL, search_text TEXT NOT NULL DEFAULT '', updated_at TEXT NOT NULL, deleted_at TEXT)`);
+    db.exec(
+      `CREATE TABLE later_register (id TEXT PRIMARY KEY, date TEXT NOT NULL, search_text TEXT NOT NULL DEFAULT '', updated_at TEXT NOT NULL, deleted_at TEXT)`,
+    );
     db.prepare(`INSERT INTO later_register VALUES ('x1', '2025-01-02', '申请公开 村务', '2025', NULL)`).run();
     createKeywordIndex(db, { table: 'later_register' });
     const fts = keywordIndexName('later_register');

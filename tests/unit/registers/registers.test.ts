@@ -8,8 +8,10 @@ beforeEach(() => {
   core = memoryCore();
 });
 
-const create = async (r: RegisterName, record: Record<string, unknown>) => ok(await core.dispatch(`${r}.create`, { record })) as Record<string, unknown> & { id: string };
-const list = async (r: RegisterName, q: Record<string, unknown>) => ok(await core.dispatch(`${r}.list`, q)) as { items: Record<string, unknown>[]; total: number };
+const create = async (r: RegisterName, record: Record<string, unknown>) =>
+  ok(await core.dispatch(`${r}.create`, { record })) as Record<string, unknown> & { id: string };
+const list = async (r: RegisterName, q: Record<string, unknown>) =>
+  ok(await core.dispatch(`${r}.list`, q)) as { items: Record<string, unknown>[]; total: number };
 
 describe.each(REGISTER_NAMES)('%s register', (r) => {
   const def = REGISTERS[r];
@@ -90,7 +92,15 @@ describe.each(REGISTER_NAMES)('%s register', (r) => {
 
   it('lists with year, date range, filters, keyword, sort and pagination', async () => {
     const dates = ['2023-12-31', '2024-01-01', '2024-02-10', '2024-07-01', '2024-12-31', '2025-01-01'];
-    for (const [i, d] of dates.entries()) await create(r, { ...sample, [dateKey]: d, ...(r === 'mediationCases' ? { closedOn: d } : {}), ...(r === 'disclosureRequests' ? { resultOn: d } : {}), [def.titleKey]: `记录${i}`, department: i % 2 ? '司法所' : '党政办' });
+    for (const [i, d] of dates.entries())
+      await create(r, {
+        ...sample,
+        [dateKey]: d,
+        ...(r === 'mediationCases' ? { closedOn: d } : {}),
+        ...(r === 'disclosureRequests' ? { resultOn: d } : {}),
+        [def.titleKey]: `记录${i}`,
+        department: i % 2 ? '司法所' : '党政办',
+      });
     const y = await list(r, { year: 2024 });
     expect(y.total).toBe(4);
     expect(y.items.map((x) => x[dateKey])).toEqual(['2024-12-31', '2024-07-01', '2024-02-10', '2024-01-01']);
@@ -165,9 +175,23 @@ describe('suggestions and year counts', () => {
 
 describe('settings and year profiles', () => {
   it('stores the township and the number style', async () => {
-    expect(ok(await core.call('settings.get', {}))).toEqual({ township: null, approximateNumbers: true, opennessContact: null, addressee: null, caseNoPattern: '{简称}调〔{年度}〕{序号}号' });
-    const s = ok(await core.call('settings.update', { township: { name: ' 清河镇 ', authority: '临江县清河镇人民政府', superior: '' }, approximateNumbers: false }));
-    expect(s).toEqual({ township: { name: '清河镇', authority: '临江县清河镇人民政府', superior: null }, approximateNumbers: false, opennessContact: null, addressee: null, caseNoPattern: '{简称}调〔{年度}〕{序号}号' });
+    expect(ok(await core.call('settings.get', {}))).toEqual({
+      township: null,
+      approximateNumbers: true,
+      opennessContact: null,
+      addressee: null,
+      caseNoPattern: '{简称}调〔{年度}〕{序号}号',
+    });
+    const s = ok(
+      await core.call('settings.update', { township: { name: ' 清河镇 ', authority: '临江县清河镇人民政府', superior: '' }, approximateNumbers: false }),
+    );
+    expect(s).toEqual({
+      township: { name: '清河镇', authority: '临江县清河镇人民政府', superior: null },
+      approximateNumbers: false,
+      opennessContact: null,
+      addressee: null,
+      caseNoPattern: '{简称}调〔{年度}〕{序号}号',
+    });
     expect(err(await core.call('settings.update', { township: { name: '', authority: 'x' } })).message).toContain('请填写乡镇简称');
   });
 

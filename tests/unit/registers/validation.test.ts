@@ -4,8 +4,15 @@ import { describeRecord, isValidDate, validateRecord } from '../../../electron/s
 
 describe('isValidDate', () => {
   it.each([
-    ['2024-02-29', true], ['2023-02-29', false], ['2023-04-31', false], ['2023-12-31', true],
-    ['2023-13-01', false], ['2023-1-5', false], ['1999-12-31', false], ['2101-01-01', false], ['2023-00-10', false],
+    ['2024-02-29', true],
+    ['2023-02-29', false],
+    ['2023-04-31', false],
+    ['2023-12-31', true],
+    ['2023-13-01', false],
+    ['2023-1-5', false],
+    ['1999-12-31', false],
+    ['2101-01-01', false],
+    ['2023-00-10', false],
   ])('%s → %s', (s, want) => expect(isValidDate(s)).toBe(want));
 });
 
@@ -35,7 +42,11 @@ describe('validateRecord', () => {
   });
 
   it('describes a record without personal data', () => {
-    const label = describeRecord(MEDIATION_CASE, { id: 'm1', acceptedOn: '2024-03-01', caseNo: '调〔2024〕1号', parties: '张三、李四', summary: '张三与李四因……' }, 4);
+    const label = describeRecord(
+      MEDIATION_CASE,
+      { id: 'm1', acceptedOn: '2024-03-01', caseNo: '调〔2024〕1号', parties: '张三、李四', summary: '张三与李四因……' },
+      4,
+    );
     expect(label).toBe('人民调解案件（第5条，2024-03-01 调〔2024〕1号）');
   });
 

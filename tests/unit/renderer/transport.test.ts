@@ -30,7 +30,10 @@ describe('web transport', () => {
     // the address no longer carries it (a reload after the router replaced the URL): the tab still has it
     vi.stubGlobal('window', { location: { search: '' } });
     await t.invoke('settings.get', undefined);
-    expect(fetch).toHaveBeenLastCalledWith('./api/settings.get', expect.objectContaining({ body: '{}', headers: expect.objectContaining({ 'x-fazhi-token': 'abc123' }) }));
+    expect(fetch).toHaveBeenLastCalledWith(
+      './api/settings.get',
+      expect.objectContaining({ body: '{}', headers: expect.objectContaining({ 'x-fazhi-token': 'abc123' }) }),
+    );
   });
 
   it('says in Chinese what went wrong: no token, no server, an answer that is not JSON', async () => {

@@ -45,16 +45,33 @@ export function reportText(m: import('../../../electron/shared/contract/report.t
 const tmp = tempDir('fazhi-report-');
 afterAll(() => tmp.cleanup());
 
-interface Figure { what: string; value: number; unit: string; style: 'exact' | 'approx' }
+interface Figure {
+  what: string;
+  value: number;
+  unit: string;
+  style: 'exact' | 'approx';
+}
 
-const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+const decode = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 function paragraphsOf(xml: string): string[] {
-  return xml.split(/<\/w:p>/).map((p) => decode([...p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''))).filter((t) => t.trim() !== '');
+  return xml
+    .split(/<\/w:p>/)
+    .map((p) => decode([...p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')))
+    .filter((t) => t.trim() !== '');
 }
 
 /** The figure appears as "445件", or for an approximate one "5000余份" within the allowed rounding. */
 function figureFound(flat: string, f: Figure): boolean {
-  const units = f.unit.split('|').map((u) => (u.endsWith('人') ? `${u}(?!次)` : u)).join('|');
+  const units = f.unit
+    .split('|')
+    .map((u) => (u.endsWith('人') ? `${u}(?!次)` : u))
+    .join('|');
   const re = new RegExp(`(?<![\\d.])(\\d+(?:\\.\\d+)?)(万)?(余|多)?(?:${units})`, 'g');
   const step = f.value < 100 ? 10 : f.value < 10000 ? 10 ** (String(f.value).length - 2) : 1000;
   for (const m of flat.matchAll(re)) {
@@ -75,9 +92,16 @@ async function generate(name: string, appendix = false) {
   const buf = Buffer.from(file.base64, 'base64');
   const zip = await JSZip.loadAsync(buf);
   const read = async (p: string) => (await zip.file(p)?.async('string')) ?? '';
-  const footers = await Promise.all(Object.keys(zip.files).filter((n) => /^word\/footer\d*\.xml$/.test(n)).map(read));
+  const footers = await Promise.all(
+    Object.keys(zip.files)
+      .filter((n) => /^word\/footer\d*\.xml$/.test(n))
+      .map(read),
+  );
   return {
-    exp, model, file, buf,
+    exp,
+    model,
+    file,
+    buf,
     documentXml: await read('word/document.xml'),
     stylesXml: await read('word/styles.xml'),
     settingsXml: await read('word/settings.xml'),
@@ -115,8 +139,12 @@ for (const name of fixtureNames()) {
       expect(missing).toEqual([]);
     });
 
-    it('states the rates, patterns and the clerk\'s phrases', () => {
-      for (const p of r.exp.percents ?? []) expect(p.split('|').some((x: string) => flat.includes(x)), p).toBe(true);
+    it("states the rates, patterns and the clerk's phrases", () => {
+      for (const p of r.exp.percents ?? [])
+        expect(
+          p.split('|').some((x: string) => flat.includes(x)),
+          p,
+        ).toBe(true);
       for (const p of r.exp.patterns ?? []) expect(flat).toMatch(new RegExp(p));
       for (const p of r.exp.phrases ?? []) expect(flat).toContain(p.replace(/\s+/g, ''));
     });

@@ -6,7 +6,10 @@ import type { ReportModel } from '../../../electron/shared/contract/report.ts';
 import { err, fixturePackage, memoryCore, ok, SAMPLES } from '../../helpers/core.ts';
 
 const body = (m: ReportModel) =>
-  [...m.opening.paragraphs.map((p) => (p.lead ?? '') + p.text), ...m.sections.flatMap((s) => [s.heading, ...s.paragraphs.map((p) => (p.lead ?? '') + p.text)])].join('\n');
+  [
+    ...m.opening.paragraphs.map((p) => (p.lead ?? '') + p.text),
+    ...m.sections.flatMap((s) => [s.heading, ...s.paragraphs.map((p) => (p.lead ?? '') + p.text)]),
+  ].join('\n');
 const section1 = (m: ReportModel) => m.sections[0].paragraphs.map((p) => (p.lead ?? '') + p.text).join('\n');
 const kinds = (m: ReportModel) => m.review.map((r) => r.kind);
 
@@ -15,7 +18,7 @@ async function township(core: ReturnType<typeof memoryCore>) {
 }
 
 describe('report.model', () => {
-  it('uses the clerk\'s texts verbatim, one paragraph per line, and drafts the missing ones', async () => {
+  it("uses the clerk's texts verbatim, one paragraph per line, and drafts the missing ones", async () => {
     const core = memoryCore();
     await township(core);
     ok(await core.call('activities.create', { record: SAMPLES.activities }));
@@ -34,23 +37,33 @@ describe('report.model', () => {
     expect(sec('leaderDuties').draft).toBe(true);
     expect(sec('other').paragraphs).toEqual([{ text: '无。', source: 'fixed' }]);
     expect(m.review.filter((w) => w.kind === 'draft_text').map((w) => w.link)).toEqual([
-      { page: 'report', section: 'intro' }, { page: 'report', section: 'leaderDuties' },
+      { page: 'report', section: 'intro' },
+      { page: 'report', section: 'leaderDuties' },
     ]);
     core.close();
   });
 
-  it('prints each measure area as facts, then the clerk\'s title and text verbatim', async () => {
+  it("prints each measure area as facts, then the clerk's title and text verbatim", async () => {
     const core = memoryCore();
     await township(core);
     ok(await core.call('activities.create', { record: SAMPLES.activities }));
-    ok(await core.call('years.saveProfile', {
-      year: 2024,
-      measures: { publicity: '创办“清河普法夜校”。\n制定《清河镇普法责任清单》。', other: '建成法治文化公园。公园占地20亩。\n公园内设宪法宣传长廊和法治书屋，周末由普法志愿者值守讲解，群众可预约参观' },
-      measureTitles: { publicity: '普法夜校进村，法治氛围更浓' },
-    }));
+    ok(
+      await core.call('years.saveProfile', {
+        year: 2024,
+        measures: {
+          publicity: '创办“清河普法夜校”。\n制定《清河镇普法责任清单》。',
+          other: '建成法治文化公园。公园占地20亩。\n公园内设宪法宣传长廊和法治书屋，周末由普法志愿者值守讲解，群众可预约参观',
+        },
+        measureTitles: { publicity: '普法夜校进村，法治氛围更浓' },
+      }),
+    );
     const m = ok(await core.call('report.model', { year: 2024 }));
     const p = m.sections[0].paragraphs;
-    expect(p[0]).toEqual({ lead: '（一）普法夜校进村，法治氛围更浓。', text: '全年开展普法宣传活动1场次，均为集中宣传。覆盖村（社区）1个，发放宣传资料800份，悬挂横幅3条，受众320人次。围绕“3·15”国际消费者权益日等时间节点开展主题宣传。', source: 'data' });
+    expect(p[0]).toEqual({
+      lead: '（一）普法夜校进村，法治氛围更浓。',
+      text: '全年开展普法宣传活动1场次，均为集中宣传。覆盖村（社区）1个，发放宣传资料800份，悬挂横幅3条，受众320人次。围绕“3·15”国际消费者权益日等时间节点开展主题宣传。',
+      source: 'data',
+    });
     expect(p[1]).toEqual({ text: '创办“清河普法夜校”。', source: 'clerk' });
     expect(p[2]).toEqual({ text: '制定《清河镇普法责任清单》。', source: 'clerk' });
     // each line of `other` opening with a short sentence is its own subsection
@@ -81,9 +94,12 @@ describe('report.model', () => {
     await township(core);
     ok(await core.call('inspections.create', { record: SAMPLES.inspections }));
     const m = ok(await core.call('report.model', { year: 2024 }));
-    expect(section1(m)).toBe('（一）严格规范公正文明执法。全年开展行政检查1次，发现问题3处，已整改2处，整改率66.7%。全年作出行政处罚1件，均为罚款，罚没金额2000元。');
+    expect(section1(m)).toBe(
+      '（一）严格规范公正文明执法。全年开展行政检查1次，发现问题3处，已整改2处，整改率66.7%。全年作出行政处罚1件，均为罚款，罚没金额2000元。',
+    );
     expect(m.review.filter((r) => r.kind === 'empty_register').map((r) => r.link)).toEqual([
-      { page: 'register', register: 'activities' }, { page: 'register', register: 'mediationCases' },
+      { page: 'register', register: 'activities' },
+      { page: 'register', register: 'mediationCases' },
     ]);
     core.close();
   });
@@ -91,7 +107,8 @@ describe('report.model', () => {
   it('a year far below the previous one: the fall is stated, the drafted shortcoming cites no zero', async () => {
     const core = memoryCore();
     await township(core);
-    for (let i = 1; i <= 12; i++) ok(await core.call('activities.create', { record: { ...SAMPLES.activities, date: `2023-${String(i).padStart(2, '0')}-10` } }));
+    for (let i = 1; i <= 12; i++)
+      ok(await core.call('activities.create', { record: { ...SAMPLES.activities, date: `2023-${String(i).padStart(2, '0')}-10` } }));
     ok(await core.call('activities.create', { record: SAMPLES.activities }));
     let m = ok(await core.call('report.model', { year: 2024 }));
     // a fall of 91.7% is within ±100%: printed
@@ -139,7 +156,9 @@ describe('report.model', () => {
     ok(await core.call('workItems.create', { record: { date: '2024-05-01', category: 'reconsideration', title: '某复议案件' } }));
     ok(await core.call('workItems.create', { record: { date: '2024-07-01', category: 'litigation', title: '某诉讼案件', leaderAppeared: true } }));
     const m = ok(await core.call('report.model', { year: 2024 }));
-    expect(section1(m)).toBe('（一）依法做好行政复议、行政应诉工作。全年发生以镇政府为被申请人的行政复议案件1件、以镇政府为被告的行政诉讼案件1件，行政机关负责人出庭应诉1次。');
+    expect(section1(m)).toBe(
+      '（一）依法做好行政复议、行政应诉工作。全年发生以镇政府为被申请人的行政复议案件1件、以镇政府为被告的行政诉讼案件1件，行政机关负责人出庭应诉1次。',
+    );
     expect(m.leaderFacts).toBe('2024年，行政机关负责人出庭应诉1次。');
     // section 二 never gets the figures prepended: the clerk's text stands alone
     ok(await core.call('years.saveProfile', { year: 2024, narrative: { leaderDuties: '书记带头学法。' } }));
@@ -149,7 +168,7 @@ describe('report.model', () => {
     core.close();
   });
 
-  it('未发生复议/诉讼 only with the clerk\'s confirmation', async () => {
+  it("未发生复议/诉讼 only with the clerk's confirmation", async () => {
     const core = memoryCore();
     await township(core);
     ok(await core.call('activities.create', { record: SAMPLES.activities }));
@@ -163,7 +182,7 @@ describe('report.model', () => {
     core.close();
   });
 
-  it('成文日期: the profile\'s, else today inside the window, else blank — a 2020 report is never dated 2026', async () => {
+  it("成文日期: the profile's, else today inside the window, else blank — a 2020 report is never dated 2026", async () => {
     const inWindow = memoryCore(new Date('2025-01-20T04:00:00Z'));
     await township(inWindow);
     let m = ok(await inWindow.call('report.model', { year: 2024 }));
@@ -219,7 +238,11 @@ describe('report.model', () => {
   it('data warnings: 调解中, a warning carrying a fine, 整改 > 发现', async () => {
     const core = memoryCore(new Date('2024-06-15T04:00:00Z'));
     await township(core);
-    ok(await core.call('mediationCases.create', { record: { ...SAMPLES.mediationCases, acceptedOn: '2024-03-01', closedOn: null, status: 'in_progress', agreement: null } }));
+    ok(
+      await core.call('mediationCases.create', {
+        record: { ...SAMPLES.mediationCases, acceptedOn: '2024-03-01', closedOn: null, status: 'in_progress', agreement: null },
+      }),
+    );
     ok(await core.call('inspections.create', { record: { ...SAMPLES.inspections, penaltyKind: 'warning', penaltyAmount: 500 } }));
     core.ctx.db.prepare('UPDATE inspections SET issues_rectified = 9').run();
     const m = ok(await core.call('report.model', { year: 2024 }));
@@ -230,7 +253,7 @@ describe('report.model', () => {
     core.close();
   });
 
-  it('a number in the clerk\'s text that contradicts the ledger is a warning', async () => {
+  it("a number in the clerk's text that contradicts the ledger is a warning", async () => {
     const core = memoryCore();
     ok(await core.call('exchange.import', { content: fixturePackage('000_3b1c3260cd606f40') }));
     const m = ok(await core.call('report.model', { year: 2023 }));

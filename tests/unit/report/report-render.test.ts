@@ -9,14 +9,23 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { ReportModel } from '../../../electron/shared/contract/report.ts';
 import { fixtureExpect, fixtureNames, fixturePackage, memoryCore, ok, tempDir } from '../../helpers/core.ts';
 
-const has = (cmd: string) => { try { execFileSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }); return true; } catch { return false; } };
+const has = (cmd: string) => {
+  try {
+    execFileSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+};
 const canRender = has('soffice') && has('pdftotext');
 if (!canRender) {
-  console.warn('\n**********************************************************************\n'
-    + '* SKIPPED: report render test — soffice (libreoffice-writer-nogui) or\n'
-    + '* pdftotext (poppler-utils) not installed; the 落款/附件/table layout\n'
-    + '* is NOT verified on this machine.\n'
-    + '**********************************************************************\n');
+  console.warn(
+    '\n**********************************************************************\n' +
+      '* SKIPPED: report render test — soffice (libreoffice-writer-nogui) or\n' +
+      '* pdftotext (poppler-utils) not installed; the 落款/附件/table layout\n' +
+      '* is NOT verified on this machine.\n' +
+      '**********************************************************************\n',
+  );
 }
 
 const tmp = tempDir('fazhi-render-');
@@ -34,12 +43,19 @@ async function render(name: string, appendix: boolean): Promise<string[]> {
   const base = `${name}-${appendix ? 'a' : 'b'}`;
   const docx = join(tmp.dir, `${base}.docx`);
   writeFileSync(docx, Buffer.from(f.base64, 'base64'));
-  execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${tmp.dir}/lo-profile`, '--convert-to', 'pdf', '--outdir', tmp.dir, docx], { stdio: 'ignore', timeout: 120_000 });
+  execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${tmp.dir}/lo-profile`, '--convert-to', 'pdf', '--outdir', tmp.dir, docx], {
+    stdio: 'ignore',
+    timeout: 120_000,
+  });
   execFileSync('pdftotext', ['-layout', join(tmp.dir, `${base}.pdf`), join(tmp.dir, `${base}.txt`)]);
   return readFileSync(join(tmp.dir, `${base}.txt`), 'utf8').split('\f');
 }
 
-const lines = (page: string) => page.split('\n').map((l) => l.trim()).filter((l) => l && !/^—\s*\d+\s*—$/.test(l));
+const lines = (page: string) =>
+  page
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !/^—\s*\d+\s*—$/.test(l));
 
 describe.skipIf(!canRender)('report rendered by LibreOffice', () => {
   for (const name of fixtureNames()) {
@@ -48,15 +64,26 @@ describe.skipIf(!canRender)('report rendered by LibreOffice', () => {
       for (const appendix of [false, true]) {
         const pages = await render(name, appendix);
         // every paragraph whole in the PDF: no 、，。 lost at the end of a full 28-character line
-        const flat = pages.join('').replace(/—\s*\d+\s*—/g, '').replace(/\s+/g, '');
-        const lost = paragraphsOf(lastModel!).map((p) => p.replace(/\s+/g, '')).filter((p) => !flat.includes(p));
-        expect(lost.map((p) => p.slice(0, 30)), `${name}: paragraphs not found whole in the PDF`).toEqual([]);
+        const flat = pages
+          .join('')
+          .replace(/—\s*\d+\s*—/g, '')
+          .replace(/\s+/g, '');
+        const lost = paragraphsOf(lastModel!)
+          .map((p) => p.replace(/\s+/g, ''))
+          .filter((p) => !flat.includes(p));
+        expect(
+          lost.map((p) => p.slice(0, 30)),
+          `${name}: paragraphs not found whole in the PDF`,
+        ).toEqual([]);
         const at = pages.findLastIndex((p) => lines(p).some((l) => l.replace(/\s+/g, '') === authority));
         expect(at, `${name}: 落款 found`).toBeGreaterThanOrEqual(0);
         const before = lines(pages[at]).filter((l) => l.replace(/\s+/g, '') !== authority && !/^\d{4}\s*年/.test(l));
         expect(before.length, `${name}: body lines on the 落款's page`).toBeGreaterThanOrEqual(2);
         if (appendix) {
-          expect(lines(pages[at]).some((l) => l.startsWith('附件：')), `${name}: 附件说明 on the 落款's page`).toBe(true);
+          expect(
+            lines(pages[at]).some((l) => l.startsWith('附件：')),
+            `${name}: 附件说明 on the 落款's page`,
+          ).toBe(true);
           // appendix pages: no date cut in two ("2025-01-" / "05"), no page opening with the 合计 row
           const rest = pages.slice(at + 1);
           for (const p of rest) {

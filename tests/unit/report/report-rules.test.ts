@@ -16,9 +16,48 @@ import { formatRate } from '../../../electron/core/stats/number-style.ts';
 function stats(patch: Partial<{ [K in keyof YearStats]: Partial<YearStats[K]> }> = {}): YearStats {
   const base: YearStats = {
     year: 2024,
-    activities: { total: 0, byKind: [], audience: 0, materials: 0, banners: 0, boards: 0, consultations: 0, views: 0, villages: 0, schools: 0, enterprises: 0, occasions: [], previousTotal: null, periodicals: 0 },
-    mediation: { total: 0, success: 0, failed: 0, inProgress: 0, suspended: 0, closed: 0, successRate: null, byType: [], written: 0, oral: 0, previousTotal: null },
-    inspections: { total: 0, issuesFound: 0, issuesRectified: 0, rectificationRate: null, penalties: 0, penaltyAmount: 0, entrusted: 0, byField: [], penaltiesByKind: [], previousTotal: null, previousPenalties: null },
+    activities: {
+      total: 0,
+      byKind: [],
+      audience: 0,
+      materials: 0,
+      banners: 0,
+      boards: 0,
+      consultations: 0,
+      views: 0,
+      villages: 0,
+      schools: 0,
+      enterprises: 0,
+      occasions: [],
+      previousTotal: null,
+      periodicals: 0,
+    },
+    mediation: {
+      total: 0,
+      success: 0,
+      failed: 0,
+      inProgress: 0,
+      suspended: 0,
+      closed: 0,
+      successRate: null,
+      byType: [],
+      written: 0,
+      oral: 0,
+      previousTotal: null,
+    },
+    inspections: {
+      total: 0,
+      issuesFound: 0,
+      issuesRectified: 0,
+      rectificationRate: null,
+      penalties: 0,
+      penaltyAmount: 0,
+      entrusted: 0,
+      byField: [],
+      penaltiesByKind: [],
+      previousTotal: null,
+      previousPenalties: null,
+    },
     work: {},
     checks: { closedBeforeAccepted: 0, rectifiedOverFound: 0, amountWithoutMoney: 0 },
   };
@@ -31,29 +70,84 @@ function stats(patch: Partial<{ [K in keyof YearStats]: Partial<YearStats[K]> }>
   };
 }
 const build = (key: string, s: YearStats, profile = emptyProfile(2024)) =>
-  MEASURE_BUILDERS.find((b) => b.key === key)!.build({ stats: s, profile, approximate: true, town: townWords('清河镇') }).sentences.join('');
-const work = (category: string, w: Record<string, unknown>) => ({ category, label: category, items: 1, count: 0, participants: 0, passed: 0, opinions: 0, leaderAppeared: 0, bySubkind: [], ...w });
+  MEASURE_BUILDERS.find((b) => b.key === key)!
+    .build({ stats: s, profile, approximate: true, town: townWords('清河镇') })
+    .sentences.join('');
+const work = (category: string, w: Record<string, unknown>) => ({
+  category,
+  label: category,
+  items: 1,
+  count: 0,
+  participants: 0,
+  passed: 0,
+  opinions: 0,
+  leaderAppeared: 0,
+  bySubkind: [],
+  ...w,
+});
 
 describe('reviewer rules', () => {
   it('zeros: a clause with 0 is left out, never 0件 / 0次 / 0.0%', () => {
-    const text = build('mediation', stats({ mediation: { total: 3, success: 0, failed: 0, inProgress: 3, closed: 0, byType: [{ code: 'neighbor', label: '邻里', count: 3, success: 0, closed: 0 }] } }));
+    const text = build(
+      'mediation',
+      stats({
+        mediation: {
+          total: 3,
+          success: 0,
+          failed: 0,
+          inProgress: 3,
+          closed: 0,
+          byType: [{ code: 'neighbor', label: '邻里', count: 3, success: 0, closed: 0 }],
+        },
+      }),
+    );
     expect(text).toBe('全年受理矛盾纠纷3件，均为邻里纠纷，另有3件正在调解中。');
     expect(build('publicity', stats())).toBe('');
-    expect(build('enforcement', stats({ inspections: { total: 2, issuesFound: 0, byField: [{ code: 'fire', label: '消防', count: 2, issuesFound: 0, issuesRectified: 0, penalties: 0 }] } }))).toBe('全年开展行政检查2次。');
+    expect(
+      build(
+        'enforcement',
+        stats({
+          inspections: { total: 2, issuesFound: 0, byField: [{ code: 'fire', label: '消防', count: 2, issuesFound: 0, issuesRectified: 0, penalties: 0 }] },
+        }),
+      ),
+    ).toBe('全年开展行政检查2次。');
   });
 
   it('其中: only with two parts or more; one part equal to the total reads 均为…', () => {
     expect(parts([{ label: '集中宣传', count: 14, unit: '场次' }], 14, (l) => `均为${l}`)).toBe('均为集中宣传');
-    expect(parts([{ label: '罚款', count: 2, unit: '件' }, { label: '没收', count: 1, unit: '件' }], 3, (l) => l)).toBe('其中罚款2件、没收1件');
-    const text = build('enforcement', stats({ inspections: { total: 2, penalties: 2, penaltiesByKind: [{ code: 'fine', label: '罚款', count: 2 }], penaltyAmount: 400 } }));
+    expect(
+      parts(
+        [
+          { label: '罚款', count: 2, unit: '件' },
+          { label: '没收', count: 1, unit: '件' },
+        ],
+        3,
+        (l) => l,
+      ),
+    ).toBe('其中罚款2件、没收1件');
+    const text = build(
+      'enforcement',
+      stats({ inspections: { total: 2, penalties: 2, penaltiesByKind: [{ code: 'fine', label: '罚款', count: 2 }], penaltyAmount: 400 } }),
+    );
     expect(text).toContain('作出行政处罚2件，均为罚款，罚没金额400元');
     expect(text).not.toMatch(/（罚款2件）|其中罚款2件/);
   });
 
   it('units: events in 场次, periodicals in 期 and online posts in 次, never summed', () => {
-    const text = build('publicity', stats({ activities: { total: 40, periodicals: 26, byKind: [
-      { code: 'campaign', label: '集中宣传', count: 14 }, { code: 'column', label: '普法专栏/宣传栏', count: 22 }, { code: 'online', label: '网络宣传', count: 4 },
-    ] } }));
+    const text = build(
+      'publicity',
+      stats({
+        activities: {
+          total: 40,
+          periodicals: 26,
+          byKind: [
+            { code: 'campaign', label: '集中宣传', count: 14 },
+            { code: 'column', label: '普法专栏/宣传栏', count: 22 },
+            { code: 'online', label: '网络宣传', count: 4 },
+          ],
+        },
+      }),
+    );
     expect(text).toBe('全年开展普法宣传活动14场次，均为集中宣传，办普法宣传栏22期，发布网络普法宣传4次。');
   });
 
@@ -61,9 +155,21 @@ describe('reviewer rules', () => {
     expect(reportLabel('activityKinds', ACTIVITY_KINDS, 'meeting')).toBe('院坝会');
     expect(reportLabel('activityKinds', ACTIVITY_KINDS, 'column')).toBe('普法宣传栏');
     expect(reportLabel('penaltyKinds', PENALTY_KINDS, 'warning')).toBe('警告或通报批评');
-    const text = build('mediation', stats({ mediation: { total: 80, success: 80, closed: 80, successRate: { numerator: 80, denominator: 80 }, byType: [
-      { code: 'traffic', label: '道路交通事故', count: 77, success: 77, closed: 77 }, { code: 'labor', label: '劳动争议', count: 3, success: 3, closed: 3 },
-    ] } }));
+    const text = build(
+      'mediation',
+      stats({
+        mediation: {
+          total: 80,
+          success: 80,
+          closed: 80,
+          successRate: { numerator: 80, denominator: 80 },
+          byType: [
+            { code: 'traffic', label: '道路交通事故', count: 77, success: 77, closed: 77 },
+            { code: 'labor', label: '劳动争议', count: 3, success: 3, closed: 3 },
+          ],
+        },
+      }),
+    );
     expect(text).toContain('其中道路交通事故纠纷77件、劳动争议3件');
     expect(text).not.toMatch(/事故77件|\//);
   });
@@ -83,20 +189,33 @@ describe('reviewer rules', () => {
   });
 
   it('headcounts of trainings and exams are exact, sums approximate', () => {
-    const text = build('leadership', stats({ work: {
-      study: work('study', { count: 5, participants: 46 }),
-      training: work('training', { count: 2, participants: 46, bySubkind: [{ subkind: 'cadres', items: 2, count: 2, participants: 46, passed: 0, opinions: 0 }] }),
-    } as never }));
+    const text = build(
+      'leadership',
+      stats({
+        work: {
+          study: work('study', { count: 5, participants: 46 }),
+          training: work('training', {
+            count: 2,
+            participants: 46,
+            bySubkind: [{ subkind: 'cadres', items: 2, count: 2, participants: 46, passed: 0, opinions: 0 }],
+          }),
+        } as never,
+      }),
+    );
     expect(text).toBe('全年组织集体学法5次，参学40余人次；开展干部法治培训2次，培训46人次。');
   });
 
   it('复议/诉讼: the township is the respondent; "none" only on the clerk\'s confirmation', () => {
-    const s = stats({ work: { reconsideration: work('reconsideration', { count: 1 }), litigation: work('litigation', { count: 1, leaderAppeared: 1 }) } as never });
+    const s = stats({
+      work: { reconsideration: work('reconsideration', { count: 1 }), litigation: work('litigation', { count: 1, leaderAppeared: 1 }) } as never,
+    });
     expect(build('supervision', s)).toBe('全年发生以镇政府为被申请人的行政复议案件1件、以镇政府为被告的行政诉讼案件1件，行政机关负责人出庭应诉1次。');
     expect(build('supervision', stats())).toBe('');
     const p = { ...emptyProfile(2024), noReviewOrLitigation: true };
     expect(build('supervision', stats(), p)).toBe('全年未发生以镇政府为被申请人的行政复议案件和以镇政府为被告的行政诉讼案件。');
-    expect(MEASURE_BUILDERS.find((b) => b.key === 'supervision')!.build({ stats: stats(), profile: p, approximate: true, town: townWords('石门乡') }).sentences[0]).toContain('以乡政府为被申请人');
+    expect(
+      MEASURE_BUILDERS.find((b) => b.key === 'supervision')!.build({ stats: stats(), profile: p, approximate: true, town: townWords('石门乡') }).sentences[0],
+    ).toContain('以乡政府为被申请人');
   });
 
   it('罚没金额: only fine and confiscation carry money (the SQL sums those kinds only)', async () => {
@@ -122,7 +241,8 @@ describe('reviewer rules', () => {
   });
 
   it('system messages never reach the document: no builder writes 台账/尚无', () => {
-    for (const b of MEASURE_BUILDERS) expect(b.build({ stats: stats(), profile: emptyProfile(2019), approximate: true, town: townWords('清河镇') }).sentences).toEqual([]);
+    for (const b of MEASURE_BUILDERS)
+      expect(b.build({ stats: stats(), profile: emptyProfile(2019), approximate: true, town: townWords('清河镇') }).sentences).toEqual([]);
   });
 
   it('cleaned slips: markdown, （二）、, control characters — listed', () => {
@@ -166,7 +286,10 @@ describe('XML safety', () => {
 describe('审稿 providers', () => {
   it('one more provider joins with one line; blocking items come first', () => {
     const a: ReviewProvider = () => [{ kind: 'x', severity: 'suggestion', message: 's' }];
-    const b: ReviewProvider = (_db, year) => [{ kind: 'openness_mismatch', severity: 'warning', message: `${year}` }, { kind: 'p', severity: 'block', message: 'b' }];
+    const b: ReviewProvider = (_db, year) => [
+      { kind: 'openness_mismatch', severity: 'warning', message: `${year}` },
+      { kind: 'p', severity: 'block', message: 'b' },
+    ];
     const items = runReview({} as never, 2024, { today: '2025-01-01', composed: [], privacy: [] }, [a, b]);
     expect(items.map((i) => i.kind)).toEqual(['p', 'openness_mismatch', 'x']);
   });

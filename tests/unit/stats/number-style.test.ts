@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
-  amountOf, approximate, chineseNumeral, exact, formatChange, formatChineseDate, formatDecimal1, formatMoney, formatRate,
-  ratePercent, roundHalfUp,
+  amountOf,
+  approximate,
+  chineseNumeral,
+  exact,
+  formatChange,
+  formatChineseDate,
+  formatDecimal1,
+  formatMoney,
+  formatRate,
+  ratePercent,
+  roundHalfUp,
 } from '../../../electron/core/stats/number-style.ts';
 
 describe('roundHalfUp', () => {

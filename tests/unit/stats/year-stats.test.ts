@@ -17,14 +17,20 @@ function byHand(pkg: Record<string, Rec[]>, year: number) {
   const cases = live(pkg.mediationCases, 'acceptedOn');
   const ins = live(pkg.inspections, 'date');
   const work = live(pkg.workItems, 'date');
-  const workSum = (cat: string, key = 'count') => work.filter((w) => w.category === cat).reduce((a, w) => a + (key === 'count' ? Number(w.count ?? 1) : Number(w[key] ?? 0)), 0);
+  const workSum = (cat: string, key = 'count') =>
+    work.filter((w) => w.category === cat).reduce((a, w) => a + (key === 'count' ? Number(w.count ?? 1) : Number(w[key] ?? 0)), 0);
   return {
     activities: acts.length,
     audience: sum(acts, 'audience'),
     materials: sum(acts, 'materials'),
     banners: sum(acts, 'banners'),
     villages: new Set(acts.map((a) => a.village).filter(Boolean)).size,
-    schools: new Set(acts.filter((a) => a.venue === 'school').map((a) => a.place).filter(Boolean)).size,
+    schools: new Set(
+      acts
+        .filter((a) => a.venue === 'school')
+        .map((a) => a.place)
+        .filter(Boolean),
+    ).size,
     cases: cases.length,
     success: cases.filter((c) => c.status === 'success').length,
     closed: cases.filter((c) => c.status !== 'in_progress').length,
@@ -34,7 +40,9 @@ function byHand(pkg: Record<string, Rec[]>, year: number) {
     issuesRectified: sum(ins, 'issuesRectified'),
     penalties: ins.filter((i) => i.outcome === 'penalty').length,
     // 罚没金额: only fines and confiscations carry money
-    penaltyAmount: ins.filter((i) => i.outcome === 'penalty' && ['fine', 'confiscation'].includes(String((i.penalty as Rec | undefined)?.kind))).reduce((a, i) => a + Number((i.penalty as Rec | undefined)?.amount ?? 0), 0),
+    penaltyAmount: ins
+      .filter((i) => i.outcome === 'penalty' && ['fine', 'confiscation'].includes(String((i.penalty as Rec | undefined)?.kind)))
+      .reduce((a, i) => a + Number((i.penalty as Rec | undefined)?.amount ?? 0), 0),
     entrusted: ins.filter((i) => i.entrusted).length,
     meeting: workSum('meeting'),
     study: workSum('study'),
@@ -93,7 +101,10 @@ describe('stats.year on the fixtures', () => {
     ok(await core.call('exchange.import', { content: fixturePackage('000_3b1c3260cd606f40') }));
     const s = ok(await core.call('stats.year', { year: 2023 }));
     expect(s.activities.total).toBe(23);
-    expect(s.activities.byKind.map((k) => [k.label, k.count])).toEqual([['集中宣传', 15], ['法治讲座', 8]]);
+    expect(s.activities.byKind.map((k) => [k.label, k.count])).toEqual([
+      ['集中宣传', 15],
+      ['法治讲座', 8],
+    ]);
     expect(s.activities.materials).toBe(5040);
     expect(s.activities.banners).toBe(52);
     expect(s.activities.audience).toBe(3900);
@@ -106,7 +117,7 @@ describe('stats.year on the fixtures', () => {
 });
 
 describe('year boundaries, deleted records, 同比', () => {
-  it('counts only the year\'s live records and compares with the previous year', async () => {
+  it("counts only the year's live records and compares with the previous year", async () => {
     const core = memoryCore();
     const add = async (date: string) => ok(await core.call('activities.create', { record: { ...SAMPLES.activities, date } }));
     for (const d of ['2023-01-01', '2023-06-01', '2023-12-31', '2024-01-01', '2024-12-31', '2025-01-01']) await add(d);
@@ -117,8 +128,16 @@ describe('year boundaries, deleted records, 同比', () => {
     expect(s.activities.previousTotal).toBe(3);
     const s23 = ok(await core.call('stats.year', { year: 2023 }));
     expect(s23.activities.previousTotal).toBeNull();
-    ok(await core.call('mediationCases.create', { record: { ...SAMPLES.mediationCases, caseNo: null, acceptedOn: '2024-03-01', closedOn: null, status: 'in_progress' } }));
-    ok(await core.call('mediationCases.create', { record: { ...SAMPLES.mediationCases, caseNo: null, acceptedOn: '2024-03-02', closedOn: '2024-03-04', status: 'failed' } }));
+    ok(
+      await core.call('mediationCases.create', {
+        record: { ...SAMPLES.mediationCases, caseNo: null, acceptedOn: '2024-03-01', closedOn: null, status: 'in_progress' },
+      }),
+    );
+    ok(
+      await core.call('mediationCases.create', {
+        record: { ...SAMPLES.mediationCases, caseNo: null, acceptedOn: '2024-03-02', closedOn: '2024-03-04', status: 'failed' },
+      }),
+    );
     ok(await core.call('mediationCases.create', { record: { ...SAMPLES.mediationCases, caseNo: null, acceptedOn: '2024-03-03', closedOn: '2024-03-05' } }));
     const m = ok(await core.call('stats.year', { year: 2024 })).mediation;
     expect(m).toMatchObject({ total: 3, success: 1, inProgress: 1, closed: 2, successRate: { numerator: 1, denominator: 2 } });
@@ -140,13 +159,16 @@ describe('privacy', () => {
     }
   });
 
-  it('the SQL actually run for stats.year, report.model and report.export never mentions them (but the personal-data screen\'s name lookup)', async () => {
+  it("the SQL actually run for stats.year, report.model and report.export never mentions them (but the personal-data screen's name lookup)", async () => {
     // a fresh core: prepared statements are cached per connection, so every one passes through prepare()
     const core = memoryCore();
     ok(await core.call('exchange.import', { content: fixturePackage('000_3b1c3260cd606f40') }));
     const original = core.ctx.db.prepare.bind(core.ctx.db);
     const seen: string[] = [];
-    const spy = vi.spyOn(core.ctx.db, 'prepare').mockImplementation(((sql: string) => { seen.push(sql); return original(sql); }) as never);
+    const spy = vi.spyOn(core.ctx.db, 'prepare').mockImplementation(((sql: string) => {
+      seen.push(sql);
+      return original(sql);
+    }) as never);
     ok(await core.call('stats.year', { year: 2023 }));
     ok(await core.call('report.model', { year: 2023, appendix: true }));
     ok(await core.call('report.export', { year: 2023, appendix: true }));

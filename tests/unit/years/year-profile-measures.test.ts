@@ -7,7 +7,14 @@ import { err, fixturePackage, memoryCore, ok } from '../../helpers/core.ts';
 describe('year profile: measures, titles, 复议/诉讼 confirmation', () => {
   it('saves per key (merging like narrative) and reads back', async () => {
     const core = memoryCore();
-    ok(await core.call('years.saveProfile', { year: 2024, measures: { publicity: '甲\r\n乙' }, measureTitles: { publicity: '标题' }, noReviewOrLitigation: true }));
+    ok(
+      await core.call('years.saveProfile', {
+        year: 2024,
+        measures: { publicity: '甲\r\n乙' },
+        measureTitles: { publicity: '标题' },
+        noReviewOrLitigation: true,
+      }),
+    );
     ok(await core.call('years.saveProfile', { year: 2024, measures: { mediation: '丙' } }));
     const p = ok(await core.call('years.getProfile', { year: 2024 }));
     expect(p.measures).toMatchObject({ publicity: '甲\n乙', mediation: '丙', leadership: null });

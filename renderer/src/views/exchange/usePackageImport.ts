@@ -55,10 +55,14 @@ export function usePackageImport() {
     const input = { skipInvalid: skipInvalid.value };
     preview.value = null;
     preview.value =
-      (await run(() => (zipBase64.value ? call('exchange.previewZip', { ...input, base64: zipBase64.value }) : call('exchange.preview', { ...input, content: content.value })), {
-        busy: 'preview',
-        errorTo: importError,
-      })) ?? null;
+      (await run(
+        () =>
+          zipBase64.value ? call('exchange.previewZip', { ...input, base64: zipBase64.value }) : call('exchange.preview', { ...input, content: content.value }),
+        {
+          busy: 'preview',
+          errorTo: importError,
+        },
+      )) ?? null;
   }
 
   const totals = computed<ImportCounts | null>(() => preview.value?.totals ?? null);
@@ -68,10 +72,14 @@ export function usePackageImport() {
 
   async function confirmImport() {
     const input = { skipInvalid: skipInvalid.value };
-    const r = await run(() => (zipBase64.value ? call('exchange.importZip', { ...input, base64: zipBase64.value }) : call('exchange.import', { ...input, content: content.value })), {
-      busy: 'import',
-      success: (r) => (r.applied ? `导入完成：新增 ${r.totals.new} 条，更新 ${r.totals.updated} 条` : null),
-    });
+    const r = await run(
+      () =>
+        zipBase64.value ? call('exchange.importZip', { ...input, base64: zipBase64.value }) : call('exchange.import', { ...input, content: content.value }),
+      {
+        busy: 'import',
+        success: (r) => (r.applied ? `导入完成：新增 ${r.totals.new} 条，更新 ${r.totals.updated} 条` : null),
+      },
+    );
     if (!r) return;
     if (!r.applied) {
       preview.value = r;

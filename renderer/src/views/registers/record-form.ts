@@ -68,8 +68,12 @@ export function formToPayload(def: RegisterDef, form: FormValues, original?: Rec
     if (!fieldApplies(f, form) && !hadValue(original, f)) out[f.key] = null;
     else if (f.type === 'list' && Array.isArray(v)) {
       // entries left wholly empty are dropped; text trimmed, empty text sent as null
-      out[f.key] = v.map((e) => Object.fromEntries(Object.entries(e as Record<string, unknown>)
-        .map(([k, x]) => [k, typeof x === 'string' ? (x.trim() === '' ? null : x.trim()) : x ?? null])))
+      out[f.key] = v
+        .map((e) =>
+          Object.fromEntries(
+            Object.entries(e as Record<string, unknown>).map(([k, x]) => [k, typeof x === 'string' ? (x.trim() === '' ? null : x.trim()) : (x ?? null)]),
+          ),
+        )
         .filter((e) => Object.values(e).some((x) => x !== null));
     } else if (typeof v === 'string') out[f.key] = v.trim() === '' ? null : v.trim();
     else if (v === undefined) out[f.key] = null;

@@ -88,11 +88,31 @@ export function useRecordForm(config: Ref<RegisterPageConfig>, record: Ref<Recor
   /** a data warning about the record as filled in (e.g. a reply later than the 《条例》 allows) */
   const dataWarning = computed(() => config.value.warningOf?.(payload(), todayLocal()) ?? null);
 
-  return { def, form, errors, generalError, attempted, changed, reset, markSaved, shownFields, requiredNow, validate, showServerIssues, payload, yearOfDate, dataWarning };
+  return {
+    def,
+    form,
+    errors,
+    generalError,
+    attempted,
+    changed,
+    reset,
+    markSaved,
+    shownFields,
+    requiredNow,
+    validate,
+    showServerIssues,
+    payload,
+    yearOfDate,
+    dataWarning,
+  };
 }
 
 /** 案号 of a mediation case: suggested for a new one (kept in step with the 受理日期's year until the clerk edits it) and checked unique in its year as the clerk leaves the field */
-export function useCaseNo(state: Pick<ReturnType<typeof useRecordForm>, 'form' | 'errors' | 'changed' | 'markSaved'>, recordId: () => string | null, year: () => number) {
+export function useCaseNo(
+  state: Pick<ReturnType<typeof useRecordForm>, 'form' | 'errors' | 'changed' | 'markSaved'>,
+  recordId: () => string | null,
+  year: () => number,
+) {
   const { form, errors } = state;
   const suggested = ref('');
 
