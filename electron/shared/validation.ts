@@ -195,15 +195,23 @@ export function validateRecord<R extends RegisterName>(def: RegisterDef & { name
         .sort()
         .at(-1) ?? out.followUpOn;
   }
-  // a field refused above leaves the record unfit for the rules across fields
-  if (issues.length) return { ok: false, issues };
   for (const f of def.fields) {
-    // 处罚种类: required whenever the field belongs to the record (处理结果为“行政处罚”)
-    if (!f.requiredWhenShown || !f.onlyWhen || !fieldApplies(f, out) || (out[f.key] !== null && out[f.key] !== '')) continue;
+    // 处罚种类: required whenever the field belongs to the record (处理结果为“行政处罚”) — said together
+    // with the other fields' problems, so the clerk sees every red field at the first 保存
+    if (
+      !f.requiredWhenShown ||
+      !f.onlyWhen ||
+      issues.some((i) => i.field === f.onlyWhen!.field) ||
+      !fieldApplies(f, out) ||
+      (out[f.key] !== null && out[f.key] !== '')
+    )
+      continue;
     const cond = def.fields.find((c) => c.key === f.onlyWhen!.field);
     const value = String(out[f.onlyWhen.field]);
     issues.push({ field: f.key, message: `${cond?.label ?? f.onlyWhen.field}为“${cond?.options?.[value] ?? value}”时，必须填写${f.label}` });
   }
+  // a field refused above leaves the record unfit for the rules across fields
+  if (issues.length) return { ok: false, issues };
   // every field of the definition was checked and normalised above, key by key: `out` is the
   // record FieldsOf<def> describes (the one place where run-time checks meet the static type)
   const value = out as RegisterFields[R];

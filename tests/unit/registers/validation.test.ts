@@ -80,6 +80,15 @@ describe('fields that belong to some records only', () => {
     expect(validateRecord(INSPECTION, { ...base, penaltyKind: 'warning' }).ok).toBe(true);
     expect(validateRecord(INSPECTION, { ...base, outcome: 'no_issue' }).ok).toBe(true);
   });
+
+  it('a missing 处罚种类 is named at the first 保存, together with the other empty required fields', () => {
+    const v = validateRecord(INSPECTION, { outcome: 'penalty' });
+    const fields = v.ok ? [] : v.issues.map((i) => i.field);
+    expect(fields).toEqual(expect.arrayContaining(['date', 'field', 'target', 'penaltyKind']));
+    // an unreadable 处理结果 is its own problem: nothing is said about the fields it would gate
+    const bad = validateRecord(INSPECTION, { date: '2024-05-01', field: 'market', target: '某超市', outcome: 'fine?' });
+    expect(bad.ok ? [] : bad.issues.map((i) => i.field)).toEqual(['outcome']);
+  });
 });
 
 describe('work item 细分类别', () => {
