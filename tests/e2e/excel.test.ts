@@ -1,4 +1,4 @@
-// Data custody through the UI: a clerk's Excel sheet imported on a register
+// Excel through the UI: a clerk's Excel sheet imported on a register
 // page (preview, bad rows listed, mapping, import, rows shown), the export
 // button, attachments on a record, and the backup panel in 设置.
 import ExcelJS from 'exceljs';

@@ -1,4 +1,4 @@
-// Data custody benchmark: importing a 10 000-row Excel sheet (goal under 3 s,
+// Excel and backup benchmark: importing a 10 000-row Excel sheet (goal under 3 s,
 // the before-import backup included) and backing up / checking / restoring a
 // database holding 100 000 records in each register.
 import ExcelJS from 'exceljs';
@@ -105,7 +105,7 @@ function fill(core: Core): void {
 }
 
 export async function benchCustody(): Promise<boolean> {
-  const dir = mkdtempSync(join(tmpdir(), 'fazhi-bench-custody-'));
+  const dir = mkdtempSync(join(tmpdir(), 'fazhi-bench-excel-backup-'));
   let allOk = true;
   try {
     console.log(`\n## Excel 导入：${SHEET_ROWS.toLocaleString()} 行（目标 < 3 s，含导入前自动备份）`);
