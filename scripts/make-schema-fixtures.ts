@@ -1,8 +1,9 @@
-// Makes tests/fixtures/db/vN.db: a ledger written by the code of schema
+// Makes tests/fixtures/db/vN.sql: a ledger written by the code of schema
 // version N itself (the last commit before version N+1 appeared, or today's
 // code for the newest version), and tests/fixtures/db/vN.json: what that code
 // showed through its own API (every record, 回收站 included, and the data
-// package export). tests/unit/upgrade.test.ts opens each with today's code.
+// package export). The ledger is kept as SQL text (scripts/ledger-sql.ts), never as a
+// database file; tests/unit/upgrade.test.ts loads each and opens it with today's code.
 //
 //   node scripts/make-schema-fixtures.ts            makes the fixture of every version that has none
 //   node scripts/make-schema-fixtures.ts --version 2 [--force]
@@ -11,6 +12,7 @@
 // Run it when a release changes the schema, and commit the two new files.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dumpLedger } from './ledger-sql.ts';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -97,13 +99,13 @@ core.close();
 writeFileSync(outJson, JSON.stringify(snapshot, null, 1) + '\n');
 `;
 
-/** Makes vN.db and vN.json with the code of version N. */
+/** Makes vN.sql and vN.json with the code of version N. */
 export function makeFixture(version: number, options: { force?: boolean; log?: (s: string) => void } = {}): boolean {
   const log = options.log ?? console.log;
-  const db = join(FIXTURE_DIR, `v${version}.db`);
+  const sqlFile = join(FIXTURE_DIR, `v${version}.sql`);
   const json = join(FIXTURE_DIR, `v${version}.json`);
-  if (!options.force && existsSync(db) && existsSync(json)) {
-    log(`v${version}：已有 ${db}，跳过（--force 重新生成）`);
+  if (!options.force && existsSync(sqlFile) && existsSync(json)) {
+    log(`v${version}：已有 ${sqlFile}，跳过（--force 重新生成）`);
     return false;
   }
   const commit = sourceCommitFor(version);
@@ -129,9 +131,9 @@ export function makeFixture(version: number, options: { force?: boolean; log?: (
     const r = spawnSync(process.execPath, [driver, coreUrl, tmpDb, join(root, FIXTURE_PACKAGE), tmpJson, FIXED_NOW], { cwd: tree, encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`用 ${commit ?? '当前代码'} 生成 v${version} 失败：\n${r.stderr}`);
     mkdirSync(FIXTURE_DIR, { recursive: true });
-    renameSync(tmpDb, db);
+    writeFileSync(sqlFile, dumpLedger(tmpDb));
     renameSync(tmpJson, json);
-    log(`v${version}：由 ${commit ? commit.slice(0, 10) : '当前代码'} 生成 ${db}（${Math.round(statSync(db).size / 1024)} KB）`);
+    log(`v${version}：由 ${commit ? commit.slice(0, 10) : '当前代码'} 生成 ${sqlFile}（${Math.round(statSync(sqlFile).size / 1024)} KB）`);
     return true;
   } finally {
     rmSync(work, { recursive: true, force: true });
@@ -142,7 +144,7 @@ export function makeFixture(version: number, options: { force?: boolean; log?: (
 export function fixtureVersions(): number[] {
   if (!existsSync(FIXTURE_DIR)) return [];
   return readdirSync(FIXTURE_DIR)
-    .map((n) => /^v(\d+)\.db$/.exec(n)?.[1])
+    .map((n) => /^v(\d+)\.sql$/.exec(n)?.[1])
     .filter((v): v is string => v !== undefined && existsSync(join(FIXTURE_DIR, `v${v}.json`)))
     .map(Number)
     .sort((a, b) => a - b);
@@ -155,7 +157,7 @@ function main(argv: string[]): number {
     const have = fixtureVersions();
     if (!have.includes(LATEST_VERSION)) {
       console.error(
-        `缺少数据结构版本 ${LATEST_VERSION} 的升级测试数据库：请运行 node scripts/make-schema-fixtures.ts 并提交 tests/fixtures/db/v${LATEST_VERSION}.db 和 .json`,
+        `缺少数据结构版本 ${LATEST_VERSION} 的升级测试数据库：请运行 node scripts/make-schema-fixtures.ts 并提交 tests/fixtures/db/v${LATEST_VERSION}.sql 和 .json`,
       );
       return 1;
     }

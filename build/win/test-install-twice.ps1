@@ -1,7 +1,7 @@
 ﻿# Installing over an older version keeps the data folder (release workflow, Windows).
 #
 # 1. installs the previous release (or, for the first release, this one), per user, silently;
-# 2. puts an old ledger (tests/fixtures/db/v1.db, schema 1) and a file of the clerk's into
+# 2. puts an old ledger (made from tests/fixtures/db/v1.sql, schema 1) and a file of the clerk's into
 #    %APPDATA%\法治台账, as the older version would have left them;
 # 3. installs this version over it, as a clerk double-clicking the new installer would;
 # 4. checks the data folder is untouched, then starts the installed program, which must

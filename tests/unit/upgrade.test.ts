@@ -1,5 +1,5 @@
-// Upgrades keep every record. Each tests/fixtures/db/vN.db was written by the
-// code of schema version N itself (scripts/make-schema-fixtures.ts), with
+// Upgrades keep every record. Each tests/fixtures/db/vN.sql is a ledger written by the
+// code of schema version N itself (scripts/make-schema-fixtures.ts), kept as SQL text, with
 // vN.json holding what that code showed through its API. Today's code opens
 // each: it migrates, keeps a backup taken before, and shows every record with
 // every field it had, and the same report figures as the same records
@@ -14,6 +14,7 @@ import { createCore, type Core } from '../../electron/core/index.ts';
 import { LATEST_VERSION, MIGRATIONS } from '../../electron/core/db/migrations.ts';
 import { AppError } from '../../electron/core/util/errors.ts';
 import { FIXTURE_DIR, fixtureVersions } from '../../scripts/make-schema-fixtures.ts';
+import { loadLedger } from '../../scripts/ledger-sql.ts';
 import { ok, tempDir } from '../helpers/core.ts';
 
 const REGISTERS = ['activities', 'mediationCases', 'inspections', 'workItems'] as const;
@@ -37,7 +38,7 @@ function work(version: number): { dir: string; dbPath: string } {
   const t = tempDir(`fazhi-upgrade-v${version}-`);
   temps.push(t.cleanup);
   const dbPath = join(t.dir, 'ledger.db');
-  copyFileSync(join(FIXTURE_DIR, `v${version}.db`), dbPath);
+  loadLedger(readFileSync(join(FIXTURE_DIR, `v${version}.sql`), 'utf8'), dbPath);
   return { dir: t.dir, dbPath };
 }
 
@@ -73,14 +74,14 @@ describe('schema fixtures', () => {
   it('exist for every schema version released before this test (1 and 2), each at its own version', () => {
     expect(versions).toEqual(expect.arrayContaining([1, 2]));
     for (const v of versions) {
-      expect(userVersion(join(FIXTURE_DIR, `v${v}.db`)), `v${v}.db`).toBe(v);
+      expect(userVersion(work(v).dbPath), `v${v}.sql`).toBe(v);
       expect(snapshotOf(v).schemaVersion, `v${v}.json`).toBe(v);
-      // no -wal beside a fixture: the .db alone is the whole ledger
-      expect(existsSync(join(FIXTURE_DIR, `v${v}.db-wal`))).toBe(false);
+      // the fixtures are text: no database file committed beside them
+      expect(existsSync(join(FIXTURE_DIR, `v${v}.db`))).toBe(false);
     }
     if (!versions.includes(LATEST_VERSION)) {
       console.warn(
-        `\n!!! 升级测试：数据结构版本 ${LATEST_VERSION} 还没有测试数据库（tests/fixtures/db/v${LATEST_VERSION}.db）。` +
+        `\n!!! 升级测试：数据结构版本 ${LATEST_VERSION} 还没有测试数据库（tests/fixtures/db/v${LATEST_VERSION}.sql）。` +
           `\n!!! 发布前运行 node scripts/make-schema-fixtures.ts 并提交；发布流水线会因此拒绝发布。\n`,
       );
     }
