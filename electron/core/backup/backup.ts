@@ -96,18 +96,7 @@ export function listBackups(dataDir: string): BackupInfo[] {
 
 /** Opens a database file read-only and says whether it is a sound ledger this version can open. */
 function checkDbFile(file: string): BackupCheck {
-  const fail = (message: string, extra: Partial<BackupCheck> = {}): BackupCheck => ({
-    ok: false,
-    message,
-    schemaVersion: null,
-    createdAt: null,
-    township: null,
-    counts: null,
-    attachments: 0,
-    issues: [],
-    issueCount: 0,
-    ...extra,
-  });
+  const fail = (message: string, extra: Partial<BackupCheck> = {}): BackupCheck => ({ ...emptyCheck(message), ...extra });
   let db: Db;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });

@@ -18,6 +18,7 @@ import {
   run,
   signatureBlock,
   spliceParagraph,
+  tableStartXml,
   xmlSafeModel,
 } from '../report/render-docx.ts';
 import { formatWan } from './compose.ts';
@@ -44,20 +45,7 @@ function widths(weights: number[]): number[] {
 }
 
 function tableXml(grid: number[], rows: Cell[][], headerRows: number, size: number): string {
-  const border = (side: string) => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>`;
-  const out: string[] = [
-    '<w:tbl><w:tblPr><w:tblW w:w="5000" w:type="pct"/><w:jc w:val="center"/><w:tblBorders>',
-    border('top'),
-    border('left'),
-    border('bottom'),
-    border('right'),
-    border('insideH'),
-    border('insideV'),
-    '</w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="57" w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar>',
-    '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>',
-    ...grid.map((w) => `<w:gridCol w:w="${w}"/>`),
-    '</w:tblGrid>',
-  ];
+  const out: string[] = [tableStartXml(grid, 57)];
   rows.forEach((row, r) => {
     out.push(`<w:tr><w:trPr><w:cantSplit/>${r < headerRows ? '<w:tblHeader/>' : ''}</w:trPr>`);
     let col = 0;

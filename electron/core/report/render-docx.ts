@@ -317,29 +317,31 @@ function columnWidths(t: ReportTable): number[] {
   return widths;
 }
 
+/**
+ * The opening of a full-width table with single black rules, fixed layout and the given
+ * column widths (twips), up to its first row; `cellMargin` is the cell's left/right padding.
+ */
+export function tableStartXml(widths: number[], cellMargin: number): string {
+  const border = (side: string) => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>`;
+  return [
+    '<w:tbl><w:tblPr><w:tblW w:w="5000" w:type="pct"/><w:jc w:val="center"/><w:tblBorders>',
+    ...['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map(border),
+    `</w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="${cellMargin}" w:type="dxa"/><w:right w:w="${cellMargin}" w:type="dxa"/></w:tblCellMar>`,
+    '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>',
+    ...widths.map((w) => `<w:gridCol w:w="${w}"/>`),
+    '</w:tblGrid>',
+  ].join('');
+}
+
 /** One appendix table as WordprocessingML (header row repeated on every page). */
 export function tableXml(t: ReportTable): string {
   const widths = columnWidths(t);
-  const border = (side: string) => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>`;
   const noWrap = new Set(t.columns.map((c, k) => (/日期|序号|（|率/.test(c) ? k : -1)).filter((k) => k >= 0));
   // keepNext: a row keeps with the next one (the last rows with the 合计 row)
   const cell = (text: string, k: number, style: string, left = false, keepNext = false) =>
     `<w:tc><w:tcPr><w:tcW w:w="${widths[k]}" w:type="dxa"/>${noWrap.has(k) && style !== 'TableHead' ? '<w:noWrap/>' : ''}<w:vAlign w:val="center"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="${style}"/>${keepNext ? '<w:keepNext/>' : ''}${left ? '<w:jc w:val="left"/>' : ''}</w:pPr>${text ? `<w:r><w:t xml:space="preserve">${esc(xmlSafe(text))}</w:t></w:r>` : ''}</w:p></w:tc>`;
   const leftCols = new Set(t.columns.map((c, k) => (/名称|地点/.test(c) ? k : -1)).filter((k) => k >= 0));
-  const parts: string[] = [];
-  parts.push(
-    '<w:tbl><w:tblPr><w:tblW w:w="5000" w:type="pct"/><w:jc w:val="center"/><w:tblBorders>',
-    border('top'),
-    border('left'),
-    border('bottom'),
-    border('right'),
-    border('insideH'),
-    border('insideV'),
-    '</w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="85" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar>',
-    '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>',
-  );
-  for (const w of widths) parts.push(`<w:gridCol w:w="${w}"/>`);
-  parts.push('</w:tblGrid>');
+  const parts: string[] = [tableStartXml(widths, 85)];
   parts.push('<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>');
   t.columns.forEach((c, k) => parts.push(cell(c, k, 'TableHead')));
   parts.push('</w:tr>');
