@@ -4,6 +4,11 @@ import { openDatabase } from '../../electron/core/db/connection.ts';
 import { LATEST_VERSION, migrate, MIGRATIONS, schemaVersion, type Migration } from '../../electron/core/db/migrations.ts';
 import { REGISTERS } from '../../electron/shared/registers.ts';
 import { tempDir } from '../helpers/core.ts';
+import { readdirSync, readFileSync } from 'node:fs';
+import { STATIC_INCOMPLETE_SQL } from '../../electron/core/cases/incomplete-sql.ts';
+
+const MIGRATIONS_DIR = new URL('../../electron/core/db/migrations/', import.meta.url);
+const migrationFiles = readdirSync(MIGRATIONS_DIR).filter((n) => /^\d{3}-.+\.ts$/.test(n));
 
 const tables = (db: Database.Database) =>
   (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
@@ -14,6 +19,30 @@ describe('migrations', () => {
     expect(v[0]).toBe(1);
     expect(v).toEqual([...v].sort((a, b) => a - b));
     expect(new Set(v).size).toBe(v.length);
+  });
+
+  it('are one frozen file each, NNN-name.ts with NNN its version, all in the list', () => {
+    expect(migrationFiles.map((n) => Number(n.slice(0, 3)))).toEqual(MIGRATIONS.map((m) => m.version));
+  });
+
+  it('import no domain code: only the Migration type and each other (the SQL of their time)', () => {
+    for (const name of readdirSync(MIGRATIONS_DIR)) {
+      const text = readFileSync(new URL(name, MIGRATIONS_DIR), 'utf8');
+      const imports = [...text.matchAll(/^import\s[^;]*?from\s+'([^']+)'/gms)].map((m) => m[1]);
+      for (const spec of imports) expect(spec, `${name} imports ${spec}`).toMatch(/^(\.\/[\w-]+\.ts|\.\.\/migration\.ts)$/);
+    }
+  });
+
+  it('leave the 卷宗不完整 index usable: the planner counts a year from it', () => {
+    const db = new Database(':memory:');
+    migrate(db);
+    const plan = db
+      .prepare(
+        `EXPLAIN QUERY PLAN SELECT COUNT(*) FROM mediation_cases WHERE deleted_at IS NULL AND ${STATIC_INCOMPLETE_SQL} AND accepted_on >= ? AND accepted_on < ?`,
+      )
+      .all('2025-01-01', '2026-01-01') as { detail: string }[];
+    expect(plan.map((p) => p.detail).join('\n')).toContain('mediation_cases_incomplete');
+    db.close();
   });
 
   it('tolerate a gap: 1, 2, then 5 applies 5 and sets user_version to 5', () => {

@@ -2,7 +2,7 @@
 // those of shared/case-file.ts; tests/unit/case-file.test.ts checks that both agree.
 // The rules that do not depend on the day are one expression, STATIC_INCOMPLETE_SQL,
 // which is also the condition of the partial index mediation_cases_incomplete
-// (migration 6): the count of a year then reads that index, not 100 000 rows.
+// (frozen in db/migrations/006; tests/unit/migrations.test.ts checks the planner uses it): the count of a year then reads that index, not 100 000 rows.
 // Changing these rules needs a new migration that drops and recreates the index
 // (an index built from the old text is simply no longer used: results stay right).
 import { CLOSE_WITHIN_DAYS } from '../../shared/case-file.ts';
@@ -23,10 +23,6 @@ export const LATE_SQL = `(status = 'in_progress' AND ${blank('notes')} AND julia
 
 /** True for a case whose file lacks something; one `?` parameter: today (YYYY-MM-DD). */
 export const INCOMPLETE_SQL = `(${STATIC_INCOMPLETE_SQL} OR ${LATE_SQL})`;
-
-/** The partial index behind the count (created by migration 6). */
-export const INCOMPLETE_INDEX_SQL = `CREATE INDEX mediation_cases_incomplete ON mediation_cases(accepted_on)
-  WHERE deleted_at IS NULL AND ${STATIC_INCOMPLETE_SQL}`;
 
 /** Cases of a year whose file lacks something, judged on `today`: the indexed static part plus the late ones. */
 export const INCOMPLETE_COUNT_SQL = `SELECT
