@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { assertNodeVersion } from './electron/core/util/node-version.ts';
@@ -5,22 +6,50 @@ import { assertNodeVersion } from './electron/core/util/node-version.ts';
 // better-sqlite3 13 segfaults on Node 20: say so instead of crashing.
 assertNodeVersion();
 
+/**
+ * The unit tests that start processes (the CLI, git, Node, LibreOffice) or run ESLint:
+ * seconds each, so they are their own project (`unit-slow`) and `npm run test:unit`
+ * stays quick. Found by what the file imports, so a new test lands on the right side.
+ */
+export function slowUnitTests(root = fileURLToPath(new URL('.', import.meta.url))): string[] {
+  const dir = 'tests/unit';
+  return (readdirSync(`${root}/${dir}`, { recursive: true, encoding: 'utf8' }) as string[])
+    .filter((f) => f.endsWith('.test.ts'))
+    .map((f) => `${dir}/${f.replaceAll('\\', '/')}`)
+    .filter((f) => /from '(node:child_process|eslint)'/.test(readFileSync(`${root}/${f}`, 'utf8')))
+    .sort();
+}
+const SLOW_UNIT_TESTS = slowUnitTests();
+
+// the renderer's aliases, for the tests of its plain modules (register-pages.test.ts)
+const rendererAliases = {
+  alias: {
+    '@/': fileURLToPath(new URL('./renderer/src/', import.meta.url)),
+    '@shared/': fileURLToPath(new URL('./electron/shared/', import.meta.url)),
+  },
+};
+
 export default defineConfig({
   test: {
     projects: [
       {
-        // the renderer's aliases, for the tests of its plain modules (register-pages.test.ts)
-        resolve: {
-          alias: {
-            '@/': fileURLToPath(new URL('./renderer/src/', import.meta.url)),
-            '@shared/': fileURLToPath(new URL('./electron/shared/', import.meta.url)),
-          },
-        },
+        resolve: rendererAliases,
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
+          exclude: SLOW_UNIT_TESTS,
           pool: 'forks',
           testTimeout: 20_000,
+        },
+      },
+      {
+        resolve: rendererAliases,
+        test: {
+          name: 'unit-slow',
+          include: SLOW_UNIT_TESTS,
+          pool: 'forks',
+          // each starts processes: a busy machine makes them slower, never wrong
+          testTimeout: 90_000,
         },
       },
       {

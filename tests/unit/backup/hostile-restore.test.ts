@@ -7,7 +7,7 @@ import JSZip from 'jszip';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBackup } from '../../../electron/core/backup/backup.ts';
 import { createCore, type Core } from '../../../electron/core/index.ts';
-import { MIGRATIONS } from '../../../electron/core/db/migrations.ts';
+import { LATEST_VERSION, migrate } from '../../../electron/core/db/migrations.ts';
 import { REGISTER_NAMES } from '../../../electron/shared/registers.ts';
 import { err, ok, SAMPLES, tempDir } from '../../helpers/core.ts';
 
@@ -87,7 +87,7 @@ describe('restore: a backup is data, never code', () => {
     expect(before.ok).toBe(true);
     expect(before.schemaVersion).toBe(1);
     const r = ok(await core.call('backup.restore', { base64: bytes.toString('base64') }));
-    expect(r.schemaVersion).toBe(MIGRATIONS[MIGRATIONS.length - 1].version);
+    expect(r.schemaVersion).toBe(LATEST_VERSION);
     expect(await total(core, 'activities')).toBe(5);
     // attachments belong to version 2: a version-1 backup brings none
     expect((core.ctx.db.prepare('SELECT COUNT(*) AS n FROM attachments').get() as { n: number }).n).toBe(0);
@@ -144,7 +144,7 @@ describe('restore: a backup is data, never code', () => {
     const { core, dir } = fileCore();
     await seed(core);
     const fresh = new Database(':memory:');
-    for (const m of MIGRATIONS) m.up(fresh);
+    migrate(fresh);
     const bytes = craft(core, dir, 'schema.db', (db) => {
       db.exec(`
         CREATE VIEW evil_view AS SELECT * FROM mediation_cases;
