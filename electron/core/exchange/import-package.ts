@@ -217,6 +217,7 @@ function planRecords(
         localUpdatedAt: local ? String(local.updatedAt) : null,
         conflict,
         note,
+        inBin: plan.restoresFromBin,
         plan: { ...plan, updatedAt: incoming },
       });
     });
