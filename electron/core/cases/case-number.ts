@@ -195,10 +195,6 @@ export function describeCase(c: { acceptedOn: string; type: string; id: string; 
   return `${c.caseNo ? `${c.caseNo}，` : ''}${c.acceptedOn}受理的${labelOf(DISPUTE_TYPES, c.type)}纠纷`;
 }
 
-/** Another live case holding this 案号 (same number, same year), else null. */
-export function findDuplicateCaseNo(db: Db, caseNo: string, acceptedOn: string, exceptId: string | null): CaseNoHolder | null {
-  return new CaseNumbers(db).holder(caseNo, acceptedOn, exceptId);
-}
 
 /** Groups of live cases sharing a 案号 within a year (existing data, listed as data warnings). */
 /** A 案号 not in its normal form (a space, or brackets other than 〔〕): the few rows normalizeCaseNo changes. */
