@@ -195,7 +195,6 @@ export function describeCase(c: { acceptedOn: string; type: string; id: string; 
   return `${c.caseNo ? `${c.caseNo}，` : ''}${c.acceptedOn}受理的${labelOf(DISPUTE_TYPES, c.type)}纠纷`;
 }
 
-
 /** Groups of live cases sharing a 案号 within a year (existing data, listed as data warnings). */
 /** A 案号 not in its normal form (a space, or brackets other than 〔〕): the few rows normalizeCaseNo changes. */
 const ODD_CASE_NO = `case_no GLOB '*[] \u3000\u00a0[［］()（）【】]*' OR instr(case_no, char(9)) OR instr(case_no, char(10)) OR instr(case_no, char(13))`;
