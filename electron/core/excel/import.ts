@@ -284,6 +284,8 @@ export async function importExcel(ctx: CoreContext, register: RegisterName, byte
   const planRows = (): PlannedWrite[] => {
     const writer = new RecordWriter(ctx.db, 'excel');
     for (const row of read) writer.announce(register, row.input);
+    /** the ledger's live records of a date, read once per planning */
+    const byDate = new Map<string, Record<string, unknown>[]>();
     const sheetContent = new Map<string, number>();
     const plans: PlannedWrite[] = [];
     report.valid = report.new = report.updated = report.unchanged = report.duplicates = report.personalEmptied = 0;
@@ -325,7 +327,7 @@ export async function importExcel(ctx: CoreContext, register: RegisterName, byte
           continue;
         }
         sheetContent.set(content, row.row);
-        const match = findExisting(ctx, writer, def, fields, carried);
+        const match = findExisting(ctx, writer, def, fields, carried, byDate);
         if (match?.same) {
           dup('台账中已有这条记录', match.label);
           continue;
@@ -433,6 +435,7 @@ function findExisting(
   def: RegisterDef,
   fields: Record<string, unknown>,
   carried: ReadonlySet<string>,
+  byDate: Map<string, Record<string, unknown>[]>,
 ): { id: string; label: string; same: boolean; byNumber: boolean } | null {
   const sameCarried = (rec: Record<string, unknown>) => [...carried].every((k) => JSON.stringify(rec[k] ?? null) === JSON.stringify(fields[k] ?? null));
   const number = def.fields.find((f) => f.role === 'caseNumber');
@@ -445,12 +448,13 @@ function findExisting(
     }
     return null;
   }
-  const dateCol = def.fields.find((f) => f.key === def.dateKey)!.column;
-  const rows = prepared(ctx.db, `SELECT * FROM ${def.table} WHERE deleted_at IS NULL AND ${dateCol} = ? LIMIT 500`).all(fields[def.dateKey]) as Record<
-    string,
-    unknown
-  >[];
-  const recs = rows.map((r) => rowToRecord<Record<string, unknown>>(def, r));
+  const date = String(fields[def.dateKey]);
+  let recs = byDate.get(date);
+  if (!recs) {
+    const dateCol = def.fields.find((f) => f.key === def.dateKey)!.column;
+    const rows = prepared(ctx.db, `SELECT * FROM ${def.table} WHERE deleted_at IS NULL AND ${dateCol} = ? LIMIT 500`).all(date) as Record<string, unknown>[];
+    byDate.set(date, (recs = rows.map((r) => rowToRecord<Record<string, unknown>>(def, r))));
+  }
   const same = recs.find(sameCarried);
   if (same) return { id: String(same.id), label: describeRecord(def, same), same: true, byNumber: false };
   const title = fields[def.titleKey];
