@@ -102,7 +102,7 @@ export async function importXlsxCommand(core: Core, args: ParsedArgs): Promise<n
   if (dryRun) console.log('（预检，未写入任何数据）');
   else if (report.applied)
     console.log(
-      `导入完成：写入${REGISTERS[register].label} ${report.written} 条（新增 ${report.new}，更新 ${report.updated}；未变 ${report.unchanged}、重复已跳过 ${report.duplicates}，未写入）。导入前已自动备份。`,
+      `导入完成：写入${REGISTERS[register].label} ${report.written} 条（新增 ${report.new}，更新 ${report.updated}）${report.unchanged + report.duplicates ? `；未变 ${report.unchanged} 条、重复已跳过 ${report.duplicates} 条，没有写入` : ''}。导入前已自动备份。`,
     );
   else console.log('没有可导入的记录。');
   return 0;
