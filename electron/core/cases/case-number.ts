@@ -27,11 +27,19 @@ export function formatCaseNo(pattern: string, township: string, year: number, n:
   return `${p.before}${String(n).padStart(p.pad, '0')}${p.after}`;
 }
 
+/** Reads the 序号 of 案号 written in the pattern of a year (the pattern compiled once). */
+export function sequenceReader(pattern: string, township: string, year: number): (caseNo: string) => number | null {
+  const p = parts(pattern, township, year);
+  const re = new RegExp(`^${escapeRe(normalizeCaseNo(p.before))}0*(\\d{1,6})${escapeRe(normalizeCaseNo(p.after))}$`);
+  return (caseNo) => {
+    const m = re.exec(normalizeCaseNo(caseNo));
+    return m ? Number(m[1]) : null;
+  };
+}
+
 /** The 序号 of a 案号 written in the pattern, else null. */
 export function sequenceOf(pattern: string, township: string, year: number, caseNo: string): number | null {
-  const p = parts(pattern, township, year);
-  const m = new RegExp(`^${escapeRe(normalizeCaseNo(p.before))}0*(\\d{1,6})${escapeRe(normalizeCaseNo(p.after))}$`).exec(normalizeCaseNo(caseNo));
-  return m ? Number(m[1]) : null;
+  return sequenceReader(pattern, township, year)(caseNo);
 }
 
 /** Characters nobody sees: zero-width spaces and joiners, the BOM, the soft hyphen, word joiners. */
@@ -71,15 +79,20 @@ export function caseNoYear(caseNo: string, acceptedOn: string): number {
   return m ? Number(m[1]) : Number(acceptedOn.slice(0, 4));
 }
 
-/** The cases whose 案号 may belong to `year`: accepted in it, or carrying it in their 案号 (回收站 included). */
-function caseNosOfYear(db: Db, year: number): CaseNoRow[] {
-  return (
-    prepared(
-      db,
-      `SELECT id, case_no AS caseNo, accepted_on AS acceptedOn, type, deleted_at IS NOT NULL AS deleted
+/** The cases whose 案号 may belong to `year`: accepted in it, or carrying it in their 案号 (回收站 included), with their normal form. */
+function caseNosOfYear(db: Db, year: number): (CaseNoRow & { norm: string })[] {
+  const rows = prepared(
+    db,
+    `SELECT id, case_no AS caseNo, accepted_on AS acceptedOn, type, deleted_at IS NOT NULL AS deleted
     FROM mediation_cases WHERE ((accepted_on >= ? AND accepted_on < ?) OR instr(case_no, ?) > 0) AND case_no IS NOT NULL AND case_no <> ''`,
-    ).all(`${year}-01-01`, `${year + 1}-01-01`, String(year)) as CaseNoRow[]
-  ).filter((r) => caseNoYear(r.caseNo, r.acceptedOn) === year);
+  ).all(`${year}-01-01`, `${year + 1}-01-01`, String(year)) as CaseNoRow[];
+  const out: (CaseNoRow & { norm: string })[] = [];
+  for (const r of rows) {
+    const norm = normalizeCaseNo(r.caseNo);
+    const named = /〔(\d{4})〕/.exec(norm);
+    if ((named ? Number(named[1]) : Number(r.acceptedOn.slice(0, 4))) === year) out.push({ ...r, norm });
+  }
+  return out;
 }
 
 /**
@@ -118,7 +131,7 @@ export interface CaseNoHolder {
  */
 export class CaseNumbers {
   readonly db: Db;
-  private readonly years = new Map<number, CaseNoRow[]>();
+  private readonly years = new Map<number, (CaseNoRow & { norm: string })[]>();
   /** numbers given in this batch, by record id */
   private readonly claims = new Map<string, CaseNoHolder>();
   /** numbers the batch's records bring with them (announced before any is planned) */
@@ -128,7 +141,7 @@ export class CaseNumbers {
     this.db = db;
   }
 
-  private ledger(year: number): CaseNoRow[] {
+  private ledger(year: number): (CaseNoRow & { norm: string })[] {
     let rows = this.years.get(year);
     if (!rows) this.years.set(year, (rows = caseNosOfYear(this.db, year)));
     return rows;
@@ -142,12 +155,15 @@ export class CaseNumbers {
   /** The next free 案号 of the year (回收站 included: a deleted case keeps its number while it is there). */
   next(year: number): string {
     const { pattern, township } = this.pattern();
-    const claimed = [...this.claims.values(), ...this.reserved].filter((c) => caseNoYear(c.caseNo, c.acceptedOn) === year);
+    const claimed = [...this.claims.values(), ...this.reserved]
+      .filter((c) => caseNoYear(c.caseNo, c.acceptedOn) === year)
+      .map((c) => ({ caseNo: c.caseNo, norm: normalizeCaseNo(c.caseNo) }));
     const rows = [...this.ledger(year).filter((r) => !this.claims.has(r.id)), ...claimed];
-    const nums = rows.map((r) => sequenceOf(pattern, township, year, r.caseNo)).filter((n): n is number => n !== null);
+    const read = sequenceReader(pattern, township, year);
+    const nums = rows.map((r) => read(r.norm)).filter((n): n is number => n !== null);
     let n = nextSequence(nums);
     // past a mistyped number the walk may reach it one day: never give a number that is held
-    const held = new Set(rows.map((r) => normalizeCaseNo(r.caseNo)));
+    const held = new Set(rows.map((r) => r.norm));
     while (held.has(normalizeCaseNo(formatCaseNo(pattern, township, year, n)))) n++;
     return formatCaseNo(pattern, township, year, n);
   }
@@ -159,8 +175,8 @@ export class CaseNumbers {
     for (const c of this.claims.values()) {
       if (c.id !== exceptId && normalizeCaseNo(c.caseNo) === want && caseNoYear(c.caseNo, c.acceptedOn) === year) return c;
     }
-    const row = this.ledger(year).find((r) => !r.deleted && r.id !== exceptId && !this.claims.has(r.id) && normalizeCaseNo(r.caseNo) === want);
-    return row ? { ...row, label: describeCase(row), inLedger: true } : null;
+    const row = this.ledger(year).find((r) => !r.deleted && r.id !== exceptId && !this.claims.has(r.id) && r.norm === want);
+    return row ? { id: row.id, caseNo: row.caseNo, acceptedOn: row.acceptedOn, type: row.type, label: describeCase(row), inLedger: true } : null;
   }
 
   /** A number a record of the batch brings: a case numbered before it is planned goes past it. */
