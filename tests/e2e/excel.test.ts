@@ -49,6 +49,10 @@ async function chooseFile(page: Page, click: () => Promise<void>, name: string, 
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
+async function changesText(dialog: ReturnType<Page['getByRole']>, text: string) {
+  await dialog.getByTestId('excel-changes').getByText(text).waitFor();
+}
+
 describe.skipIf(!hasChromium)('Excel, attachments and backups through the UI', () => {
   const app = useApp();
   /** the two activities the good sheet holds, written through the API */
@@ -118,6 +122,60 @@ describe.skipIf(!hasChromium)('Excel, attachments and backups through the UI', (
       [`${y}-05-08`, 'campaign', 120, '东岗村文化广场'],
       [`${y}-05-09`, 'lecture', 45, '镇中学'],
     ]);
+  });
+
+  it('shows per row what changes: 更新 with its fields, 未变, 重复，已跳过, and asks before emptying personal data', async () => {
+    await imported();
+    const exported = await app.call('excel.export', { register: 'activities', query: { year: y } });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(exported.base64, 'base64') as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    const col = (label: string) => (ws.getRow(2).values as unknown[]).indexOf(label);
+    // one cell edited; a copy of the other row without its 记录编号 (already imported)
+    const first = ws.getRow(3);
+    first.getCell(col('受众人次')).value = 150;
+    const copy = (ws.getRow(4).values as unknown[]).slice(1);
+    copy[col('记录编号') - 1] = null;
+    ws.spliceRows(5, 0, copy);
+    const edited = Buffer.from(await wb.xlsx.writeBuffer());
+    await app.shell.goto('普法宣传');
+    await app.page.getByTestId('excel-import-open').click();
+    const dialog = app.page.getByRole('dialog', { name: '从 Excel 导入普法宣传活动' });
+    await dialog.waitFor();
+    await chooseFile(app.page, () => dialog.getByTestId('excel-pick').click(), '导出后修改.xlsx', edited, XLSX);
+    const changes = dialog.getByTestId('excel-changes');
+    await changes.waitFor();
+    expect(await dialog.getByTestId('excel-counts').innerText()).toBe('（新增 0，更新 1；未变 1，重复已跳过 1）');
+    await changes.getByText(/「受众人次」\d+ → 150/).waitFor();
+    await changes.getByText('重复，已跳过：台账中已有这条记录').waitFor();
+    await shot(app.page, 'excel-changes');
+    await dialog.getByTestId('excel-confirm').click();
+    await app.shell.expectSuccess('已导入普法宣传活动 1 条（新增 0 条，更新 1 条；未变 1 条，重复已跳过 1 条）');
+    const list = await app.core.call('activities.list', { year: y });
+    expect(list.ok && list.value.total).toBe(2);
+  });
+
+  it('asks before a sheet empties personal data', async () => {
+    await app.call('mediationCases.create', { record: { acceptedOn: `${y}-03-01`, type: 'neighbor', status: 'in_progress', summary: 'E2E纠纷简要情况' } });
+    const exported = await app.call('excel.export', { register: 'mediationCases', query: { year: y } });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(exported.base64, 'base64') as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    ws.getRow(3).getCell((ws.getRow(2).values as unknown[]).indexOf('纠纷简要情况')).value = null;
+    const edited = Buffer.from(await wb.xlsx.writeBuffer());
+    await app.shell.goto('人民调解');
+    await app.page.getByTestId('excel-import-open').click();
+    const dialog = app.page.getByRole('dialog', { name: '从 Excel 导入人民调解案件' });
+    await dialog.waitFor();
+    await chooseFile(app.page, () => dialog.getByTestId('excel-pick').click(), '清空简要情况.xlsx', edited, XLSX);
+    const warn = dialog.getByTestId('excel-personal');
+    await warn.getByText('有 1 行会清空台账中已有的当事人等个人信息').waitFor();
+    expect(await dialog.getByTestId('excel-confirm').isDisabled()).toBe(true);
+    await shot(app.page, 'excel-personal-ask');
+    await dialog.getByTestId('excel-allow-empty-personal').click();
+    await changesText(dialog, '「纠纷简要情况」将被清空（个人信息）');
+    expect(await dialog.getByTestId('excel-confirm').isDisabled()).toBe(false);
+    await shot(app.page, 'excel-personal-allowed');
   });
 
   it('exports the list as Excel', async () => {

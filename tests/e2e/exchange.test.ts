@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REGISTERS, REGISTER_NAMES } from '../../electron/shared/registers.ts';
 import { FIXTURES_DIR } from '../helpers/core.ts';
-import { hasChromium, useApp } from './harness.ts';
+import { hasChromium, shot, useApp } from './harness.ts';
 
 const FIXTURE = '000_3b1c3260cd606f40';
 const FIXTURE_FILE = join(FIXTURES_DIR, FIXTURE, 'package.json');
@@ -71,6 +71,29 @@ describe.skipIf(!hasChromium)('数据交换', () => {
         .filter({ hasText: new RegExp(`^${count(r)}$`) })
         .waitFor();
     }
+  });
+
+  it('lists a record in the 回收站 as a conflict, and restores it only when the clerk ticks it', async () => {
+    const a = await app.call('activities.create', { record: { date: '2023-03-01', title: 'E2E宪法宣传', kind: 'campaign' } });
+    await app.call('activities.delete', { id: a.id });
+    const changed = {
+      format: 'fazhi-ledger-package',
+      version: 1,
+      township: { name: '小陶镇', authority: '永安市小陶镇人民政府' },
+      activities: [{ id: a.id, date: '2023-03-01', title: 'E2E宪法宣传（数据包改）', kind: 'campaign', updatedAt: '2099-01-01T00:00:00Z' }],
+    };
+    const file = join(app.dir, 'bin.json');
+    writeFileSync(file, JSON.stringify(changed));
+    const exchange = await app.shell.goto('数据交换');
+    await exchange.pickPackage(file);
+    const bin = app.page.getByTestId('preview-in-bin');
+    await bin.getByText('不导入，留在回收站').waitFor();
+    await shot(app.page, 'exchange-bin-conflict');
+    await app.page.getByTestId('restore-from-bin').click();
+    await bin.getByText('恢复并用数据包的').waitFor();
+    await exchange.confirm();
+    const got = await app.call('activities.get', { id: a.id });
+    expect(got).toMatchObject({ title: 'E2E宪法宣传（数据包改）', deletedAt: null });
   });
 
   it('keeps the chosen year after a reload, and every page follows it', async () => {

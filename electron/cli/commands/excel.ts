@@ -53,8 +53,16 @@ export function formatExcelReport(r: ExcelImportReport): string {
     r.skipped.example && `示例行 ${r.skipped.example}`,
   ].filter(Boolean);
   lines.push(
-    `数据 ${r.rows} 行：有效 ${r.valid}（新增 ${r.new}，更新 ${r.updated}），有问题 ${r.invalid}${skipped.length ? `；已跳过${skipped.join('、')}` : ''}`,
+    `数据 ${r.rows} 行：有效 ${r.valid}（新增 ${r.new}，更新 ${r.updated}，未变 ${r.unchanged}），重复已跳过 ${r.duplicates}，有问题 ${r.invalid}${skipped.length ? `；已跳过${skipped.join('、')}` : ''}`,
   );
+  for (const c of r.changes.slice(0, 100)) {
+    if (c.action === 'updated')
+      lines.push(
+        `  更新 第${c.row}行 ${c.record}：${c.fields.map((f) => (f.personal ? `${f.label}${f.emptied ? '（个人信息，将清空）' : '（个人信息）'}` : `${f.label} ${f.before} → ${f.after}`)).join('；')}`,
+      );
+    else if (c.action === 'duplicate') lines.push(`  重复 第${c.row}行 ${c.record}：${c.note ?? '重复，已跳过'}`);
+    else if (c.note) lines.push(`  ⚠ 第${c.row}行 ${c.record}：${c.note}`);
+  }
   for (const i of r.issues.slice(0, 100)) lines.push(`  ✗ 第${i.row}行${i.column ? ` ${i.column}列` : ''}${i.header ? `「${i.header}」` : ''}：${i.message}`);
   if (r.issueCount > 100) lines.push(`  ……另有 ${r.issueCount - 100} 个问题`);
   return lines.join('\n');
@@ -62,7 +70,7 @@ export function formatExcelReport(r: ExcelImportReport): string {
 
 /** import-xlsx REGISTER FILE [--dry-run] [--skip-invalid]: all valid rows or none. */
 export async function importXlsxCommand(core: Core, args: ParsedArgs): Promise<number> {
-  const usage = '用法：import-xlsx 台账 文件.xlsx [--dry-run] [--skip-invalid]';
+  const usage = '用法：import-xlsx 台账 文件.xlsx [--dry-run] [--skip-invalid] [--allow-empty-personal]';
   const [reg, file, extra] = args.positionals;
   const register = registerArg(reg, usage);
   if (!file || extra) throw new UsageError(usage);
@@ -70,9 +78,19 @@ export async function importXlsxCommand(core: Core, args: ParsedArgs): Promise<n
   if (!bytes) return fail(`无法读取文件：${file}`);
   const dryRun = args.options['dry-run'] === true;
   const skipInvalid = args.options['skip-invalid'] === true;
-  const report = unwrap(await core.call(dryRun ? 'excel.preview' : 'excel.import', { register, base64: bytes.toString('base64'), skipInvalid }));
+  const report = unwrap(
+    await core.call(dryRun ? 'excel.preview' : 'excel.import', {
+      register,
+      base64: bytes.toString('base64'),
+      skipInvalid,
+      allowEmptyPersonal: args.options['allow-empty-personal'] === true,
+    }),
+  );
   if (!report) return 1;
   console.log(formatExcelReport(report));
+  if (report.personalEmptied > 0 && !args.options['allow-empty-personal']) {
+    console.error(`有 ${report.personalEmptied} 行会清空本机已有的当事人等个人信息，未导入这些行；确要清空请加 --allow-empty-personal。`);
+  }
   if (report.issueCount > 0 && (!skipInvalid || report.missingRequired.length)) {
     console.error(
       dryRun
@@ -83,7 +101,9 @@ export async function importXlsxCommand(core: Core, args: ParsedArgs): Promise<n
   }
   if (dryRun) console.log('（预检，未写入任何数据）');
   else if (report.applied)
-    console.log(`导入完成：写入${REGISTERS[register].label} ${report.written} 条（新增 ${report.new}，更新 ${report.updated}）。导入前已自动备份。`);
+    console.log(
+      `导入完成：写入${REGISTERS[register].label} ${report.written} 条（新增 ${report.new}，更新 ${report.updated}）${report.unchanged + report.duplicates ? `；未变 ${report.unchanged} 条、重复已跳过 ${report.duplicates} 条，没有写入` : ''}。导入前已自动备份。`,
+    );
   else console.log('没有可导入的记录。');
   return 0;
 }
@@ -124,9 +144,10 @@ export async function templateXlsxCommand(core: Core, args: ParsedArgs): Promise
 export const excelCommands: CommandTable = {
   'import-xlsx': {
     run: importXlsxCommand,
-    usage: 'import-xlsx 台账 文件.xlsx [--dry-run] [--skip-invalid]   从 Excel 导入（台账：activities、mediationCases、inspections、workItems）',
+    usage:
+      'import-xlsx 台账 文件.xlsx [--dry-run] [--skip-invalid] [--allow-empty-personal]   从 Excel 导入（台账：activities、mediationCases、inspections、workItems）',
     valued: [],
-    flags: ['dry-run', 'skip-invalid'],
+    flags: ['dry-run', 'skip-invalid', 'allow-empty-personal'],
     creates: true,
   },
   'export-xlsx': {

@@ -25,9 +25,14 @@ export function formatImportReport(r: ImportReport): string {
   lines.push(r.hasPersonal ? '个人信息：数据包含当事人等个人信息' : '个人信息：数据包不含当事人等个人信息（本机已有的不会被清除）');
   const conflicts = r.changes.filter((c) => c.conflict);
   for (const c of conflicts.slice(0, 50)) {
+    if (c.inBin) {
+      lines.push(`  ⚠ 本机在回收站中：${c.record}，数据包中的版本没有导入（加 --restore-from-bin 则恢复并导入）`);
+      continue;
+    }
     lines.push(`  ⚠ 两边都改过：${c.record}，${c.note ?? (c.action === 'updated' ? '数据包中的较新，采用数据包' : '本机的较新，保留本机')}`);
   }
   for (const c of r.changes.filter((x) => !x.conflict && x.note).slice(0, 50)) lines.push(`  ⚠ ${c.record}：${c.note}`);
+  for (const c of r.changes.filter((x) => x.action === 'updated' && x.fields?.length).slice(0, 50)) lines.push(`  更新 ${c.record}：${c.fields!.join('、')}`);
   for (const i of r.issues.slice(0, 50)) lines.push(`  ✗ ${i.record}：${i.message}`);
   if (r.issues.length > 50) lines.push(`  ……另有 ${r.issues.length - 50} 个问题`);
   return lines.join('\n');
@@ -35,7 +40,7 @@ export function formatImportReport(r: ImportReport): string {
 
 export async function importCommand(core: Core, args: ParsedArgs): Promise<number> {
   const [file, extra] = args.positionals;
-  if (!file || extra) throw new UsageError('用法：import 数据包.json [--dry-run] [--skip-invalid]');
+  if (!file || extra) throw new UsageError('用法：import 数据包.json [--dry-run] [--skip-invalid] [--restore-from-bin]');
   let content: string;
   try {
     content = readFileSync(file, 'utf8');
@@ -43,7 +48,13 @@ export async function importCommand(core: Core, args: ParsedArgs): Promise<numbe
     return fail(`无法读取文件：${file}`);
   }
   const dryRun = args.options['dry-run'] === true;
-  const report = unwrap(await core.call(dryRun ? 'exchange.preview' : 'exchange.import', { content, skipInvalid: args.options['skip-invalid'] === true }));
+  const report = unwrap(
+    await core.call(dryRun ? 'exchange.preview' : 'exchange.import', {
+      content,
+      skipInvalid: args.options['skip-invalid'] === true,
+      restoreFromBin: args.options['restore-from-bin'] === true,
+    }),
+  );
   if (report === undefined) return 1;
   console.log(formatImportReport(report));
   if (report.issues.length && !args.options['skip-invalid']) {
@@ -95,15 +106,21 @@ export async function exportZipCommand(core: Core, args: ParsedArgs): Promise<nu
   return 0;
 }
 
-/** import-zip FILE.zip [--dry-run] [--skip-invalid]: merge a department's package with attachments. */
+/** import-zip FILE.zip [--dry-run] [--skip-invalid] [--restore-from-bin]: merge a department's package with attachments. */
 export async function importZipCommand(core: Core, args: ParsedArgs): Promise<number> {
   const [file, extra] = args.positionals;
-  if (!file || extra) throw new UsageError('用法：import-zip 数据包.zip [--dry-run] [--skip-invalid]');
+  if (!file || extra) throw new UsageError('用法：import-zip 数据包.zip [--dry-run] [--skip-invalid] [--restore-from-bin]');
   const bytes = readInput(file);
   if (!bytes) return fail(`无法读取文件：${file}`);
   const dryRun = args.options['dry-run'] === true;
   const skipInvalid = args.options['skip-invalid'] === true;
-  const r = unwrap(await core.call(dryRun ? 'exchange.previewZip' : 'exchange.importZip', { base64: bytes.toString('base64'), skipInvalid }));
+  const r = unwrap(
+    await core.call(dryRun ? 'exchange.previewZip' : 'exchange.importZip', {
+      base64: bytes.toString('base64'),
+      skipInvalid,
+      restoreFromBin: args.options['restore-from-bin'] === true,
+    }),
+  );
   if (!r) return 1;
   console.log(formatImportReport(r));
   const a = r.attachments;
@@ -120,9 +137,9 @@ export async function importZipCommand(core: Core, args: ParsedArgs): Promise<nu
 export const exchangeCommands: CommandTable = {
   import: {
     run: importCommand,
-    usage: 'import 文件.json [--dry-run] [--skip-invalid]   导入数据包（全部成功或全部不写入）',
+    usage: 'import 文件.json [--dry-run] [--skip-invalid] [--restore-from-bin]   导入数据包（全部成功或全部不写入）',
     valued: [],
-    flags: ['dry-run', 'skip-invalid'],
+    flags: ['dry-run', 'skip-invalid', 'restore-from-bin'],
     creates: true,
   },
   export: {
@@ -139,9 +156,9 @@ export const exchangeCommands: CommandTable = {
   },
   'import-zip': {
     run: importZipCommand,
-    usage: 'import-zip 文件.zip [--dry-run] [--skip-invalid]   导入含附件的数据包（先预览新增、更新和冲突）',
+    usage: 'import-zip 文件.zip [--dry-run] [--skip-invalid] [--restore-from-bin]   导入含附件的数据包（先预览新增、更新和冲突）',
     valued: [],
-    flags: ['dry-run', 'skip-invalid'],
+    flags: ['dry-run', 'skip-invalid', 'restore-from-bin'],
     creates: true,
   },
 };

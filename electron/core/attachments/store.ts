@@ -12,6 +12,7 @@ export type { AttachmentInfo, AttachmentRegister };
 import { isoNow, type CoreContext } from '../context.ts';
 import type { Db } from '../db/connection.ts';
 import { getRecord, prepared } from '../registers/repository.ts';
+import { RECORD_ID_RE } from '../registers/write.ts';
 import { AppError } from '../util/errors.ts';
 
 export const ATTACHMENT_REGISTERS = ['activities', 'mediationCases', 'inspections'] as const satisfies readonly AttachmentRegister[];
@@ -228,9 +229,9 @@ export function checkAttachmentRow(
   now: string,
 ): AttachmentRowCheck | string {
   const { id, register, recordId, sha256 } = raw;
-  if (typeof id !== 'string' || !/^[\w.:-]{1,64}$/.test(id)) return '附件编号缺失或无效';
+  if (typeof id !== 'string' || !RECORD_ID_RE.test(id)) return '附件编号缺失或无效';
   if (typeof register !== 'string' || !(ATTACHMENT_REGISTERS as readonly string[]).includes(register)) return '附件所属台账无效';
-  if (typeof recordId !== 'string' || !/^[\w.:-]{1,64}$/.test(recordId)) return '附件所属记录无效';
+  if (typeof recordId !== 'string' || !RECORD_ID_RE.test(recordId)) return '附件所属记录无效';
   if (!isSha256(sha256)) return '附件校验值无效（应为64位十六进制数字）';
   if (raw.deletedAt !== null && raw.deletedAt !== undefined && !isTime(raw.deletedAt)) return '附件删除时间无效';
   let content = file;

@@ -19,7 +19,7 @@
 import Database from 'better-sqlite3';
 import { yearsContract } from '../../shared/contract/years.ts';
 import { REGISTERS, REGISTER_NAMES, type RegisterDef, type RegisterName } from '../../shared/registers.ts';
-import { describeRecord, validateRecord } from '../../shared/validation.ts';
+import { describeRecord } from '../../shared/validation.ts';
 import { checkAttachmentRow, insertAttachmentRow } from '../attachments/store.ts';
 import { openDatabase, type Db } from '../db/connection.ts';
 import { LATEST_VERSION, MIGRATIONS, migrate } from '../db/migrations.ts';
@@ -27,7 +27,8 @@ import { profileToPackage } from '../exchange/export-package.ts';
 import { ID_RE, normalizeTime, parseProfile } from '../exchange/import-package.ts';
 import { updateSettings } from '../years/settings.ts';
 import { getProfile, writeProfile } from '../years/year-profiles.ts';
-import { getRecord, insertRecord, setDeleted } from '../registers/repository.ts';
+import { getRecord } from '../registers/repository.ts';
+import { RecordWriter } from '../registers/write.ts';
 import { rowToRecord } from '../registers/mapping.ts';
 import { AppError } from '../util/errors.ts';
 
@@ -233,7 +234,7 @@ function copyProfiles(staging: Db, target: Db, bad: (record: string, message: st
   return n;
 }
 
-function copyRegister(staging: Db, target: Db, def: RegisterDef, bad: (record: string, message: string) => void): { live: number; deleted: number } {
+function copyRegister(staging: Db, writer: RecordWriter, def: RegisterDef, bad: (record: string, message: string) => void): { live: number; deleted: number } {
   let live = 0;
   let deleted = 0;
   let index = 0;
@@ -255,26 +256,25 @@ function copyRegister(staging: Db, target: Db, def: RegisterDef, bad: (record: s
       bad(label, '记录中有无法读取的数据');
       continue;
     }
-    const v = validateRecord(def as RegisterDef & { name: RegisterName }, rec);
-    if (!v.ok) {
-      bad(label, v.issues.map((i) => i.message).join('；'));
+    const updatedAt = normalizeTime(row.updated_at);
+    const deletedAt = normalizeTime(row.deleted_at);
+    // the same write path as every other door, by the restore's policy (rows as they are, 回收站 included)
+    const plan = writer.plan({ register: def.name, mode: 'create', id, input: rec, updatedAt, deletedAt });
+    if (!plan.ok) {
+      bad(label, plan.issues.map((i) => i.message).join('；'));
       continue;
     }
-    const updatedAt = normalizeTime(row.updated_at);
     if (!updatedAt) {
       bad(label, '修改时间无效');
       continue;
     }
-    const deletedAt = normalizeTime(row.deleted_at);
     if (deletedAt === undefined) {
       bad(label, '删除时间无效');
       continue;
     }
-    insertRecord(target, def, id, v.value, updatedAt);
-    if (deletedAt) {
-      setDeleted(target, def, id, deletedAt, updatedAt);
-      deleted++;
-    } else live++;
+    writer.apply(plan, updatedAt);
+    if (deletedAt) deleted++;
+    else live++;
   }
   return { live, deleted };
 }
@@ -399,8 +399,9 @@ export function rebuildLedger(srcFile: string, targetFile: string, opts: Rebuild
       .transaction(() => {
         copySettings(staging, target, ignored);
         years = copyProfiles(staging, target, bad, opts.now.toISOString());
+        const writer = new RecordWriter(target, 'restore');
         for (const r of REGISTER_NAMES) {
-          const n = copyRegister(staging, target, REGISTERS[r], bad);
+          const n = copyRegister(staging, writer, REGISTERS[r], bad);
           counts[r] = n.live;
           deleted[r] = n.deleted;
         }

@@ -27,22 +27,38 @@ export function formatCaseNo(pattern: string, township: string, year: number, n:
   return `${p.before}${String(n).padStart(p.pad, '0')}${p.after}`;
 }
 
-/** The 序号 of a 案号 written in the pattern, else null. */
-export function sequenceOf(pattern: string, township: string, year: number, caseNo: string): number | null {
+/** Reads the 序号 of 案号 written in the pattern of a year (the pattern compiled once). */
+export function sequenceReader(pattern: string, township: string, year: number): (caseNo: string) => number | null {
   const p = parts(pattern, township, year);
-  const m = new RegExp(`^${escapeRe(normalizeCaseNo(p.before))}0*(\\d{1,6})${escapeRe(normalizeCaseNo(p.after))}$`).exec(normalizeCaseNo(caseNo));
-  return m ? Number(m[1]) : null;
+  const re = new RegExp(`^${escapeRe(normalizeCaseNo(p.before))}0*(\\d{1,6})${escapeRe(normalizeCaseNo(p.after))}$`);
+  return (caseNo) => {
+    const m = re.exec(normalizeCaseNo(caseNo));
+    return m ? Number(m[1]) : null;
+  };
 }
 
+/** The 序号 of a 案号 written in the pattern, else null. */
+export function sequenceOf(pattern: string, township: string, year: number, caseNo: string): number | null {
+  return sequenceReader(pattern, township, year)(caseNo);
+}
+
+/** Characters nobody sees: zero-width spaces and joiners, the BOM, the soft hyphen, word joiners. */
+const INVISIBLE_RE = /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g;
+
 /**
- * How two 案号 are compared: brackets typed as [] ［］ () （） 【】 or 〔〕 alike,
- * spaces ignored. 清河调[2025]201号 and 清河调〔2025〕201号 are the same number.
+ * How two 案号 are compared: full-width letters and digits as half-width (１３２ = 132),
+ * brackets typed as [] ［］ () （） 【】 or 〔〕 alike, spaces and invisible characters
+ * (a zero-width space pasted from a chat) ignored, and leading zeros of a number dropped
+ * (0132 = 132). 清河调[2025]0132号 and 清河调〔2025〕１３２号 are the same number.
  */
 export function normalizeCaseNo(s: string): string {
   return s
+    .normalize('NFKC')
+    .replace(INVISIBLE_RE, '')
     .replace(/\s+/g, '')
     .replace(/[[［(（【〔]/g, '〔')
-    .replace(/[\]］)）】〕]/g, '〕');
+    .replace(/[\]］)）】〕]/g, '〕')
+    .replace(/(^|\D)0+(?=\d)/g, '$1');
 }
 
 interface CaseNoRow {
@@ -53,37 +69,146 @@ interface CaseNoRow {
   deleted: number;
 }
 
-function caseNosOfYear(db: Db, year: number): CaseNoRow[] {
-  return prepared(
-    db,
-    `SELECT id, case_no AS caseNo, accepted_on AS acceptedOn, type, deleted_at IS NOT NULL AS deleted
-    FROM mediation_cases WHERE accepted_on >= ? AND accepted_on < ? AND case_no IS NOT NULL AND case_no <> ''`,
-  ).all(`${year}-01-01`, `${year + 1}-01-01`) as CaseNoRow[];
+/**
+ * The year a 案号 belongs to: the year written in its brackets (〔2025〕), else the year of
+ * its 受理日期. A case whose 受理日期 moved to another year keeps its 〔2025〕 number within
+ * 2025: no other case can be given it, and the next 2025 number goes past it.
+ */
+export function caseNoYear(caseNo: string, acceptedOn: string): number {
+  const m = /〔(\d{4})〕/.exec(normalizeCaseNo(caseNo));
+  return m ? Number(m[1]) : Number(acceptedOn.slice(0, 4));
 }
 
-/** The next free 案号 of the year: one more than the highest 序号 in the pattern (回收站 included, so a number is never reused). */
-export function nextCaseNo(db: Db, year: number): string {
-  const s = getSettings(db);
-  const pattern = s.caseNoPattern || DEFAULT_CASE_NO_PATTERN;
-  const township = s.township?.name ?? '';
-  let max = 0;
-  for (const r of caseNosOfYear(db, year)) {
-    const n = sequenceOf(pattern, township, year, r.caseNo);
-    if (n !== null && n > max) max = n;
+/** The cases whose 案号 may belong to `year`: accepted in it, or carrying it in their 案号 (回收站 included), with their normal form. */
+function caseNosOfYear(db: Db, year: number): (CaseNoRow & { norm: string })[] {
+  const rows = prepared(
+    db,
+    `SELECT id, case_no AS caseNo, accepted_on AS acceptedOn, type, deleted_at IS NOT NULL AS deleted
+    FROM mediation_cases WHERE ((accepted_on >= ? AND accepted_on < ?) OR instr(case_no, ?) > 0) AND case_no IS NOT NULL AND case_no <> ''`,
+  ).all(`${year}-01-01`, `${year + 1}-01-01`, String(year)) as CaseNoRow[];
+  const out: (CaseNoRow & { norm: string })[] = [];
+  for (const r of rows) {
+    const norm = normalizeCaseNo(r.caseNo);
+    const named = /〔(\d{4})〕/.exec(norm);
+    if ((named ? Number(named[1]) : Number(r.acceptedOn.slice(0, 4))) === year) out.push({ ...r, norm });
   }
-  return formatCaseNo(pattern, township, year, max + 1);
+  return out;
+}
+
+/**
+ * A 序号 further than this beyond the one before it is taken for a slip of the keyboard
+ * (999999 for 99): it stays that case's number, but the next number goes on from the
+ * plausible ones. A township registers a few hundred cases a year at most.
+ */
+export const SEQUENCE_MAX_GAP = 500;
+
+/** One more than the highest plausible 序号: walking up from 0, a number more than SEQUENCE_MAX_GAP past the last one ends the walk. */
+export function nextSequence(numbers: Iterable<number>): number {
+  let last = 0;
+  for (const n of [...new Set(numbers)].sort((a, b) => a - b)) {
+    if (n - last > SEQUENCE_MAX_GAP) break;
+    last = n;
+  }
+  return last + 1;
+}
+
+export interface CaseNoHolder {
+  id: string;
+  caseNo: string;
+  acceptedOn: string;
+  type: string;
+  /** how a message names the holder (清河调〔2025〕3号，2025-03-01受理的邻里纠纷 / 本数据包中的… / 表格第3行的…) */
+  label: string;
+  /** a case of the ledger (not one of the batch being planned) */
+  inLedger?: boolean;
+}
+
+/**
+ * The 案号 rules of one write (a form save) or one batch (an Excel sheet, a data package),
+ * run inside the write's transaction: the ledger's numbers, read once per year, plus the
+ * numbers the batch has already given or claimed. Two writers cannot both take a number:
+ * the second one's transaction starts after the first one's commit and reads it.
+ */
+export class CaseNumbers {
+  readonly db: Db;
+  private readonly years = new Map<number, (CaseNoRow & { norm: string })[]>();
+  /** numbers given in this batch, by record id */
+  private readonly claims = new Map<string, CaseNoHolder>();
+  /** numbers the batch's records bring with them (announced before any is planned) */
+  private readonly reserved: { caseNo: string; acceptedOn: string }[] = [];
+
+  constructor(db: Db) {
+    this.db = db;
+  }
+
+  private ledger(year: number): (CaseNoRow & { norm: string })[] {
+    let rows = this.years.get(year);
+    if (!rows) this.years.set(year, (rows = caseNosOfYear(this.db, year)));
+    return rows;
+  }
+
+  private pattern(): { pattern: string; township: string } {
+    const s = getSettings(this.db);
+    return { pattern: s.caseNoPattern || DEFAULT_CASE_NO_PATTERN, township: s.township?.name ?? '' };
+  }
+
+  /** The next free 案号 of the year (回收站 included: a deleted case keeps its number while it is there). */
+  next(year: number): string {
+    const { pattern, township } = this.pattern();
+    const claimed = [...this.claims.values(), ...this.reserved]
+      .filter((c) => caseNoYear(c.caseNo, c.acceptedOn) === year)
+      .map((c) => ({ caseNo: c.caseNo, norm: normalizeCaseNo(c.caseNo) }));
+    const rows = [...this.ledger(year).filter((r) => !this.claims.has(r.id)), ...claimed];
+    const read = sequenceReader(pattern, township, year);
+    const nums = rows.map((r) => read(r.norm)).filter((n): n is number => n !== null);
+    let n = nextSequence(nums);
+    // past a mistyped number the walk may reach it one day: never give a number that is held
+    const held = new Set(rows.map((r) => r.norm));
+    while (held.has(normalizeCaseNo(formatCaseNo(pattern, township, year, n)))) n++;
+    return formatCaseNo(pattern, township, year, n);
+  }
+
+  /** Another live case holding this number (ledger or batch), else null. */
+  holder(caseNo: string, acceptedOn: string, exceptId: string | null): CaseNoHolder | null {
+    const year = caseNoYear(caseNo, acceptedOn);
+    const want = normalizeCaseNo(caseNo);
+    for (const c of this.claims.values()) {
+      if (c.id !== exceptId && normalizeCaseNo(c.caseNo) === want && caseNoYear(c.caseNo, c.acceptedOn) === year) return c;
+    }
+    const row = this.ledger(year).find((r) => !r.deleted && r.id !== exceptId && !this.claims.has(r.id) && r.norm === want);
+    return row ? { id: row.id, caseNo: row.caseNo, acceptedOn: row.acceptedOn, type: row.type, label: describeCase(row), inLedger: true } : null;
+  }
+
+  /** A number a record of the batch brings: a case numbered before it is planned goes past it. */
+  reserve(caseNo: string, acceptedOn: string): void {
+    this.reserved.push({ caseNo, acceptedOn });
+  }
+
+  /** The number a planned record will hold (the batch's later records see it). */
+  claim(holder: CaseNoHolder): void {
+    this.claims.set(holder.id, holder);
+  }
+
+  /** A record of the batch that will not be written after all (its number is free again). */
+  release(id: string): void {
+    this.claims.delete(id);
+  }
+
+  /** The refusal of a number held by another case, naming it and the next free number. */
+  refusal(caseNo: string, acceptedOn: string, other: CaseNoHolder): string {
+    const year = caseNoYear(caseNo, acceptedOn);
+    return `案号“${caseNo}”在${year}年已被另一件案件使用：${other.label}。请改用 ${this.next(year)}`;
+  }
+}
+
+/** The next free 案号 of the year: one more than the highest plausible 序号 (see nextSequence), 回收站 included. */
+export function nextCaseNo(db: Db, year: number): string {
+  return new CaseNumbers(db).next(year);
 }
 
 /** “2025-03-02 受理的邻里纠纷”: names a case without personal data. */
 export function describeCase(c: { acceptedOn: string; type: string; id: string; caseNo?: string | null }): string {
   return `${c.caseNo ? `${c.caseNo}，` : ''}${c.acceptedOn}受理的${labelOf(DISPUTE_TYPES, c.type)}纠纷`;
-}
-
-/** Another live case of the same year with this 案号, else null. */
-export function findDuplicateCaseNo(db: Db, caseNo: string, acceptedOn: string, exceptId: string | null): CaseNoRow | null {
-  const year = Number(acceptedOn.slice(0, 4));
-  const want = normalizeCaseNo(caseNo);
-  return caseNosOfYear(db, year).find((r) => !r.deleted && r.id !== exceptId && normalizeCaseNo(r.caseNo) === want) ?? null;
 }
 
 /** Groups of live cases sharing a 案号 within a year (existing data, listed as data warnings). */

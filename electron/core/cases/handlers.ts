@@ -2,7 +2,7 @@
 import type { casesContract } from '../../shared/contract/cases.ts';
 import type { HandlersOf } from '../../shared/contract/index.ts';
 import type { CoreContext } from '../context.ts';
-import { describeCase, findDuplicateCaseNo, nextCaseNo, normalizeCaseNo } from './case-number.ts';
+import { CaseNumbers, describeCase, nextCaseNo, normalizeCaseNo } from './case-number.ts';
 import { REGISTERS } from '../../shared/registers.ts';
 import type { MediationCase } from '../../shared/records.ts';
 import { AppError } from '../util/errors.ts';
@@ -33,13 +33,11 @@ function findCase(ctx: CoreContext, ref: string): MediationCase {
 export const casesHandlers: HandlersOf<typeof casesContract, CoreContext> = {
   'cases.nextCaseNo': ({ year }, ctx) => nextCaseNo(ctx.db, year),
   'cases.checkCaseNo': ({ caseNo, acceptedOn, id }, ctx) => {
-    const other = caseNo.trim() ? findDuplicateCaseNo(ctx.db, caseNo.trim(), acceptedOn, id ?? null) : null;
-    return other
-      ? {
-          free: false,
-          message: `案号“${caseNo.trim()}”在${acceptedOn.slice(0, 4)}年已被另一件案件使用：${describeCase(other)}。可改用 ${nextCaseNo(ctx.db, Number(acceptedOn.slice(0, 4)))}`,
-        }
-      : { free: true, message: null };
+    // the same rules as the save (write.ts → CaseNumbers): the form only hears them earlier
+    const numbers = new CaseNumbers(ctx.db);
+    const typed = caseNo.trim();
+    const other = typed ? numbers.holder(typed, acceptedOn, id ?? null) : null;
+    return other ? { free: false, message: numbers.refusal(typed, acceptedOn, other).replace('。请改用 ', '。可改用 ') } : { free: true, message: null };
   },
   'cases.document': async ({ id, kind }, ctx) => {
     // the 文书 (and docx) load with the first document, not with 首页's figures

@@ -66,7 +66,7 @@ export function generateDemoYear(ctx: CoreContext, year: number, seed = year): R
   const person = () => pick(SURNAMES) + pick(GIVEN);
   const counts: Record<RegisterName, number> = { activities: 0, mediationCases: 0, inspections: 0, workItems: 0, disclosureRequests: 0 };
   const add = (name: RegisterName, rec: Record<string, unknown>) => {
-    const created = createRecord(ctx, name, { id: randomUUID(), ...rec });
+    const created = createRecord(ctx, name, { id: randomUUID(), ...rec }, 'demo');
     markDemo(ctx.db, name, created.id);
     counts[name]++;
   };

@@ -14,11 +14,12 @@ export const excelHandlers: HandlersOf<typeof excelContract, CoreContext> = {
     const t = await buildTemplate(register);
     return { fileName: t.fileName, base64: t.bytes.toString('base64') };
   },
-  'excel.preview': ({ register, base64, mapping, skipInvalid }, ctx) => importExcel(ctx, register, b64(base64), { dryRun: true, mapping, skipInvalid }),
+  'excel.preview': ({ register, base64, mapping, skipInvalid, allowEmptyPersonal }, ctx) =>
+    importExcel(ctx, register, b64(base64), { dryRun: true, mapping, skipInvalid, allowEmptyPersonal }),
   // not mutator(): the workbook is read and checked (async) and backed up before the rows
   // are written in import.ts's own BEGIN IMMEDIATE transaction
-  'excel.import': ({ register, base64, mapping, skipInvalid }, ctx) =>
-    importExcel(ctx, register, b64(base64), { dryRun: false, mapping, skipInvalid, beforeWrite: () => backupBeforeImport(ctx) }),
+  'excel.import': ({ register, base64, mapping, skipInvalid, allowEmptyPersonal }, ctx) =>
+    importExcel(ctx, register, b64(base64), { dryRun: false, mapping, skipInvalid, allowEmptyPersonal, beforeWrite: () => backupBeforeImport(ctx) }),
   'excel.export': async ({ register, query }, ctx) => {
     const r = await exportExcel(ctx, register, query ?? {});
     return { fileName: r.fileName, base64: r.bytes.toString('base64'), count: r.count };

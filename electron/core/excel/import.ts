@@ -3,14 +3,14 @@
 // is checked first; then all valid rows are written in one transaction, or none.
 import type ExcelJS from 'exceljs';
 import { loadExcelJS } from '../util/load-on-use.ts';
-import { randomUUID } from 'node:crypto';
-import type { ExcelColumnMatch, ExcelImportReport } from '../../shared/contract/excel.ts';
+import type { ExcelColumnMatch, ExcelImportReport, ExcelRecordChange } from '../../shared/contract/excel.ts';
 import type { RegisterDef, RegisterName } from '../../shared/registers.ts';
 import { fieldWithRole, REGISTERS } from '../../shared/registers.ts';
-import { validateRecord } from '../../shared/validation.ts';
+import { clip, describeRecord, validateRecord, type FieldIssue } from '../../shared/validation.ts';
 import { isoNow, type CoreContext } from '../context.ts';
-import { getRecord, insertRecord, replaceRecord } from '../registers/repository.ts';
-import { describeCase, findDuplicateCaseNo, normalizeCaseNo } from '../cases/case-number.ts';
+import { getRecord, prepared } from '../registers/repository.ts';
+import { rowToRecord } from '../registers/mapping.ts';
+import { RECORD_ID_RE, RecordWriter, type PlannedWrite } from '../registers/write.ts';
 import { AppError } from '../util/errors.ts';
 import { listZip, readZipEntry } from '../util/zip-read.ts';
 import { CellError, cellToField, EXAMPLE_MARK, headerIndex, matchHeader, plainText, plainValue, type Plain } from './columns.ts';
@@ -20,6 +20,8 @@ export interface ExcelImportOptions {
   mapping?: Record<string, string>;
   skipInvalid?: boolean;
   dryRun: boolean;
+  /** a row may empty personal data the ledger holds (当事人 …): the clerk ticked it */
+  allowEmptyPersonal?: boolean;
   /** called before anything is written (the before-import backup) */
   beforeWrite?: () => Promise<unknown>;
 }
@@ -187,6 +189,10 @@ export async function importExcel(ctx: CoreContext, register: RegisterName, byte
     invalid: 0,
     new: 0,
     updated: 0,
+    unchanged: 0,
+    duplicates: 0,
+    personalEmptied: 0,
+    changes: [],
     skipped: { blank: 0, totals: 0, example: 0 },
     issues: [],
     issueCount: 0,
@@ -210,9 +216,7 @@ export async function importExcel(ctx: CoreContext, register: RegisterName, byte
     addIssue(headerRow, '', `表头中缺少必填列：${missingRequired.map((l) => `「${l}」`).join('、')}。请在列对应中指定，或在表格中补上这一列。`);
   }
 
-  const planned: { id: string; fields: Record<string, unknown>; update: boolean }[] = [];
-  const seenIds = new Map<string, number>();
-  const seenCaseNos = new Map<string, number>();
+  const read: ReadRow[] = [];
   const lastRow = ws.actualRowCount === 0 ? headerRow : ws.rowCount;
   if (lastRow - headerRow > MAX_ROWS) {
     throw new AppError('invalid_input', `表格有 ${lastRow - headerRow} 行，超过一次导入的上限 ${MAX_ROWS} 行，请分成几个文件导入`);
@@ -265,67 +269,195 @@ export async function importExcel(ctx: CoreContext, register: RegisterName, byte
       report.invalid++;
       continue;
     }
-    const before = report.issueCount;
-    const v = validateRecord(def, input);
-    if (!v.ok) {
-      for (const i of v.issues) {
-        // name the value as the clerk typed it (2023.13.45), not as it was read (2023-13-45)
-        const c = colOfField.get(i.field);
-        const typed = c ? plainText(values[colNums.indexOf(c)] ?? null) : '';
-        const read = String(input[i.field] ?? '');
-        addIssue(r, i.field, typed && read && typed !== read ? i.message.replace(`“${read.slice(0, 20)}”`, `“${typed.slice(0, 20)}”`) : i.message);
-      }
-    }
-    let update = false;
-    if (id !== null) {
-      const idText: string = id;
-      if (!/^[\w.:-]{1,64}$/.test(idText)) addIssue(r, 'id', `「记录编号」“${idText.slice(0, 40)}”无效（只能用字母、数字和 - _ . :，最长64位）；新记录请留空`);
-      else if (seenIds.has(idText)) addIssue(r, 'id', `「记录编号」与第${seenIds.get(idText)}行重复`);
-      else {
-        seenIds.set(idText, r);
-        const existing = getRecord<{ deletedAt: string | null }>(ctx.db, def, idText);
-        if (existing?.deletedAt) addIssue(r, 'id', `这条${def.label}记录在回收站中，请先恢复再导入修改`);
-        update = !!existing;
-      }
-    }
-    if (v.ok && def.name === 'mediationCases') {
-      // 案号 unique within its year: against the ledger and the rows above
-      const fields: Record<string, unknown> = v.value;
-      const caseNo = typeof fields.caseNo === 'string' ? fields.caseNo : '';
-      if (caseNo) {
-        const key = `${String(fields.acceptedOn).slice(0, 4)}|${normalizeCaseNo(caseNo)}`;
-        const other = findDuplicateCaseNo(ctx.db, caseNo, String(fields.acceptedOn), id);
-        if (seenCaseNos.has(key)) addIssue(r, 'caseNo', `「案号」“${caseNo}”与第${seenCaseNos.get(key)}行重复（同一年度内案号不能重复）`);
-        else if (other && !seenIds.has(other.id))
-          addIssue(r, 'caseNo', `「案号」“${caseNo}”在${String(fields.acceptedOn).slice(0, 4)}年已被另一件案件使用：${describeCase(other)}`);
-        seenCaseNos.set(key, r);
-      }
-    }
-    if (report.issueCount > before || !v.ok) {
-      report.invalid++;
-      continue;
-    }
-    report.valid++;
-    if (update) report.updated++;
-    else report.new++;
-    planned.push({ id: id ?? randomUUID(), fields: v.value, update });
+    read.push({ row: r, id, input, values });
   }
-  report.years = [...new Set(planned.map((p) => Number(String(p.fields[def.dateKey]).slice(0, 4))))].sort((a, b) => a - b);
-  if (report.rows === 0 && report.issueCount === 0) addIssue(headerRow, '', '表头下面没有数据行，没有可导入的内容');
+  const carried = new Set([...provided].filter((k) => k !== 'id'));
+  const typedValue = (row: ReadRow, field: string, message: string, input: Record<string, unknown>) => {
+    // name the value as the clerk typed it (2023.13.45), not as it was read (2023-13-45)
+    const c = colOfField.get(field);
+    const typed = c ? plainText(row.values[colNums.indexOf(c)] ?? null) : '';
+    const was = String(input[field] ?? '');
+    return typed && was && typed !== was ? message.replace(`“${was.slice(0, 20)}”`, `“${typed.slice(0, 20)}”`) : message;
+  };
 
-  const blocked = report.issueCount > 0 && (!opts.skipInvalid || missingRequired.length > 0);
-  if (opts.dryRun || blocked || planned.length === 0) return report;
+  /** Plans every read row through the Excel door (again inside the write's transaction). */
+  const planRows = (): PlannedWrite[] => {
+    const writer = new RecordWriter(ctx.db, 'excel');
+    for (const row of read) writer.announce(register, row.input);
+    /** the ledger's live records of a date, read once per planning */
+    const byDate = new Map<string, Record<string, unknown>[]>();
+    const sheetContent = new Map<string, number>();
+    const plans: PlannedWrite[] = [];
+    report.valid = report.new = report.updated = report.unchanged = report.duplicates = report.personalEmptied = 0;
+    report.invalid = report.rows - read.length;
+    report.changes = [];
+    report.issues = report.issues.filter((i) => i.row === headerRow || !read.some((x) => x.row === i.row));
+    report.issueCount = report.issues.length;
+    for (const row of read) {
+      const before = report.issueCount;
+      const label = `表格第${row.row}行的${def.label}`;
+      const refuse = (issues: FieldIssue[]) => {
+        for (const i of issues) addIssue(row.row, i.field, typedValue(row, i.field, i.message, row.input));
+        report.invalid++;
+      };
+      const id: string | null = row.id;
+      if (id !== null && !RECORD_ID_RE.test(id)) {
+        refuse([{ field: 'id', message: `「记录编号」“${id.slice(0, 40)}”无效（只能用字母、数字和 - _ . :，最长64位）；新记录请留空` }]);
+        continue;
+      }
+      let validated: Record<string, unknown> | null = null;
+      if (id === null) {
+        // a new row: its fields checked on their own, and what it says compared with the sheet and the ledger
+        const alone = validateRecord(def, row.input);
+        if (!alone.ok) {
+          refuse(alone.issues);
+          continue;
+        }
+        const fields: Record<string, unknown> = alone.value;
+        validated = fields;
+        const content = JSON.stringify([...carried].sort().map((k) => fields[k] ?? null));
+        const dup = (why: string, record: string) => {
+          report.duplicates++;
+          pushChange(report, { row: row.row, action: 'duplicate', record, fields: [], note: `重复，已跳过：${why}` });
+        };
+        // a row without 记录编号 that is already in the sheet or in the ledger is not written twice
+        const earlier = sheetContent.get(content);
+        if (earlier !== undefined) {
+          dup(`与表格第${earlier}行相同`, describeRecord(def, fields));
+          continue;
+        }
+        sheetContent.set(content, row.row);
+        const match = findExisting(ctx, writer, def, fields, carried, byDate);
+        if (match?.same) {
+          dup('台账中已有这条记录', match.label);
+          continue;
+        }
+        // a different row with a 案号 the ledger holds is refused below (the number is taken), never merged into that case
+        if (match && !match.byNumber)
+          row.note = `台账中已有同日期、同${def.fields.find((f) => f.key === def.titleKey)?.label ?? '名称'}的记录（${match.label}），内容不同，将作为新记录导入；如是同一条，请填写「记录编号」`;
+      } else if (sheetContent.has(`id:${id}`)) {
+        refuse([{ field: 'id', message: `「记录编号」与第${sheetContent.get(`id:${id}`)}行重复` }]);
+        continue;
+      } else sheetContent.set(`id:${id}`, row.row);
+      const plan = writer.plan({
+        register,
+        mode: 'upsert',
+        id,
+        input: validated ?? row.input,
+        validated: validated !== null,
+        carried,
+        allowEmptyPersonal: opts.allowEmptyPersonal,
+        label,
+      });
+      if (!plan.ok) {
+        if (plan.issues.some((i) => i.message.includes('（个人信息）'))) report.personalEmptied++;
+        refuse(plan.issues.map((i) => (i.field === 'id' && plan.inBin ? { ...i, message: `这条${def.label}记录在回收站中，请先恢复再导入修改` } : i)));
+        continue;
+      }
+      if (report.issueCount > before) {
+        report.invalid++;
+        continue;
+      }
+      report.valid++;
+      report[plan.action === 'new' ? 'new' : plan.action === 'updated' ? 'updated' : 'unchanged']++;
+      pushChange(report, {
+        row: row.row,
+        action: plan.action,
+        record: describeRecord(def, plan.fields),
+        fields: plan.changes.map((c) => ({
+          label: c.label,
+          personal: c.personal,
+          ...(c.personal ? {} : { before: shown(plan.before?.[c.key]), after: shown(plan.fields[c.key]) }),
+          emptied: plan.emptiedPersonal.some((e) => e.key === c.key),
+        })),
+        ...(row.note ? { note: row.note } : {}),
+      });
+      if (plan.action !== 'unchanged') plans.push(plan);
+    }
+    report.years = [...new Set(plans.map((p) => Number(String(p.fields[def.dateKey]).slice(0, 4))))].sort((a, b) => a - b);
+    if (report.rows === 0 && report.issueCount === 0) addIssue(headerRow, '', '表头下面没有数据行，没有可导入的内容');
+    return plans;
+  };
+
+  // what the ledger looked like when the rows were planned: this connection's writes and any other's
+  const ledgerState = () =>
+    `${String(ctx.db.pragma('data_version', { simple: true }))}|${String((prepared(ctx.db, 'SELECT total_changes() AS n').get() as { n: number }).n)}`;
+  const plannedAt = ledgerState();
+  const plans = planRows();
+  const blocked = () => report.issueCount > 0 && (!opts.skipInvalid || missingRequired.length > 0);
+  if (opts.dryRun || blocked() || plans.length === 0) return report;
   await opts.beforeWrite?.();
   const now = isoNow(ctx);
   ctx.db
     .transaction(() => {
-      for (const p of planned) {
-        if (p.update) replaceRecord(ctx.db, def, p.id, p.fields, now);
-        else insertRecord(ctx.db, def, p.id, p.fields, now);
-      }
+      // planned again under the write lock when the ledger changed meanwhile (a 案号 the form took is seen, never given twice)
+      const again = ledgerState() === plannedAt ? plans : planRows();
+      if (blocked()) return;
+      const writer = new RecordWriter(ctx.db, 'excel');
+      for (const p of again) writer.apply(p, now);
+      report.applied = true;
+      report.written = again.length;
     })
     .immediate();
-  report.applied = true;
-  report.written = planned.length;
   return report;
+}
+
+interface ReadRow {
+  row: number;
+  id: string | null;
+  input: Record<string, unknown>;
+  values: Plain[];
+  note?: string;
+}
+
+const MAX_CHANGES = 500;
+
+function pushChange(report: ExcelImportReport, c: ExcelRecordChange): void {
+  if (report.changes.length < MAX_CHANGES) report.changes.push(c);
+}
+
+/** A value as the preview shows it (short; lists as their count). */
+function shown(v: unknown): string {
+  if (v === null || v === undefined || v === '') return '（空）';
+  if (Array.isArray(v)) return v.every((x) => typeof x === 'string') ? clip(v.join('、'), 40) : `${v.length}项`;
+  if (typeof v === 'boolean') return v ? '是' : '否';
+  return clip(String(v), 40);
+}
+
+/**
+ * The ledger's live record a row without 记录编号 stands for: a case by its 案号 (a number
+ * names one case), else a record of the same date and title (活动名称, 检查对象, 事项 …).
+ * `same`: every field the sheet carries is equal (the row was imported already).
+ */
+function findExisting(
+  ctx: CoreContext,
+  writer: RecordWriter,
+  def: RegisterDef,
+  fields: Record<string, unknown>,
+  carried: ReadonlySet<string>,
+  byDate: Map<string, Record<string, unknown>[]>,
+): { id: string; label: string; same: boolean; byNumber: boolean } | null {
+  const sameCarried = (rec: Record<string, unknown>) => [...carried].every((k) => JSON.stringify(rec[k] ?? null) === JSON.stringify(fields[k] ?? null));
+  const number = def.fields.find((f) => f.role === 'caseNumber');
+  const caseNo = number ? fields[number.key] : null;
+  if (number && typeof caseNo === 'string' && caseNo) {
+    const holder = writer.caseNumbers().holder(caseNo, String(fields[def.dateKey]), null);
+    if (holder?.inLedger) {
+      const rec = getRecord<Record<string, unknown>>(ctx.db, def, holder.id);
+      if (rec) return { id: holder.id, label: describeRecord(def, rec), same: sameCarried(rec), byNumber: true };
+    }
+    return null;
+  }
+  const date = String(fields[def.dateKey]);
+  let recs = byDate.get(date);
+  if (!recs) {
+    const dateCol = def.fields.find((f) => f.key === def.dateKey)!.column;
+    const rows = prepared(ctx.db, `SELECT * FROM ${def.table} WHERE deleted_at IS NULL AND ${dateCol} = ? LIMIT 500`).all(date) as Record<string, unknown>[];
+    byDate.set(date, (recs = rows.map((r) => rowToRecord<Record<string, unknown>>(def, r))));
+  }
+  const same = recs.find(sameCarried);
+  if (same) return { id: String(same.id), label: describeRecord(def, same), same: true, byNumber: false };
+  const title = fields[def.titleKey];
+  const named = title ? recs.find((r) => r[def.titleKey] === title) : undefined;
+  return named ? { id: String(named.id), label: describeRecord(def, named), same: false, byNumber: false } : null;
 }

@@ -12,20 +12,20 @@ const b64 = (s: string) => Buffer.from(s, 'base64');
 // The imports are not wrapped in mutator(): they back up first (async), then write
 // everything in their own BEGIN IMMEDIATE transaction (import-package.ts).
 export const exchangeHandlers: HandlersOf<typeof exchangeContract, CoreContext> = {
-  'exchange.preview': ({ content, skipInvalid }, ctx) => importPackage(ctx, content, { dryRun: true, skipInvalid }),
-  'exchange.import': async ({ content, skipInvalid }, ctx) => {
+  'exchange.preview': ({ content, skipInvalid, restoreFromBin }, ctx) => importPackage(ctx, content, { dryRun: true, skipInvalid, restoreFromBin }),
+  'exchange.import': async ({ content, skipInvalid, restoreFromBin }, ctx) => {
     // back up first, unless the package would be refused anyway
-    const plan = importPackage(ctx, content, { dryRun: true, skipInvalid });
+    const plan = importPackage(ctx, content, { dryRun: true, skipInvalid, restoreFromBin });
     if (plan.issues.length > 0 && !skipInvalid) return { ...plan, dryRun: false };
     await backupBeforeImport(ctx);
-    return importPackage(ctx, content, { dryRun: false, skipInvalid });
+    return importPackage(ctx, content, { dryRun: false, skipInvalid, restoreFromBin });
   },
   'exchange.export': (opts, ctx) => exportPackage(ctx, opts),
   'exchange.exportZip': async (opts, ctx) => {
     const r = await exportPackageZip(ctx, opts);
     return { fileName: r.fileName, base64: r.bytes.toString('base64'), counts: r.counts, attachments: r.attachments };
   },
-  'exchange.previewZip': ({ base64, skipInvalid }, ctx) => importPackageZip(ctx, b64(base64), { dryRun: true, skipInvalid }),
-  'exchange.importZip': ({ base64, skipInvalid }, ctx) =>
-    importPackageZip(ctx, b64(base64), { dryRun: false, skipInvalid, beforeWrite: () => backupBeforeImport(ctx) }),
+  'exchange.previewZip': ({ base64, skipInvalid, restoreFromBin }, ctx) => importPackageZip(ctx, b64(base64), { dryRun: true, skipInvalid, restoreFromBin }),
+  'exchange.importZip': ({ base64, skipInvalid, restoreFromBin }, ctx) =>
+    importPackageZip(ctx, b64(base64), { dryRun: false, skipInvalid, restoreFromBin, beforeWrite: () => backupBeforeImport(ctx) }),
 };

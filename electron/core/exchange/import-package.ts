@@ -17,14 +17,14 @@ import { parseOpenness } from '../../shared/openness.ts';
 import { isoNow, type CoreContext } from '../context.ts';
 import { getSettings, updateSettings } from '../years/settings.ts';
 import { emptyProfile, getProfile, profileExists, writeProfile } from '../years/year-profiles.ts';
-import { getRecord, insertRecord, prepared, replaceRecord } from '../registers/repository.ts';
+import { getRecord, prepared } from '../registers/repository.ts';
+import { RECORD_ID_RE, RecordWriter, type PlannedWrite } from '../registers/write.ts';
 import { AppError } from '../util/errors.ts';
-import { describeCase, normalizeCaseNo } from '../cases/case-number.ts';
 import { fromPackageRecord, PACKAGE_FORMAT, PACKAGE_KEYS, PACKAGE_VERSION, personalKeys } from './package-format.ts';
 import { yearProfileInput } from '../../shared/contract/years.ts';
 
 type Obj = Record<string, unknown>;
-export const ID_RE = /^[\w.:-]{1,64}$/;
+export const ID_RE = RECORD_ID_RE;
 const MAX_CHANGES_LISTED = 500;
 
 const zeroCounts = (): ImportCounts => ({ new: 0, updated: 0, unchanged: 0, keptLocal: 0, invalid: 0 });
@@ -68,8 +68,10 @@ interface PlannedRecord {
   /** changed on both sides since this database last received it from a package */
   conflict: boolean;
   note?: string;
-  /** refused after planning (a duplicate 案号): never written */
-  skip?: boolean;
+  /** the local record is in the 回收站 (the package's copy is not written) */
+  inBin?: boolean;
+  /** what the write pipeline will write (new / updated) */
+  plan?: PlannedWrite;
 }
 
 /** An updatedAt this far ahead of the clock says nothing about which side is newer. */
@@ -98,7 +100,15 @@ function markReceived(ctx: CoreContext, register: RegisterName, id: string, upda
 const sameFields = (register: RegisterName, a: Obj, b: Obj) =>
   REGISTERS[register].fields.every((f) => JSON.stringify(a[f.key] ?? null) === JSON.stringify(b[f.key] ?? null));
 
-function planRecords(ctx: CoreContext, data: Obj, issues: ImportRecordIssue[], report: ImportReport, years: Set<number>): PlannedRecord[] {
+function planRecords(
+  ctx: CoreContext,
+  writer: RecordWriter,
+  data: Obj,
+  issues: ImportRecordIssue[],
+  report: ImportReport,
+  years: Set<number>,
+  restoreFromBin: boolean,
+): PlannedRecord[] {
   const planned: PlannedRecord[] = [];
   for (const register of REGISTER_NAMES) {
     const def = REGISTERS[register];
@@ -110,6 +120,8 @@ function planRecords(ctx: CoreContext, data: Obj, issues: ImportRecordIssue[], r
       continue;
     }
     const seen = new Set<string>();
+    const personal = personalKeys(register);
+    for (const raw of list) if (isObj(raw)) writer.announce(register, fromPackageRecord(register, raw));
     list.forEach((raw: unknown, index: number) => {
       const label = describeRecord(def, isObj(raw) ? raw : {}, index);
       const bad = (message: string, field?: string) => {
@@ -127,37 +139,70 @@ function planRecords(ctx: CoreContext, data: Obj, issues: ImportRecordIssue[], r
       else seen.add(id);
       const updatedAt = normalizeTime(raw.updatedAt);
       if (updatedAt === undefined) bad(`「updatedAt」不是有效的时间：“${String(raw.updatedAt).slice(0, 30)}”`, 'updatedAt');
-      const v = validateRecord(def, fromPackageRecord(register, raw));
-      if (!v.ok) for (const i of v.issues) bad(i.message, i.field);
-      if (issues.length > before || !v.ok) {
+      if (issues.length > before) {
         report.byRegister[register].invalid++;
         return;
       }
-      const fields: Obj = v.value;
-      years.add(Number(String(fields[def.dateKey]).slice(0, 4)));
-      const local = getRecord<Obj>(ctx.db, def, id as string);
+      const input = fromPackageRecord(register, raw);
       // a package without personal fields (exported without 「包含当事人等个人信息」) never erases the local ones
-      if (local) for (const key of personalKeys(register)) if (!Object.hasOwn(raw, key)) fields[key] = local[key];
+      const carried = new Set(def.fields.filter((f) => !f.personal || Object.hasOwn(raw, f.key)).map((f) => f.key));
+      const plan = writer.plan({ register, mode: 'upsert', id: id as string, input, carried, updatedAt, restoreFromBin, label: `本数据包中的${label}` });
+      const local = getRecord<Obj>(ctx.db, def, id as string);
+      if (!plan.ok && plan.inBin && local) {
+        // the local record is in the 回收站: the package's copy is a conflict, not an update behind the clerk's back
+        const v = validateRecord(def, { ...input, ...Object.fromEntries(personal.filter((k) => !carried.has(k)).map((k) => [k, local[k]])) });
+        if (!v.ok) for (const i of v.issues) bad(i.message, i.field);
+        if (!v.ok) {
+          report.byRegister[register].invalid++;
+          return;
+        }
+        years.add(Number(String(v.value[def.dateKey as keyof typeof v.value]).slice(0, 4)));
+        const unchanged = sameFields(register, local, v.value);
+        const action = unchanged ? 'unchanged' : 'keptLocal';
+        report.byRegister[register][action]++;
+        planned.push({
+          register,
+          id: id as string,
+          fields: v.value,
+          updatedAt: updatedAt ?? null,
+          action,
+          label,
+          localUpdatedAt: String(local.updatedAt),
+          conflict: !unchanged,
+          inBin: true,
+          note: unchanged ? undefined : '本机的这条记录在回收站中，数据包中的版本没有导入；要导入它，请勾选“恢复回收站中的记录并导入”，或先在回收站中恢复',
+        });
+        return;
+      }
+      if (!plan.ok) {
+        for (const i of plan.issues) bad(i.message, i.field);
+        report.byRegister[register].invalid++;
+        return;
+      }
+      const fields: Obj = plan.fields;
+      years.add(Number(String(fields[def.dateKey]).slice(0, 4)));
       let incoming = updatedAt ?? null;
       let note: string | undefined;
       const future = incoming !== null && Date.parse(incoming) > ctx.now().getTime() + FUTURE_MS;
-      let action: PlannedRecord['action'] = 'new';
+      let action: PlannedRecord['action'] = plan.action;
       let conflict = false;
-      if (local) {
-        if (sameFields(register, local, fields)) action = 'unchanged';
-        else if (future) {
+      if (local && plan.restoresFromBin) {
+        note = '将从回收站恢复，并用数据包中的版本';
+      } else if (local && action === 'updated') {
+        if (future) {
           // a date in the future is not a win: the local copy stays, and the clerk sees it as a conflict
           action = 'keptLocal';
           conflict = true;
           note = `${futureNote(incoming!)}，已保留本机的`;
-        } else if ((incoming ?? '') > String(local.updatedAt ?? '')) action = 'updated';
-        else action = 'keptLocal';
-        if (action !== 'unchanged' && !future) {
+        } else if (!((incoming ?? '') > String(local.updatedAt ?? ''))) action = 'keptLocal';
+        if (!future) {
           // both sides differ from what was last exchanged: a conflict, the newer one wins
           const seen = lastReceived(ctx, register, id as string);
           conflict = seen === null || (seen !== String(local.updatedAt) && seen !== incoming);
         }
-      } else if (future) {
+        // the local copy stays: its 案号 is the ledger's again for the records after it
+        if (action === 'keptLocal') writer.release(register, id as string);
+      } else if (!local && future) {
         note = `${futureNote(incoming!)}，已按导入时间记录`;
         incoming = null;
       }
@@ -172,54 +217,12 @@ function planRecords(ctx: CoreContext, data: Obj, issues: ImportRecordIssue[], r
         localUpdatedAt: local ? String(local.updatedAt) : null,
         conflict,
         note,
+        inBin: plan.restoresFromBin,
+        plan: { ...plan, updatedAt: incoming },
       });
     });
   }
   return planned;
-}
-
-/**
- * 案号 unique within a year, after the import: two cases of the package, or a
- * package case and a local case the package does not replace, may not share one.
- */
-function checkCaseNumbers(ctx: CoreContext, planned: PlannedRecord[], issues: ImportRecordIssue[], report: ImportReport): void {
-  const cases = planned.filter((p) => p.register === 'mediationCases');
-  if (cases.length === 0) return;
-  const incomingIds = new Set(cases.map((c) => c.id));
-  const taken = new Map<string, { id: string; acceptedOn: string; type: string; caseNo: string; label: string }>();
-  const key = (acceptedOn: string, caseNo: string) => `${acceptedOn.slice(0, 4)}|${normalizeCaseNo(caseNo)}`;
-  const years = new Set(cases.map((c) => String(c.fields.acceptedOn).slice(0, 4)));
-  for (const y of years) {
-    const rows = prepared(
-      ctx.db,
-      `SELECT id, case_no AS caseNo, accepted_on AS acceptedOn, type FROM mediation_cases
-      WHERE deleted_at IS NULL AND accepted_on >= ? AND accepted_on < ? AND case_no IS NOT NULL AND case_no <> ''`,
-    ).all(`${y}-01-01`, `${Number(y) + 1}-01-01`) as { id: string; caseNo: string; acceptedOn: string; type: string }[];
-    for (const r of rows) if (!incomingIds.has(r.id)) taken.set(key(r.acceptedOn, r.caseNo), { ...r, label: `本机已有的${describeCase(r)}` });
-  }
-  for (const c of cases) {
-    // a case whose local copy is kept keeps its local number
-    const caseNo = c.fields.caseNo;
-    if (typeof caseNo !== 'string' || !caseNo || c.action === 'keptLocal' || c.action === 'unchanged') continue;
-    const acceptedOn = String(c.fields.acceptedOn);
-    const k = key(acceptedOn, caseNo);
-    const other = taken.get(k);
-    if (other) {
-      issues.push({
-        register: 'mediationCases',
-        id: c.id,
-        record: c.label,
-        field: 'caseNo',
-        message: `案号“${caseNo}”在${acceptedOn.slice(0, 4)}年重复：与${other.label}相同`,
-      });
-      report.byRegister.mediationCases.invalid++;
-      report.byRegister.mediationCases[c.action]--;
-      c.action = 'unchanged';
-      c.skip = true;
-    } else {
-      taken.set(k, { id: c.id, acceptedOn, type: String(c.fields.type), caseNo, label: `本数据包中的${c.label}` });
-    }
-  }
 }
 
 export function parseProfile(raw: Obj, bad: (m: string, f?: string) => void): YearProfile | null {
@@ -391,12 +394,39 @@ export function hasPersonalData(data: Obj): boolean {
 export interface ImportPackageOptions {
   dryRun: boolean;
   skipInvalid?: boolean;
+  /** records in the 回收站 that the package carries a changed copy of are restored and updated (the clerk's word) */
+  restoreFromBin?: boolean;
   /** runs inside the import's transaction after the records are written (attachments of a .zip package) */
   afterWrite?: () => void;
 }
 
 export function importPackage(ctx: CoreContext, text: string, opts: ImportPackageOptions): ImportReport {
   const data = parsePackage(text);
+  // the write plans again inside its transaction: what another writer did meanwhile (a 案号 taken) is seen
+  if (opts.dryRun) return planPackage(ctx, data, opts).report;
+  return ctx.db
+    .transaction(() => {
+      const { report, profiles, records, writer, pkgTownship, local } = planPackage(ctx, data, opts);
+      if (report.issues.length > 0 && !opts.skipInvalid) return report;
+      const now = isoNow(ctx);
+      if (!local && pkgTownship) updateSettings(ctx.db, { township: pkgTownship });
+      for (const p of profiles) {
+        if (p.action === 'new' || p.action === 'updated') writeProfile(ctx.db, p.profile, p.profile.updatedAt ?? now);
+      }
+      for (const r of records) {
+        if ((r.action === 'new' || r.action === 'updated') && r.plan) {
+          writer.apply(r.plan, now);
+          markReceived(ctx, r.register, r.id, r.updatedAt ?? now);
+        } else if (r.action === 'unchanged' && r.localUpdatedAt && !r.inBin) markReceived(ctx, r.register, r.id, r.localUpdatedAt);
+      }
+      opts.afterWrite?.();
+      report.applied = true;
+      return report;
+    })
+    .immediate();
+}
+
+function planPackage(ctx: CoreContext, data: Obj, opts: ImportPackageOptions) {
   const issues: ImportRecordIssue[] = [];
   const byRegister = Object.fromEntries([...REGISTER_NAMES, 'years'].map((k) => [k, zeroCounts()])) as ImportReport['byRegister'];
   const township = isObj(data.township) ? data.township : null;
@@ -423,13 +453,13 @@ export function importPackage(ctx: CoreContext, text: string, opts: ImportPackag
   };
   const years = new Set<number>();
   const profiles = planProfiles(ctx, data, issues, report);
-  const records = planRecords(ctx, data, issues, report, years);
-  checkCaseNumbers(ctx, records, issues, report);
+  const writer = new RecordWriter(ctx.db, 'package');
+  const records = planRecords(ctx, writer, data, issues, report, years, !!opts.restoreFromBin);
   for (const c of Object.values(byRegister)) for (const k of Object.keys(c) as (keyof ImportCounts)[]) report.totals[k] += c[k];
   for (const p of profiles) years.add(p.profile.year);
   report.years = [...years].sort();
   for (const r of records) {
-    if (r.skip || r.action === 'unchanged' || report.changes.length >= MAX_CHANGES_LISTED) continue;
+    if (r.action === 'unchanged' || report.changes.length >= MAX_CHANGES_LISTED) continue;
     report.changes.push({
       register: r.register,
       id: r.id,
@@ -439,34 +469,13 @@ export function importPackage(ctx: CoreContext, text: string, opts: ImportPackag
       incomingUpdatedAt: r.updatedAt,
       conflict: r.conflict,
       ...(r.note ? { note: r.note } : {}),
+      ...(r.inBin ? { inBin: true } : {}),
+      ...(r.plan && r.action === 'updated' ? { fields: r.plan.changes.map((c) => c.label) } : {}),
     });
   }
   for (const p of profiles) {
     if (p.action !== 'unchanged')
       report.changes.push({ register: 'years', id: String(p.profile.year), action: p.action, record: `${p.profile.year}年年度信息` });
   }
-
-  const blocked = issues.length > 0 && !opts.skipInvalid;
-  if (opts.dryRun || blocked) return report;
-
-  const now = isoNow(ctx);
-  ctx.db
-    .transaction(() => {
-      if (!local && pkgTownship) updateSettings(ctx.db, { township: pkgTownship });
-      for (const p of profiles) {
-        if (p.action === 'new' || p.action === 'updated') writeProfile(ctx.db, p.profile, p.profile.updatedAt ?? now);
-      }
-      for (const r of records) {
-        if (r.skip) continue;
-        const def = REGISTERS[r.register];
-        if (r.action === 'new') insertRecord(ctx.db, def, r.id, r.fields, r.updatedAt ?? now);
-        else if (r.action === 'updated') replaceRecord(ctx.db, def, r.id, r.fields, r.updatedAt ?? now);
-        if (r.action === 'new' || r.action === 'updated') markReceived(ctx, r.register, r.id, r.updatedAt ?? now);
-        else if (r.action === 'unchanged' && r.localUpdatedAt) markReceived(ctx, r.register, r.id, r.localUpdatedAt);
-      }
-      opts.afterWrite?.();
-    })
-    .immediate();
-  report.applied = true;
-  return report;
+  return { report, profiles, records, writer, pkgTownship, local };
 }

@@ -88,7 +88,7 @@ export const PACKAGE_ZIP_LIMITS = {
 export async function importPackageZip(
   ctx: CoreContext,
   bytes: Uint8Array,
-  opts: { dryRun: boolean; skipInvalid?: boolean; beforeWrite?: () => Promise<unknown> },
+  opts: { dryRun: boolean; skipInvalid?: boolean; restoreFromBin?: boolean; beforeWrite?: () => Promise<unknown> },
 ): Promise<ZipImportReport> {
   if (!isZipBytes(bytes)) throw new AppError('invalid_input', '无法读取这个 .zip 文件：文件已损坏，或不是法治台账导出的「含附件」数据包');
   const entries = listZip(bytes, PACKAGE_ZIP_LIMITS);
@@ -168,7 +168,7 @@ export async function importPackageZip(
     });
   }
 
-  const preview = importPackage(ctx, text, { dryRun: true, skipInvalid: opts.skipInvalid });
+  const preview = importPackage(ctx, text, { dryRun: true, skipInvalid: opts.skipInvalid, restoreFromBin: opts.restoreFromBin });
   // an attachment of a record the import skips (invalid) is not counted as new
   const written = (a: PackageAttachment) => !preview.issues.some((i) => i.register === a.register && i.id === a.recordId);
   counts.new = toInsert.filter(written).length;
@@ -179,6 +179,7 @@ export async function importPackageZip(
   const report = importPackage(ctx, text, {
     dryRun: false,
     skipInvalid: opts.skipInvalid,
+    restoreFromBin: opts.restoreFromBin,
     afterWrite: () => {
       for (const a of toInsert) {
         // only for a record that is now in the ledger (an invalid, skipped record brings no attachments)

@@ -1,34 +1,13 @@
-// Create, update, soft delete and restore, with validation and clear messages.
-import { randomUUID } from 'node:crypto';
-import type { RegisterDef, RegisterName } from '../../shared/registers.ts';
+// Create, update, soft delete and restore through the form's door of the write pipeline
+// (write.ts): validation, the 回收站 rule and the 案号 rules happen there, for every door.
+import type { RegisterName } from '../../shared/registers.ts';
 import { REGISTERS } from '../../shared/registers.ts';
 import type { RecordOf } from '../../shared/records.ts';
-import { validateRecord } from '../../shared/validation.ts';
 import { isoNow, type CoreContext } from '../context.ts';
 import { AppError } from '../util/errors.ts';
-import { getRecord, insertRecord, purgeRecord, replaceRecord, setDeleted } from './repository.ts';
-import { describeCase, findDuplicateCaseNo, nextCaseNo } from '../cases/case-number.ts';
-
-/** 案号 is unique within the year of 受理: a duplicate is refused, naming the other case. */
-export function assertCaseNoFree(ctx: CoreContext, fields: Record<string, unknown>, id: string | null): void {
-  const caseNo = fields.caseNo;
-  if (typeof caseNo !== 'string' || !caseNo) return;
-  const acceptedOn = String(fields.acceptedOn);
-  const other = findDuplicateCaseNo(ctx.db, caseNo, acceptedOn, id);
-  if (!other) return;
-  const message = `案号“${caseNo}”在${acceptedOn.slice(0, 4)}年已被另一件案件使用：${describeCase(other)}。请改用 ${nextCaseNo(ctx.db, Number(acceptedOn.slice(0, 4)))}`;
-  throw new AppError('conflict', `人民调解案件未保存：${message}`, [{ field: 'caseNo', message }]);
-}
-
-const ID_RE = /^[\w.:-]{1,64}$/;
-
-function validated<R extends RegisterName>(def: RegisterDef & { name: R }, payload: unknown): Record<string, unknown> {
-  const v = validateRecord(def, payload);
-  if (!v.ok) {
-    throw new AppError('invalid_input', `${def.label}未保存：${v.issues.map((i) => i.message).join('；')}`, v.issues);
-  }
-  return v.value;
-}
+import { getRecord, purgeRecord, setDeleted } from './repository.ts';
+import { RecordWriter, type DoorName, type WriteRequest } from './write.ts';
+import { CaseNumbers } from '../cases/case-number.ts';
 
 export function requireRecord<R extends RegisterName>(ctx: CoreContext, name: R, id: string): RecordOf<R> {
   const def = REGISTERS[name];
@@ -37,32 +16,34 @@ export function requireRecord<R extends RegisterName>(ctx: CoreContext, name: R,
   return rec;
 }
 
-export function createRecord<R extends RegisterName>(ctx: CoreContext, name: R, payload: Record<string, unknown>): RecordOf<R> {
-  const def = REGISTERS[name] as RegisterDef & { name: R };
-  const fields = validated(def, payload);
-  let id = typeof payload.id === 'string' && payload.id ? payload.id : randomUUID();
-  if (!ID_RE.test(id)) throw new AppError('invalid_input', `${def.label}的编号“${id.slice(0, 70)}”无效：只能用字母、数字和 - _ . :，最长64位`);
-  if (getRecord(ctx.db, def, id)) {
-    if (typeof payload.id === 'string') throw new AppError('conflict', `${def.label}编号 ${id} 已存在`);
-    id = randomUUID();
+/** One record through a door, in the caller's transaction; a refusal is an AppError naming the fields. */
+export function writeOne<R extends RegisterName>(ctx: CoreContext, door: DoorName, req: WriteRequest & { register: R }): RecordOf<R> {
+  const def = REGISTERS[req.register];
+  const writer = new RecordWriter(ctx.db, door);
+  const plan = writer.plan(req);
+  if (!plan.ok) {
+    const first = plan.issues[0];
+    // the id's own problem (in the 回收站, not found, taken) is said as it is; field problems say 未保存
+    if (first.field === 'id') throw new AppError(first.code, first.message);
+    const code = plan.issues.some((i) => i.code === 'conflict') ? 'conflict' : 'invalid_input';
+    throw new AppError(
+      code,
+      `${def.label}未保存：${plan.issues.map((i) => i.message).join('；')}`,
+      plan.issues.map(({ field, message }) => ({ field, message })),
+    );
   }
-  if (name === 'mediationCases') {
-    // a new case without a 案号 gets the next number of its year
-    if (!fields.caseNo) fields.caseNo = nextCaseNo(ctx.db, Number(String(fields.acceptedOn).slice(0, 4)));
-    assertCaseNoFree(ctx, fields, id);
-  }
-  insertRecord(ctx.db, def, id, fields, isoNow(ctx));
-  return requireRecord(ctx, name, id);
+  writer.apply(plan, isoNow(ctx));
+  return requireRecord(ctx, req.register, plan.id);
+}
+
+export function createRecord<R extends RegisterName>(ctx: CoreContext, name: R, payload: Record<string, unknown>, door: DoorName = 'form'): RecordOf<R> {
+  const given = typeof payload.id === 'string' && payload.id ? payload.id : null;
+  // an id the page did not choose is made anew; one it chose must be free
+  return writeOne(ctx, door, { register: name, mode: 'create', id: given, input: payload });
 }
 
 export function updateRecord<R extends RegisterName>(ctx: CoreContext, name: R, id: string, payload: Record<string, unknown>): RecordOf<R> {
-  const def = REGISTERS[name] as RegisterDef & { name: R };
-  const existing = requireRecord(ctx, name, id);
-  if (existing.deletedAt) throw new AppError('conflict', `这条${def.label}记录在回收站中，请先恢复再修改`);
-  const fields = validated(def, payload);
-  if (name === 'mediationCases') assertCaseNoFree(ctx, fields, id);
-  replaceRecord(ctx.db, def, id, fields, isoNow(ctx));
-  return requireRecord(ctx, name, id);
+  return writeOne(ctx, 'form', { register: name, mode: 'update', id, input: payload });
 }
 
 export function deleteRecord(ctx: CoreContext, name: RegisterName, id: string): { id: string } {
@@ -74,17 +55,25 @@ export function deleteRecord(ctx: CoreContext, name: RegisterName, id: string): 
   return { id };
 }
 
+/**
+ * Takes a record out of the 回收站. A case keeps its 案号 while in the bin (no new case is
+ * given it); if another live case holds it all the same (typed by hand, imported), the
+ * restore is refused naming that case and the next free number.
+ */
 export function restoreRecord<R extends RegisterName>(ctx: CoreContext, name: R, id: string): RecordOf<R> {
   const rec = requireRecord(ctx, name, id);
-  if (rec.deletedAt && name === 'mediationCases') {
-    try {
-      assertCaseNoFree(ctx, rec, id);
-    } catch (e) {
-      if (e instanceof AppError) throw new AppError('conflict', `不能恢复：${e.message.replace(/^人民调解案件未保存：/, '')}。请先修改另一件案件的案号。`);
-      throw e;
-    }
+  const def = REGISTERS[name];
+  if (!rec.deletedAt) return rec;
+  const caseNo = def.fields.find((f) => f.role === 'caseNumber');
+  const fields = rec as unknown as Record<string, unknown>;
+  const number = caseNo ? fields[caseNo.key] : null;
+  if (caseNo && typeof number === 'string' && number) {
+    const numbers = new CaseNumbers(ctx.db);
+    const acceptedOn = String(fields[def.dateKey]);
+    const other = numbers.holder(number, acceptedOn, id);
+    if (other) throw new AppError('conflict', `不能恢复：${numbers.refusal(number, acceptedOn, other)}。请先修改另一件案件的案号，或恢复后改用新的案号。`);
   }
-  if (rec.deletedAt) setDeleted(ctx.db, REGISTERS[name], id, null, isoNow(ctx));
+  setDeleted(ctx.db, def, id, null, isoNow(ctx));
   return requireRecord(ctx, name, id);
 }
 

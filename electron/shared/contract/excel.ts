@@ -28,6 +28,19 @@ export interface ExcelRowIssue {
   message: string;
 }
 
+/** One row of the preview: what the import does with it. */
+export interface ExcelRecordChange {
+  /** Excel row number */
+  row: number;
+  /** new / updated / unchanged (未变) / duplicate (重复，已跳过: already in the ledger or above in the sheet) */
+  action: 'new' | 'updated' | 'unchanged' | 'duplicate';
+  /** names the record without personal data */
+  record: string;
+  /** updated: the fields that change; a personal field without its values */
+  fields: { label: string; personal: boolean; before?: string; after?: string; emptied?: boolean }[];
+  note?: string;
+}
+
 export interface ExcelImportReport {
   register: RegisterName;
   sheet: string;
@@ -45,6 +58,14 @@ export interface ExcelImportReport {
   invalid: number;
   new: number;
   updated: number;
+  /** rows equal to their record in the ledger (未变): nothing written */
+  unchanged: number;
+  /** rows already in the ledger or earlier in the sheet (重复，已跳过): nothing written */
+  duplicates: number;
+  /** rows refused because they would empty personal data (allowEmptyPersonal lets them through) */
+  personalEmptied: number;
+  /** per row, at most 500: what happens and which fields change */
+  changes: ExcelRecordChange[];
   skipped: { blank: number; totals: number; example: number };
   /** the first 1000 problems; issueCount is the full number */
   issues: ExcelRowIssue[];
@@ -66,6 +87,8 @@ const excelImportInput = z.object({
   /** header text → field key ('' ignores the column) */
   mapping: z.record(z.string().max(200), z.string().max(40)).optional(),
   skipInvalid: z.boolean().optional(),
+  /** rows may empty personal data the ledger holds (当事人 …) */
+  allowEmptyPersonal: z.boolean().optional(),
 });
 
 export const excelContract = {

@@ -34,8 +34,12 @@ export interface ImportChange {
   incomingUpdatedAt?: string | null;
   /** changed on both sides since the last exchange: the newer one wins (action says which) */
   conflict?: boolean;
-  /** why, when the usual rule did not decide (an updatedAt in the future) */
+  /** why, when the usual rule did not decide (an updatedAt in the future, the local record in the 回收站) */
   note?: string;
+  /** the local record is in the 回收站: the package's copy is written only on the clerk's word (restoreFromBin) */
+  inBin?: boolean;
+  /** updated: the labels of the fields that change */
+  fields?: string[];
 }
 
 export interface ImportReport {
@@ -78,8 +82,9 @@ export interface ZipExportResult extends FileContent {
   attachments: number;
 }
 
-const packageInput = z.object({ content: z.string().min(1, '数据包内容为空'), skipInvalid: z.boolean().optional() });
-const zipImportInput = z.object({ base64: base64Content, skipInvalid: z.boolean().optional() });
+/** restoreFromBin: a record in the 回收站 the package carries a changed copy of is restored and updated (else: a conflict, not written) */
+const packageInput = z.object({ content: z.string().min(1, '数据包内容为空'), skipInvalid: z.boolean().optional(), restoreFromBin: z.boolean().optional() });
+const zipImportInput = z.object({ base64: base64Content, skipInvalid: z.boolean().optional(), restoreFromBin: z.boolean().optional() });
 const exportInput = z.object({
   year: yearNumber.optional(),
   department: z.string().max(100).optional(),

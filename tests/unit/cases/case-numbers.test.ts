@@ -82,10 +82,16 @@ describe('案号 unique within the year', () => {
     expect(ok(await core.call('mediationCases.list', { year: 2025 })).total).toBe(1);
   });
 
-  it('allows the same number in another year, and keeping its own number on update', async () => {
-    const a = await create({ acceptedOn: '2025-03-01', caseNo: '清河调〔2025〕1号' });
-    await create({ acceptedOn: '2026-03-01', caseNo: '清河调〔2025〕1号' });
-    ok(await core.call('mediationCases.update', { id: a.id, record: { ...base, acceptedOn: '2025-03-01', caseNo: '清河调〔2025〕1号', village: '石桥村' } }));
+  it('allows the same number in another year when the number names no year, and keeping its own number on update', async () => {
+    ok(await core.call('settings.update', { caseNoPattern: '{简称}调字第{序号}号' }));
+    const a = await create({ acceptedOn: '2025-03-01', caseNo: '清河调字第1号' });
+    await create({ acceptedOn: '2026-03-01', caseNo: '清河调字第1号' });
+    ok(await core.call('mediationCases.update', { id: a.id, record: { ...base, acceptedOn: '2025-03-01', caseNo: '清河调字第1号', village: '石桥村' } }));
+    // a number that names its year (〔2025〕) is that year's, whatever the 受理日期
+    ok(await core.call('settings.update', { caseNoPattern: '{简称}调〔{年度}〕{序号}号' }));
+    await create({ acceptedOn: '2025-03-01', caseNo: '清河调〔2025〕1号' });
+    const e = err(await core.call('mediationCases.create', { record: { ...base, acceptedOn: '2026-03-01', caseNo: '清河调〔2025〕1号' } }));
+    expect(e.message).toContain('案号“清河调〔2025〕1号”在2025年已被另一件案件使用');
   });
 
   it('refuses an update to a number taken, and restoring a case whose number was given to another', async () => {
@@ -103,7 +109,9 @@ describe('案号 unique within the year', () => {
     const a = await create({ acceptedOn: '2025-03-01' });
     expect(ok(await core.call('cases.checkCaseNo', { caseNo: '清河调〔2025〕1号', acceptedOn: '2025-05-01' })).free).toBe(false);
     expect(ok(await core.call('cases.checkCaseNo', { caseNo: '清河调〔2025〕1号', acceptedOn: '2025-05-01', id: a.id })).free).toBe(true);
-    expect(ok(await core.call('cases.checkCaseNo', { caseNo: '清河调〔2025〕1号', acceptedOn: '2024-05-01' })).free).toBe(true);
+    // the number names 2025: a case accepted in 2024 cannot hold it either
+    expect(ok(await core.call('cases.checkCaseNo', { caseNo: '清河调〔2025〕1号', acceptedOn: '2024-05-01' })).free).toBe(false);
+    expect(ok(await core.call('cases.checkCaseNo', { caseNo: '清河调〔2024〕1号', acceptedOn: '2024-05-01' })).free).toBe(true);
   });
 
   const pkg = (cases: Record<string, unknown>[]) =>
@@ -125,12 +133,13 @@ describe('案号 unique within the year', () => {
       }),
     );
     expect(r.applied).toBe(false);
-    expect(r.issues).toHaveLength(1);
+    // c3 was accepted in 2024, but its number names 2025: the same number
+    expect(r.issues.map((i) => i.id)).toEqual(['c2', 'c3']);
     expect(r.issues[0]).toMatchObject({ id: 'c2', field: 'caseNo' });
-    expect(r.issues[0].message).toContain('案号“清河调〔2025〕3号”在2025年重复');
-    expect(r.issues[0].message).toContain('（第1条，2025-03-01 清河调〔2025〕3号）');
+    expect(r.issues[0].message).toContain('案号“清河调〔2025〕3号”在2025年已被另一件案件使用：本数据包中的人民调解案件（第1条，2025-03-01 清河调〔2025〕3号）');
+    expect(r.issues[0].message).toContain('请改用 清河调〔2025〕4号');
     expect(r.issues[0].message).not.toContain('id=');
-    expect(r.byRegister.mediationCases).toMatchObject({ new: 2, invalid: 1 });
+    expect(r.byRegister.mediationCases).toMatchObject({ new: 1, invalid: 2 });
     expect(ok(await core.call('mediationCases.list', {})).total).toBe(0);
   });
 

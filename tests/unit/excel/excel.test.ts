@@ -68,8 +68,8 @@ async function filledTemplate(core: Core, r: RegisterName): Promise<string> {
     REGISTERS[r].fields
       .filter((f) => f.type !== 'list')
       .forEach((f, i) => {
-        // two cases of one year cannot share a 案号
-        const v = r === 'mediationCases' && f.key === 'caseNo' ? `清河调〔2024〕${row}号` : sample[f.key];
+        // two cases of one year cannot share a 案号; two equal rows are one record (重复，已跳过): the second says so in 备注
+        const v = r === 'mediationCases' && f.key === 'caseNo' ? `清河调〔2024〕${row}号` : f.key === 'notes' && row === 4 ? '第二次' : sample[f.key];
         if (v === undefined) return;
         let cell: unknown = v;
         if (f.type === 'enum') cell = f.options![String(v)];
@@ -98,13 +98,14 @@ describe('Excel import', () => {
     const expected = ok(
       await core.dispatch(`${r}.create`, { record: { ...SAMPLES[r], ...(r === 'mediationCases' ? { caseNo: '清河调〔2024〕9号' } : {}) } }),
     ) as Record<string, unknown>;
-    for (const f of REGISTERS[r].fields) if (f.key !== 'caseNo') expect(items[0][f.key], f.key).toEqual(expected[f.key]);
+    for (const f of REGISTERS[r].fields) if (f.key !== 'caseNo' && f.key !== 'notes') expect(items[0][f.key], f.key).toEqual(expected[f.key]);
 
-    // the exported sheet imports back as updates of the same records (记录编号)
+    // the exported sheet imports back as the same records (记录编号), unchanged: 未变, not 更新
     const exp = ok(await core.call('excel.export', { register: r, query: {} }));
     expect(exp.count).toBe(3);
     const again = ok(await core.call('excel.preview', { register: r, base64: exp.base64 }));
-    expect(again).toMatchObject({ rows: 3, valid: 3, updated: 3, new: 0, skipped: { totals: 1 } });
+    expect(again).toMatchObject({ rows: 3, valid: 3, unchanged: 3, updated: 0, new: 0, skipped: { totals: 1 } });
+    expect(again.changes.map((c) => c.action)).toEqual(['unchanged', 'unchanged', 'unchanged']);
     core.close();
   });
 
@@ -275,6 +276,129 @@ describe('Excel export', () => {
     const ws = (await workbookOf(e.base64)).worksheets[0];
     const values = (ws.getRow(3).values as unknown[]).map(String);
     expect(values).toContain('张三、李四');
+    core.close();
+  });
+});
+
+describe('Excel round trip and repeated imports (issues 19.1, 23.1)', () => {
+  async function editedExport(core: Core, register: RegisterName, edit: (ws: ExcelJS.Worksheet, header: Map<string, number>) => void): Promise<string> {
+    const exp = ok(await core.call('excel.export', { register, query: {} }));
+    const wb = await workbookOf(exp.base64);
+    const ws = wb.worksheets[0];
+    const header = new Map<string, number>();
+    ws.getRow(2).eachCell((c, n) => header.set(String(c.value), n));
+    edit(ws, header);
+    return b64(await wb.xlsx.writeBuffer());
+  }
+
+  it('export 人民调解 → edit one cell → import keeps every 当事人 and 回访 of a demo ledger, and says which field changes', async () => {
+    const core = memoryCore();
+    ok(await core.call('demo.generate', { year: 2025 }));
+    const before = await listAll(core, 'mediationCases');
+    expect(before.filter((c) => (c.partyList as unknown[]).length > 0).length).toBeGreaterThan(5);
+    expect(before.some((c) => (c.followUps as unknown[]).length > 0)).toBe(true);
+    const base64 = await editedExport(core, 'mediationCases', (ws, h) => {
+      ws.getCell(3, h.get('调解员')!).value = '新调解员';
+    });
+    const preview = ok(await core.call('excel.preview', { register: 'mediationCases', base64 }));
+    expect(preview.issues).toEqual([]);
+    expect(preview).toMatchObject({ updated: 1, new: 0, unchanged: before.length - 1, duplicates: 0 });
+    const changed = preview.changes.filter((c) => c.action === 'updated');
+    expect(changed).toEqual([
+      expect.objectContaining({ row: 3, fields: [{ label: '调解员', personal: false, before: expect.any(String), after: '新调解员', emptied: false }] }),
+    ]);
+    const r = ok(await core.call('excel.import', { register: 'mediationCases', base64 }));
+    expect(r).toMatchObject({ applied: true, written: 1 });
+    const after = await listAll(core, 'mediationCases');
+    const byId = new Map(after.map((c) => [c.id, c]));
+    for (const c of before) {
+      expect(byId.get(c.id)!.partyList, String(c.caseNo)).toEqual(c.partyList);
+      expect(byId.get(c.id)!.followUps, String(c.caseNo)).toEqual(c.followUps);
+    }
+    expect(after.filter((c) => c.mediator === '新调解员')).toHaveLength(1);
+    core.close();
+  });
+
+  it('a sheet that updates only some columns leaves the others as they are', async () => {
+    const core = memoryCore();
+    const a = ok(await core.call('activities.create', { record: { ...SAMPLES.activities } }));
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Sheet1');
+    ws.addRow(['记录编号', '活动日期', '活动名称', '形式', '参与人数']);
+    ws.addRow([a.id, SAMPLES.activities.date, SAMPLES.activities.title, '集中宣传', 999]);
+    ok(await core.call('excel.import', { register: 'activities', base64: b64(await wb.xlsx.writeBuffer()) }));
+    const got = ok(await core.call('activities.get', { id: a.id }));
+    expect(got).toMatchObject({ audience: 999, village: '清河村', laws: ['消费者权益保护法'], materials: 800, banners: 3, occasion: '3·15' });
+    core.close();
+  });
+
+  it('refuses a change that empties personal data unless the clerk allows it', async () => {
+    const core = memoryCore();
+    ok(await core.call('demo.generate', { year: 2025 }));
+    const base64 = await editedExport(core, 'mediationCases', (ws, h) => {
+      // (当事人 follows the party list when emptied: 纠纷简要情况 is the personal text a sheet can empty)
+      ws.getCell(3, h.get('纠纷简要情况')!).value = null;
+    });
+    const id = String(
+      (await workbookOf(base64)).worksheets[0].getRow(3).getCell(REGISTERS.mediationCases.fields.filter((f) => f.type !== 'list').length + 1).value,
+    );
+    const before = ok(await core.call('mediationCases.get', { id }));
+    const p = ok(await core.call('excel.import', { register: 'mediationCases', base64 }));
+    expect(p).toMatchObject({ applied: false, personalEmptied: 1 });
+    expect(p.issues[0]).toMatchObject({ row: 3, header: '纠纷简要情况' });
+    expect(p.issues[0].message).toContain('会清空本机已有的「纠纷简要情况」（个人信息）');
+    expect(ok(await core.call('mediationCases.get', { id })).summary).toBe(before.summary);
+    const allowed = ok(await core.call('excel.import', { register: 'mediationCases', base64, allowEmptyPersonal: true }));
+    expect(allowed.applied).toBe(true);
+    expect(allowed.changes.find((c) => c.row === 3)!.fields).toEqual([expect.objectContaining({ label: '纠纷简要情况', personal: true, emptied: true })]);
+    // a personal field's value is never shown in the preview
+    expect(JSON.stringify(allowed.changes)).not.toContain(before.summary!);
+    expect(ok(await core.call('mediationCases.get', { id })).summary).toBeNull();
+    core.close();
+  });
+
+  it('the same rows without 记录编号 imported twice are recognised: 重复，已跳过, nothing doubles', async () => {
+    const core = memoryCore();
+    const base64 = await sheet([
+      ['活动日期', '活动名称', '活动形式', '参与人数'],
+      ['2025-03-15', '消费者权益日宣传', '集中宣传', 100],
+      ['2025-04-15', '国家安全教育日', '集中宣传', 80],
+      ['2025-04-15', '国家安全教育日', '集中宣传', 80],
+    ]);
+    const first = ok(await core.call('excel.import', { register: 'activities', base64 }));
+    expect(first).toMatchObject({ applied: true, written: 2, new: 2, duplicates: 1 });
+    expect(first.changes.find((c) => c.row === 4)).toMatchObject({ action: 'duplicate', note: '重复，已跳过：与表格第3行相同' });
+    const again = ok(await core.call('excel.preview', { register: 'activities', base64 }));
+    expect(again).toMatchObject({ new: 0, updated: 0, duplicates: 3 });
+    expect(again.changes.map((c) => c.note)).toEqual(['重复，已跳过：台账中已有这条记录', '重复，已跳过：台账中已有这条记录', '重复，已跳过：与表格第3行相同']);
+    ok(await core.call('excel.import', { register: 'activities', base64 }));
+    expect(await total(core, 'activities')).toBe(2);
+    // the same date and title with other figures is another record, said so in the preview
+    const other = await sheet([
+      ['活动日期', '活动名称', '活动形式', '参与人数'],
+      ['2025-03-15', '消费者权益日宣传', '集中宣传', 150],
+    ]);
+    const p = ok(await core.call('excel.preview', { register: 'activities', base64: other }));
+    expect(p).toMatchObject({ new: 1, duplicates: 0 });
+    expect(p.changes[0].note).toContain('台账中已有同日期、同活动名称的记录');
+    core.close();
+  });
+
+  it('the same cases (by 案号) and inspections (date and 检查对象) imported twice are skipped', async () => {
+    const core = memoryCore();
+    const cases = await sheet([
+      ['案号', '受理日期', '纠纷类型', '调解状态'],
+      ['清河调〔2025〕1号', '2025-03-01', '邻里', '调解中'],
+    ]);
+    ok(await core.call('excel.import', { register: 'mediationCases', base64: cases }));
+    expect(ok(await core.call('excel.preview', { register: 'mediationCases', base64: cases }))).toMatchObject({ duplicates: 1, new: 0, issueCount: 0 });
+    const insp = await sheet([
+      ['检查日期', '执法领域', '检查对象', '处理结果'],
+      ['2025-05-01', '安全生产', '恒达建材有限公司', '未发现问题'],
+    ]);
+    ok(await core.call('excel.import', { register: 'inspections', base64: insp }));
+    expect(ok(await core.call('excel.preview', { register: 'inspections', base64: insp }))).toMatchObject({ duplicates: 1, new: 0 });
+    expect(await total(core, 'inspections')).toBe(1);
     core.close();
   });
 });

@@ -18,6 +18,8 @@ export function usePackageImport() {
   /** a 含附件 package (.zip): its bytes; the preview then also lists attachments and conflicts */
   const zipBase64 = ref('');
   const skipInvalid = ref(false);
+  /** records in the 回收站 the package has a changed copy of: restored and updated (the clerk's word) */
+  const restoreFromBin = ref(false);
   const preview = ref<ImportReport | ZipImportReport | null>(null);
   const result = ref<ImportReport | null>(null);
   const importError = ref('');
@@ -30,6 +32,7 @@ export function usePackageImport() {
     result.value = null;
     importError.value = '';
     skipInvalid.value = false;
+    restoreFromBin.value = false;
   }
 
   async function pickFile() {
@@ -52,7 +55,7 @@ export function usePackageImport() {
 
   async function runPreview() {
     if (!content.value && !zipBase64.value) return;
-    const input = { skipInvalid: skipInvalid.value };
+    const input = { skipInvalid: skipInvalid.value, restoreFromBin: restoreFromBin.value };
     preview.value = null;
     preview.value =
       (await run(
@@ -71,7 +74,7 @@ export function usePackageImport() {
   const nothingToDo = computed(() => !!totals.value && totals.value.new + totals.value.updated === 0);
 
   async function confirmImport() {
-    const input = { skipInvalid: skipInvalid.value };
+    const input = { skipInvalid: skipInvalid.value, restoreFromBin: restoreFromBin.value };
     const r = await run(
       () =>
         zipBase64.value ? call('exchange.importZip', { ...input, base64: zipBase64.value }) : call('exchange.import', { ...input, content: content.value }),
@@ -93,5 +96,20 @@ export function usePackageImport() {
     if (r.years.length && !r.years.includes(yearStore.year)) yearStore.setYear(Math.max(...r.years));
   }
 
-  return { busy, fileName, skipInvalid, preview, result, importError, totals, blocked, nothingToDo, pickFile, runPreview, confirmImport, reset };
+  return {
+    busy,
+    fileName,
+    skipInvalid,
+    restoreFromBin,
+    preview,
+    result,
+    importError,
+    totals,
+    blocked,
+    nothingToDo,
+    pickFile,
+    runPreview,
+    confirmImport,
+    reset,
+  };
 }
