@@ -4,6 +4,7 @@ import type { ExportResult } from '../../shared/contract/exchange.ts';
 import { REGISTERS, REGISTER_NAMES, type RegisterName } from '../../shared/registers.ts';
 import type { YearProfile } from '../../shared/records.ts';
 import { opennessToPackage } from '../../shared/openness.ts';
+import { emptyEnforcementDoc } from '../../shared/enforcement.ts';
 import { isoNow, type CoreContext } from '../context.ts';
 import { getSettings } from '../years/settings.ts';
 import { getProfile, profileYears } from '../years/year-profiles.ts';
@@ -19,6 +20,17 @@ export function profileToPackage(p: YearProfile): Record<string, unknown> {
   const out: Record<string, unknown> = { year: p.year };
   for (const [k, v] of Object.entries(p)) {
     if (k === 'year' || k === 'narrative' || k === 'measures' || k === 'measureTitles' || k === 'openness' || v === null) continue;
+    if (k === 'enforcementDoc') {
+      // the 行政执法数据's texts and settings, when the clerk has set any (a backup keeps them)
+      if (JSON.stringify(v) !== JSON.stringify(emptyEnforcementDoc())) out[k] = v;
+      continue;
+    }
+    if (k === 'enforcementActs') {
+      // only the counts filled in; none: no key
+      const acts = Object.fromEntries(Object.entries(v as Record<string, number | null>).filter(([, n]) => n !== null));
+      if (Object.keys(acts).length) out[k] = acts;
+      continue;
+    }
     out[k] = v;
   }
   const narrative: Record<string, unknown> = setOnly(p.narrative);
