@@ -57,6 +57,19 @@ function carriedRequests(ctx: CoreContext, year: number, department?: string): R
   return rows.map((row) => rowToRecord<Record<string, unknown>>(def, row));
 }
 
+/** Penalties inspected before the year and decided in it: the year's 行政执法数据 counts them (表一). */
+function carriedPenalties(ctx: CoreContext, year: number, department?: string): Record<string, unknown>[] {
+  const def = REGISTERS.inspections;
+  const rows = ctx.db
+    .prepare(
+      `SELECT * FROM ${def.table} WHERE deleted_at IS NULL AND date < ? AND outcome = 'penalty'
+      AND penalty_decided_on >= ? AND penalty_decided_on < ?${department !== undefined ? ' AND department = ?' : ''}
+    ORDER BY date, id`,
+    )
+    .all(`${year}-01-01`, `${year}-01-01`, `${year + 1}-01-01`, ...(department !== undefined ? [department] : [])) as Record<string, unknown>[];
+  return rows.map((row) => rowToRecord<Record<string, unknown>>(def, row));
+}
+
 export function buildPackage(
   ctx: CoreContext,
   opts: { year?: number; department?: string; withPersonal?: boolean },
@@ -83,6 +96,8 @@ export function buildPackage(
     // a year's 政务公开年报 also counts the requests carried over from earlier years (上年结转):
     // a year's package carries them, so the report can be written from the package alone
     if (r === 'disclosureRequests' && opts.year !== undefined) recs.unshift(...carriedRequests(ctx, opts.year, opts.department));
+    // and its 行政执法数据 the penalties inspected the year before and decided in this one
+    if (r === 'inspections' && opts.year !== undefined) recs.unshift(...carriedPenalties(ctx, opts.year, opts.department));
     counts[r] = recs.length;
     pkg[PACKAGE_KEYS[r]] = recs.map((rec) => toPackageRecord(r, rec, { withPersonal: !!opts.withPersonal }));
   }
