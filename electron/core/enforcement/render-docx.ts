@@ -6,8 +6,21 @@
 import { randomBytes } from 'node:crypto';
 import { AlignmentType, Document, Packer, PageOrientation, Paragraph } from 'docx';
 import JSZip from 'jszip';
-import type { EnforcementModel, EnforcementTables } from '../../shared/contract/enforcement.ts';
+import {
+  CERT_HEADERS,
+  COERCION_EXECUTION,
+  COERCION_MEASURES,
+  LICENSING_HEADERS,
+  OTHER_HEADERS,
+  PENALTY_HEADERS,
+  TABLE_TITLES,
+  type EnforcementModel,
+  type EnforcementTables,
+  type TableKey,
+} from '../../shared/contract/enforcement.ts';
 import { tableXml, widths, type Cell } from '../openness/render-docx.ts';
+
+export { TABLE_TITLES, type TableKey };
 import {
   emptyLine,
   fontTableXml,
@@ -29,33 +42,6 @@ const LANDSCAPE_TEXT = LANDSCAPE.width - LANDSCAPE.left - LANDSCAPE.right;
 
 const head = (text: string, extra: Partial<Cell> = {}): Cell => ({ text, head: true, ...extra });
 const nums = (v: (number | string)[]): Cell[] => v.map((x) => ({ text: String(x) }));
-
-export const TABLE_TITLES = {
-  penalty: '表一\u3000行政处罚实施情况统计表',
-  licensing: '表二\u3000行政许可实施情况统计表',
-  coercion: '表三\u3000行政强制实施情况统计表',
-  other: '表四\u3000其他行政执法行为实施情况统计表',
-  certification: '表五\u3000行政执法证持证率情况统计表',
-} as const;
-export type TableKey = keyof typeof TABLE_TITLES;
-
-export const PENALTY_HEADERS = [
-  '警告、通报批评',
-  '罚款',
-  '没收违法所得、没收非法财物',
-  '暂扣许可证件、降低资质等级',
-  '吊销许可证件',
-  '限制开展生产经营活动',
-  '责令停产停业、责令关闭、限制从业',
-  '行政拘留',
-  '其他行政处罚',
-  '合计（宗）',
-];
-export const LICENSING_HEADERS = ['申请数量', '受理数量', '许可数量', '不予许可数量', '撤销许可数量'];
-export const COERCION_MEASURES = ['限制公民人身自由', '查封场所、设施或者财物', '扣押财物', '冻结存款、汇款', '其他行政强制措施'];
-export const COERCION_EXECUTION = ['行政机关强制执行', '申请人民法院强制执行'];
-export const OTHER_HEADERS = ['行政征收', '行政征用', '行政确认', '行政给付', '行政裁决', '行政奖励', '行政检查', '其他行政执法行为'];
-export const CERT_HEADERS = ['执法人员总数（应持证）', '持证人数', '持证率'];
 
 /** The unit line printed above each table. */
 export function unitOf(key: TableKey, amountUnit: 'wan' | 'yuan'): string {
@@ -160,7 +146,15 @@ export function buildEnforcementDocument(model: EnforcementModel, nonce = ''): D
           page: {
             // docx writes a landscape page with width and height swapped: give them as portrait
             size: { width: LANDSCAPE.height, height: LANDSCAPE.width, orientation: PageOrientation.LANDSCAPE },
-            margin: { top: LANDSCAPE.top, bottom: LANDSCAPE.bottom, left: LANDSCAPE.left, right: LANDSCAPE.right, header: 567, footer: LANDSCAPE.footer, gutter: 0 },
+            margin: {
+              top: LANDSCAPE.top,
+              bottom: LANDSCAPE.bottom,
+              left: LANDSCAPE.left,
+              right: LANDSCAPE.right,
+              header: 567,
+              footer: LANDSCAPE.footer,
+              gutter: 0,
+            },
           },
         },
         footers: { default: pageFooter(true), even: pageFooter(false) },
@@ -177,7 +171,8 @@ export async function renderEnforcementDocx(model: EnforcementModel): Promise<Bu
   const buf = await Packer.toBuffer(buildEnforcementDocument(model, nonce), false, [{ path: 'word/fontTable.xml', data: fontTableXml() }]);
   const zip = await JSZip.loadAsync(buf);
   let xml = await zip.file('word/document.xml')!.async('string');
-  for (const key of (Object.keys(TABLE_TITLES) as TableKey[]).reverse()) xml = spliceParagraph(xml, marker(nonce, key), enforcementTableXml(key, model.tables, model.amountUnit));
+  for (const key of (Object.keys(TABLE_TITLES) as TableKey[]).reverse())
+    xml = spliceParagraph(xml, marker(nonce, key), enforcementTableXml(key, model.tables, model.amountUnit));
   zip.file('word/document.xml', xml);
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
 }

@@ -8,6 +8,34 @@ import { method, prefixed, yearNumber } from './define.ts';
 export const PENALTY_COLUMNS = ['warning', 'fine', 'confiscation', 'suspension', 'revocation', 'restriction', 'closure', 'detention', 'other'] as const;
 export type PenaltyColumn = (typeof PENALTY_COLUMNS)[number];
 
+/** The tables' titles and column heads, as printed (Word, Excel and the page). */
+export const TABLE_TITLES = {
+  penalty: '表一\u3000行政处罚实施情况统计表',
+  licensing: '表二\u3000行政许可实施情况统计表',
+  coercion: '表三\u3000行政强制实施情况统计表',
+  other: '表四\u3000其他行政执法行为实施情况统计表',
+  certification: '表五\u3000行政执法证持证率情况统计表',
+} as const;
+export type TableKey = keyof typeof TABLE_TITLES;
+
+export const PENALTY_HEADERS = [
+  '警告、通报批评',
+  '罚款',
+  '没收违法所得、没收非法财物',
+  '暂扣许可证件、降低资质等级',
+  '吊销许可证件',
+  '限制开展生产经营活动',
+  '责令停产停业、责令关闭、限制从业',
+  '行政拘留',
+  '其他行政处罚',
+  '合计（宗）',
+];
+export const LICENSING_HEADERS = ['申请数量', '受理数量', '许可数量', '不予许可数量', '撤销许可数量'];
+export const COERCION_MEASURES = ['限制公民人身自由', '查封场所、设施或者财物', '扣押财物', '冻结存款、汇款', '其他行政强制措施'];
+export const COERCION_EXECUTION = ['行政机关强制执行', '申请人民法院强制执行'];
+export const OTHER_HEADERS = ['行政征收', '行政征用', '行政确认', '行政给付', '行政裁决', '行政奖励', '行政检查', '其他行政执法行为'];
+export const CERT_HEADERS = ['执法人员总数（应持证）', '持证人数', '持证率'];
+
 export interface EnforcementTables {
   /** 表一: one count per PENALTY_COLUMNS entry, their 合计, and 罚没金额 */
   penalty: {
