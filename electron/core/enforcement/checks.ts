@@ -25,7 +25,11 @@ export interface OtherReports {
   openness: { penalties: number; licenses: number; coercions: number; exported: { exportedAt: string; penalties: number } | null };
 }
 
-export function otherReports(stats: YearStats, opennessNow: { penalties: number; licenses: number; coercions: number }, exported: OtherReports['openness']['exported']): OtherReports {
+export function otherReports(
+  stats: YearStats,
+  opennessNow: { penalties: number; licenses: number; coercions: number },
+  exported: OtherReports['openness']['exported'],
+): OtherReports {
   return {
     law: { ownPenalties: stats.inspections.ownPenalties, ownInspections: stats.inspections.ownInspections },
     openness: { ...opennessNow, exported },
@@ -122,9 +126,18 @@ export const ENFORCEMENT_CHECK_SQL = {
 } as const;
 
 /** Data warnings: what the clerk should look at before publishing. */
-export function dataWarnings(db: Db, year: number, c: EnforcementCounts, acts: EnforcementActs, people: { required: number | null; certified: number | null }): ReviewItem[] {
+export function dataWarnings(
+  db: Db,
+  year: number,
+  c: EnforcementCounts,
+  acts: EnforcementActs,
+  people: { required: number | null; certified: number | null },
+): ReviewItem[] {
   const out: ReviewItem[] = [];
-  const g = prepared(db, ENFORCEMENT_CHECK_SQL.gaps).get({ from: `${year}-01-01`, to: `${year + 1}-01-01`, lateDecember: `${year}-12-15` }) as Record<string, number>;
+  const g = prepared(db, ENFORCEMENT_CHECK_SQL.gaps).get({ from: `${year}-01-01`, to: `${year + 1}-01-01`, lateDecember: `${year}-12-15` }) as Record<
+    string,
+    number
+  >;
   const inspections = registerPath('inspections');
   if (g.noAmount)
     out.push({
@@ -159,7 +172,7 @@ export function dataWarnings(db: Db, year: number, c: EnforcementCounts, acts: E
       id: 'enforcement.entrusted',
       severity: 'info',
       link: link('查看受委托执法', inspections, year, { entrusted: 'true' }),
-      message: `受委托执法的检查${c.entrustedInspections}次、处罚${c.entrustedPenalties}宗以委托机关名义作出，由委托机关公开，不计入本机关的统计表。`,
+      message: `受委托执法的${[c.entrustedInspections ? `检查${c.entrustedInspections}次` : '', c.entrustedPenalties ? `处罚${c.entrustedPenalties}宗` : ''].filter(Boolean).join('、')}以委托机关名义作出，由委托机关公开，不计入本机关的统计表。`,
     });
   if (!actsFilled(acts))
     out.push({
