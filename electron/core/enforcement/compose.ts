@@ -13,7 +13,7 @@ import type { EnforcementCounts } from './figures.ts';
 /**
  * 成文日期 of the publication: 1–31 January of the next year (before 1月31日). A date asked for before
  * that is refused (the year is not over); a date after it, or today outside it, leaves the line blank
- * (`2026年　月　日`) with a warning. (The integrator will unify this with electron/shared/document-date.ts.)
+ * (`2026年\u3000月\u3000日`) with a warning. (The integrator will unify this with electron/shared/document-date.ts.)
  */
 export function enforcementDate(year: number, given: string | undefined, today: string): { date: string; source: EnforcementModel['dateSource']; warning: string | null } {
   const from = `${year + 1}-01-01`;
