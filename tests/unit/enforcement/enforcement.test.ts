@@ -321,6 +321,18 @@ describe('the new data', () => {
     b.close();
   });
 
+  it('并处种类 in Excel: written as labels, read back whole though a label holds a 、', async () => {
+    const { toOptionTags, fieldToCell } = await import('../../../electron/core/excel/columns.ts');
+    const { INSPECTION } = await import('../../../electron/shared/registers.ts');
+    const { PENALTY_KINDS } = await import('../../../electron/shared/enums.ts');
+    const f = INSPECTION.fields.find((x) => x.key === 'penaltyAlsoKinds')!;
+    const cell = fieldToCell(f, ['warning', 'closure']);
+    expect(cell).toBe('警告、通报批评；责令停产停业、责令关闭、限制从业');
+    expect(toOptionTags(PENALTY_KINDS, cell as string)).toEqual(['warning', 'closure']);
+    expect(toOptionTags(PENALTY_KINDS, '罚款、没收')).toEqual(['fine', 'confiscation']);
+    expect(toOptionTags(PENALTY_KINDS, '没收，拘留')).toEqual(['confiscation', '拘留']);
+  });
+
   it('refuses a bad count in 年度信息, naming it', async () => {
     const core = await coreWith([]);
     const e = err(await core.call('years.saveProfile', { year: 2025, enforcementActs: { reward: -1 } }));
