@@ -15,7 +15,11 @@ import type { EnforcementCounts } from './figures.ts';
  * that is refused (the year is not over); a date after it, or today outside it, leaves the line blank
  * (`2026年\u3000月\u3000日`) with a warning. (The integrator will unify this with electron/shared/document-date.ts.)
  */
-export function enforcementDate(year: number, given: string | undefined, today: string): { date: string; source: EnforcementModel['dateSource']; warning: string | null } {
+export function enforcementDate(
+  year: number,
+  given: string | undefined,
+  today: string,
+): { date: string; source: EnforcementModel['dateSource']; warning: string | null } {
   const from = `${year + 1}-01-01`;
   const to = `${year + 1}-01-31`;
   const blank = `${year + 1}年\u3000月\u3000日`;
@@ -96,7 +100,9 @@ export function composeEnforcement(input: EnforcementComposeInput): EnforcementM
   if (p.total > 0) {
     const kinds = PENALTY_COLUMNS.map((k, i) => (p.byKind[i] > 0 ? `${SHORT_KIND[k]}${p.byKind[i]}宗` : null)).filter(Boolean);
     const amount = p.amountYuan > 0 ? `，罚没金额${p.amountText}${unitText}` : '';
-    figures.push(`${year}年，${organ}以本机关名义作出行政处罚决定${p.total}宗${kinds.length > 1 ? `，其中${kinds.join('、')}` : kinds.length ? `，均为${SHORT_KIND[PENALTY_COLUMNS[p.byKind.findIndex((n) => n > 0)]]}` : ''}${amount}。`);
+    figures.push(
+      `${year}年，${organ}以本机关名义作出行政处罚决定${p.total}宗${kinds.length > 1 ? `，其中${kinds.join('、')}` : kinds.length ? `，均为${SHORT_KIND[PENALTY_COLUMNS[p.byKind.findIndex((n) => n > 0)]]}` : ''}${amount}。`,
+    );
   } else {
     figures.push(`${year}年，${organ}未以本机关名义作出行政处罚决定。`);
   }
@@ -104,7 +110,13 @@ export function composeEnforcement(input: EnforcementComposeInput): EnforcementM
   const note = entrustedNote(c.entrustedPenalties);
   const [applied, accepted, granted, refused, revoked] = t.licensing;
   if (applied + accepted + granted + refused + revoked > 0) {
-    const bits = [applied ? `收到申请${applied}件` : null, accepted ? `受理${accepted}件` : null, granted ? `准予许可${granted}宗` : null, refused ? `不予许可${refused}宗` : null, revoked ? `撤销许可${revoked}宗` : null].filter(Boolean);
+    const bits = [
+      applied ? `收到申请${applied}件` : null,
+      accepted ? `受理${accepted}件` : null,
+      granted ? `准予许可${granted}宗` : null,
+      refused ? `不予许可${refused}宗` : null,
+      revoked ? `撤销许可${revoked}宗` : null,
+    ].filter(Boolean);
     figures.push(`行政许可方面，${bits.join('，')}。`);
   }
   const measures = t.coercion.slice(0, 5).reduce((a, b) => a + b, 0);

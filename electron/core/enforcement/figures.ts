@@ -152,6 +152,10 @@ export function enforcementTables(
     licensing: [v('licenseApplied'), v('licenseAccepted'), v('licenseGranted'), v('licenseRefused'), v('licenseRevoked')],
     coercion: [v('coerceLiberty'), v('coerceSeal'), v('coerceSeize'), v('coerceFreeze'), v('coerceOther'), v('executeByAgency'), v('executeByCourt')],
     other: [v('levy'), v('requisition'), v('confirmation'), v('payment'), v('adjudication'), v('reward'), counts.inspections, v('otherActs')],
-    certification: { required: people.required, certified: people.certified, rate: (people.required && people.certified !== null ? formatRate(people.certified, people.required) : null) ?? '—' },
+    certification: {
+      required: people.required,
+      certified: people.certified,
+      rate: (people.required && people.certified !== null ? formatRate(people.certified, people.required) : null) ?? '—',
+    },
   };
 }

@@ -27,7 +27,12 @@ function load(db: Db, year: number): Loaded {
   const profile = getProfile(db, year);
   const doc = profile.enforcementDoc;
   const counts = countEnforcement(loadEnforcementRows(db, year), { excludePenalizedInspections: doc.excludePenalizedInspections });
-  const tables = enforcementTables(counts, profile.enforcementActs, { required: profile.enforcersRequired, certified: profile.certifiedEnforcers }, doc.amountUnit);
+  const tables = enforcementTables(
+    counts,
+    profile.enforcementActs,
+    { required: profile.enforcersRequired, certified: profile.certifiedEnforcers },
+    doc.amountUnit,
+  );
   const o = computeOpennessFigures(db, year, profile.openness);
   const exported = exportedReport(db, year);
   const other = otherReports(
