@@ -14,6 +14,7 @@ import { demoCommands } from './commands/demo.ts';
 import { excelCommands } from './commands/excel.ts';
 import { exchangeCommands } from './commands/exchange.ts';
 import { opennessCommands } from './commands/openness.ts';
+import { enforcementCommands } from './commands/enforcement.ts';
 import { reportCommands } from './commands/report.ts';
 import { statsCommands } from './commands/stats.ts';
 import type { CommandTable } from './command.ts';
@@ -26,6 +27,7 @@ const COMMANDS: CommandTable = {
   ...statsCommands,
   ...reportCommands,
   ...opennessCommands,
+  ...enforcementCommands,
   ...backupCommands,
   ...excelCommands,
 };

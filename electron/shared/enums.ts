@@ -82,6 +82,8 @@ export const INSPECTION_MODES = {
   special: '专项检查',
   joint: '联合检查',
   complaint: '投诉举报核查',
+  /** 巡查、巡逻: no specific object, never counted as a 行政检查 (shared/spec/enforcement-data.md) */
+  patrol: '巡查',
 } as const;
 
 export const TARGET_TYPES = {
@@ -106,9 +108,15 @@ export const PENALTY_KINDS = {
   suspension: '暂扣许可证件、降低资质等级',
   revocation: '吊销许可证件',
   restriction: '限制开展生产经营活动',
-  closure: '责令停产停业、责令关闭',
+  closure: '责令停产停业、责令关闭、限制从业',
   detention: '行政拘留',
   other: '其他',
+} as const;
+
+/** 处罚程序 of a penalty decision */
+export const PENALTY_PROCEDURES = {
+  simple: '简易程序',
+  general: '普通程序',
 } as const;
 
 export const WORK_CATEGORIES = {

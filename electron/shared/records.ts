@@ -1,6 +1,7 @@
 // The record shapes the API returns. They are flat (the data package nests the
 // penalty of an inspection; exchange/ converts). Optional text is null when empty.
 import type { OpennessYear } from './openness.ts';
+import type { EnforcementActs, EnforcementDoc } from './enforcement.ts';
 import type {
   ACTIVITY,
   DISCLOSURE_REQUEST,
@@ -149,6 +150,12 @@ export interface YearProfile {
    * null = not answered (no records is not proof)
    */
   noReviewOrLitigation: boolean | null;
+  /** 应持证执法人员（名）, 表五's 执法人员总数 (schema 20) */
+  enforcersRequired: number | null;
+  /** the 许可、强制、征收 … counts of the 行政执法数据 (schema 20) */
+  enforcementActs: EnforcementActs;
+  /** the 行政执法数据's texts and settings (schema 20; not in the data package) */
+  enforcementDoc: EnforcementDoc;
   updatedAt: string | null;
 }
 

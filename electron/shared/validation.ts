@@ -2,6 +2,7 @@
 // and the forms. Every message is Chinese and names the field by its label.
 import { choicesFor, fieldApplies, type FieldDef, type ListItemDef, type RegisterDef, type RegisterName } from './registers.ts';
 import type { RegisterFields } from './records.ts';
+import { PENALTY_KINDS } from './enums.ts';
 
 export interface FieldIssue {
   /** field key, e.g. closedOn */
@@ -80,7 +81,16 @@ function checkField(f: FieldDef, raw: unknown, issues: FieldIssue[]): unknown {
       if (!Array.isArray(raw) || raw.some((t) => typeof t !== 'string')) return fail(`「${f.label}」应为文字列表`);
       const tags = [...new Set(raw.map((t: string) => t.trim()).filter(Boolean))];
       if (tags.some((t) => t.length > 100)) return fail(`「${f.label}」中每一项不能超过100个字`);
-      return tags;
+      if (!f.options) return tags;
+      // a choice list (并处种类): each item one of the codes, its Chinese label stored as the code
+      const options = f.options;
+      const codes: string[] = [];
+      for (const t of tags) {
+        const code = Object.hasOwn(options, t) ? t : Object.keys(options).find((k) => options[k] === t);
+        if (!code) return fail(`「${f.label}」中的“${t.slice(0, 30)}”无效，应为：${Object.values(options).join('、')}`);
+        if (!codes.includes(code)) codes.push(code);
+      }
+      return codes;
     }
     case 'list':
       return checkList(f, raw, fail);
@@ -153,7 +163,21 @@ const RULES: { [R in RegisterName]: Rule<R>[] } = {
       return early ? { field: 'followUps', message: `回访日期 ${early.date} 不能早于受理日期` } : null;
     },
   ],
-  inspections: [(r) => (r.issuesRectified > r.issuesFound ? { field: 'issuesRectified', message: '已整改数不能大于发现问题数' } : null)],
+  inspections: [
+    (r) => (r.issuesRectified > r.issuesFound ? { field: 'issuesRectified', message: '已整改数不能大于发现问题数' } : null),
+    (r) =>
+      r.penaltyKind && r.penaltyAlsoKinds.includes(r.penaltyKind)
+        ? {
+            field: 'penaltyAlsoKinds',
+            message: `并处种类不能包含处罚种类本身（“${PENALTY_KINDS[r.penaltyKind as keyof typeof PENALTY_KINDS] ?? r.penaltyKind}”）`,
+          }
+        : null,
+    (r) => (r.penaltyAlsoKinds.length && !r.penaltyKind ? { field: 'penaltyKind', message: '填写了并处种类的处罚，须先选择处罚种类（主罚）' } : null),
+    (r) =>
+      r.penaltyDecidedOn && r.penaltyDecidedOn < r.date
+        ? { field: 'penaltyDecidedOn', message: `处罚决定日期 ${r.penaltyDecidedOn} 不能早于检查日期 ${r.date}` }
+        : null,
+  ],
   workItems: [(r) => (r.passed > r.participants ? { field: 'passed', message: '考试合格人数不能大于参加人次' } : null)],
   disclosureRequests: [
     (r) => (r.resultOn && r.resultOn < r.receivedOn ? { field: 'resultOn', message: '答复日期不能早于收到申请日期' } : null),

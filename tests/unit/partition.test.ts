@@ -33,7 +33,21 @@ const OWN_TRANSACTIONS: Record<string, string> = {
 
 describe('the domain partition', () => {
   it('every domain has its contract slice, its core folder with handlers.ts, and a tests folder', () => {
-    expect(DOMAINS).toEqual(['app', 'registers', 'years', 'exchange', 'excel', 'backup', 'attachments', 'stats', 'report', 'openness', 'cases', 'demo']);
+    expect(DOMAINS).toEqual([
+      'app',
+      'registers',
+      'years',
+      'exchange',
+      'excel',
+      'backup',
+      'attachments',
+      'stats',
+      'report',
+      'openness',
+      'enforcement',
+      'cases',
+      'demo',
+    ]);
     for (const d of DOMAINS) {
       expect(existsSync(join(ROOT, 'electron/shared/contract', `${d}.ts`)), `contract/${d}.ts`).toBe(true);
       expect(existsSync(join(ROOT, 'electron/core', d, 'handlers.ts')), `core/${d}/handlers.ts`).toBe(true);

@@ -17,6 +17,7 @@ import type {
   INSPECTION_MODES,
   INSPECTION_OUTCOMES,
   PENALTY_KINDS,
+  PENALTY_PROCEDURES,
   TARGET_TYPES,
   WORK_CATEGORIES,
 } from '../../electron/shared/enums.ts';
@@ -115,6 +116,10 @@ interface InspectionFields extends Common {
   outcome: keyof typeof INSPECTION_OUTCOMES;
   penaltyDecisionNo: string | null;
   penaltyKind: keyof typeof PENALTY_KINDS | null;
+  /** 并处 kinds: codes of PENALTY_KINDS */
+  penaltyAlsoKinds: string[];
+  penaltyDecidedOn: string | null;
+  penaltyProcedure: keyof typeof PENALTY_PROCEDURES | null;
   penaltyAmount: number | null;
   penaltyLegalReview: boolean;
 }
@@ -237,6 +242,9 @@ describe('record types derived from registers.ts', () => {
         outcome: true,
         penaltyDecisionNo: true,
         penaltyKind: true,
+        penaltyAlsoKinds: true,
+        penaltyDecidedOn: true,
+        penaltyProcedure: true,
         penaltyAmount: true,
         penaltyLegalReview: true,
         department: true,

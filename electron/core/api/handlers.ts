@@ -10,6 +10,7 @@ import { demoContract } from '../../shared/contract/demo.ts';
 import { excelContract } from '../../shared/contract/excel.ts';
 import { exchangeContract } from '../../shared/contract/exchange.ts';
 import { opennessContract } from '../../shared/contract/openness.ts';
+import { enforcementContract } from '../../shared/contract/enforcement.ts';
 import { reportContract } from '../../shared/contract/report.ts';
 import { statsContract } from '../../shared/contract/stats.ts';
 import { yearsContract } from '../../shared/contract/years.ts';
@@ -48,6 +49,7 @@ export const handlers: Handlers = {
   ...loadOnUse(statsContract, async () => (await import('../stats/handlers.ts')).statsHandlers),
   ...loadOnUse(reportContract, async () => (await import('../report/handlers.ts')).reportHandlers),
   ...loadOnUse(opennessContract, async () => (await import('../openness/handlers.ts')).opennessHandlers),
+  ...loadOnUse(enforcementContract, async () => (await import('../enforcement/handlers.ts')).enforcementHandlers),
   ...loadOnUse(casesContract, async () => (await import('../cases/handlers.ts')).casesHandlers),
   ...loadOnUse(demoContract, async () => (await import('../demo/handlers.ts')).demoHandlers),
 };

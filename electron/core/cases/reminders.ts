@@ -10,7 +10,8 @@ import { prepared } from '../registers/repository.ts';
 
 /** The statutory dates of the year (shared/spec: annual-report.md, openness-annual-report.md). */
 export const STATUTORY_DATES: { month: number; day: number; title: (reportYear: number) => string; path: string }[] = [
-  { month: 1, day: 31, title: (y) => `公开${y}年度行政执法数据和政府信息公开工作年度报告`, path: '/report' },
+  // opens the 行政执法数据 page (issue 20); its checks link on to the 政务公开年报
+  { month: 1, day: 31, title: (y) => `公开${y}年度行政执法数据和政府信息公开工作年度报告`, path: '/enforcement-data' },
   { month: 3, day: 1, title: (y) => `报送${y}年法治政府建设情况报告（县委、县政府，抄送依法治县办）`, path: '/report' },
   { month: 4, day: 1, title: (y) => `在政府网站公开${y}年法治政府建设情况报告`, path: '/report' },
 ];

@@ -260,6 +260,28 @@ export function toTags(v: Plain): Plain | string[] {
     .filter(Boolean);
 }
 
+/**
+ * A choice list's cell (并处种类): its labels found in the text, longest first (a label may itself hold
+ * a 、: 警告、通报批评), in the order written; what is left, split at separators, as written (a code, or
+ * a word validateRecord then names as invalid).
+ */
+export function toOptionTags(options: Readonly<Record<string, string>>, v: Plain): string[] {
+  if (v === null) return [];
+  let s = plainText(v);
+  const found: { at: number; code: string }[] = [];
+  for (const [code, label] of Object.entries(options).sort((a, b) => b[1].length - a[1].length)) {
+    const at = s.indexOf(label);
+    if (at < 0) continue;
+    found.push({ at, code });
+    s = s.slice(0, at) + ' '.repeat(label.length) + s.slice(at + label.length);
+  }
+  const rest = s
+    .split(/[、,，;；\s]+/)
+    .map((t) => t.trim())
+    .filter(Boolean);
+  return [...found.sort((a, b) => a.at - b.at).map((f) => f.code), ...rest];
+}
+
 /** Converts one cell to what validateRecord expects for its field. */
 export function cellToField(f: FieldDef, v: Plain): unknown {
   // a number in a date format beyond any calendar (Excel shows ########): the cell's problem, named by row and column
@@ -275,7 +297,7 @@ export function cellToField(f: FieldDef, v: Plain): unknown {
     case 'enum':
       return toEnumCode(f, v);
     case 'tags':
-      return toTags(v);
+      return f.options ? toOptionTags(f.options, v) : toTags(v);
     default:
       return v === null ? null : v instanceof Date ? plainText(v) : typeof v === 'string' ? v.trim() : String(v);
   }
@@ -303,7 +325,10 @@ function rawCell(f: FieldDef, value: unknown): string | number | Date | null {
     case 'enum':
       return f.options && Object.hasOwn(f.options, String(value)) ? f.options[String(value)] : String(value);
     case 'tags':
-      return Array.isArray(value) ? value.join('、') : String(value);
+      // a choice list (并处种类) is written as its labels, read back as codes by validateRecord
+      return Array.isArray(value)
+        ? value.map((x) => (f.options && Object.hasOwn(f.options, String(x)) ? f.options[String(x)] : String(x))).join(f.options ? '；' : '、')
+        : String(value);
     default:
       return choiceLabel(f, String(value));
   }

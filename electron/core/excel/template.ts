@@ -106,7 +106,7 @@ function describe(f: FieldDef): string {
     case 'enum':
       return `下拉选择：${Object.values(f.options ?? {}).join('、')}`;
     case 'tags':
-      return '可填多项，用顿号“、”分隔';
+      return f.options ? `可填多项，用分号“；”分隔：${Object.values(f.options).join('；')}` : '可填多项，用顿号“、”分隔';
     case 'longtext':
       return `文字，不超过${f.max ?? 2000}字`;
     default:

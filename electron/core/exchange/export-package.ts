@@ -4,6 +4,7 @@ import type { ExportResult } from '../../shared/contract/exchange.ts';
 import { REGISTERS, REGISTER_NAMES, type RegisterName } from '../../shared/registers.ts';
 import type { YearProfile } from '../../shared/records.ts';
 import { opennessToPackage } from '../../shared/openness.ts';
+import { emptyEnforcementDoc } from '../../shared/enforcement.ts';
 import { isoNow, type CoreContext } from '../context.ts';
 import { getSettings } from '../years/settings.ts';
 import { getProfile, profileYears } from '../years/year-profiles.ts';
@@ -19,6 +20,17 @@ export function profileToPackage(p: YearProfile): Record<string, unknown> {
   const out: Record<string, unknown> = { year: p.year };
   for (const [k, v] of Object.entries(p)) {
     if (k === 'year' || k === 'narrative' || k === 'measures' || k === 'measureTitles' || k === 'openness' || v === null) continue;
+    if (k === 'enforcementDoc') {
+      // the 行政执法数据's texts and settings, when the clerk has set any (a backup keeps them)
+      if (JSON.stringify(v) !== JSON.stringify(emptyEnforcementDoc())) out[k] = v;
+      continue;
+    }
+    if (k === 'enforcementActs') {
+      // only the counts filled in; none: no key
+      const acts = Object.fromEntries(Object.entries(v as Record<string, number | null>).filter(([, n]) => n !== null));
+      if (Object.keys(acts).length) out[k] = acts;
+      continue;
+    }
     out[k] = v;
   }
   const narrative: Record<string, unknown> = setOnly(p.narrative);
@@ -42,6 +54,19 @@ function carriedRequests(ctx: CoreContext, year: number, department?: string): R
     ORDER BY received_on, id`,
     )
     .all(`${year}-01-01`, `${year}-01-01`, ...(department !== undefined ? [department] : [])) as Record<string, unknown>[];
+  return rows.map((row) => rowToRecord<Record<string, unknown>>(def, row));
+}
+
+/** Penalties inspected before the year and decided in it: the year's 行政执法数据 counts them (表一). */
+function carriedPenalties(ctx: CoreContext, year: number, department?: string): Record<string, unknown>[] {
+  const def = REGISTERS.inspections;
+  const rows = ctx.db
+    .prepare(
+      `SELECT * FROM ${def.table} WHERE deleted_at IS NULL AND date < ? AND outcome = 'penalty'
+      AND penalty_decided_on >= ? AND penalty_decided_on < ?${department !== undefined ? ' AND department = ?' : ''}
+    ORDER BY date, id`,
+    )
+    .all(`${year}-01-01`, `${year}-01-01`, `${year + 1}-01-01`, ...(department !== undefined ? [department] : [])) as Record<string, unknown>[];
   return rows.map((row) => rowToRecord<Record<string, unknown>>(def, row));
 }
 
@@ -71,6 +96,8 @@ export function buildPackage(
     // a year's 政务公开年报 also counts the requests carried over from earlier years (上年结转):
     // a year's package carries them, so the report can be written from the package alone
     if (r === 'disclosureRequests' && opts.year !== undefined) recs.unshift(...carriedRequests(ctx, opts.year, opts.department));
+    // and its 行政执法数据 the penalties inspected the year before and decided in this one
+    if (r === 'inspections' && opts.year !== undefined) recs.unshift(...carriedPenalties(ctx, opts.year, opts.department));
     counts[r] = recs.length;
     pkg[PACKAGE_KEYS[r]] = recs.map((rec) => toPackageRecord(r, rec, { withPersonal: !!opts.withPersonal }));
   }

@@ -14,6 +14,7 @@ import {
 } from '../../shared/records.ts';
 import { describeRecord, isValidDate, validateRecord } from '../../shared/validation.ts';
 import { parseOpenness } from '../../shared/openness.ts';
+import { parseEnforcementActs, parseEnforcementDoc } from '../../shared/enforcement.ts';
 import { isoNow, type CoreContext } from '../context.ts';
 import { getSettings, updateSettings } from '../years/settings.ts';
 import { emptyProfile, getProfile, profileExists, writeProfile } from '../years/year-profiles.ts';
@@ -297,6 +298,14 @@ export function parseProfile(raw: Obj, bad: (m: string, f?: string) => void): Ye
     else p.noReviewOrLitigation = raw.noReviewOrLitigation;
   }
   p.openness = parseOpenness(raw, p.openness, fail);
+  if (raw.enforcersRequired !== undefined && raw.enforcersRequired !== null) {
+    const v = raw.enforcersRequired;
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0)
+      fail(`「应持证执法人员（名）」应为不小于0的整数，现为“${String(v).slice(0, 20)}”`, 'enforcersRequired');
+    else p.enforcersRequired = v;
+  }
+  p.enforcementActs = parseEnforcementActs(raw.enforcementActs, p.enforcementActs, fail);
+  p.enforcementDoc = parseEnforcementDoc(raw.enforcementDoc, p.enforcementDoc, fail);
   // then the same schema and limits as the API's 年度信息 save (counts, text lengths …)
   const api = yearProfileInput.safeParse(raw);
   if (!before.n && !api.success) {
@@ -327,6 +336,9 @@ const profileContent = (p: YearProfile) =>
     MEASURE_KEYS.map((k) => p.measureTitles[k]),
     p.noReviewOrLitigation,
     p.openness,
+    p.enforcersRequired,
+    p.enforcementActs,
+    p.enforcementDoc,
   ]);
 const isEmptyProfile = (p: YearProfile) => profileContent(p) === profileContent(emptyProfile(p.year));
 

@@ -38,7 +38,7 @@ export function toPackageRecord(register: RegisterName, rec: Obj, opts: { withPe
       if (!fieldApplies(f, rec)) continue;
       const [group, key] = f.packagePath;
       const g = isObj(out[group]) ? (out[group] as Obj) : (out[group] = {});
-      if (v !== null && v !== undefined) g[key] = v;
+      if (v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0)) g[key] = v;
       continue;
     }
     if (v === null || v === undefined || (Array.isArray(v) && v.length === 0)) continue;

@@ -12,6 +12,9 @@ import type { OpennessYear } from '../../shared/openness.ts';
 import { DISPUTE_KINDS, DISPUTE_RESULTS, disputeTotal } from '../../shared/openness.ts';
 import type { Db } from '../db/connection.ts';
 import { prepared } from '../registers/repository.ts';
+import { DECIDED_ON } from '../stats/year-stats.ts';
+import { getProfile } from '../years/year-profiles.ts';
+import { actsFilled, coercionDecisions, licenseDecisions } from '../../shared/enforcement.ts';
 
 export const APPLICANT_COLUMNS = Object.keys(APPLICANT_TYPES) as (keyof typeof APPLICANT_TYPES)[];
 /** the column headers as the national format prints them */
@@ -26,8 +29,9 @@ export const OPENNESS_SQL = {
     WHERE deleted_at IS NULL AND received_on < @to AND (result IS NULL OR result_on IS NULL OR result_on >= @from)
     GROUP BY received_on, applicant_type, result, result_on`,
   /** penalties decided in the township's own name (a 受委托 penalty is the entrusting organ's decision) */
+  // counted in the year of the 处罚决定日期 (else the inspection's date), as 行政执法数据 表一 and the 法治政府 report
   penalties: `SELECT COALESCE(SUM(entrusted = 0), 0) AS own, COALESCE(SUM(entrusted <> 0), 0) AS entrusted, COUNT(*) AS total
-    FROM inspections WHERE deleted_at IS NULL AND date >= @from AND date < @to AND outcome = 'penalty'`,
+    FROM inspections WHERE deleted_at IS NULL AND outcome = 'penalty' AND ${DECIDED_ON} >= @from AND ${DECIDED_ON} < @to`,
   /** 主动公开 (sum of count) and the year's 复议 / 诉讼 cases */
   work: `SELECT category, COALESCE(SUM(count), 0) AS n FROM work_items
     WHERE deleted_at IS NULL AND date >= @from AND date < @to AND category IN ('disclosure', 'reconsideration', 'litigation')
@@ -107,15 +111,18 @@ export function computeOpennessFigures(db: Db, year: number, profile: OpennessYe
   const pen = prepared(db, OPENNESS_SQL.penalties).get(p) as { own: number; entrusted: number; total: number };
   const work = new Map((prepared(db, OPENNESS_SQL.work).all(p) as { category: string; n: number }[]).map((r) => [r.category, r.n]));
   const d = profile.disclosureDisputes;
+  // 行政许可 / 行政强制: from the 行政执法数据's 表二/表三 counts when the clerk keeps them (issue 20)
+  const acts = getProfile(db, year).enforcementActs;
+  const detailed = actsFilled(acts);
   const four = DISPUTE_KINDS.flatMap((k) => [...DISPUTE_RESULTS.map((r) => d[k][r]), disputeTotal(d[k])]);
   return {
     year,
     tables: {
       two: {
         normative: { issued: profile.normativeIssued ?? 0, repealed: profile.normativeRepealed ?? 0, inForce: profile.normativeInForce ?? 0 },
-        licenses: profile.licenses ?? 0,
+        licenses: detailed ? licenseDecisions(acts) : (profile.licenses ?? 0),
         penalties: pen.own,
-        coercions: profile.coercions ?? 0,
+        coercions: detailed ? coercionDecisions(acts) : (profile.coercions ?? 0),
         feesWan: profile.feesWan ?? 0,
       },
       three: countTable3(requests, year),

@@ -27,7 +27,7 @@ import { DISCLOSURE_RESULT_GROUPS } from '../../shared/enums.ts';
 
 const TEXT_WIDTH = LAYOUT.width - LAYOUT.left - LAYOUT.right;
 
-interface Cell {
+export interface Cell {
   text: string;
   span?: number;
   /** vertical merge: the first cell of a merged column, or one below it */
@@ -36,17 +36,22 @@ interface Cell {
   left?: boolean;
 }
 
-/** Splits the text width into columns by weight; the last one takes the rounding. */
-function widths(weights: number[]): number[] {
+/** Splits the text width (of a portrait page unless given) into columns by weight; the last one takes the rounding. */
+export function widths(weights: number[], total: number = TEXT_WIDTH): number[] {
   const sum = weights.reduce((a, b) => a + b, 0);
-  const w = weights.map((x) => Math.floor((x / sum) * TEXT_WIDTH));
-  w[w.length - 1] += TEXT_WIDTH - w.reduce((a, b) => a + b, 0);
+  const w = weights.map((x) => Math.floor((x / sum) * total));
+  w[w.length - 1] += total - w.reduce((a, b) => a + b, 0);
   return w;
 }
 
-function tableXml(grid: number[], rows: Cell[][], headerRows: number, size: number): string {
+/**
+ * A table of merged cells; `keepTogether` keeps each row with the next (Word and LibreOffice then move a
+ * table that fits on one page to the next page whole, rather than split it).
+ */
+export function tableXml(grid: number[], rows: Cell[][], headerRows: number, size: number, keepTogether = false): string {
   const out: string[] = [tableStartXml(grid, 57)];
   rows.forEach((row, r) => {
+    const keep = keepTogether && r < rows.length - 1 ? '<w:keepNext/>' : '';
     out.push(`<w:tr><w:trPr><w:cantSplit/>${r < headerRows ? '<w:tblHeader/>' : ''}</w:trPr>`);
     let col = 0;
     for (const c of row) {
@@ -57,7 +62,7 @@ function tableXml(grid: number[], rows: Cell[][], headerRows: number, size: numb
       const text = c.vMerge === 'continue' ? '' : c.text;
       out.push(
         `<w:tc><w:tcPr><w:tcW w:w="${w}" w:type="dxa"/>${span > 1 ? `<w:gridSpan w:val="${span}"/>` : ''}${merge}<w:vAlign w:val="center"/></w:tcPr>` +
-          `<w:p><w:pPr><w:pStyle w:val="${c.head ? 'TableHead' : 'TableText'}"/>${c.left ? '<w:jc w:val="left"/>' : ''}<w:spacing w:line="300" w:lineRule="exact" w:before="0" w:after="0"/></w:pPr>` +
+          `<w:p><w:pPr><w:pStyle w:val="${c.head ? 'TableHead' : 'TableText'}"/>${keep}${c.left ? '<w:jc w:val="left"/>' : ''}<w:spacing w:line="300" w:lineRule="exact" w:before="0" w:after="0"/></w:pPr>` +
           (text ? `<w:r><w:rPr><w:sz w:val="${size}"/><w:szCs w:val="${size}"/></w:rPr><w:t xml:space="preserve">${esc(text)}</w:t></w:r>` : '') +
           '</w:p></w:tc>',
       );

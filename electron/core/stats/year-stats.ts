@@ -8,6 +8,12 @@ import { prepared } from '../registers/repository.ts';
 const LIVE = 'deleted_at IS NULL';
 const inYear = (col: string) => `${LIVE} AND ${col} >= @from AND ${col} < @to`;
 
+/**
+ * The day a penalty counts in (shared/spec/enforcement-data.md): its 处罚决定日期, else the inspection's date.
+ * The 行政执法数据's 表一, the 法治政府 report's own penalties and the 政务公开年报's 行政处罚 row all use it.
+ */
+export const DECIDED_ON = "COALESCE(NULLIF(penalty_decided_on, ''), date)";
+
 /** Every statement the statistics run, exported so a test can read them. */
 export const STATS_SQL = {
   activities: `SELECT COUNT(*) AS total,
@@ -42,6 +48,16 @@ export const STATS_SQL = {
   inspectionFields: `SELECT field AS code, COUNT(*) AS count, COALESCE(SUM(issues_found), 0) AS issuesFound,
       COALESCE(SUM(issues_rectified), 0) AS issuesRectified, COALESCE(SUM(outcome = 'penalty'), 0) AS penalties
     FROM inspections WHERE ${inYear('date')} GROUP BY field ORDER BY count DESC, field`,
+  /**
+   * The township's own acts (issue 20): own penalties = decisions in its own name (not 受委托) decided in
+   * the year (表一's 合计); own inspections = the year's inspections of a specific object, not 受委托 and
+   * not 巡查 (表四's 行政检查)
+   */
+  ownEnforcement: `SELECT
+      COALESCE(SUM(outcome = 'penalty' AND entrusted = 0 AND ${DECIDED_ON} >= @from AND ${DECIDED_ON} < @to), 0) AS ownPenalties,
+      COALESCE(SUM(outcome = 'penalty' AND entrusted <> 0 AND ${DECIDED_ON} >= @from AND ${DECIDED_ON} < @to), 0) AS entrustedPenalties,
+      COALESCE(SUM(entrusted = 0 AND COALESCE(mode, '') <> 'patrol' AND date >= @from AND date < @to), 0) AS ownInspections
+    FROM inspections WHERE ${LIVE} AND ((date >= @from AND date < @to) OR (penalty_decided_on >= @from AND penalty_decided_on < @to))`,
   penaltyKinds: `SELECT COALESCE(penalty_kind, 'other') AS code, COUNT(*) AS count FROM inspections
     WHERE ${inYear('date')} AND outcome = 'penalty' GROUP BY COALESCE(penalty_kind, 'other') ORDER BY count DESC, code`,
   work: `SELECT category, COALESCE(TRIM(subkind), '') AS subkind, COUNT(*) AS items,
@@ -82,6 +98,7 @@ export function computeYearStats(db: Db, year: number): YearStats {
   const i = prepared(db, STATS_SQL.inspections).get(p) as Row;
   const fields = prepared(db, STATS_SQL.inspectionFields).all(p) as (CodeCount & Row)[];
   const penaltyKinds = prepared(db, STATS_SQL.penaltyKinds).all(p) as CodeCount[];
+  const own = prepared(db, STATS_SQL.ownEnforcement).get(p) as Row;
   const workRows = prepared(db, STATS_SQL.work).all(p) as ({ category: string; subkind: string } & Row)[];
   const prev = prepared(db, STATS_SQL.previous).get(range(year - 1)) as Row;
 
@@ -148,6 +165,9 @@ export function computeYearStats(db: Db, year: number): YearStats {
       penalties: i.penalties,
       penaltyAmount: i.penaltyAmount,
       entrusted: i.entrusted,
+      ownPenalties: own.ownPenalties,
+      entrustedPenalties: own.entrustedPenalties,
+      ownInspections: own.ownInspections,
       byField: fields.map((f) => ({
         code: f.code,
         count: f.count,

@@ -1,6 +1,14 @@
 // Per-year figures (调委会, 持证人员 …) and the clerk's narrative texts.
 import { emptyMeasures, MEASURE_KEYS, NARRATIVE_KEYS, PROFILE_FIGURE_KEYS, type Measures, type Narrative, type YearProfile } from '../../shared/records.ts';
 import { emptyOpenness, parseOpenness } from '../../shared/openness.ts';
+import {
+  emptyEnforcementActs,
+  emptyEnforcementDoc,
+  ENFORCEMENT_ACT_KEYS,
+  parseEnforcementActs,
+  parseEnforcementDoc,
+  readJsonObject,
+} from '../../shared/enforcement.ts';
 import type { Db } from '../db/connection.ts';
 import { prepared } from '../registers/repository.ts';
 import { AppError } from '../util/errors.ts';
@@ -40,6 +48,9 @@ export function emptyProfile(year: number): YearProfile {
     measures: emptyMeasures(),
     measureTitles: emptyMeasures(),
     noReviewOrLitigation: null,
+    enforcersRequired: null,
+    enforcementActs: emptyEnforcementActs(),
+    enforcementDoc: emptyEnforcementDoc(),
     updatedAt: null,
   };
 }
@@ -78,6 +89,11 @@ export function getProfile(db: Db, year: number): YearProfile {
   p.measures = readMeasures(row.narrative_measures);
   p.measureTitles = readMeasures(row.narrative_measure_titles);
   p.noReviewOrLitigation = row.no_review_or_litigation == null ? null : row.no_review_or_litigation === 1;
+  p.enforcersRequired = (row.enforcers_required as number | null) ?? null;
+  // stored as written by saveProfile: a damaged value reads as not filled in
+  const ignore = () => undefined;
+  p.enforcementActs = parseEnforcementActs(readJsonObject(row.enforcement_acts), p.enforcementActs, ignore);
+  p.enforcementDoc = parseEnforcementDoc(readJsonObject(row.enforcement_doc), p.enforcementDoc, ignore);
   p.updatedAt = (row.updated_at as string | null) ?? null;
   return p;
 }
@@ -86,7 +102,12 @@ export function profileExists(db: Db, year: number): boolean {
   return !!prepared(db, 'SELECT 1 FROM year_profiles WHERE year = ?').get(year);
 }
 
-export type ProfilePatch = Partial<Omit<YearProfile, 'year' | 'narrative' | 'measures' | 'measureTitles' | 'updatedAt' | 'openness'>> & {
+export type ProfilePatch = Partial<
+  Omit<YearProfile, 'year' | 'narrative' | 'measures' | 'measureTitles' | 'updatedAt' | 'openness' | 'enforcementActs' | 'enforcementDoc'>
+> & {
+  /** keys given are written (checked by parseEnforcementActs / parseEnforcementDoc) */
+  enforcementActs?: Record<string, unknown>;
+  enforcementDoc?: Record<string, unknown>;
   year: number;
   narrative?: Partial<Narrative>;
   measures?: Partial<Measures>;
@@ -117,6 +138,14 @@ export function saveProfile(db: Db, patch: ProfilePatch, updatedAt: string): Yea
     if (patch.measureTitles && patch.measureTitles[k] !== undefined) next.measureTitles[k] = oneLine(patch.measureTitles[k]);
   }
   if (patch.noReviewOrLitigation !== undefined) next.noReviewOrLitigation = patch.noReviewOrLitigation;
+  if (patch.enforcersRequired !== undefined) next.enforcersRequired = patch.enforcersRequired ?? null;
+  if (patch.enforcementActs || patch.enforcementDoc) {
+    const issues: { field: string; message: string }[] = [];
+    const fail = (message: string, field: string) => issues.push({ field, message });
+    next.enforcementActs = parseEnforcementActs(patch.enforcementActs, next.enforcementActs, fail);
+    next.enforcementDoc = parseEnforcementDoc(patch.enforcementDoc, next.enforcementDoc, fail);
+    if (issues.length) throw new AppError('invalid_input', `年度信息未保存：${issues.map((i) => i.message).join('；')}`, issues);
+  }
   writeProfile(db, next, updatedAt);
   return getProfile(db, patch.year);
 }
@@ -131,6 +160,9 @@ export function writeProfile(db: Db, p: YearProfile, updatedAt: string): void {
     'narrative_measure_titles',
     'no_review_or_litigation',
     ...OPENNESS_COLUMNS,
+    'enforcers_required',
+    'enforcement_acts',
+    'enforcement_doc',
     'updated_at',
   ];
   const values = [
@@ -141,6 +173,9 @@ export function writeProfile(db: Db, p: YearProfile, updatedAt: string): void {
     writeMeasures(p.measureTitles),
     p.noReviewOrLitigation == null ? null : p.noReviewOrLitigation ? 1 : 0,
     ...opennessValues(p.openness),
+    p.enforcersRequired,
+    ENFORCEMENT_ACT_KEYS.some((k) => p.enforcementActs[k] !== null) ? JSON.stringify(p.enforcementActs) : null,
+    JSON.stringify(p.enforcementDoc) === JSON.stringify(emptyEnforcementDoc()) ? null : JSON.stringify(p.enforcementDoc),
     updatedAt,
   ];
   prepared(

@@ -12,6 +12,7 @@ import { attachmentsContract } from './attachments.ts';
 import { statsContract } from './stats.ts';
 import { reportContract } from './report.ts';
 import { opennessContract } from './openness.ts';
+import { enforcementContract } from './enforcement.ts';
 import { casesContract } from './cases.ts';
 import { demoContract } from './demo.ts';
 
@@ -27,6 +28,7 @@ export const contractSlices = {
   stats: statsContract,
   report: reportContract,
   openness: opennessContract,
+  enforcement: enforcementContract,
   cases: casesContract,
   demo: demoContract,
 };
@@ -43,6 +45,7 @@ export const contract = {
   ...statsContract,
   ...reportContract,
   ...opennessContract,
+  ...enforcementContract,
   ...casesContract,
   ...demoContract,
 };

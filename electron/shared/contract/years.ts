@@ -58,6 +58,12 @@ export const yearProfileInput = z.object({
   measures: measureShape(text).optional(),
   measureTitles: measureShape(measureTitle).optional(),
   noReviewOrLitigation: z.boolean().nullable().optional(),
+  /** 应持证执法人员 */
+  enforcersRequired: count,
+  /** the 行政执法数据's paper counts (EnforcementActs keys), merged per key; checked by parseEnforcementActs */
+  enforcementActs: z.record(z.string(), z.unknown()).optional(),
+  /** the 行政执法数据's texts and settings (EnforcementDoc keys), merged per key */
+  enforcementDoc: z.record(z.string(), z.unknown()).optional(),
 });
 
 export const yearsContract = {

@@ -2,7 +2,7 @@
 // (path, title, icon), so a register is described once; `meta.icon` puts a route in the menu.
 import type { Component } from 'vue';
 import type { RouteRecordRaw } from 'vue-router';
-import { Calendar, Document, HomeFilled, Setting, Sort, View } from '@element-plus/icons-vue';
+import { Calendar, DataAnalysis, Document, HomeFilled, Setting, Sort, View } from '@element-plus/icons-vue';
 import { REGISTER_PAGE_LIST } from '@/views/registers/register-config.ts';
 
 declare module 'vue-router' {
@@ -34,6 +34,12 @@ export const routes: RouteRecordRaw[] = [
     name: 'opennessReport',
     component: () => import('@/views/openness/OpennessReportPage.vue'),
     meta: { title: '政务公开年报', icon: View },
+  },
+  {
+    path: '/enforcement-data',
+    name: 'enforcementData',
+    component: () => import('@/views/enforcement/EnforcementDataPage.vue'),
+    meta: { title: '行政执法数据', icon: DataAnalysis },
   },
   { path: '/exchange', name: 'exchange', component: () => import('@/views/exchange/ExchangePage.vue'), meta: { title: '数据交换', icon: Sort } },
   { path: '/settings', name: 'settings', component: () => import('@/views/settings/SettingsPage.vue'), meta: { title: '设置', icon: Setting } },

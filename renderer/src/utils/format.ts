@@ -15,7 +15,8 @@ export function formatValue(f: FieldDef, v: unknown, record?: Record<string, unk
     case 'bool':
       return v ? '是' : '否';
     case 'tags':
-      return Array.isArray(v) ? v.join('、') : String(v);
+      // a choice list (并处种类) shows its labels
+      return Array.isArray(v) ? v.map((x) => (f.options ? labelOf(f.options, String(x)) : String(x))).join('、') : String(v);
     case 'money':
       return typeof v === 'number' ? money.format(v) : String(v);
     case 'int':

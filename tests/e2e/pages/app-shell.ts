@@ -5,6 +5,7 @@ import type { RegisterName } from '../../../electron/shared/registers.ts';
 import { ExchangePageObject } from './exchange-page.ts';
 import { HomePageObject } from './home-page.ts';
 import { OpennessPageObject } from './openness-page.ts';
+import { EnforcementPageObject } from './enforcement-page.ts';
 import { RegisterPageObject } from './register-page.ts';
 import { ReportPageObject } from './report-page.ts';
 import { SettingsPageObject } from './settings-page.ts';
@@ -29,6 +30,7 @@ const PAGES = {
   年度信息: (p: Page) => new YearProfilePageObject(p),
   年度报告: (p: Page) => new ReportPageObject(p),
   政务公开年报: (p: Page) => new OpennessPageObject(p),
+  行政执法数据: (p: Page) => new EnforcementPageObject(p),
   数据交换: (p: Page) => new ExchangePageObject(p),
   设置: (p: Page) => new SettingsPageObject(p),
 };
