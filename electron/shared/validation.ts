@@ -2,6 +2,7 @@
 // and the forms. Every message is Chinese and names the field by its label.
 import { choicesFor, fieldApplies, type FieldDef, type ListItemDef, type RegisterDef, type RegisterName } from './registers.ts';
 import type { RegisterFields } from './records.ts';
+import { deriveParties } from './parties.ts';
 
 export interface FieldIssue {
   /** field key, e.g. closedOn */
@@ -181,11 +182,11 @@ export function validateRecord<R extends RegisterName>(def: RegisterDef & { name
     // penalty details only belong to a penalty: keep no stale values behind
     if (f.onlyWhen?.clearOtherwise && !fieldApplies(f, out)) out[f.key] = checkField(f, null, []);
   }
-  if (def.name === 'mediationCases' && Array.isArray(out.partyList) && out.partyList.length) {
-    // 当事人 and 当事人人数 follow the party list when it is kept
-    const names = (out.partyList as { name: string }[]).map((p) => p.name);
-    if (!out.parties) out.parties = names.join('、').slice(0, 500);
-    if (!out.partyCount) out.partyCount = names.length;
+  if (def.name === 'mediationCases') {
+    // 当事人 and 当事人人数 follow the party list when it is kept (the list is the truth)
+    const derived = deriveParties(out);
+    out.parties = derived.parties;
+    out.partyCount = derived.partyCount;
   }
   if (def.name === 'mediationCases' && Array.isArray(out.followUps) && out.followUps.length) {
     // 回访日期 is the latest 回访 entry's date when the entries are kept

@@ -10,6 +10,7 @@ import { getProfile, profileYears } from '../years/year-profiles.ts';
 import { allRecords } from '../registers/repository.ts';
 import { rowToRecord } from '../registers/mapping.ts';
 import { AppError } from '../util/errors.ts';
+import { loadPartyNames, maskPersonalData, type NameIndex } from '../privacy/screen.ts';
 import { PACKAGE_FORMAT, PACKAGE_KEYS, PACKAGE_VERSION, toPackageRecord } from './package-format.ts';
 
 const setOnly = (o: Record<string, string | null>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null));
@@ -45,12 +46,35 @@ function carriedRequests(ctx: CoreContext, year: number, department?: string): R
   return rows.map((row) => rowToRecord<Record<string, unknown>>(def, row));
 }
 
+/** Every text of a value (nested objects and lists too) with names, ID numbers and phones masked. */
+function maskDeep<T>(v: T, names: NameIndex): T {
+  if (typeof v === 'string') return maskPersonalData(v, names) as T;
+  if (Array.isArray(v)) return v.map((x) => maskDeep(x, names)) as T;
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, maskDeep(x, names)])) as T;
+  return v;
+}
+
+/**
+ * A record of a package without personal data: the parties' names (and any ID number or
+ * phone) masked wherever they were typed — 履行方式, 备注, 检查对象, 申请内容 … —
+ * the text fields only (ids, dates and codes are not texts a clerk types).
+ */
+function maskRecord(register: RegisterName, rec: Record<string, unknown>, names: NameIndex): Record<string, unknown> {
+  const out = { ...rec };
+  for (const f of REGISTERS[register].fields) {
+    if (f.type === 'text' || f.type === 'longtext' || f.type === 'tags') out[f.key] = maskDeep(out[f.key], names);
+  }
+  return out;
+}
+
 export function buildPackage(
   ctx: CoreContext,
   opts: { year?: number; department?: string; withPersonal?: boolean },
 ): { pkg: Record<string, unknown>; counts: Record<RegisterName, number> } {
   const township = getSettings(ctx.db).township;
   if (!township) throw new AppError('invalid_input', '尚未设置乡镇名称和发文机关，无法导出数据包。请先在“设置”中填写。');
+  let index: NameIndex | undefined;
+  const names = () => (index ??= loadPartyNames(ctx.db));
   const years = opts.year !== undefined ? [opts.year] : profileYears(ctx.db).sort();
   const pkg: Record<string, unknown> = {
     format: PACKAGE_FORMAT,
@@ -63,7 +87,9 @@ export function buildPackage(
     years: years
       .map((y) => getProfile(ctx.db, y))
       .filter((p) => p.updatedAt !== null)
-      .map(profileToPackage),
+      .map(profileToPackage)
+      // the report texts, masked like the records when personal data stays out
+      .map((y) => (opts.withPersonal || !y.narrative ? y : { ...y, narrative: maskDeep(y.narrative, names()) })),
   };
   const counts = {} as Record<RegisterName, number>;
   for (const r of REGISTER_NAMES) {
@@ -72,7 +98,7 @@ export function buildPackage(
     // a year's package carries them, so the report can be written from the package alone
     if (r === 'disclosureRequests' && opts.year !== undefined) recs.unshift(...carriedRequests(ctx, opts.year, opts.department));
     counts[r] = recs.length;
-    pkg[PACKAGE_KEYS[r]] = recs.map((rec) => toPackageRecord(r, rec, { withPersonal: !!opts.withPersonal }));
+    pkg[PACKAGE_KEYS[r]] = recs.map((rec) => toPackageRecord(r, opts.withPersonal ? rec : maskRecord(r, rec, names()), { withPersonal: !!opts.withPersonal }));
   }
   return { pkg, counts };
 }

@@ -89,3 +89,35 @@ describe('the 政务公开年报 has the same screen', () => {
     core.close();
   });
 });
+
+describe('a package without personal data', () => {
+  it('carries none of the parties’ names, IDs or phones anywhere', async () => {
+    const core = memoryCore();
+    ok(await core.call('settings.update', { township: { name: '石桥乡', authority: '临江县石桥乡人民政府' } }));
+    ok(
+      await core.call('mediationCases.create', {
+        record: {
+          ...SAMPLES.mediationCases,
+          agreement: 'written',
+          partyList: [
+            { role: 'applicant', name: '钱多多', phone: '13800138000', idNumber: '11010119900307123X' },
+            { role: 'respondent', name: '孙有才' },
+          ],
+          performance: '由孙有才于5日内付给钱多多1200元',
+          notes: '钱多多电话138-0013-8000',
+        },
+      }),
+    );
+    ok(await core.call('inspections.create', { record: { ...SAMPLES.inspections, target: '孙有才的养殖场' } }));
+    ok(await core.call('disclosureRequests.create', { record: { ...SAMPLES.disclosureRequests, subject: '钱多多申请公开征地文件' } }));
+    ok(await core.call('years.saveProfile', { year: 2024, narrative: { other: '走访了钱多多家' } }));
+    const content = ok(await core.call('exchange.export', {})).content;
+    for (const secret of ['钱多多', '孙有才', '13800138000', '138-0013-8000', '11010119900307123X']) expect(content).not.toContain(secret);
+    const pkg = JSON.parse(content);
+    expect(pkg.mediationCases[0].performance).toBe('由孙某某于5日内付给钱某某1200元');
+    expect(pkg.inspections[0].target).toBe('孙某某的养殖场');
+    // with personal data asked for, every text is as typed
+    expect(ok(await core.call('exchange.export', { withPersonal: true })).content).toContain('由孙有才于5日内付给钱多多1200元');
+    core.close();
+  });
+});
