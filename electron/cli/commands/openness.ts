@@ -16,7 +16,14 @@ const SEVERITY: Record<ReviewItem['severity'], string> = { error: '不一致', w
 export async function opennessCommand(core: Core, args: ParsedArgs): Promise<number> {
   const year = intOption(args.options, 'year', 2000, 2100);
   const out = args.options.out;
-  const date = dateOption(args.options, 'date', '成文日期', `${(year ?? 2025) + 1}-01-20`);
+  let date: string | undefined;
+  try {
+    date = dateOption(args.options, 'date', '成文日期', `${(year ?? 2025) + 1}-01-20`);
+  } catch (e) {
+    // a wrong 成文日期 is an error of the value (exit 1), as report --date says it
+    if (e instanceof UsageError) return fail(e.message);
+    throw e;
+  }
   if (year === undefined || typeof out !== 'string' || args.positionals.length) throw new UsageError(`用法：${OPENNESS_USAGE}`);
   if (!/\.docx$/i.test(out)) return fail(`输出文件应以 .docx 结尾：${out}`);
   const path = resolve(out);
