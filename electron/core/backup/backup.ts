@@ -34,12 +34,14 @@ export const BACKUP_KIND_LABELS: Record<BackupKind, string> = {
   'before-import': '导入前自动备份',
   'before-restore': '恢复前自动备份',
   'before-migrate': '升级前自动备份',
+  'before-clear': '清除示例数据前自动备份',
 };
 
 export const MANIFEST_FORMAT = 'fazhi-ledger-backup';
 // the tables of schema 1; registers added later (依申请公开, schema 5) count 0 in an older backup
 const REQUIRED_TABLES = ['settings', 'year_profiles', 'activities', 'mediation_cases', 'inspections', 'work_items'];
-const NAME_RE = /^ledger-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})-(daily|manual|before-import|before-restore|before-migrate)(?:-\d+)?\.(zip|db)$/;
+const NAME_RE =
+  /^ledger-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})-(daily|manual|before-import|before-restore|before-migrate|before-clear)(?:-\d+)?\.(zip|db)$/;
 const KEEP_DAILY = 30;
 const KEEP_BEFORE = 20;
 
@@ -250,7 +252,7 @@ export function pruneBackups(dataDir: string): string[] {
     }
     removed.push(b.path);
   });
-  for (const kind of ['before-import', 'before-restore', 'before-migrate'] as BackupKind[]) {
+  for (const kind of ['before-import', 'before-restore', 'before-migrate', 'before-clear'] as BackupKind[]) {
     all
       .filter((b) => b.kind === kind)
       .slice(KEEP_BEFORE)

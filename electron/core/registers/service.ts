@@ -6,7 +6,7 @@ import type { RecordOf } from '../../shared/records.ts';
 import { validateRecord } from '../../shared/validation.ts';
 import { isoNow, type CoreContext } from '../context.ts';
 import { AppError } from '../util/errors.ts';
-import { getRecord, insertRecord, purgeRecord, replaceRecord, setDeleted } from './repository.ts';
+import { getRecord, insertRecord, prepared, purgeRecord, replaceRecord, setDeleted } from './repository.ts';
 import { describeCase, findDuplicateCaseNo, nextCaseNo } from '../cases/case-number.ts';
 
 /** 案号 is unique within the year of 受理: a duplicate is refused, naming the other case. */
@@ -62,6 +62,9 @@ export function updateRecord<R extends RegisterName>(ctx: CoreContext, name: R, 
   const fields = validated(def, payload);
   if (name === 'mediationCases') assertCaseNoFree(ctx, fields, id);
   replaceRecord(ctx.db, def, id, fields, isoNow(ctx));
+  // an edited demo record is the clerk's now: 清除示例数据 leaves it
+  // (demo_records is written by demo/, read here only to drop the mark: no import of demo/, no circle)
+  prepared(ctx.db, 'DELETE FROM demo_records WHERE register = ? AND record_id = ?').run(name, id);
   return requireRecord(ctx, name, id);
 }
 
