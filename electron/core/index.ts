@@ -8,6 +8,7 @@ import { LATEST_VERSION, type MigrateOptions } from './db/migrations.ts';
 import { preMigrationBackup } from './backup/backup.ts';
 import { tooNewError } from './backup/older-build.ts';
 import { AppError } from './util/errors.ts';
+import { watchFolderForFaults } from './util/faults.ts';
 
 export { maybeDailyBackup } from './backup/backup.ts';
 
@@ -45,6 +46,7 @@ export function createCore(options: CoreOptions): Core {
     }
     throw e;
   }
+  if (options.dbPath !== ':memory:') watchFolderForFaults(dataDir);
   const ctx: CoreContext = {
     db,
     dbPath: options.dbPath,
