@@ -277,6 +277,34 @@ export function removeStaleTemporaries(dataDir: string, now: Date): void {
   }
 }
 
+/**
+ * The ledger copies a restore cut off (killed, power cut) left beside the ledger
+ * (`ledger.db.restore-XXXX.tmp` and its -wal/-shm/-journal): full copies with the
+ * parties' personal data, removed at the next start once older than 10 minutes
+ * (a restore running in another process right now is younger), with the backups
+ * folder's own leftovers.
+ */
+export function removeStaleRestores(dbPath: string, dataDir: string, now: Date): void {
+  removeStaleTemporaries(dataDir, now);
+  const dir = dirname(dbPath);
+  const prefix = `${basename(dbPath)}.restore-`;
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const n of names) {
+    if (!n.startsWith(prefix) || !/\.tmp(-wal|-shm|-journal)?$/.test(n)) continue;
+    const p = join(dir, n);
+    try {
+      if (now.getTime() - statSync(p).mtimeMs > 10 * 60_000) rmSync(p, { force: true });
+    } catch {
+      /* gone already */
+    }
+  }
+}
+
 const localDay = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 
 /** Called by the transports at startup: the first start of a day takes the day's backup. */
