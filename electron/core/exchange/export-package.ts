@@ -10,7 +10,7 @@ import { getProfile, profileYears } from '../years/year-profiles.ts';
 import { allRecords } from '../registers/repository.ts';
 import { rowToRecord } from '../registers/mapping.ts';
 import { AppError } from '../util/errors.ts';
-import { loadPartyNames, maskPersonalData, type NameIndex } from '../privacy/screen.ts';
+import { loadPartyNames, maskDeep, maskRecordTexts as maskRecord, type NameIndex } from '../privacy/screen.ts';
 import { PACKAGE_FORMAT, PACKAGE_KEYS, PACKAGE_VERSION, toPackageRecord } from './package-format.ts';
 
 const setOnly = (o: Record<string, string | null>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null));
@@ -44,27 +44,6 @@ function carriedRequests(ctx: CoreContext, year: number, department?: string): R
     )
     .all(`${year}-01-01`, `${year}-01-01`, ...(department !== undefined ? [department] : [])) as Record<string, unknown>[];
   return rows.map((row) => rowToRecord<Record<string, unknown>>(def, row));
-}
-
-/** Every text of a value (nested objects and lists too) with names, ID numbers and phones masked. */
-function maskDeep<T>(v: T, names: NameIndex): T {
-  if (typeof v === 'string') return maskPersonalData(v, names) as T;
-  if (Array.isArray(v)) return v.map((x) => maskDeep(x, names)) as T;
-  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, maskDeep(x, names)])) as T;
-  return v;
-}
-
-/**
- * A record of a package without personal data: the parties' names (and any ID number or
- * phone) masked wherever they were typed — 履行方式, 备注, 检查对象, 申请内容 … —
- * the text fields only (ids, dates and codes are not texts a clerk types).
- */
-function maskRecord(register: RegisterName, rec: Record<string, unknown>, names: NameIndex): Record<string, unknown> {
-  const out = { ...rec };
-  for (const f of REGISTERS[register].fields) {
-    if (f.type === 'text' || f.type === 'longtext' || f.type === 'tags') out[f.key] = maskDeep(out[f.key], names);
-  }
-  return out;
 }
 
 export function buildPackage(

@@ -9,6 +9,7 @@
 // regular expression per name.
 import type { Db } from '../db/connection.ts';
 import { prepared } from '../registers/repository.ts';
+import { REGISTERS, type RegisterName } from '../../shared/registers.ts';
 
 export type HitKind = 'id' | 'mobile' | 'landline' | 'name';
 
@@ -140,6 +141,28 @@ export function maskPersonalData(text: string, names: NameIndex = EMPTY_NAMES): 
     at = h.end;
   }
   return out + text.slice(at);
+}
+
+/** Every text of a value (nested objects and lists too) with names, ID numbers and phones masked. */
+export function maskDeep<T>(v: T, names: NameIndex): T {
+  if (typeof v === 'string') return maskPersonalData(v, names) as T;
+  if (Array.isArray(v)) return v.map((x) => maskDeep(x, names)) as T;
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, maskDeep(x, names)])) as T;
+  return v;
+}
+
+/**
+ * A record for an export without personal data (the data package with personalData:false;
+ * an Excel export without the personal columns): the parties' names, ID numbers and phones
+ * masked wherever they were typed — 履行方式, 备注, 检查对象, 申请内容 … — in the text
+ * fields only (ids, dates and codes are not texts a clerk types).
+ */
+export function maskRecordTexts(register: RegisterName, rec: Record<string, unknown>, names: NameIndex): Record<string, unknown> {
+  const out = { ...rec };
+  for (const f of REGISTERS[register].fields) {
+    if (f.type === 'text' || f.type === 'longtext' || f.type === 'tags') out[f.key] = maskDeep(out[f.key], names);
+  }
+  return out;
 }
 
 /**

@@ -100,7 +100,7 @@ describe('a package without personal data', () => {
           ...SAMPLES.mediationCases,
           agreement: 'written',
           partyList: [
-            { role: 'applicant', name: '钱多多', phone: '13800138000', idNumber: '11010119900307123X' },
+            { role: 'applicant', name: '钱多多', phone: '13800138000', idNumber: '11010519491231002X' },
             { role: 'respondent', name: '孙有才' },
           ],
           performance: '由孙有才于5日内付给钱多多1200元',
@@ -112,7 +112,7 @@ describe('a package without personal data', () => {
     ok(await core.call('disclosureRequests.create', { record: { ...SAMPLES.disclosureRequests, subject: '钱多多申请公开征地文件' } }));
     ok(await core.call('years.saveProfile', { year: 2024, narrative: { other: '走访了钱多多家' } }));
     const content = ok(await core.call('exchange.export', {})).content;
-    for (const secret of ['钱多多', '孙有才', '13800138000', '138-0013-8000', '11010119900307123X']) expect(content).not.toContain(secret);
+    for (const secret of ['钱多多', '孙有才', '13800138000', '138-0013-8000', '11010519491231002X']) expect(content).not.toContain(secret);
     const pkg = JSON.parse(content);
     expect(pkg.mediationCases[0].performance).toBe('由孙某某于5日内付给钱某某1200元');
     expect(pkg.inspections[0].target).toBe('孙某某的养殖场');
