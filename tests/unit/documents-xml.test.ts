@@ -22,7 +22,13 @@ async function parts(bytes: Buffer): Promise<Record<string, string>> {
 
 function parses(what: string, xml: string) {
   const problems: string[] = [];
-  const doc = new DOMParser({ onError: (level: string, msg: string) => void problems.push(`${level}: ${msg}`) }).parseFromString(xml, 'text/xml');
+  const doc = new DOMParser({
+    errorHandler: {
+      warning: (msg: string) => void problems.push(`warning: ${msg}`),
+      error: (msg: string) => void problems.push(`error: ${msg}`),
+      fatalError: (msg: string) => void problems.push(`fatal: ${msg}`),
+    },
+  }).parseFromString(xml, 'text/xml');
   expect(problems, what).toEqual([]);
   expect(doc.documentElement, what).toBeTruthy();
   // the parser is lenient with control characters: Word and LibreOffice are not
