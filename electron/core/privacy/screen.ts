@@ -60,25 +60,31 @@ export interface Hit {
   end: number;
 }
 
-/** Bucketed party names: the names starting with each character, longest first. */
+/**
+ * Party names bucketed by their first character: each bucket the set of its names and
+ * their lengths, longest first — a position of the text is looked up with one hash
+ * lookup per length, however many names share a surname.
+ */
 export interface NameIndex {
   size: number;
-  byFirst: Map<string, string[]>;
+  byFirst: Map<string, { lengths: number[]; names: Set<string> }>;
 }
 
 export function nameIndex(names: Iterable<string>): NameIndex {
-  const byFirst = new Map<string, string[]>();
+  const byFirst: NameIndex['byFirst'] = new Map();
   let size = 0;
   for (const raw of names) {
     const n = halfWidth(raw.trim());
     // a single character would match everywhere; past 30 it is no name
     if (Array.from(n).length < 2 || n.length > 30 || /^[\d\s\-+()Xx]*$/.test(n)) continue;
-    const list = byFirst.get(n[0]);
-    if (list) {
-      if (!list.includes(n)) (list.push(n), size++);
-    } else (byFirst.set(n[0], [n]), size++);
+    let bucket = byFirst.get(n[0]);
+    if (!bucket) byFirst.set(n[0], (bucket = { lengths: [], names: new Set() }));
+    if (bucket.names.has(n)) continue;
+    bucket.names.add(n);
+    size++;
+    if (!bucket.lengths.includes(n.length)) bucket.lengths.push(n.length);
   }
-  for (const list of byFirst.values()) list.sort((a, b) => b.length - a.length);
+  for (const b of byFirst.values()) b.lengths.sort((a, z) => z - a);
   return { size, byFirst };
 }
 
@@ -103,10 +109,11 @@ export function findPersonalData(text: string, names: NameIndex = EMPTY_NAMES, f
   }
   if (names.size) {
     for (let i = 0; i < t.length; i++) {
-      const list = names.byFirst.get(t[i]);
-      if (!list) continue;
-      const n = list.find((x) => t.startsWith(x, i));
-      if (!n) continue;
+      const bucket = names.byFirst.get(t[i]);
+      if (!bucket) continue;
+      const len = bucket.lengths.find((l) => i + l <= t.length && bucket.names.has(t.slice(i, i + l)));
+      if (len === undefined) continue;
+      const n = t.slice(i, i + len);
       hits.push({ kind: 'name', start: i, end: i + n.length });
       if (first) return hits;
       i += n.length - 1;
