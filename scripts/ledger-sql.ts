@@ -7,7 +7,7 @@
 //   node scripts/ledger-sql.ts dump LEDGER.db OUT.sql
 //   node scripts/ledger-sql.ts load IN.sql LEDGER.db     (e.g. the Windows install-twice test)
 import Database from 'better-sqlite3';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { registerKeywordFunctions } from '../electron/core/registers/keyword-index.ts';
 
@@ -63,15 +63,37 @@ export function dumpLedger(file: string): string {
   }
 }
 
-/** Makes a ledger file at `file` from a dump; refuses to write over an existing file. */
+/**
+ * Makes a ledger file at `file` from a dump; refuses to write over an existing file.
+ * All or nothing: a dump cut short (no closing COMMIT, a statement broken off) leaves no
+ * file behind, and the version is stamped last, in the same transaction as the rows —
+ * never an empty ledger that says it is version 16.
+ */
 export function loadLedger(sql: string, file: string): void {
   if (existsSync(file)) throw new Error(`${file} 已存在，不覆盖`);
+  const lines = sql.split('\n');
+  if (
+    lines
+      .filter((l) => l.trim())
+      .at(-1)
+      ?.trim() !== 'COMMIT;'
+  )
+    throw new Error('转储文件不完整（没有以 COMMIT; 结尾），可能只复制了一部分；未建立台账');
+  const version = /^PRAGMA user_version = (\d+);$/m.exec(sql)?.[1];
+  // the dump's own BEGIN/COMMIT and version line are replaced by one transaction here
+  const body = lines.filter((l) => !/^(BEGIN|COMMIT);$/.test(l.trim()) && !/^PRAGMA user_version = \d+;$/.test(l.trim())).join('\n');
   const db = new Database(file);
+  let done = false;
   try {
     registerKeywordFunctions(db); // the keyword index's views call fazhi_grams()
-    db.exec(sql);
+    db.transaction(() => {
+      db.exec(body);
+      if (version !== undefined) db.pragma(`user_version = ${Number(version)}`);
+    })();
+    done = true;
   } finally {
     db.close();
+    if (!done) for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) rmSync(f, { force: true });
   }
 }
 

@@ -61,8 +61,21 @@ async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | '
   return size > limit ? 'too_big' : Buffer.concat(chunks);
 }
 
+/** A %-escaped path decoded, or null when an escape is malformed (%E4%B8, %zz): a clear 400, not an internal error. */
+function safeDecode(path: string): string | null {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return null;
+  }
+}
+
 async function serveStatic(res: ServerResponse, staticDir: string, urlPath: string): Promise<void> {
-  const rel = decodeURIComponent(urlPath === '/' ? '/index.html' : urlPath);
+  const rel = safeDecode(urlPath === '/' ? '/index.html' : urlPath);
+  if (rel === null) {
+    res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('请求地址有误（含无效的 % 转义）');
+    return;
+  }
   const file = normalize(join(staticDir, rel));
   if (!file.startsWith(normalize(staticDir) + sep)) {
     res.writeHead(403).end();
@@ -134,7 +147,11 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
         send(res, 400, { ok: false, error: { code: 'invalid_input', message: '请求内容不是有效的 JSON' } });
         return;
       }
-      const method = decodeURIComponent(url.pathname.slice('/api/'.length));
+      const method = safeDecode(url.pathname.slice('/api/'.length));
+      if (method === null) {
+        send(res, 400, { ok: false, error: { code: 'invalid_input', message: `请求地址有误（含无效的 % 转义）：${url.pathname.slice(0, 80)}` } });
+        return;
+      }
       const result = await options.core.dispatch(method, input);
       send(res, result.ok ? 200 : result.error.code === 'unknown_method' ? 404 : 200, result);
       return;

@@ -5,9 +5,10 @@ import { dispatch } from './api/dispatch.ts';
 import type { CoreContext } from './context.ts';
 import { openDatabase } from './db/connection.ts';
 import { LATEST_VERSION, type MigrateOptions } from './db/migrations.ts';
-import { preMigrationBackup } from './backup/backup.ts';
+import { preMigrationBackup, removeStaleRestores } from './backup/backup.ts';
 import { tooNewError } from './backup/older-build.ts';
 import { AppError } from './util/errors.ts';
+import { watchFolderForFaults } from './util/faults.ts';
 
 export { maybeDailyBackup } from './backup/backup.ts';
 
@@ -44,6 +45,11 @@ export function createCore(options: CoreOptions): Core {
       throw tooNewError(options.dbPath, dataDir, migrate.migrations?.[migrate.migrations.length - 1]?.version ?? LATEST_VERSION);
     }
     throw e;
+  }
+  if (options.dbPath !== ':memory:') {
+    watchFolderForFaults(dataDir);
+    // a restore killed earlier left full ledger copies (personal data) behind: not forever
+    removeStaleRestores(options.dbPath, dataDir, (options.now ?? (() => new Date()))());
   }
   const ctx: CoreContext = {
     db,

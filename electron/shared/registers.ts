@@ -37,6 +37,8 @@ export interface ListItemDef {
   minYear?: number;
   /** the form's width of the column, in 24ths of the entry's row (6 unless said) */
   span?: number;
+  /** text: checked as a 身份证号 (GB 11643) or a phone number (mobile or landline) */
+  format?: 'idNumber' | 'phone';
 }
 
 /**
@@ -275,8 +277,8 @@ export const PARTY_ITEMS = [
   { key: 'birthDate', label: '出生日期', type: 'date', minYear: 1900 },
   { key: 'occupation', label: '职业或职务', type: 'text', max: 100 },
   { key: 'address', label: '住址或单位', type: 'text', max: 200, span: 12 },
-  { key: 'phone', label: '联系电话', type: 'text', max: 30 },
-  { key: 'idNumber', label: '身份证号', type: 'text', max: 18, span: 8 },
+  { key: 'phone', label: '联系电话', type: 'text', max: 30, format: 'phone' },
+  { key: 'idNumber', label: '身份证号', type: 'text', max: 18, span: 8, format: 'idNumber' },
 ] as const satisfies readonly ListItemDef[];
 
 export const FOLLOW_UP_ITEMS = [

@@ -3,6 +3,7 @@
 import { choicesFor, fieldApplies, type FieldDef, type ListItemDef, type RegisterDef, type RegisterName } from './registers.ts';
 import type { RegisterFields } from './records.ts';
 import { PENALTY_KINDS } from './enums.ts';
+import { deriveParties } from './parties.ts';
 
 export interface FieldIssue {
   /** field key, e.g. closedOn */
@@ -114,6 +115,12 @@ function checkList(f: FieldDef, raw: unknown, fail: (m: string) => null): unknow
       if (typeof msg === 'object' && msg !== null && 'error' in msg) return fail(`${where}的「${it.label}」${msg.error}`);
       if (msg !== null) item[it.key] = msg;
     }
+    // a birth date typed beside a 身份证号 must be the one the number holds
+    if (typeof item.idNumber === 'string' && typeof item.birthDate === 'string') {
+      const s = item.idNumber;
+      if (item.birthDate !== `${s.slice(6, 10)}-${s.slice(10, 12)}-${s.slice(12, 14)}`)
+        return fail(`${where}的「出生日期」与「身份证号」中的出生日期不一致，请核对`);
+    }
     out.push(item);
   }
   return out;
@@ -124,6 +131,8 @@ function checkItem(it: ListItemDef, v: unknown): unknown {
   switch (it.type) {
     case 'text': {
       if (typeof v !== 'string' && typeof v !== 'number') return { error: '应为文字' };
+      if (it.format === 'idNumber') return checkIdNumber(String(v));
+      if (it.format === 'phone') return checkPhone(String(v));
       const s = String(v).trim();
       if (it.max && s.length > it.max) return { error: `不能超过${it.max}个字（现有${s.length}个字）` };
       return s;
@@ -143,6 +152,63 @@ function checkItem(it: ListItemDef, v: unknown): unknown {
       return v;
     }
   }
+}
+
+/** Full-width digits and letters (１２３Ｘ) as half-width. */
+const halfWidthDigits = (s: string) => s.replace(/[\uff10-\uff19\uff38\uff58]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+
+const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+
+/** The check character of the first 17 digits of a 身份证号 (GB 11643-1999, ISO 7064 MOD 11-2). */
+export function idCheckChar(first17: string): string {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * ID_WEIGHTS[i];
+  return '10X98765432'[sum % 11];
+}
+
+/** A local date YYYY-MM-DD of today (the validation runs in the page and in the core alike). */
+const todayIso = () => {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+
+/**
+ * A 身份证号: 18 characters (spaces and dashes typed between them dropped, x as X), 17 digits
+ * and a digit or X, a real birth date not in the future, the GB 11643 check character.
+ * Returns the number as stored, or the reason (said without repeating the number).
+ */
+export function checkIdNumber(raw: string): string | { error: string } {
+  const s = halfWidthDigits(raw.trim()).replace(/[\s-]/g, '').toUpperCase();
+  if (/[^\dX]/.test(s)) return { error: '只能由数字和末位的X组成' };
+  if (s.length === 15) return { error: '是15位的旧号码，请填写现行的18位身份证号' };
+  if (s.length !== 18) return { error: `应为18位（现有${s.length}位）` };
+  if (!/^\d{17}[\dX]$/.test(s)) return { error: '只有最后一位可以是X' };
+  const birth = `${s.slice(6, 10)}-${s.slice(10, 12)}-${s.slice(12, 14)}`;
+  if (!isValidDate(birth, 1900)) return { error: `中的出生日期“${birth}”不是有效日期，请核对` };
+  if (birth > todayIso()) return { error: `中的出生日期“${birth}”晚于今天，请核对` };
+  if (idCheckChar(s) !== s[17]) return { error: '校验位不对（按GB 11643计算），可能有一位填错了，请核对' };
+  return s;
+}
+
+/**
+ * A phone number: a mobile (11 digits from 13–19, +86 allowed), a landline with its area
+ * code (0571-88888888, (0571)8888 8888) or a local 7–8 digit number, an extension after 转.
+ * Kept as typed (trimmed).
+ */
+export function checkPhone(raw: string): string | { error: string } {
+  const typed = raw.trim();
+  if (typed.length > 30) return { error: `不能超过30个字（现有${typed.length}个字）` };
+  const s = halfWidthDigits(typed).replace(/[（）]/g, (c) => (c === '（' ? '(' : ')'));
+  const [main, ext] = s.split(/\s*(?:转|分机)\s*/);
+  if (ext !== undefined && !/^\d{1,6}$/.test(ext)) return { error: '的分机号应为1至6位数字' };
+  if (/[^\d\s\-+()]/.test(main)) return { error: '只能由数字组成（可带区号、+86、空格或短横线）' };
+  let d = main.replace(/[\s\-()]/g, '');
+  if (d.startsWith('+86')) d = d.slice(3);
+  else if (d.startsWith('0086')) d = d.slice(4);
+  if (d.includes('+')) return { error: '只能由数字组成（可带区号、+86、空格或短横线）' };
+  if (/^1\d*$/.test(d)) return /^1[3-9]\d{9}$/.test(d) ? typed : { error: `不是有效的手机号码（手机号码为1开头的11位，现有${d.length}位）` };
+  if (/^0\d{9,11}$/.test(d) || /^[2-9]\d{6,7}$/.test(d)) return typed;
+  return { error: '不是有效的电话号码（手机号码11位；固定电话带区号，如0571-88888888）' };
 }
 
 type Rule<R extends RegisterName> = (r: RegisterFields[R]) => FieldIssue | null;
@@ -205,11 +271,11 @@ export function validateRecord<R extends RegisterName>(def: RegisterDef & { name
     // penalty details only belong to a penalty: keep no stale values behind
     if (f.onlyWhen?.clearOtherwise && !fieldApplies(f, out)) out[f.key] = checkField(f, null, []);
   }
-  if (def.name === 'mediationCases' && Array.isArray(out.partyList) && out.partyList.length) {
-    // 当事人 and 当事人人数 follow the party list when it is kept
-    const names = (out.partyList as { name: string }[]).map((p) => p.name);
-    if (!out.parties) out.parties = names.join('、').slice(0, 500);
-    if (!out.partyCount) out.partyCount = names.length;
+  if (def.name === 'mediationCases') {
+    // 当事人 and 当事人人数 follow the party list when it is kept (the list is the truth)
+    const derived = deriveParties(out);
+    out.parties = derived.parties;
+    out.partyCount = derived.partyCount;
   }
   if (def.name === 'mediationCases' && Array.isArray(out.followUps) && out.followUps.length) {
     // 回访日期 is the latest 回访 entry's date when the entries are kept

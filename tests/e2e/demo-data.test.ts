@@ -1,4 +1,4 @@
-// 设置: demo records are marked in the lists, and 「清除示例数据」 removes exactly them;
+// 设置: demo records are marked in the lists, and 「清除示例数据」 moves exactly them into the 回收站;
 // the 案号 pattern is set there and the next case follows it.
 import { describe, expect, it } from 'vitest';
 import { hasChromium, useApp } from './harness.ts';
@@ -18,8 +18,8 @@ describe.skipIf(!hasChromium)('demo data and the 案号 pattern in 设置', () =
     const panel = settings.demoPanel;
     await panel.getByTestId('demo-count').filter({ hasText: '条示例数据' }).waitFor();
     await panel.getByRole('button', { name: /清除示例数据/ }).click();
-    await shell.confirmBox('清除');
-    await shell.expectSuccess('已清除');
+    await shell.confirmBox('移入回收站');
+    await shell.expectSuccess('示例数据移入回收站');
     await panel.getByTestId('demo-count').filter({ hasText: '没有示例数据' }).waitFor();
 
     const counts = await app.call('years.counts', { year: DEMO_YEAR });

@@ -1,6 +1,7 @@
 // scripts/ledger-sql.ts: a ledger dumped as SQL text and loaded again is the same ledger —
 // schema, version, every row — with a keyword index that finds what it found before.
 import Database from 'better-sqlite3';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../electron/core/index.ts';
@@ -59,5 +60,20 @@ describe('a ledger as SQL text', () => {
   it('never writes over an existing file', () => {
     const file = join(t.dir, 'original.db');
     expect(() => loadLedger('SELECT 1;', file)).toThrow(/已存在/);
+  });
+
+  it('a dump cut short leaves nothing behind: no file, no empty ledger stamped with a version', () => {
+    const sql = dumpLedger(join(t.dir, 'original.db'));
+    const lines = sql.split('\n');
+    for (const cut of [Math.floor(lines.length / 2), lines.length - 3]) {
+      const file = join(t.dir, `cut-${cut}.db`);
+      expect(() => loadLedger(lines.slice(0, cut).join('\n'), file)).toThrow(/不完整/);
+      expect(existsSync(file)).toBe(false);
+    }
+    // complete in form but broken inside (a statement garbled): rolled back, the file removed
+    const file = join(t.dir, 'broken.db');
+    const broken = sql.replace(/INSERT INTO "activities" VALUES\(/, 'INSERT INTO "activities" VALUES(((');
+    expect(() => loadLedger(broken, file)).toThrow();
+    expect(existsSync(file)).toBe(false);
   });
 });

@@ -25,8 +25,8 @@ describe('XML safety of the exports', () => {
     const xml = await zip.file('word/document.xml')!.async('string');
     expect(xml.match(XML_ILLEGAL)).toBeNull();
     expect(xml).toContain('开头ABCDEFG');
-    expect(xml).toContain('小标题ABCDEFG');
-    expect(xml).toContain('标题ABCDEFG');
+    expect(xml).toContain('小标题ABC\nDEFG'); // Shift+Enter (\u000b) kept as a line break
+    expect(xml).toContain('标题ABC\nDEFG');
     core.close();
   });
 
@@ -59,7 +59,7 @@ describe('XML safety of the exports', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
     const values = wb.worksheets[0].getRow(3).values as unknown[];
-    expect(values).toContain('标题ABCDEFG');
+    expect(values).toContain('标题ABC\nDEFG');
     expect(values).toContain('constructor');
     expect(values.some((v) => typeof v === 'string' && v.includes('function'))).toBe(false);
     core.close();

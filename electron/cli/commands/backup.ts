@@ -40,7 +40,8 @@ export async function restoreCommand(core: Core, args: ParsedArgs): Promise<numb
   const { backupPathByName, openBackup, restoreBackup } = await import('../../core/backup/backup.ts');
   const byName = !existsSync(file) && /^ledger-.*\.(zip|db)$/.test(file);
   if (!byName && !existsSync(file)) return fail(`找不到文件：${file}`);
-  const bytes = readInput(byName ? backupPathByName(core.ctx.dataDir, file) : resolve(file));
+  // a backup holds the attachments too: read up to 2 GB
+  const bytes = readInput(byName ? backupPathByName(core.ctx.dataDir, file) : resolve(file), 2047 * 1024 * 1024);
   if (!bytes) return fail(`无法读取文件：${file}`);
   const opened = await openBackup(core.ctx.dataDir, bytes, core.ctx.now());
   opened.cleanup();

@@ -1,5 +1,4 @@
 // import, export, export-zip, import-zip: data packages from the command line.
-import { readFileSync } from 'node:fs';
 import type { ImportReport } from '../../shared/contract/exchange.ts';
 import { REGISTERS, REGISTER_NAMES, type RegisterName } from '../../shared/registers.ts';
 import type { Core } from '../../core/index.ts';
@@ -41,12 +40,9 @@ export function formatImportReport(r: ImportReport): string {
 export async function importCommand(core: Core, args: ParsedArgs): Promise<number> {
   const [file, extra] = args.positionals;
   if (!file || extra) throw new UsageError('用法：import 数据包.json [--dry-run] [--skip-invalid] [--restore-from-bin]');
-  let content: string;
-  try {
-    content = readFileSync(file, 'utf8');
-  } catch {
-    return fail(`无法读取文件：${file}`);
-  }
+  const bytes = readInput(file);
+  if (!bytes) return fail(`无法读取文件：${file}`);
+  const content = bytes.toString('utf8');
   const dryRun = args.options['dry-run'] === true;
   const report = unwrap(
     await core.call(dryRun ? 'exchange.preview' : 'exchange.import', {

@@ -4,7 +4,7 @@ import type { ReviewItem } from '../../shared/contract/openness.ts';
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Core } from '../../core/index.ts';
-import { intOption, textOption, UsageError, type ParsedArgs } from '../../shared/cli-args.ts';
+import { dateOption, intOption, UsageError, type ParsedArgs } from '../../shared/cli-args.ts';
 import type { CommandTable } from '../command.ts';
 import { fail, unwrap, writeFileAtomic } from '../output.ts';
 
@@ -16,9 +16,15 @@ const SEVERITY: Record<ReviewItem['severity'], string> = { error: '不一致', w
 export async function opennessCommand(core: Core, args: ParsedArgs): Promise<number> {
   const year = intOption(args.options, 'year', 2000, 2100);
   const out = args.options.out;
-  const date = textOption(args.options, 'date');
+  let date: string | undefined;
+  try {
+    date = dateOption(args.options, 'date', '成文日期', `${(year ?? 2025) + 1}-01-20`);
+  } catch (e) {
+    // a wrong 成文日期 is an error of the value (exit 1), as report --date says it
+    if (e instanceof UsageError) return fail(e.message);
+    throw e;
+  }
   if (year === undefined || typeof out !== 'string' || args.positionals.length) throw new UsageError(`用法：${OPENNESS_USAGE}`);
-  if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) return fail(`成文日期应写成 YYYY-MM-DD：${date}`);
   if (!/\.docx$/i.test(out)) return fail(`输出文件应以 .docx 结尾：${out}`);
   const path = resolve(out);
   if (!existsSync(dirname(path))) return fail(`输出文件夹不存在：${dirname(path)}`);

@@ -138,6 +138,8 @@ export function addAttachment(ctx: CoreContext, register: AttachmentRegister, re
     `INSERT INTO attachments (id, register, record_id, file_name, mime, size, sha256, created_at, deleted_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL)`,
   ).run(id, register, recordId, name, mime, bytes.length, sha, isoNow(ctx));
+  // a demo record given a photo is the clerk's now: 清除示例数据 leaves it
+  prepared(ctx.db, 'DELETE FROM demo_records WHERE register = ? AND record_id = ?').run(register, recordId);
   return getAttachment(ctx.db, id)!;
 }
 

@@ -34,12 +34,14 @@ export const BACKUP_KIND_LABELS: Record<BackupKind, string> = {
   'before-import': '导入前自动备份',
   'before-restore': '恢复前自动备份',
   'before-migrate': '升级前自动备份',
+  'before-clear': '清除示例数据前自动备份',
 };
 
 export const MANIFEST_FORMAT = 'fazhi-ledger-backup';
 // the tables of schema 1; registers added later (依申请公开, schema 5) count 0 in an older backup
 const REQUIRED_TABLES = ['settings', 'year_profiles', 'activities', 'mediation_cases', 'inspections', 'work_items'];
-const NAME_RE = /^ledger-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})-(daily|manual|before-import|before-restore|before-migrate)(?:-\d+)?\.(zip|db)$/;
+const NAME_RE =
+  /^ledger-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})-(daily|manual|before-import|before-restore|before-migrate|before-clear)(?:-\d+)?\.(zip|db)$/;
 const KEEP_DAILY = 30;
 const KEEP_BEFORE = 20;
 
@@ -250,7 +252,7 @@ export function pruneBackups(dataDir: string): string[] {
     }
     removed.push(b.path);
   });
-  for (const kind of ['before-import', 'before-restore', 'before-migrate'] as BackupKind[]) {
+  for (const kind of ['before-import', 'before-restore', 'before-migrate', 'before-clear'] as BackupKind[]) {
     all
       .filter((b) => b.kind === kind)
       .slice(KEEP_BEFORE)
@@ -266,6 +268,34 @@ export function removeStaleTemporaries(dataDir: string, now: Date): void {
   if (!existsSync(dir)) return;
   for (const n of readdirSync(dir)) {
     if (!n.startsWith('.tmp-') && !n.endsWith('.partial')) continue;
+    const p = join(dir, n);
+    try {
+      if (now.getTime() - statSync(p).mtimeMs > 10 * 60_000) rmSync(p, { force: true });
+    } catch {
+      /* gone already */
+    }
+  }
+}
+
+/**
+ * The ledger copies a restore cut off (killed, power cut) left beside the ledger
+ * (`ledger.db.restore-XXXX.tmp` and its -wal/-shm/-journal): full copies with the
+ * parties' personal data, removed at the next start once older than 10 minutes
+ * (a restore running in another process right now is younger), with the backups
+ * folder's own leftovers.
+ */
+export function removeStaleRestores(dbPath: string, dataDir: string, now: Date): void {
+  removeStaleTemporaries(dataDir, now);
+  const dir = dirname(dbPath);
+  const prefix = `${basename(dbPath)}.restore-`;
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const n of names) {
+    if (!n.startsWith(prefix) || !/\.tmp(-wal|-shm|-journal)?$/.test(n)) continue;
     const p = join(dir, n);
     try {
       if (now.getTime() - statSync(p).mtimeMs > 10 * 60_000) rmSync(p, { force: true });

@@ -21,6 +21,7 @@ import { CASE_DOC_KINDS, type CaseDoc, type CaseDocKind, type DocBlock, type Doc
 import { AGREEMENT_KINDS, CASE_SOURCES, CASE_STATUSES, DISPUTE_TYPES, labelOf } from '../../shared/enums.ts';
 import type { MediationCase, PartyEntry } from '../../shared/records.ts';
 import { GENDERS, PARTY_ROLES } from '../../shared/registers.ts';
+import { xmlSafe, xmlSafeModel } from '../util/xml-safe.ts';
 
 const BLANK = '＿＿＿＿＿＿＿＿';
 const DATE_BLANK = '　　　　年　　月　　日';
@@ -239,7 +240,10 @@ const para = (
     alignment: ALIGN[opts.align ?? 'left'],
     spacing: { line: opts.line ?? LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
     indent: opts.indent ? { firstLine: SIZE * 10 * 2 } : undefined, // two characters
-    children: [new TextRun({ text, bold: opts.bold, size: opts.size ?? SIZE, font: fontOf(opts.font ?? FONT) })],
+    // a line break typed in the text (Shift+Enter) stays a line break
+    children: text
+      .split('\n')
+      .map((t, k) => new TextRun({ text: t, break: k ? 1 : undefined, bold: opts.bold, size: opts.size ?? SIZE, font: fontOf(opts.font ?? FONT) })),
   });
 
 function tableOf(widths: number[], rows: DocCell[][]): Table {
@@ -273,7 +277,10 @@ function tableOf(widths: number[], rows: DocCell[][]): Table {
   });
 }
 
-export async function renderCaseDocDocx(doc: CaseDoc, creator: string): Promise<Buffer> {
+export async function renderCaseDocDocx(input: CaseDoc, creator: string): Promise<Buffer> {
+  // whatever a text holds (Word's Shift+Enter pastes \u000b), the file opens
+  const doc = xmlSafeModel(input);
+  creator = xmlSafe(creator);
   const children: (Paragraph | Table)[] = [];
   for (const b of doc.blocks) {
     switch (b.t) {

@@ -16,7 +16,12 @@ import { localDate } from '../util/local-date.ts';
 
 /** A case by its id, else by its 案号 (the CLI takes either). */
 function findCase(ctx: CoreContext, ref: string): MediationCase {
-  if (getRecord(ctx.db, REGISTERS.mediationCases, ref)) return requireRecord(ctx, 'mediationCases', ref);
+  const byId = getRecord<MediationCase & { deletedAt: string | null }>(ctx.db, REGISTERS.mediationCases, ref);
+  if (byId) {
+    // a case in the 回收站 gets no documents: restore it first
+    if (byId.deletedAt) throw new AppError('not_found', `这件案件（${describeCase(byId)}）在回收站中，不能生成文书。请先在回收站中恢复。`);
+    return requireRecord(ctx, 'mediationCases', ref);
+  }
   const want = normalizeCaseNo(ref);
   const rows = (
     prepared(
@@ -50,7 +55,7 @@ export const casesHandlers: HandlersOf<typeof casesContract, CoreContext> = {
         ctx.db,
         `SELECT COUNT(*) AS n FROM attachments
       WHERE register = 'mediationCases' AND record_id = ? AND deleted_at IS NULL`,
-      ).get(id) as { n: number }
+      ).get(c.id) as { n: number }
     ).n;
     const doc = buildCaseDoc(c, kind, township, attachments);
     const buf = await renderCaseDocDocx(doc, settings.township?.authority ?? '法治台账');

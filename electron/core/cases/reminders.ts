@@ -31,7 +31,8 @@ export function statutoryReminders(today: string): Reminder[] {
     for (const d of STATUTORY_DATES) {
       const due = `${year}-${pad(d.month)}-${pad(d.day)}`;
       const left = daysBetween(today, due);
-      if (left < 0 || left > DEADLINE_WINDOW_DAYS) continue;
+      // (a date that is no calendar date never gets here: the contract refuses it; NaN would read 「还有NaN天」)
+      if (!Number.isFinite(left) || left < 0 || left > DEADLINE_WINDOW_DAYS) continue;
       out.push({
         kind: 'deadline',
         level: 'soon',

@@ -166,7 +166,8 @@ export function plainValue(v: unknown): Plain {
     if ('result' in o) return plainValue(o.result);
     if ('formula' in o || 'sharedFormula' in o) return null;
     if ('text' in o) return plainValue(o.text);
-    if ('error' in o) return null;
+    // #DIV/0!, #N/A …: kept as its code, so the cell is refused by name (never read as empty, a count as 0)
+    if ('error' in o) return String(o.error);
   }
   return String(v);
 }
@@ -282,10 +283,15 @@ export function toOptionTags(options: Readonly<Record<string, string>>, v: Plain
   return [...found.sort((a, b) => a.at - b.at).map((f) => f.code), ...rest];
 }
 
+/** Excel's error values (a formula that cannot be computed). */
+const EXCEL_ERROR = /^#(DIV\/0!|N\/A|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/;
+
 /** Converts one cell to what validateRecord expects for its field. */
 export function cellToField(f: FieldDef, v: Plain): unknown {
   // a number in a date format beyond any calendar (Excel shows ########): the cell's problem, named by row and column
   if (v instanceof Date && Number.isNaN(v.getTime())) throw new CellError('单元格是一个超出范围的日期（Excel 中显示为 ####）');
+  if (typeof v === 'string' && EXCEL_ERROR.test(v.trim()))
+    throw new CellError(`单元格是 Excel 的错误值“${v.trim()}”（公式算不出结果），请改成${f.type === 'int' || f.type === 'money' ? '数字' : '内容'}或留空`);
   switch (f.type) {
     case 'date':
       return toDateString(v);

@@ -48,14 +48,15 @@ export const XLSX_LIMITS = { maxEntries: 5000, maxEntryBytes: 96 * 1024 * 1024, 
 /**
  * Checks an .xlsx before exceljs builds its (large) model of it: the zip's
  * declared sizes within limits, every part inflating to no more than it
- * declares, and the rows of each sheet counted in its XML against the row cap.
+ * declares, and the rows of every part counted in its XML against the row cap
+ * (whatever the part is named).
  */
 export function checkSpreadsheetSize(bytes: Uint8Array): void {
   const entries = listZip(bytes, XLSX_LIMITS);
   for (const e of entries) {
     if (e.dir) continue;
     const data = readZipEntry(bytes, e, 'Excel 文件');
-    if (!/^xl\/worksheets\/[^/]+\.xml$/.test(e.name)) continue;
+    // every part is counted, whatever its name: a sheet part renamed (xl/data/s.xml) is still read by exceljs
     let rows = 0;
     for (let i = data.indexOf('<row'); i >= 0; i = data.indexOf('<row', i + 4)) rows++;
     for (let i = data.indexOf(':row '); i >= 0; i = data.indexOf(':row ', i + 5)) rows++;

@@ -11,6 +11,7 @@ import { getProfile, profileYears } from '../years/year-profiles.ts';
 import { allRecords } from '../registers/repository.ts';
 import { rowToRecord } from '../registers/mapping.ts';
 import { AppError } from '../util/errors.ts';
+import { loadPartyNames, maskDeep, maskRecordTexts as maskRecord, type NameIndex } from '../privacy/screen.ts';
 import { PACKAGE_FORMAT, PACKAGE_KEYS, PACKAGE_VERSION, toPackageRecord } from './package-format.ts';
 
 const setOnly = (o: Record<string, string | null>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null));
@@ -76,6 +77,8 @@ export function buildPackage(
 ): { pkg: Record<string, unknown>; counts: Record<RegisterName, number> } {
   const township = getSettings(ctx.db).township;
   if (!township) throw new AppError('invalid_input', '尚未设置乡镇名称和发文机关，无法导出数据包。请先在“设置”中填写。');
+  let index: NameIndex | undefined;
+  const names = () => (index ??= loadPartyNames(ctx.db));
   const years = opts.year !== undefined ? [opts.year] : profileYears(ctx.db).sort();
   const pkg: Record<string, unknown> = {
     format: PACKAGE_FORMAT,
@@ -88,7 +91,9 @@ export function buildPackage(
     years: years
       .map((y) => getProfile(ctx.db, y))
       .filter((p) => p.updatedAt !== null)
-      .map(profileToPackage),
+      .map(profileToPackage)
+      // the report texts, masked like the records when personal data stays out
+      .map((y) => (opts.withPersonal || !y.narrative ? y : { ...y, narrative: maskDeep(y.narrative, names()) })),
   };
   const counts = {} as Record<RegisterName, number>;
   for (const r of REGISTER_NAMES) {
@@ -99,7 +104,7 @@ export function buildPackage(
     // and its 行政执法数据 the penalties inspected the year before and decided in this one
     if (r === 'inspections' && opts.year !== undefined) recs.unshift(...carriedPenalties(ctx, opts.year, opts.department));
     counts[r] = recs.length;
-    pkg[PACKAGE_KEYS[r]] = recs.map((rec) => toPackageRecord(r, rec, { withPersonal: !!opts.withPersonal }));
+    pkg[PACKAGE_KEYS[r]] = recs.map((rec) => toPackageRecord(r, opts.withPersonal ? rec : maskRecord(r, rec, names()), { withPersonal: !!opts.withPersonal }));
   }
   return { pkg, counts };
 }

@@ -5,7 +5,7 @@ import { REGISTERS } from '../../shared/registers.ts';
 import type { RecordOf } from '../../shared/records.ts';
 import { isoNow, type CoreContext } from '../context.ts';
 import { AppError } from '../util/errors.ts';
-import { getRecord, purgeRecord, setDeleted } from './repository.ts';
+import { getRecord, prepared, purgeRecord, setDeleted } from './repository.ts';
 import { RecordWriter, type DoorName, type WriteRequest } from './write.ts';
 import { CaseNumbers } from '../cases/case-number.ts';
 
@@ -43,7 +43,11 @@ export function createRecord<R extends RegisterName>(ctx: CoreContext, name: R, 
 }
 
 export function updateRecord<R extends RegisterName>(ctx: CoreContext, name: R, id: string, payload: Record<string, unknown>): RecordOf<R> {
-  return writeOne(ctx, 'form', { register: name, mode: 'update', id, input: payload });
+  const record = writeOne(ctx, 'form', { register: name, mode: 'update', id, input: payload });
+  // an edited demo record is the clerk's now: 清除示例数据 leaves it
+  // (demo_records is written by demo/, read here only to drop the mark: no import of demo/, no circle)
+  prepared(ctx.db, 'DELETE FROM demo_records WHERE register = ? AND record_id = ?').run(name, id);
+  return record;
 }
 
 export function deleteRecord(ctx: CoreContext, name: RegisterName, id: string): { id: string } {

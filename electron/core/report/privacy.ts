@@ -1,74 +1,18 @@
 // The personal-data screen before export: every text that reaches the document
 // (titles, places, 时间节点, 细分类别, clerk texts, township names, appendix cells)
-// is searched for 18-digit ID numbers, mobile numbers and the names in the
-// mediation register's 当事人 field. A hit names the record and the field,
-// never the data found, and blocks the export.
+// is searched by the one screen of all public documents (core/privacy/screen.ts:
+// ID numbers, mobiles and landlines in every written form, the parties lists'
+// names). A hit names the record and the field, never the data found, and
+// blocks the export.
 import type { ReviewItem } from '../../shared/contract/report.ts';
 import type { YearStats } from '../../shared/contract/stats.ts';
 import { MEASURE_KEYS, MEASURE_LABELS, NARRATIVE_KEYS, NARRATIVE_LABELS, type AppSettings, type YearProfile } from '../../shared/records.ts';
 import type { RegisterName } from '../../shared/registers.ts';
 import type { Db } from '../db/connection.ts';
 import { prepared } from '../registers/repository.ts';
+import { loadPartyNames, screenTexts, type NameIndex } from '../privacy/screen.ts';
 
-export const ID_NUMBER = /(?<![\dXx])\d{17}[\dXx](?![\dXx])/;
-export const MOBILE = /(?<!\d)1[3-9]\d{9}(?!\d)/;
-
-/** Party names from the 当事人 field: 2–4 Chinese characters between separators. */
-export function partyNames(parties: string): string[] {
-  return parties
-    .split(/[、，,;；\s/和与及]+/)
-    .map((x) => x.replace(/[（(].*?[）)]/g, '').trim())
-    .filter((x) => /^[\u3400-\u9fff·]{2,5}$/.test(x));
-}
-
-/**
- * The one statement of the report path that reads a personal field: the 当事人 names,
- * only to be looked up in the text about to be printed (never printed, logged or returned).
- */
-export const PARTY_NAMES_SQL = `SELECT DISTINCT parties FROM mediation_cases WHERE deleted_at IS NULL AND TRIM(COALESCE(parties, '')) <> ''`;
-
-const nameCache = new WeakMap<Db, { key: string; names: Set<string> }>();
-
-/**
- * Every party name of the register (live records of all years: a name may reappear).
- * Kept per database until the register changes (count or last change differ), since
- * the 年度报告 page rebuilds the model after every autosave.
- */
-export function loadPartyNames(db: Db): Set<string> {
-  // data_version moves when another connection commits, total_changes() with this one's writes
-  const key = `${db.pragma('data_version', { simple: true })}|${(prepared(db, 'SELECT total_changes() AS c').get() as { c: number }).c}`;
-  const hit = nameCache.get(db);
-  if (hit && hit.key === key) return hit.names;
-  const names = readPartyNames(db);
-  nameCache.set(db, { key, names });
-  return names;
-}
-
-function readPartyNames(db: Db): Set<string> {
-  const names = new Set<string>();
-  const rows = prepared(db, PARTY_NAMES_SQL).raw().all() as [string][];
-  for (const [p] of rows) for (const n of partyNames(p)) names.add(n);
-  return names;
-}
-
-export type HitKind = 'id' | 'mobile' | 'name';
-const HIT_WORDS: Record<HitKind, string> = { id: '身份证号', mobile: '手机号码', name: '调解案件当事人的姓名' };
-
-/** What personal data a text holds (first kind found), or null. */
-export function screenText(text: string, names: ReadonlySet<string>): HitKind | null {
-  if (!text) return null;
-  if (ID_NUMBER.test(text)) return 'id';
-  if (MOBILE.test(text)) return 'mobile';
-  if (names.size) {
-    // every substring of 2–5 characters looked up in the set: linear in the text
-    for (let i = 0; i < text.length - 1; i++) {
-      for (let len = 2; len <= 5 && i + len <= text.length; len++) {
-        if (names.has(text.slice(i, i + len))) return 'name';
-      }
-    }
-  }
-  return null;
-}
+export { partyNames, PARTY_NAMES_SQL, screenText } from '../privacy/screen.ts';
 
 export interface ScreenedField {
   /** 第12条普法活动 / 年度信息 / 乡镇信息 */
@@ -78,20 +22,13 @@ export interface ScreenedField {
   link: ReviewItem['link'];
 }
 
-export function screenFields(fields: Iterable<ScreenedField>, names: ReadonlySet<string>): ReviewItem[] {
-  const out: ReviewItem[] = [];
-  for (const f of fields) {
-    if (!f.text) continue;
-    const hit = screenText(f.text, names);
-    if (!hit) continue;
-    out.push({
-      kind: 'personal_data',
-      severity: 'block',
-      message: `${f.record}的“${f.field}”含有${HIT_WORDS[hit]}，报告是公开文件，不能导出。请删去后再导出。`,
-      link: f.link,
-    });
-  }
-  return out;
+export function screenFields(fields: Iterable<ScreenedField>, names: NameIndex): ReviewItem[] {
+  return screenTexts(fields, names).map((f) => ({
+    kind: 'personal_data',
+    severity: 'block',
+    message: `${f.where}，报告是公开文件，不能导出。请删去后再导出。`,
+    link: f.item.link,
+  }));
 }
 
 const LIVE_IN_YEAR = (col: string) => `deleted_at IS NULL AND ${col} >= @from AND ${col} < @to`;

@@ -6,7 +6,7 @@ import { AlignmentType, Document, Footer, LineRuleType, Packer, PageNumber, Para
 import { randomBytes } from 'node:crypto';
 import JSZip from 'jszip';
 import type { ReportModel, ReportParagraph, ReportTable } from '../../shared/contract/report.ts';
-import { xmlSafe } from './clerk-text.ts';
+import { xmlSafe, xmlSafeModel } from '../util/xml-safe.ts';
 
 const LATIN = 'Times New Roman';
 export const FONTS = {
@@ -56,20 +56,8 @@ export function bodyParagraph(p: ReportParagraph, keepNext = false): Paragraph {
 
 export const emptyLine = (keepNext = false) => new Paragraph({ style: 'Body', indent: { firstLine: 0, firstLineChars: 0 }, keepNext, children: [] });
 
-/**
- * Every string of the model made XML-safe (characters illegal in XML 1.0 dropped),
- * whatever path the text came by (package, Excel, the page, the CLI).
- */
-export function xmlSafeModel<T>(v: T): T {
-  if (typeof v === 'string') return xmlSafe(v) as T;
-  if (Array.isArray(v)) return v.map((x) => xmlSafeModel(x)) as T;
-  if (v && typeof v === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) out[k] = xmlSafeModel(x);
-    return out as T;
-  }
-  return v;
-}
+/** Every string of the model made XML-safe: the one writer-side cleaning of all documents (util/xml-safe.ts). */
+export { xmlSafeModel };
 
 /** Width in 3号 characters: CJK 1, Latin digits ½. */
 export function widthInChars(s: string): number {

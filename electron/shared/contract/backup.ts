@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { RegisterName } from '../registers.ts';
 import { base64Content, method, prefixed, type FileContent } from './define.ts';
 
-export type BackupKind = 'daily' | 'manual' | 'before-import' | 'before-restore' | 'before-migrate';
+export type BackupKind = 'daily' | 'manual' | 'before-import' | 'before-restore' | 'before-migrate' | 'before-clear';
 
 export interface BackupInfo {
   /** file name in the backups folder (or of the chosen file) */

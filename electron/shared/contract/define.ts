@@ -1,5 +1,6 @@
 // Helpers to declare API methods: each has a zod input schema and a result type.
 import { z } from 'zod';
+import { isValidDate } from '../validation.ts';
 
 export interface MethodSpec<I extends z.ZodType, O> {
   input: I;
@@ -48,7 +49,11 @@ export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError
 
 // Schemas more than one slice uses.
 export const yearNumber = z.number().int().min(2000, '年度应在2000—2100之间').max(2100, '年度应在2000—2100之间');
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+/** A real calendar date, 2000–2100 (2025-12-32, 2023-02-29 and month 13 refused). */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+  .refine((s) => isValidDate(s), { message: '不是有效日期（应为2000—2100年间真实存在的日期，如 2024-03-15）' });
 /** ~ 64 MB of base64 at most (the web bridge's body limit) */
 export const base64Content = z.string().min(1, '文件内容为空').max(90_000_000, '文件太大');
 export const registerNameSchema = z.enum(['activities', 'mediationCases', 'inspections', 'workItems', 'disclosureRequests']);

@@ -11,7 +11,7 @@ export const demoContract = {
   ...prefixed('demoData', {
     /** how many demo records (示例数据) the ledger holds */
     count: method<Record<RegisterName, number>>()(z.object({})),
-    /** removes exactly the demo records, for good */
+    /** moves the untouched demo records into the 回收站, after a backup (an edited one is the clerk's and stays) */
     clear: method<Record<RegisterName, number>>()(z.object({})),
   }),
 };

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { ReportParagraph } from './report.ts';
 import type { OpennessNarrativeKey } from '../openness.ts';
 import { method, prefixed, yearNumber } from './define.ts';
+import { isValidDate } from '../validation.ts';
 
 /** One finding of a review: a difference between the two reports, or a data problem. */
 export interface ReviewItem {
@@ -109,6 +110,7 @@ const input = z.object({
   date: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, '成文日期格式应为 YYYY-MM-DD')
+    .refine((s) => isValidDate(s), '成文日期不是有效日期（应为真实存在的日期，如 2026-01-20）')
     .optional(),
 });
 

@@ -3,8 +3,12 @@ import { z } from 'zod';
 import { REGISTER_NAMES, type RegisterName } from '../registers.ts';
 import type { ListResult, RecordOf } from '../records.ts';
 import { method, prefixed } from './define.ts';
+import { isValidDate } from '../validation.ts';
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+const date = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+  .refine((s) => isValidDate(s), '不是有效日期（应为真实存在的日期，如 2024-03-15）');
 
 export const listQuerySchema = z.object({
   year: z.number().int().min(2000).max(2100).optional(),

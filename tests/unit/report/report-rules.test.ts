@@ -273,7 +273,7 @@ describe('reviewer rules', () => {
 
 describe('XML safety', () => {
   it('characters illegal in XML 1.0 are dropped', () => {
-    expect(xmlSafe('a\u0000b\u0001c\u000bd\u001fe\ufffef\ud800g\n\th')).toBe('abcdefg\n\th');
+    expect(xmlSafe('a\u0000b\u0001c\u000bd\u001fe\ufffef\ud800g\n\th')).toBe('abc\ndefg\n\th'); // \u000b (Word's Shift+Enter) is a line break
     expect(xmlSafe('𠀀ok')).toBe('𠀀ok');
   });
 

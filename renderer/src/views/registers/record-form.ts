@@ -1,6 +1,7 @@
 // The edit form's values ↔ the API record. The form keeps '' for empty text
 // and null for an empty number, date or choice; the payload sends null.
 import { fieldApplies, type FieldDef, type RegisterDef } from '@shared/registers.ts';
+import { deriveParties } from '@shared/parties.ts';
 
 export type FormValues = Record<string, unknown>;
 
@@ -79,7 +80,8 @@ export function formToPayload(def: RegisterDef, form: FormValues, original?: Rec
     else if (v === undefined) out[f.key] = null;
     else out[f.key] = v;
   }
-  return out;
+  // 当事人 and 当事人人数 hidden beside a parties list are sent as the list says, never stale
+  return def.name === 'mediationCases' ? deriveParties(out) : out;
 }
 
 /** a stable text of the form for the unsaved-changes check */
