@@ -213,6 +213,15 @@ export const MIGRATIONS: Migration[] = [
       ) WITHOUT ROWID;
     `),
   },
+  {
+    version: 17,
+    name: "the clerk's order of the report: subsections of 一 and parts 二/三",
+    up: (db) =>
+      db.exec(`
+      ALTER TABLE year_profiles ADD COLUMN measure_order TEXT;
+      ALTER TABLE year_profiles ADD COLUMN section_order TEXT;
+    `),
+  },
 ];
 
 export const LATEST_VERSION = Math.max(...MIGRATIONS.map((m) => m.version));

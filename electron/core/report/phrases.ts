@@ -61,7 +61,10 @@ export const P = {
   penalties: (n: string) => `作出行政处罚${n}件`,
   penaltiesAllOneKind: (label: string) => `均为${label}`,
   penaltyAmount: (money: string) => `罚没金额${money}`,
-  entrusted: (n: string) => `办理受委托执法事项${n}件`,
+  entrustedInspections: (n: string) => `另受委托实施行政检查${n}次`,
+  entrustedInspectionsOnly: (n: string) => `全年受委托实施行政检查${n}次`,
+  entrustedPenalties: (n: string) => `受委托实施${n}件`,
+  entrustedPenaltiesOnly: (n: string) => `全年受委托实施行政处罚${n}件`,
   caseReview: (n: string) => `开展执法案卷评查${n}次`,
 
   // 普法

@@ -132,6 +132,6 @@ export function runReview(db: Db, year: number, env: ReviewEnv, providers: reado
 
 /** One line of the CLI's stderr list. */
 export function reviewLine(item: ReviewItem): string {
-  const tag = item.severity === 'block' ? '不能导出' : item.severity === 'warning' ? '请核对' : '建议';
+  const tag = item.severity === 'block' ? '不能导出' : item.mustCheck ? '必须核对' : item.severity === 'warning' ? '请核对' : '建议';
   return `[${tag}] ${item.message}`;
 }

@@ -36,6 +36,9 @@ export const STATS_SQL = {
       COALESCE(SUM(outcome = 'penalty'), 0) AS penalties,
       COALESCE(SUM(CASE WHEN outcome = 'penalty' AND penalty_kind IN ('fine', 'confiscation') THEN penalty_amount END), 0) AS penaltyAmount,
       COALESCE(SUM(entrusted <> 0), 0) AS entrusted,
+      COALESCE(SUM(entrusted = 0), 0) AS ownInspections,
+      COALESCE(SUM(outcome = 'penalty' AND entrusted = 0), 0) AS ownPenalties,
+      COALESCE(SUM(outcome = 'penalty' AND entrusted <> 0), 0) AS entrustedPenalties,
       COALESCE(SUM(issues_rectified > issues_found), 0) AS rectifiedOverFound,
       COALESCE(SUM(outcome = 'penalty' AND COALESCE(penalty_kind, 'other') NOT IN ('fine', 'confiscation') AND COALESCE(penalty_amount, 0) > 0), 0) AS amountWithoutMoney
     FROM inspections WHERE ${inYear('date')}`,
@@ -161,6 +164,8 @@ export function computeYearStats(db: Db, year: number): YearStats {
       // 同比 of penalties only where the previous year had inspection records and some penalty
       previousPenalties: prev.inspections > 0 && prev.penalties > 0 ? prev.penalties : null,
     },
+    // the township's own work and the work done in another office's name (受委托); i20 sets the final rules
+    enforcement: { ownPenalties: i.ownPenalties, entrustedPenalties: i.entrustedPenalties, ownInspections: i.ownInspections },
     work,
     checks: {
       closedBeforeAccepted: m.closedBeforeAccepted,

@@ -1,5 +1,15 @@
 // Per-year figures (调委会, 持证人员 …) and the clerk's narrative texts.
-import { emptyMeasures, MEASURE_KEYS, NARRATIVE_KEYS, PROFILE_FIGURE_KEYS, type Measures, type Narrative, type YearProfile } from '../../shared/records.ts';
+import {
+  emptyMeasures,
+  MEASURE_KEYS,
+  orderedMeasureKeys,
+  NARRATIVE_KEYS,
+  PROFILE_FIGURE_KEYS,
+  type MeasureKey,
+  type Measures,
+  type Narrative,
+  type YearProfile,
+} from '../../shared/records.ts';
 import { emptyOpenness, parseOpenness } from '../../shared/openness.ts';
 import type { Db } from '../db/connection.ts';
 import { prepared } from '../registers/repository.ts';
@@ -40,6 +50,8 @@ export function emptyProfile(year: number): YearProfile {
     measures: emptyMeasures(),
     measureTitles: emptyMeasures(),
     noReviewOrLitigation: null,
+    measureOrder: null,
+    sectionOrder: 'regulation',
     updatedAt: null,
   };
 }
@@ -62,6 +74,17 @@ function readMeasures(json: unknown): Measures {
   return out;
 }
 
+/** A stored measureOrder: known keys once each, the others appended; null when unset or unreadable. */
+function readOrder(json: unknown): MeasureKey[] | null {
+  if (typeof json !== 'string' || !json) return null;
+  try {
+    const v = JSON.parse(json) as unknown;
+    return Array.isArray(v) ? orderedMeasureKeys(v.filter((x): x is string => typeof x === 'string')) : null;
+  } catch {
+    return null;
+  }
+}
+
 function writeMeasures(m: Measures): string | null {
   const set = MEASURE_KEYS.filter((k) => m[k] != null);
   return set.length ? JSON.stringify(Object.fromEntries(set.map((k) => [k, m[k]]))) : null;
@@ -78,6 +101,8 @@ export function getProfile(db: Db, year: number): YearProfile {
   p.measures = readMeasures(row.narrative_measures);
   p.measureTitles = readMeasures(row.narrative_measure_titles);
   p.noReviewOrLitigation = row.no_review_or_litigation == null ? null : row.no_review_or_litigation === 1;
+  p.measureOrder = readOrder(row.measure_order);
+  p.sectionOrder = row.section_order === 'leaderDutiesSecond' ? 'leaderDutiesSecond' : 'regulation';
   p.updatedAt = (row.updated_at as string | null) ?? null;
   return p;
 }
@@ -86,8 +111,9 @@ export function profileExists(db: Db, year: number): boolean {
   return !!prepared(db, 'SELECT 1 FROM year_profiles WHERE year = ?').get(year);
 }
 
-export type ProfilePatch = Partial<Omit<YearProfile, 'year' | 'narrative' | 'measures' | 'measureTitles' | 'updatedAt' | 'openness'>> & {
+export type ProfilePatch = Partial<Omit<YearProfile, 'year' | 'narrative' | 'measures' | 'measureTitles' | 'updatedAt' | 'openness' | 'sectionOrder'>> & {
   year: number;
+  sectionOrder?: YearProfile['sectionOrder'] | null;
   narrative?: Partial<Narrative>;
   measures?: Partial<Measures>;
   measureTitles?: Partial<Measures>;
@@ -117,6 +143,8 @@ export function saveProfile(db: Db, patch: ProfilePatch, updatedAt: string): Yea
     if (patch.measureTitles && patch.measureTitles[k] !== undefined) next.measureTitles[k] = oneLine(patch.measureTitles[k]);
   }
   if (patch.noReviewOrLitigation !== undefined) next.noReviewOrLitigation = patch.noReviewOrLitigation;
+  if (patch.measureOrder !== undefined) next.measureOrder = patch.measureOrder ? orderedMeasureKeys(patch.measureOrder) : null;
+  if (patch.sectionOrder !== undefined) next.sectionOrder = patch.sectionOrder ?? 'regulation';
   writeProfile(db, next, updatedAt);
   return getProfile(db, patch.year);
 }
@@ -130,6 +158,8 @@ export function writeProfile(db: Db, p: YearProfile, updatedAt: string): void {
     'narrative_measures',
     'narrative_measure_titles',
     'no_review_or_litigation',
+    'measure_order',
+    'section_order',
     ...OPENNESS_COLUMNS,
     'updated_at',
   ];
@@ -140,6 +170,8 @@ export function writeProfile(db: Db, p: YearProfile, updatedAt: string): void {
     writeMeasures(p.measures),
     writeMeasures(p.measureTitles),
     p.noReviewOrLitigation == null ? null : p.noReviewOrLitigation ? 1 : 0,
+    p.measureOrder ? JSON.stringify(p.measureOrder) : null,
+    p.sectionOrder === 'leaderDutiesSecond' ? 'leaderDutiesSecond' : null,
     ...opennessValues(p.openness),
     updatedAt,
   ];

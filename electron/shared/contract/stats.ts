@@ -78,6 +78,15 @@ export interface YearStats {
     previousTotal: number | null;
     previousPenalties: number | null;
   };
+  /** own and entrusted enforcement: a penalty decided in the entrusting office's name is not the township's 行政处罚 */
+  enforcement: {
+    /** penalties decided in the township's own name */
+    ownPenalties: number;
+    /** penalties decided under entrustment (inspections.entrusted counts entrusted inspections) */
+    entrustedPenalties: number;
+    /** inspections in the township's own name */
+    ownInspections: number;
+  };
   /** by work category code */
   work: Record<string, WorkCategoryStats>;
   /** counts of records the 审稿 list asks about (computed in the same scans) */
