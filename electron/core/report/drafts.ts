@@ -35,16 +35,15 @@ const listed = (rs: LeaderRecord[], max = 3) =>
 /** 二/三 第一责任人: the leaders' own records of the year. */
 export function draftLeaderDuties(d: DraftInput): string[] {
   const { year, name, town, stats: s, records } = d;
-  const leaders = `${name}${town.party}、${town.unit === '街道' ? '街道办事处' : `${town.unit}政府`}主要负责人`;
+  const leaders = town.unit === '街道' ? `${name}党工委、办事处主要负责人` : `${name}党委、政府主要负责人`;
   const meetings = records.filter((r) => r.category === 'meeting');
   const studies = records.filter((r) => r.category === 'study');
   const reports = records.filter((r) => /述法/.test(r.title));
   const out: string[] = [];
   const meetingCount = s.work.meeting?.count ?? 0;
-  if (meetingCount > 0)
-    out.push(`${year}年，${leaders}主持召开法治建设专题会议${exact(meetingCount)}次${meetings.length ? `，研究${listed(meetings)}` : ''}。`);
+  if (meetingCount > 0) out.push(`${year}年，${leaders}主持召开法治建设专题会议${exact(meetingCount)}次${meetings.length ? `（${listed(meetings)}）` : ''}。`);
   const studyCount = s.work.study?.count ?? 0;
-  if (studyCount > 0) out.push(`组织集体学法${exact(studyCount)}次${studies.length ? `，内容包括${listed(studies)}` : ''}。`);
+  if (studyCount > 0) out.push(`组织集体学法${exact(studyCount)}次${studies.length ? `（${listed(studies)}）` : ''}。`);
   if (reports.length) out.push(`${listed(reports, 2)}，主要负责人述法。`);
   const cases = d.reviewCases.filter((c) => caseOutcome(c.outcome) != null);
   if (cases.length) {

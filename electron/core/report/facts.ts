@@ -53,8 +53,13 @@ export function isStated(f: StatedFigure, clerk: ClerkFigures): boolean {
   return clerk.area.some((c) => sameFact(f, c)) || (f.value >= 10 && clerk.section.some((c) => c.label === f.label && sameValue(f, c)));
 }
 
+/** Dependent clauses that carry a figure of their own: with their head left out they take its name (培训310人次 → 人民调解员培训310人次). */
+const NAMED_DEPENDENT = /^(培训\d|参学|参考|合格\d)/;
+/** The name of a head clause: 组织人民调解员培训3次 → 人民调解员培训. */
+const headName = (clause: string) => clause.replace(/^(全年)?(组织|开展|召开|举办)?/, '').replace(/\d.*$/, '');
+
 /** Clauses that only make sense after the clause before them. */
-const DEPENDENT = /^(其中|均为|同比|占|合格率|整改率)/;
+const DEPENDENT = /^(其中|均为|同比|占|合格|整改率|培训\d|参学|参考|听取意见|提出审查意见)/;
 
 /**
  * One of the app's sentences without what the clerk already states (or contradicts):
@@ -70,8 +75,13 @@ export function withoutStated(sentence: string, clerk: ClerkFigures, drop: (clau
     const clauses = g.split('，');
     const kept: string[] = [];
     let headDropped = false;
+    let droppedName = '';
     clauses.forEach((clause, idx) => {
-      if (headDropped && DEPENDENT.test(clause)) return;
+      if (headDropped && NAMED_DEPENDENT.test(clause)) {
+        const figs = statedFigures(clause);
+        if (drop(clause) || figs.every((f) => isStated(f, clerk))) return;
+        clause = /^培训/.test(clause) && droppedName.endsWith('培训') ? `${droppedName}${clause.slice(2)}` : `${droppedName}${clause}`;
+      } else if (headDropped && DEPENDENT.test(clause)) return;
       const lead = /^其中/.test(clause) ? '其中' : '';
       const items = clause.slice(lead.length).split('、');
       const listed = items.length > 1 && items.every((i) => statedFigures(i).length > 0);
@@ -82,6 +92,7 @@ export function withoutStated(sentence: string, clerk: ClerkFigures, drop: (clau
       });
       if (!keep.length) {
         headDropped = !lead && !DEPENDENT.test(clause);
+        if (headDropped) droppedName = headName(clause);
         if (idx === 0 && !anyKept && /^全年/.test(clause)) lostYear = true;
         return;
       }

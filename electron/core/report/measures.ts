@@ -336,10 +336,15 @@ const supervision: MeasureBuilder = {
           reviewCases.filter((x) => x.category === c),
           n,
         );
+      const recOutcome = rec > 0 ? of('reconsideration', rec) : null;
+      const litOutcome = lit > 0 ? of('litigation', lit) : null;
+      if (!recOutcome && !litOutcome) {
+        const cases = [when(rec, (n) => P.reconsideration(town.government, n)), when(lit, (n) => P.litigation(town.government, n))].filter(Boolean).join('、');
+        return { sentences: [sentence([`${P.casesIntro}${cases}`, lit > 0 && when(appeared, P.leaderAppeared)])], heldChanges: [] };
+      }
       const out = [
-        rec > 0 && sentence([`${P.casesIntro}${P.reconsideration(town.government, exact(rec))}`, of('reconsideration', rec)]),
-        lit > 0 &&
-          sentence([`${rec > 0 ? '' : P.casesIntro}${P.litigation(town.government, exact(lit))}`, of('litigation', lit), when(appeared, P.leaderAppeared)]),
+        rec > 0 && sentence([`${P.casesIntro}${P.reconsideration(town.government, exact(rec))}`, recOutcome]),
+        lit > 0 && sentence([`${rec > 0 ? '' : P.casesIntro}${P.litigation(town.government, exact(lit))}`, litOutcome, when(appeared, P.leaderAppeared)]),
       ].filter((x): x is string => !!x);
       return { sentences: out, heldChanges: [] };
     }
