@@ -13,6 +13,7 @@ import { findContradictions } from './consistency.ts';
 import { documentDate, documentWindow } from '../../shared/document-date.ts';
 import { draftLeaderDuties, draftNextYearPlan, draftShortcomings, type LeaderRecord } from './drafts.ts';
 import { statedFigures, withoutStated } from './facts.ts';
+import { PERIODICAL_KINDS } from '../stats/year-stats.ts';
 import { disputeLabel, groups, MEASURE_BUILDERS, type ChangeNote, type ReviewCase } from './measures.ts';
 import { DEFAULT_TITLES, DRAFTS, P, POLITICAL_REFERENCES, townWords } from './phrases.ts';
 
@@ -20,7 +21,10 @@ export interface ActivityRow {
   id: string;
   date: string;
   title: string;
+  /** the report label of the kind */
   kind: string;
+  /** the kind's code (场次, or 期 / 次 for periodicals and online posts) */
+  kindCode: string;
   village: string | null;
   place: string | null;
   audience: number;
@@ -361,6 +365,29 @@ function narrativeSection(key: NarrativeKey, heading: string, text: string | nul
   };
 }
 
+const unitOf = (code: string) => (code === 'online' ? '次' : PERIODICAL_KINDS.has(code) ? '期' : '场次');
+
+/** 小计 by kind: 「集中宣传小计 15场次」, periodicals in 期, online posts in 次, each with its 受众. */
+function activitySubtotals(activities: ActivityRow[]): string[][] {
+  const by = new Map<string, { label: string; n: number; audience: number }>();
+  for (const a of activities) {
+    const g = by.get(a.kindCode) ?? { label: a.kind, n: 0, audience: 0 };
+    g.n++;
+    g.audience += a.audience;
+    by.set(a.kindCode, g);
+  }
+  if (by.size < 2) return [];
+  return [...by].map(([code, g]) => ['小计', '', `${g.label}${g.n}${unitOf(code)}`, '', '', g.audience > 0 ? exact(g.audience) : '']);
+}
+
+/** 合计: events in 场次, periodicals and online posts apart (never added into 场次). */
+function activityTotal(activities: ActivityRow[]): string {
+  const events = activities.filter((a) => unitOf(a.kindCode) === '场次').length;
+  const periodicals = activities.filter((a) => unitOf(a.kindCode) === '期').length;
+  const online = activities.filter((a) => a.kindCode === 'online').length;
+  return [events > 0 && `活动${events}场次`, periodicals > 0 && `专栏、简报${periodicals}期`, online > 0 && `网络宣传${online}次`].filter(Boolean).join('，');
+}
+
 function appendixTables(s: YearStats, activities: ActivityRow[]): ReportTable[] {
   const tables: ReportTable[] = [];
   let k = 0;
@@ -372,7 +399,8 @@ function appendixTables(s: YearStats, activities: ActivityRow[]): ReportTable[] 
       title: `${s.year}年普法宣传活动一览`,
       columns: ['序号', '日期', '活动名称', '形式', '地点', '受众（人次）'],
       rows: activities.map((a, idx) => [String(idx + 1), a.date, a.title, a.kind, a.place || a.village || '', a.audience > 0 ? exact(a.audience) : '']),
-      total: ['合计', '', `${activities.length}项`, '', '', s.activities.audience > 0 ? exact(s.activities.audience) : ''],
+      subtotals: activitySubtotals(activities),
+      total: ['合计', '', activityTotal(activities), '', '', s.activities.audience > 0 ? exact(s.activities.audience) : ''],
     });
   }
   if (s.mediation.total > 0) {

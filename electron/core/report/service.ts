@@ -3,7 +3,7 @@
 // personal-data screen finds anything. Entry points stay async (the .docx
 // renderer may be loaded lazily).
 import type { ReportExport, ReportModel } from '../../shared/contract/report.ts';
-import { ACTIVITY_KINDS, labelOf } from '../../shared/enums.ts';
+import { ACTIVITY_KINDS, reportLabel } from '../../shared/enums.ts';
 import type { CoreContext } from '../context.ts';
 import type { Db } from '../db/connection.ts';
 import { getSettings } from '../years/settings.ts';
@@ -25,7 +25,10 @@ const ACTIVITY_ROWS = `SELECT id, date, title, kind, village, place, audience FR
 
 export function activityRows(db: Db, year: number): ActivityRow[] {
   const rows = prepared(db, ACTIVITY_ROWS).all({ from: `${year}-01-01`, to: `${year + 1}-01-01` }) as ActivityRow[];
-  for (const r of rows) r.kind = labelOf(ACTIVITY_KINDS, r.kind).replace(/\//g, '、');
+  for (const r of rows) {
+    r.kindCode = r.kind;
+    r.kind = reportLabel('activityKinds', ACTIVITY_KINDS, r.kind);
+  }
   return rows;
 }
 

@@ -37,6 +37,8 @@ export interface ReportTable {
   title: string;
   columns: string[];
   rows: string[][];
+  /** 小计 rows by kind, in bold before the 合计 (the 活动一览: the body's 场次 by kind) */
+  subtotals?: string[][];
   /** shown in bold as the last row */
   total?: string[];
 }

@@ -301,6 +301,9 @@ describe('report.model', () => {
     const m = ok(await core.call('report.model', { year: 2020, appendix: true }));
     expect(m.appendix.map((t) => t.title)).toEqual(['2020年普法宣传活动一览', '2020年矛盾纠纷分类统计', '2020年行政执法检查统计']);
     expect(m.appendix[0].rows).toHaveLength(9);
+    // 合计 in 场次 as the body states it (9场次, all 集中宣传: no 小计 for a single kind)
+    expect(m.appendix[0].total?.[2]).toBe('活动9场次');
+    expect(m.sections[0].paragraphs.map((p) => p.text).join('')).toContain('普法宣传活动9场次');
     expect(m.appendix[1].total).toEqual(['合计', '37', '35', '94.6%']);
     expect(m.appendix[2].total).toEqual(['合计', '12', '9', '7', '2']);
     expect(m.appendixNote[0]).toBe('附件：1.2020年普法宣传活动一览');

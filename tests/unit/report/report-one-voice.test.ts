@@ -88,6 +88,35 @@ describe('own and entrusted enforcement', () => {
   });
 });
 
+describe('审稿 lines name their record; appendix subtotals', () => {
+  it('groups identical problems into one line listing the records (date and 检查对象)', async () => {
+    const core = memoryCore();
+    ok(await core.call('settings.update', { township: { name: '清河镇', authority: '清河镇人民政府' } }));
+    const bad = { ...SAMPLES.inspections, outcome: 'penalty', penaltyKind: 'warning', penaltyAmount: 500, targetType: 'enterprise' };
+    for (const [k, target] of ['甲公司', '乙公司', '丙公司'].entries())
+      ok(await core.call('inspections.create', { record: { ...bad, date: `2024-0${k + 3}-01`, target } }));
+    const m = ok(await core.call('report.model', { year: 2024 }));
+    const lines = m.review.filter((r) => r.kind === 'penalty_amount_without_money');
+    expect(lines).toHaveLength(1);
+    expect(lines[0].message).toMatch(/^3条执法检查：处罚种类不是罚款或没收，却填了罚没金额/);
+    expect(lines[0].message).toContain('2024-03-01 甲公司；2024-04-01 乙公司；2024-05-01 丙公司');
+    core.close();
+  });
+
+  it('subtotals the 活动一览 by kind, periodicals apart, so the body’s 场次 can be found in it', async () => {
+    const core = memoryCore();
+    ok(await core.call('settings.update', { township: { name: '清河镇', authority: '清河镇人民政府' } }));
+    const kinds = ['lecture', 'lecture', 'campaign', 'column'];
+    for (const [k, kind] of kinds.entries()) ok(await core.call('activities.create', { record: { ...SAMPLES.activities, date: `2024-0${k + 1}-10`, kind } }));
+    const m = ok(await core.call('report.model', { year: 2024, appendix: true }));
+    const t = m.appendix.find((x) => x.key === 'activities')!;
+    expect(t.subtotals?.map((r) => r[2])).toEqual(expect.arrayContaining(['法治讲座2场次', '集中宣传1场次', '普法宣传栏1期']));
+    expect(t.total?.[2]).toBe('活动3场次，专栏、简报1期');
+    expect(m.sections[0].paragraphs.map((p) => p.text).join('')).toContain('普法宣传活动3场次');
+    core.close();
+  });
+});
+
 describe('the clerk’s order', () => {
   it('measureOrder first, the areas it omits after it in the default order', () => {
     expect(orderedMeasureKeys(['mediation', 'leadership', 'nope', 'mediation'])).toEqual([
