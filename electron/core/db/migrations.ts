@@ -220,6 +220,7 @@ export const MIGRATIONS: Migration[] = [
       db.exec(`
       ALTER TABLE year_profiles ADD COLUMN measure_order TEXT;
       ALTER TABLE year_profiles ADD COLUMN section_order TEXT;
+      ALTER TABLE year_profiles ADD COLUMN openness_report_date TEXT;
     `),
   },
 ];

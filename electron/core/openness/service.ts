@@ -5,6 +5,7 @@ import { getSettings } from '../years/settings.ts';
 import { getProfile } from '../years/year-profiles.ts';
 import { prepared } from '../registers/repository.ts';
 import { localDate } from '../util/local-date.ts';
+import { AppError } from '../util/errors.ts';
 import { agreementChecks, exportedReport, lawReportFigures, requestWarnings } from './checks.ts';
 import { composeOpenness } from './compose.ts';
 import { computeOpennessFigures } from './figures.ts';
@@ -18,7 +19,8 @@ export function buildOpennessModel(ctx: CoreContext, year: number, date?: string
     figures,
     profile,
     settings: getSettings(ctx.db),
-    date,
+    // --date / the page's date for this document; else the one kept for the year
+    date: date ?? profile.opennessReportDate ?? undefined,
     today,
     checks: agreementChecks(figures, profile, lawReportFigures(ctx.db, year), exportedReport(ctx.db, year)),
     dataWarnings: requestWarnings(figures, today),
@@ -31,6 +33,7 @@ export async function exportOpenness(
   date?: string,
 ): Promise<{ fileName: string; base64: string; bytes: number; checks: ReviewItem[]; warnings: ReviewItem[] }> {
   const model = buildOpennessModel(ctx, year, date);
+  if (model.dateRefused) throw new AppError('invalid_input', model.dateRefused, [{ field: 'date', message: model.dateRefused }]);
   const buf = await renderOpennessDocx(model);
   prepared(
     ctx.db,

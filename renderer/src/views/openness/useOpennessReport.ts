@@ -72,17 +72,27 @@ export function useOpennessReport() {
     void flush();
   }
 
+  // the 成文日期 is kept with the year (not forgotten on leaving the page)
+  let keptDate: string | null = null;
   watch(
     () => yearStore.year,
     async () => {
       await flush();
-      date.value = null;
       model.value = null;
+      const p = await runAction(() => call('years.getProfile', { year: yearStore.year }), { errorTo: 'quiet' });
+      keptDate = p?.openness.opennessReportDate ?? null;
+      date.value = keptDate;
       void load();
     },
     { immediate: true },
   );
-  watch(date, () => void load());
+  watch(date, async (d) => {
+    if ((d ?? null) !== keptDate) {
+      keptDate = d ?? null;
+      await runAction(() => call('years.saveProfile', { year: yearStore.year, openness: { opennessReportDate: keptDate } }));
+    }
+    void load();
+  });
   void loadContact();
 
   return { model, loading, date, texts, saveState, exportedAt, contact, dateInput, load, saveContact, flush, edit, acceptDraft };
