@@ -5,7 +5,7 @@ import { statedFigures, withoutStated } from '../../../electron/core/report/fact
 import { caseOutcome } from '../../../electron/core/report/measures.ts';
 import { checkDocumentDate, documentDate, documentWindow } from '../../../electron/shared/document-date.ts';
 import { orderedMeasureKeys } from '../../../electron/shared/records.ts';
-import { memoryCore, ok, SAMPLES } from '../../helpers/core.ts';
+import { fixturePackage, memoryCore, ok, SAMPLES } from '../../helpers/core.ts';
 
 const clerk = (area: string, section = '') => ({ area: statedFigures(area), section: statedFigures(section) });
 
@@ -118,6 +118,27 @@ describe('审稿 lines name their record; appendix subtotals', () => {
 });
 
 describe('the clerk’s order', () => {
+  it('the data package round-trips measureOrder and sectionOrder; a bad one is refused naming the field', async () => {
+    const a = memoryCore();
+    ok(await a.call('exchange.import', { content: fixturePackage('001_1434e00058375d6e') }));
+    const p = ok(await a.call('years.getProfile', { year: 2023 }));
+    expect(p.sectionOrder).toBe('leaderDutiesSecond');
+    expect(p.measureOrder?.slice(0, 2)).toEqual(['leadership', 'decisions']);
+    const content = ok(await a.call('exchange.export', {})).content;
+    a.close();
+    const b = memoryCore();
+    ok(await b.call('exchange.import', { content }));
+    const q = ok(await b.call('years.getProfile', { year: 2023 }));
+    expect([q.sectionOrder, q.measureOrder]).toEqual([p.sectionOrder, p.measureOrder]);
+    b.close();
+    const pkg = JSON.parse(fixturePackage('001_1434e00058375d6e'));
+    pkg.years[0].sectionOrder = 'leaderFirst';
+    const c = memoryCore();
+    const r = await c.call('exchange.import', { content: JSON.stringify(pkg) });
+    expect(JSON.stringify(r)).toContain('sectionOrder');
+    c.close();
+  });
+
   it('measureOrder first, the areas it omits after it in the default order', () => {
     expect(orderedMeasureKeys(['mediation', 'leadership', 'nope', 'mediation'])).toEqual([
       'mediation',
