@@ -60,7 +60,7 @@ export function checkDocumentDate(doc: DatedDocument, year: number, iso: string)
 }
 
 export interface DocumentDateLine {
-  /** 2024年1月12日, or 2024年　　月　　日 */
+  /** 2024年1月12日, or 2024年, two ideographic spaces, 月, two more, 日 */
   date: string;
   source: 'profile' | 'today' | 'blank';
   /** a date in the window to propose when the clerk is asked (YYYY-MM-DD) */
