@@ -150,7 +150,7 @@ export function findContradictions(stats: YearStats, profile: YearProfile): Cont
             kind: 'contradiction',
             severity: 'warning',
             mustCheck: true,
-            message: `必须核对：${t.where}写“${m[0]}”，台账的${rule.what}为${ledger}。报告只印您的文字、不再印台账的这一句；请核对后改正，或点“改为台账数字”改为“${replacement}”。`,
+            message: `${t.where}写“${m[0]}”，台账的${rule.what}为${ledger}。报告只印您的文字、不再印台账的这一句；请核对后改正，或点“改为台账数字”改为“${replacement}”。`,
             link: { page: 'report', section: t.section },
             fix: { section: t.section, found: m[0], replacement },
           },

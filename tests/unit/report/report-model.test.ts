@@ -269,7 +269,7 @@ describe('report.model', () => {
     const m = ok(await core.call('report.model', { year: 2023 }));
     const c = m.review.filter((r) => r.kind === 'contradiction');
     expect(c.map((r) => r.message)).toEqual([
-      '必须核对：“矛盾纠纷化解”的文字写“成功率98.8%”，台账的调解成功率为98.9%。报告只印您的文字、不再印台账的这一句；请核对后改正，或点“改为台账数字”改为“成功率98.9%”。',
+      '“矛盾纠纷化解”的文字写“成功率98.8%”，台账的调解成功率为98.9%。报告只印您的文字、不再印台账的这一句；请核对后改正，或点“改为台账数字”改为“成功率98.9%”。',
     ]);
     expect(c[0].mustCheck).toBe(true);
     expect(c[0].fix).toEqual({ section: 'measure-mediation', found: '成功率98.8%', replacement: '成功率98.9%' });
@@ -289,7 +289,7 @@ describe('report.model', () => {
     ok(await core.call('years.saveProfile', { year: 2023, measures: { mediation: '全年调解案件440件。' } }));
     const m2 = ok(await core.call('report.model', { year: 2023 }));
     expect(m2.review.filter((r) => r.kind === 'contradiction').map((r) => r.message)).toEqual([
-      '必须核对：“矛盾纠纷化解”的文字写“调解案件440件”，台账的调解案件总数为445。报告只印您的文字、不再印台账的这一句；请核对后改正，或点“改为台账数字”改为“调解案件445件”。',
+      '“矛盾纠纷化解”的文字写“调解案件440件”，台账的调解案件总数为445。报告只印您的文字、不再印台账的这一句；请核对后改正，或点“改为台账数字”改为“调解案件445件”。',
     ]);
     expect(body(m2)).not.toContain('受理矛盾纠纷445件');
     core.close();
