@@ -53,6 +53,8 @@ export interface OpennessYear {
   feesCharged: string | null;
   disclosureDisputes: DisclosureDisputes;
   narrative: Record<OpennessNarrativeKey, string | null>;
+  /** the 成文日期 chosen on the 政务公开年报 page (YYYY-MM-DD), kept for the year; not in the data package */
+  opennessReportDate: string | null;
 }
 
 export const zeroDisputes = (): DisclosureDisputes => ({
@@ -71,6 +73,7 @@ export const emptyOpenness = (): OpennessYear => ({
   feesCharged: null,
   disclosureDisputes: zeroDisputes(),
   narrative: { overview: null, problems: null, otherMatters: null },
+  opennessReportDate: null,
 });
 
 export const disputeTotal = (c: DisputeCounts) => DISPUTE_RESULTS.reduce((a, k) => a + c[k], 0);
@@ -106,6 +109,18 @@ export function parseOpenness(raw: Obj, base: OpennessYear, fail: (message: stri
     if (v === null || (typeof v === 'string' && v.trim() === '')) out.feesCharged = null;
     else if (typeof v !== 'string' || v.length > 2000) fail('「信息处理费情况」应为不超过2000字的文字', 'feesCharged');
     else out.feesCharged = v.trim();
+  }
+  if (src.opennessReportDate !== undefined) {
+    const v = src.opennessReportDate;
+    if (v === null || v === '') out.opennessReportDate = null;
+    else if (
+      typeof v !== 'string' ||
+      !/^\d{4}-\d{2}-\d{2}$/.test(v) ||
+      Number.isNaN(Date.parse(`${v}T00:00:00Z`)) ||
+      new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) !== v
+    )
+      fail(`「政务公开年报成文日期」不是有效日期：“${String(v).slice(0, 20)}”`, 'opennessReportDate');
+    else out.opennessReportDate = v;
   }
   if (src.disclosureDisputes !== undefined && src.disclosureDisputes !== null) {
     const d = src.disclosureDisputes;

@@ -125,6 +125,16 @@ export const MEASURE_LABELS: Record<MeasureKey, string> = {
   other: '其他举措',
 };
 
+/** Parts 二 and 三: the regulation's order (二 不足, 三 第一责任人) or 第一责任人 second (data package v1). */
+export const SECTION_ORDERS = ['regulation', 'leaderDutiesSecond'] as const;
+export type SectionOrder = (typeof SECTION_ORDERS)[number];
+
+/** The clerk's order first, then every area it does not list in the default order (new areas go last). */
+export function orderedMeasureKeys(order: readonly string[] | null | undefined): MeasureKey[] {
+  const known = (order ?? []).filter((k, i, a): k is MeasureKey => (MEASURE_KEYS as readonly string[]).includes(k) && a.indexOf(k) === i);
+  return [...known, ...MEASURE_KEYS.filter((k) => !known.includes(k))];
+}
+
 /** A clerk's subsection title: one line, at most this many characters. */
 export const MEASURE_TITLE_MAX = 60;
 
@@ -156,6 +166,10 @@ export interface YearProfile {
   enforcementActs: EnforcementActs;
   /** the 行政执法数据's texts and settings (schema 20; not in the data package) */
   enforcementDoc: EnforcementDoc;
+  /** the clerk's order of the subsections of 一; null = the default order */
+  measureOrder: MeasureKey[] | null;
+  /** parts 二 and 三 (default: the regulation's) */
+  sectionOrder: SectionOrder;
   updatedAt: string | null;
 }
 

@@ -24,20 +24,17 @@ export async function reportCommand(core: Core, args: ParsedArgs): Promise<numbe
     return fail(`成文日期应为有效日期 YYYY-MM-DD，例如 ${year + 1}-01-15，现为“${date.slice(0, 20)}”`);
   const appendix = args.options.appendix === true;
 
-  if (date !== undefined) {
-    // the 成文日期 is kept in the year profile, as the 年度报告 page does
-    if (unwrap(await core.call('years.saveProfile', { year, reportDate: date })) === undefined) return 1;
-    console.error(`已将${year}年报告的成文日期设为 ${date}`);
-  }
-  const model = unwrap(await core.call('report.model', { year, appendix }));
+  // --date is for this document only: the stored 成文日期 stays as it is
+  const model = unwrap(await core.call('report.model', { year, appendix, ...(date ? { date } : {}) }));
   if (model === undefined) return 1;
+  if (model.dateRefused) return fail(model.dateRefused);
   const blocked = model.review.filter((r) => r.severity === 'block');
   if (blocked.length) {
     console.error(`错误：报告中会出现个人信息，未生成文件（共${blocked.length}处）：`);
     for (const r of blocked) console.error(`  - ${r.message}`);
     return 1;
   }
-  const file = unwrap(await core.call('report.export', { year, appendix }));
+  const file = unwrap(await core.call('report.export', { year, appendix, ...(date ? { date } : {}) }));
   if (file === undefined) return 1;
   try {
     writeFileAtomic(path, Buffer.from(file.base64, 'base64'));

@@ -31,7 +31,7 @@ export function otherReports(
   exported: OtherReports['openness']['exported'],
 ): OtherReports {
   return {
-    law: { ownPenalties: stats.inspections.ownPenalties, ownInspections: stats.inspections.ownInspections },
+    law: { ownPenalties: stats.enforcement.ownPenalties, ownInspections: stats.enforcement.ownInspections },
     openness: { ...opennessNow, exported },
   };
 }

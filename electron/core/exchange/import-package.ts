@@ -4,6 +4,8 @@ import type { ImportCounts, ImportRecordIssue, ImportReport } from '../../shared
 import { REGISTERS, REGISTER_NAMES, type RegisterName } from '../../shared/registers.ts';
 import {
   MEASURE_KEYS,
+  orderedMeasureKeys,
+  SECTION_ORDERS,
   MEASURE_LABELS,
   MEASURE_TITLE_MAX,
   NARRATIVE_KEYS,
@@ -297,6 +299,16 @@ export function parseProfile(raw: Obj, bad: (m: string, f?: string) => void): Ye
       );
     else p.noReviewOrLitigation = raw.noReviewOrLitigation;
   }
+  if (raw.measureOrder !== undefined && raw.measureOrder !== null) {
+    const bad = !Array.isArray(raw.measureOrder) ? raw.measureOrder : raw.measureOrder.find((k) => !(MEASURE_KEYS as readonly unknown[]).includes(k));
+    if (bad !== undefined) fail(`「measureOrder」（举措小节的顺序）含有未知的举措“${String(bad).slice(0, 20)}”`, 'measureOrder');
+    else p.measureOrder = orderedMeasureKeys(raw.measureOrder as string[]);
+  }
+  if (raw.sectionOrder !== undefined && raw.sectionOrder !== null) {
+    if (!(SECTION_ORDERS as readonly unknown[]).includes(raw.sectionOrder))
+      fail(`「sectionOrder」（第二、三部分的顺序）应为 regulation 或 leaderDutiesSecond，现为“${String(raw.sectionOrder).slice(0, 20)}”`, 'sectionOrder');
+    else p.sectionOrder = raw.sectionOrder as YearProfile['sectionOrder'];
+  }
   p.openness = parseOpenness(raw, p.openness, fail);
   if (raw.enforcersRequired !== undefined && raw.enforcersRequired !== null) {
     const v = raw.enforcersRequired;
@@ -335,6 +347,8 @@ const profileContent = (p: YearProfile) =>
     MEASURE_KEYS.map((k) => p.measures[k]),
     MEASURE_KEYS.map((k) => p.measureTitles[k]),
     p.noReviewOrLitigation,
+    p.measureOrder,
+    p.sectionOrder,
     p.openness,
     p.enforcersRequired,
     p.enforcementActs,

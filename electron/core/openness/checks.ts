@@ -284,7 +284,8 @@ export function lawReportFigures(db: Db, year: number, stats?: YearStats): LawRe
   // the 法治政府 report's own statistics when the caller has them (a second scan costs as much as the first)
   const s = stats ?? computeYearStats(db, year);
   return {
-    penalties: s.inspections.penalties,
+    // the report states the township's own penalties (受委托 ones apart), counted as 表一 of the 行政执法数据
+    penalties: s.enforcement.ownPenalties,
     disclosure: s.work.disclosure?.count ?? 0,
     reconsiderations: s.work.reconsideration?.count ?? 0,
     litigations: s.work.litigation?.count ?? 0,

@@ -5,7 +5,7 @@ import type { ReportParagraph } from '../../shared/contract/report.ts';
 import { DISCLOSURE_RESULT_GROUPS } from '../../shared/enums.ts';
 import type { OpennessNarrativeKey, OpennessYear } from '../../shared/openness.ts';
 import type { AppSettings } from '../../shared/records.ts';
-import { formatChineseDate } from '../stats/number-style.ts';
+import { documentDate, documentWindow } from '../../shared/document-date.ts';
 import { statedOf } from './checks.ts';
 import { rowOf, type OpennessFigures } from './figures.ts';
 
@@ -42,7 +42,10 @@ function paragraph(line: string, source: ReportParagraph['source']): ReportParag
 export const formatWan = (v: number) => String(Math.round(v * 100) / 100);
 
 /** Whether a 成文日期 lies in the window the spec allows: 1 December of the year to 31 January of the next. */
-export const dateInWindow = (iso: string, year: number) => iso >= `${year}-12-01` && iso <= `${year + 1}-01-31`;
+export const dateInWindow = (iso: string, year: number) => {
+  const w = documentWindow('openness', year);
+  return iso >= w.from && iso <= w.to;
+};
 
 export function opennessFileName(name: string, year: number): string {
   return `${name}${year}年政府信息公开工作年度报告.docx`;
@@ -55,8 +58,6 @@ export function composeOpenness(input: OpennessComposeInput): OpennessModel {
   const name = township?.name?.trim() || '本机关';
   const authority = township?.authority?.trim() || '';
   const organ = '本机关';
-  const superior = township?.superior?.trim() || '';
-  const portal = superior ? `${superior}人民政府门户网站` : '政府门户网站';
   const t3 = f.tables.three;
   const total = (k: string) => rowOf(t3, k)[6];
   const [received, carried, concluded, carryForward] = ['received', 'carried', 'concluded', 'carryForward'].map(total);
@@ -72,18 +73,27 @@ export function composeOpenness(input: OpennessComposeInput): OpennessModel {
       ? `${year}年，${organ}未收到政府信息公开申请。`
       : `${year}年，${organ}共收到政府信息公开申请${received}件，上年结转${carried}件；办结${concluded}件${resultParts.length ? `，其中${resultParts.join('、')}` : ''}；结转下年度继续办理${carryForward}件。`;
   const disputesTotal = f.tables.four[4] + f.tables.four[9] + f.tables.four[14];
-  const overviewDraft = [
-    `（一）主动公开。${year}年，${name}严格落实《中华人民共和国政府信息公开条例》，通过${portal}、政务公开栏等渠道主动公开政府信息${f.disclosure}条，及时公开财政预决算、惠民惠农资金、重大项目、行政执法等群众关注的信息。`,
-    `（二）依申请公开。${requestsText}`,
-    `（三）政府信息管理。严格落实政府信息公开保密审查机制，坚持“先审查、后公开”和“一事一审”，全年未发生泄密和侵犯个人隐私的情况。`,
-    `（四）政府信息公开平台建设。依托${portal}乡镇政务公开专栏和各村（社区）政务公开栏，及时更新公开内容，方便群众查阅。`,
-    `（五）监督保障。将政府信息公开工作纳入年度重点工作，明确分管领导和专人负责，${disputesTotal === 0 ? '全年未发生因政府信息公开引起的行政复议、行政诉讼案件。' : `全年发生因政府信息公开引起的行政复议、行政诉讼案件${disputesTotal}件，已依法办理。`}`,
+  // drafts state the year's data only (no claim without data or the clerk's confirmation)
+  const issued = profile.normativeIssued ?? 0;
+  const overviewPoints: [string, string][] = [
+    [
+      '主动公开',
+      f.disclosure > 0
+        ? `${year}年，${name}主动公开政府信息${f.disclosure}条${issued > 0 ? `，制发行政规范性文件${issued}件` : ''}。`
+        : `${year}年${name}主动公开政府信息的情况（公开条数、渠道），请据实填写。`,
+    ],
+    ['依申请公开', requestsText],
   ];
+  if (disputesTotal > 0) overviewPoints.push(['监督保障', `${year}年，因政府信息公开被申请行政复议、提起行政诉讼共${disputesTotal}件，结果见本报告第四部分。`]);
+  const overviewDraft = overviewPoints.map(([title, text], k) => `（${'一二三四五'[k]}）${title}。${text}`);
 
-  const problemsDraft = [
-    `${year}年，${name}政府信息公开工作取得了一定成效，但仍存在一些不足：一是主动公开的内容还不够全面，部分信息更新不够及时；二是工作人员业务能力有待提升，公开信息的规范性还需加强。`,
-    `${year + 1}年，${name}将从以下方面改进：一是加大主动公开力度，及时公开群众关注的重点领域信息；二是加强业务培训，提高公开工作的规范化水平；三是严格执行依申请公开办理程序，做到依法、按时答复。`,
-  ];
+  const problemsDraft =
+    carryForward > 0
+      ? [
+          `${year}年有${carryForward}件政府信息公开申请结转${year + 1}年办理。`,
+          `${year + 1}年，${name}将在法定期限内办结结转的${carryForward}件申请。其他问题及改进措施请据实填写。`,
+        ]
+      : [`${year}年${name}政府信息公开工作存在的主要问题及改进情况，请据实填写。`];
   const otherDraft = ['无其他需要报告的事项。'];
 
   const narrativePart = (key: OpennessPart['key'], heading: string, nk: OpennessNarrativeKey, draft: string[], lead: ReportParagraph[] = []): OpennessPart => {
@@ -140,9 +150,8 @@ export function composeOpenness(input: OpennessComposeInput): OpennessModel {
     },
   ];
 
-  // ---- 成文日期: the given date or today, within 1 December – 31 January; else blank ----------
-  const wanted = input.date ?? input.today;
-  const inWindow = dateInWindow(wanted, year);
+  // ---- 成文日期: one rule for the three documents (shared/document-date.ts) -----------------
+  const d = documentDate('openness', year, input.date ?? null, input.today);
   const warnings: ReviewItem[] = [];
   if (!authority)
     warnings.push({
@@ -151,12 +160,22 @@ export function composeOpenness(input: OpennessComposeInput): OpennessModel {
       message: '尚未设置发文机关全称，标题和落款将空缺。请在“设置”中填写乡镇信息。',
       link: { label: '去设置', path: '/settings', query: {} },
     });
-  if (!inWindow) {
-    warnings.push({
-      id: 'openness.date',
-      severity: 'warning',
-      message: `成文日期${input.date ? `（${formatChineseDate(wanted)}）` : `（今天，${formatChineseDate(wanted)}）`}不在${year}年12月1日至${year + 1}年1月31日之间，报告中留空“${year + 1}年\u3000月\u3000日”，请印发时填写。年报应在${year + 1}年1月31日前公布。`,
-    });
+  if (d.refused) warnings.push({ id: 'openness.date', severity: 'error', message: d.refused });
+  else if (d.warning && d.source !== 'today') warnings.push({ id: 'openness.date', severity: 'warning', message: d.warning });
+  // an adopted 总体情况 states ledger figures: re-checked each time it is shown and before export
+  const overview = profile.narrative.overview?.replace(/\s+/g, '') ?? '';
+  for (const [what, re, ledger] of [
+    ['主动公开政府信息条数', /主动公开政府信息(?:共)?(\d+)条/g, f.disclosure],
+    ['收到政府信息公开申请件数', /收到政府信息公开申请(?:共)?(\d+)件/g, received],
+    ['办结的申请件数', /办结(?:申请)?(\d+)件/g, concluded],
+  ] as const) {
+    for (const m of overview.matchAll(re))
+      if (Number(m[1]) !== ledger)
+        warnings.push({
+          id: 'openness.stale_figure',
+          severity: 'error',
+          message: `必须核对：“一、总体情况”写“${m[0]}”，台账现在的${what}为${ledger}。台账已变，请改正这段文字后再公开。`,
+        });
   }
   warnings.push(...input.dataWarnings);
   for (const p of parts) {
@@ -175,8 +194,9 @@ export function composeOpenness(input: OpennessComposeInput): OpennessModel {
     tables: f.tables,
     table3Note: TABLE3_NOTE,
     signature: authority,
-    date: inWindow ? formatChineseDate(wanted) : `${year + 1}年\u3000月\u3000日`,
-    dateSource: !inWindow ? 'blank' : input.date ? 'given' : 'today',
+    date: d.date,
+    dateSource: d.source === 'profile' ? 'given' : d.source,
+    dateRefused: d.refused,
     warnings,
     checks: input.checks,
     stated: statedOf(f),

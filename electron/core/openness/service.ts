@@ -21,7 +21,8 @@ export function buildOpennessModel(ctx: CoreContext, year: number, date?: string
     figures,
     profile,
     settings: getSettings(ctx.db),
-    date,
+    // --date / the page's date for this document; else the one kept for the year
+    date: date ?? profile.opennessReportDate ?? undefined,
     today,
     checks: agreementChecks(figures, profile, lawReportFigures(ctx.db, year), exportedReport(ctx.db, year)),
     dataWarnings: requestWarnings(figures, today),
@@ -57,6 +58,7 @@ export async function exportOpenness(
   date?: string,
 ): Promise<{ fileName: string; base64: string; bytes: number; checks: ReviewItem[]; warnings: ReviewItem[] }> {
   const model = buildOpennessModel(ctx, year, date);
+  if (model.dateRefused) throw new AppError('invalid_input', model.dateRefused, [{ field: 'date', message: model.dateRefused }]);
   const personal = model.warnings.filter((w) => w.id === 'openness.personal_data');
   if (personal.length) {
     throw new AppError(

@@ -6,18 +6,25 @@
 // review item found while composing is returned in `review`.
 import type { MeasureArea, ReportModel, ReportParagraph, ReportSection, ReportTable, ReviewItem } from '../../shared/contract/report.ts';
 import type { YearStats } from '../../shared/contract/stats.ts';
-import { MEASURE_LABELS, NARRATIVE_LABELS, type AppSettings, type NarrativeKey, type YearProfile } from '../../shared/records.ts';
-import { chineseNumeral, exact, formatChineseDate, formatRate } from '../stats/number-style.ts';
+import { MEASURE_LABELS, NARRATIVE_LABELS, orderedMeasureKeys, type AppSettings, type NarrativeKey, type YearProfile } from '../../shared/records.ts';
+import { chineseNumeral, exact, formatRate } from '../stats/number-style.ts';
 import { cleanClerkText, splitOtherMeasures, splitSubHead, titleSentence, type Slip } from './clerk-text.ts';
-import { contradictions } from './consistency.ts';
-import { disputeLabel, groups, MEASURE_BUILDERS, type ChangeNote } from './measures.ts';
-import { DEFAULT_TITLES, DRAFTS, ORDINALS, P, POLITICAL_REFERENCES, townWords } from './phrases.ts';
+import { findContradictions } from './consistency.ts';
+import { documentDate, documentWindow } from '../../shared/document-date.ts';
+import { draftLeaderDuties, draftNextYearPlan, draftShortcomings, type LeaderRecord } from './drafts.ts';
+import { statedFigures, withoutStated } from './facts.ts';
+import { PERIODICAL_KINDS } from '../stats/year-stats.ts';
+import { disputeLabel, groups, MEASURE_BUILDERS, type ChangeNote, type ReviewCase } from './measures.ts';
+import { DEFAULT_TITLES, DRAFTS, P, POLITICAL_REFERENCES, townWords } from './phrases.ts';
 
 export interface ActivityRow {
   id: string;
   date: string;
   title: string;
+  /** the report label of the kind */
   kind: string;
+  /** the kind's code (场次, or 期 / 次 for periodicals and online posts) */
+  kindCode: string;
   village: string | null;
   place: string | null;
   audience: number;
@@ -31,6 +38,12 @@ export interface ComposeInput {
   today: string;
   /** rows of the 活动一览 appendix; no appendix when undefined */
   appendixActivities?: ActivityRow[];
+  /** a 成文日期 for this document only (the CLI's --date); the stored one otherwise */
+  date?: string;
+  /** 行政复议 / 行政诉讼 cases with their recorded 结果 */
+  reviewCases?: ReviewCase[];
+  /** the year's meetings, 学法 and 述法 records the drafts of 二/三 name */
+  leaderRecords?: LeaderRecord[];
 }
 
 /** Lines of a clerk text, cleaned, blank lines dropped. */
@@ -45,26 +58,18 @@ function clerkParagraph(line: string, source: 'clerk' | 'draft'): ReportParagrap
 
 /** The window a generated 成文日期 must fall in: 1 December of the year … 31 March of the next. */
 export function dateWindow(year: number): { from: string; to: string } {
-  return { from: `${year}-12-01`, to: `${year + 1}-03-31` };
+  return documentWindow('report', year);
 }
 
-/** The 成文日期 line: the profile's date; else today inside the window; else a blank line for the clerk. */
+/** The 成文日期 line: the date given; else today inside the window; else a blank line for the clerk. */
 export function reportDateLine(
   year: number,
   reportDate: string | null,
   today: string,
 ): { date: string; source: 'profile' | 'today' | 'blank'; proposal: string } {
-  const w = dateWindow(year);
-  const inWindow = today >= w.from && today <= w.to;
-  // proposed when the clerk is asked: today in the window, else a working day well before the 3月1日 deadline
-  const proposal = inWindow ? today : today < w.from ? w.from : `${year + 1}-01-15`;
-  if (reportDate) return { date: formatChineseDate(reportDate), source: 'profile', proposal: reportDate };
-  if (inWindow) return { date: formatChineseDate(today), source: 'today', proposal };
-  return { date: `${year + 1}年${BLANK}月${BLANK}日`, source: 'blank', proposal };
+  const d = documentDate('report', year, reportDate, today);
+  return { date: d.date, source: d.source, proposal: d.proposal };
 }
-
-/** two ideographic spaces: room to write the month and day by hand */
-const BLANK = '\u3000\u3000';
 
 const sectionLink = (section: string) => ({ page: 'report' as const, section });
 
@@ -95,18 +100,28 @@ export function composeReport(input: ComposeInput): ReportModel {
   const authority = township?.authority?.trim() || '';
   const town = townWords(name);
   const review: ReviewItem[] = [];
-  const facts = { stats: s, profile, approximate: settings.approximateNumbers, town };
+  const reviewCases = input.reviewCases ?? [];
+  const facts = { stats: s, profile, approximate: settings.approximateNumbers, town, reviewCases };
+  // the clerk's numbers against the ledger: a fact stated with another value is the clerk's alone (必须核对)
+  const contradicted = findContradictions(s, profile);
+  const dropContradicted = (clause: string) => contradicted.some((c) => c.rule.app.test(clause));
+  // what the clerk states anywhere in 一 (titles and texts)
+  const sectionFigures = orderedMeasureKeys(null).flatMap((k) => statedFigures(`${profile.measureTitles[k] ?? ''}。${profile.measures[k] ?? ''}`));
 
-  // ---- 一、主要举措和成效 -------------------------------------------------------
+  // ---- 一、主要举措和成效 (in the clerk's measureOrder) ----------------------------
   const held: ChangeNote[] = [];
   const areas: MeasureArea[] = [];
   const subsections: { title: string; paragraphs: ReportParagraph[] }[] = [];
-  for (const b of MEASURE_BUILDERS) {
+  for (const key of orderedMeasureKeys(profile.measureOrder)) {
+    const b = MEASURE_BUILDERS.find((x) => x.key === key)!;
     const built = b.build(facts);
     held.push(...built.heldChanges);
     const sentences = built.sentences.filter(Boolean);
     const clerkTitle = profile.measureTitles[b.key];
     const clerk = cleanClerkText(profile.measures[b.key]);
+    // each fact once: the app's clauses the clerk already states (or states otherwise) are left out
+    const areaFigures = statedFigures(`${clerkTitle ?? ''}。${clerk.lines.join('。')}`);
+    const printedSentences = sentences.map((t) => withoutStated(t, { area: areaFigures, section: sectionFigures }, dropContradicted)).filter(Boolean);
     const where = `“${MEASURE_LABELS[b.key]}”的文字`;
     review.push(...slipItems(where, `measure-${b.key}`, clerk.slips));
     review.push(...politicsItems(year, where, `measure-${b.key}`, profile.measures[b.key]));
@@ -127,9 +142,9 @@ export function composeReport(input: ComposeInput): ReportModel {
       }
       continue;
     }
-    if (!sentences.length && !clerk.lines.length) continue;
+    if (!printedSentences.length && !clerk.lines.length) continue;
     const paragraphs: ReportParagraph[] = [];
-    if (sentences.length) paragraphs.push({ text: sentences.join(''), source: 'data' });
+    if (printedSentences.length) paragraphs.push({ text: printedSentences.join(''), source: 'data' });
     for (const l of clerk.lines) paragraphs.push({ text: l, source: 'clerk' });
     subsections.push({ title: titleSentence(title), paragraphs });
   }
@@ -218,22 +233,30 @@ export function composeReport(input: ComposeInput): ReportModel {
     [lit > 0 && appeared > 0 && P.leaderAppeared(exact(appeared))],
   ]);
   const leaderFacts = leaderFactsText ? `${year}年，${leaderFactsText}` : null;
+  const draftInput = { year, name, town, stats: s, records: input.leaderRecords ?? [], reviewCases };
+  // parts 二 and 三: the regulation's order (二 不足, 三 第一责任人) unless the clerk puts 第一责任人 second
+  const leaderSecond = profile.sectionOrder === 'leaderDutiesSecond';
   const leader = narrativeSection(
     'leaderDuties',
-    '二、党政主要负责人履行推进法治建设第一责任人职责情况',
+    `${leaderSecond ? '二' : '三'}、党政主要负责人履行推进法治建设第一责任人职责情况`,
     profile.narrative.leaderDuties,
-    [DRAFTS.leaderDuties(town)],
+    draftLeaderDuties(draftInput),
     year,
     review,
   );
-
-  // ---- 三、不足 / 四、安排 / 五、其他 ----------------------------------------------
-  const shortcomings = narrativeSection('shortcomings', '三、存在的不足和原因', profile.narrative.shortcomings, draftShortcomings(s), year, review);
+  const shortcomings = narrativeSection(
+    'shortcomings',
+    `${leaderSecond ? '三' : '二'}、存在的不足和原因`,
+    profile.narrative.shortcomings,
+    draftShortcomings(draftInput),
+    year,
+    review,
+  );
   const plan = narrativeSection(
     'nextYearPlan',
     `四、${year + 1}年推进法治政府建设的主要安排`,
     profile.narrative.nextYearPlan,
-    DRAFTS.nextYearPlan(year),
+    draftNextYearPlan(draftInput),
     year,
     review,
   );
@@ -251,34 +274,22 @@ export function composeReport(input: ComposeInput): ReportModel {
   // ---- opening ----------------------------------------------------------------------
   const opening = narrativeSection('intro', '', profile.narrative.intro, [DRAFTS.intro(year, name, township?.superior ?? null, town)], year, review);
 
-  // ---- 成文日期 -------------------------------------------------------------------
-  const d = reportDateLine(year, profile.reportDate, input.today);
-  const window = dateWindow(year);
-  if (d.source === 'blank') {
+  // ---- 成文日期 (one rule for the three documents: shared/document-date.ts) ---------------
+  const d = documentDate('report', year, input.date ?? profile.reportDate, input.today);
+  const window = d.window;
+  if (d.refused) {
+    review.push({ kind: 'report_date_refused', severity: 'warning', mustCheck: true, message: d.refused, link: sectionLink('date') });
+  } else if (d.warning) {
     review.push({
-      kind: 'no_report_date',
-      severity: 'warning',
-      message: `还没有填写成文日期；今天不在${formatChineseDate(window.from)}至${formatChineseDate(window.to)}之间，落款日期留空（${d.date}），请填写成文日期。`,
-      link: sectionLink('date'),
-    });
-  } else if (d.source === 'profile' && (profile.reportDate! < window.from || profile.reportDate! > window.to)) {
-    review.push({
-      kind: 'report_date_outside',
-      severity: 'warning',
-      message: `成文日期${d.date}不在${formatChineseDate(window.from)}至${formatChineseDate(window.to)}之间（报告应在次年3月1日前报送），请核实。`,
-      link: sectionLink('date'),
-    });
-  } else if (d.source === 'today') {
-    review.push({
-      kind: 'report_date_today',
-      severity: 'suggestion',
-      message: `没有填写成文日期，落款暂用今天（${d.date}）。正式报送前请填写成文日期。`,
+      kind: d.source === 'blank' ? 'no_report_date' : d.source === 'today' ? 'report_date_today' : 'report_date_outside',
+      severity: d.source === 'today' ? 'suggestion' : 'warning',
+      message: d.warning,
       link: sectionLink('date'),
     });
   }
 
-  // ---- the clerk's numbers against the ledger --------------------------------------------
-  review.push(...contradictions(s, profile));
+  // ---- the clerk's numbers against the ledger (必须核对) -------------------------------------
+  review.push(...contradicted.map((c) => c.item));
 
   // ---- drafts ------------------------------------------------------------------------------
   for (const sec of [opening, leader, shortcomings, plan]) {
@@ -310,7 +321,7 @@ export function composeReport(input: ComposeInput): ReportModel {
     title: titleLines.join(''),
     addressee: settings.addressee?.trim() ? addresseeLine(settings.addressee) : null,
     opening,
-    sections: [measures, leader, shortcomings, plan, other],
+    sections: [measures, ...(leaderSecond ? [leader, shortcomings] : [shortcomings, leader]), plan, other],
     appendixNote: appendix.length
       ? appendix.map((t, k) => `${k === 0 ? P.appendixIntro : P.appendixIndent}${appendix.length > 1 ? `${k + 1}.` : ''}${t.title}`)
       : [],
@@ -319,6 +330,7 @@ export function composeReport(input: ComposeInput): ReportModel {
     dateSource: d.source,
     dateWindow: window,
     dateProposal: d.proposal,
+    dateRefused: d.refused,
     measureAreas: areas,
     leaderFacts,
     appendix,
@@ -353,28 +365,27 @@ function narrativeSection(key: NarrativeKey, heading: string, text: string | nul
   };
 }
 
-/** Drafted shortcomings: only from registers that have records this year, never a zero. */
-function draftShortcomings(s: YearStats): string[] {
-  const points: string[] = [];
-  const events = s.activities.total - s.activities.periodicals;
-  const prevA = s.activities.previousTotal;
-  if (events > 0 && prevA != null && prevA >= 10 && events < prevA) {
-    points.push(`普法宣传活动较上年减少。全年开展普法宣传活动${events}场次，上年${prevA}场次，普法形式和针对性有待加强。`);
+const unitOf = (code: string) => (code === 'online' ? '次' : PERIODICAL_KINDS.has(code) ? '期' : '场次');
+
+/** 小计 by kind: 「集中宣传小计 15场次」, periodicals in 期, online posts in 次, each with its 受众. */
+function activitySubtotals(activities: ActivityRow[]): string[][] {
+  const by = new Map<string, { label: string; n: number; audience: number }>();
+  for (const a of activities) {
+    const g = by.get(a.kindCode) ?? { label: a.kind, n: 0, audience: 0 };
+    g.n++;
+    g.audience += a.audience;
+    by.set(a.kindCode, g);
   }
-  const prevI = s.inspections.previousTotal;
-  if (s.inspections.total > 0 && prevI != null && prevI >= 10 && s.inspections.total < prevI) {
-    points.push(`行政检查频次下降。全年开展行政检查${s.inspections.total}次，上年${prevI}次，执法力量和专业能力仍显不足。`);
-  }
-  const rate = s.mediation.successRate;
-  if (s.mediation.success > 0 && rate && rate.numerator / rate.denominator < 0.9) {
-    points.push(`矛盾纠纷化解质效有待提升。全年调解成功率为${formatRate(rate.numerator, rate.denominator)}，部分复杂疑难纠纷化解不够及时。`);
-  }
-  const ir = s.inspections.rectificationRate;
-  if (ir && ir.numerator < ir.denominator) {
-    points.push(`问题整改还不到位。检查发现的${ir.denominator}处问题中有${ir.denominator - ir.numerator}处尚未完成整改。`);
-  }
-  if (points.length === 0) points.push(DRAFTS.shortcomingsGeneric);
-  return points.map((p, k) => `${ORDINALS[k]}是${p}`);
+  if (by.size < 2) return [];
+  return [...by].map(([code, g]) => ['小计', '', `${g.label}${g.n}${unitOf(code)}`, '', '', g.audience > 0 ? exact(g.audience) : '']);
+}
+
+/** 合计: events in 场次, periodicals and online posts apart (never added into 场次). */
+function activityTotal(activities: ActivityRow[]): string {
+  const events = activities.filter((a) => unitOf(a.kindCode) === '场次').length;
+  const periodicals = activities.filter((a) => unitOf(a.kindCode) === '期').length;
+  const online = activities.filter((a) => a.kindCode === 'online').length;
+  return [events > 0 && `活动${events}场次`, periodicals > 0 && `专栏、简报${periodicals}期`, online > 0 && `网络宣传${online}次`].filter(Boolean).join('，');
 }
 
 function appendixTables(s: YearStats, activities: ActivityRow[]): ReportTable[] {
@@ -388,7 +399,8 @@ function appendixTables(s: YearStats, activities: ActivityRow[]): ReportTable[] 
       title: `${s.year}年普法宣传活动一览`,
       columns: ['序号', '日期', '活动名称', '形式', '地点', '受众（人次）'],
       rows: activities.map((a, idx) => [String(idx + 1), a.date, a.title, a.kind, a.place || a.village || '', a.audience > 0 ? exact(a.audience) : '']),
-      total: ['合计', '', `${activities.length}项`, '', '', s.activities.audience > 0 ? exact(s.activities.audience) : ''],
+      subtotals: activitySubtotals(activities),
+      total: ['合计', '', activityTotal(activities), '', '', s.activities.audience > 0 ? exact(s.activities.audience) : ''],
     });
   }
   if (s.mediation.total > 0) {

@@ -16,6 +16,41 @@ export interface FactsInput {
   profile: YearProfile;
   approximate: boolean;
   town: TownWords;
+  /** 行政复议 / 行政诉讼 cases of the year with their recorded 结果 (summed `count`) */
+  reviewCases?: ReviewCase[];
+}
+
+export interface ReviewCase {
+  category: 'reconsideration' | 'litigation';
+  outcome: string | null;
+  count: number;
+}
+
+/** A recorded 结果 as the report may state it: 维持 · 纠正 · 撤销 · 审理中, or null (not stated). */
+export function caseOutcome(outcome: string | null): '维持' | '纠正' | '撤销' | '审理中' | null {
+  const t = (outcome ?? '').replace(/\s+/g, '');
+  if (!t) return null;
+  if (/审理中|未结|尚未|待审|待判|待决|在审/.test(t)) return '审理中';
+  if (/撤销|确认违法|确认无效/.test(t)) return '撤销';
+  if (/纠正|变更|责令/.test(t)) return '纠正';
+  if (/维持|驳回|胜诉/.test(t)) return '维持';
+  return null;
+}
+
+/** The outcomes of one kind of case: 「复议维持1件、纠正1件」; null when none is recorded. */
+function outcomeClause(cases: ReviewCase[], total: number): string | null {
+  const by = new Map<string, number>();
+  for (const c of cases) {
+    const o = caseOutcome(c.outcome);
+    if (o) by.set(o, (by.get(o) ?? 0) + c.count);
+  }
+  if (!by.size) return null;
+  const phrase = (o: string, n: number) => (o === '审理中' ? `尚在审理中${n}件` : `${o === '维持' ? '被维持' : o === '纠正' ? '被纠正' : '被撤销'}${n}件`);
+  if (by.size === 1) {
+    const [[o, n]] = [...by];
+    if (n === total) return o === '审理中' ? '尚在审理中' : `结果为${o === '维持' ? '维持' : o === '纠正' ? '纠正' : '撤销'}`;
+  }
+  return `其中${[...by].map(([o, n]) => phrase(o, n)).join('、')}`;
 }
 
 /** A 同比 the report may print, or one held back for the clerk to confirm. */
@@ -151,11 +186,14 @@ const enforcement: MeasureBuilder = {
       [when(profile.enforcementQuota, P.quota), when(profile.enforcementActual, P.actual)].filter(Boolean).join('、') || null,
     ]);
     if (staff) out.push(staff);
+    const e = s.enforcement;
+    const ownInspections = e.ownInspections;
     if (i.total > 0) {
       out.push(
         sentence([
-          P.inspections(exact(i.total)),
-          change('enforcement', '行政检查', i.total, i.previousTotal, held),
+          ownInspections > 0 ? P.inspections(exact(ownInspections)) : i.entrusted > 0 && P.entrustedInspectionsOnly(exact(i.entrusted)),
+          ownInspections > 0 && i.entrusted === 0 && change('enforcement', '行政检查', i.total, i.previousTotal, held),
+          ownInspections > 0 && i.entrusted > 0 && P.entrustedInspections(exact(i.entrusted)),
           i.byField.length > 1 &&
             parts(
               i.byField.map((f) => ({ label: `${f.label}检查`, count: f.count, unit: '次' })),
@@ -169,11 +207,15 @@ const enforcement: MeasureBuilder = {
         ]),
       );
     }
+    // an entrusted decision is never the township's 行政处罚 (spec: the reviewer list)
     if (i.penalties > 0) {
+      const own = e.ownPenalties;
+      const entrusted = e.entrustedPenalties;
       out.push(
         sentence([
-          `全年${P.penalties(exact(i.penalties))}`,
-          change('enforcement', '行政处罚', i.penalties, i.previousPenalties, held),
+          own > 0 ? `全年${P.penalties(exact(own))}` : P.entrustedPenaltiesOnly(exact(entrusted)),
+          own > 0 && entrusted > 0 && P.entrustedPenalties(exact(entrusted)),
+          own > 0 && entrusted === 0 && change('enforcement', '行政处罚', i.penalties, i.previousPenalties, held),
           parts(
             i.penaltiesByKind.map((k) => ({ label: reportLabel('penaltyKinds', PENALTY_KINDS, k.code), count: k.count, unit: '件' })),
             i.penalties,
@@ -183,7 +225,6 @@ const enforcement: MeasureBuilder = {
         ]),
       );
     }
-    if (i.entrusted > 0) out.push(sentence([P.entrusted(exact(i.entrusted))]));
     const cr = s.work.case_review?.count ?? 0;
     if (cr > 0) out.push(sentence([P.caseReview(exact(cr))]));
     return { sentences: out, heldChanges: held };
@@ -284,13 +325,28 @@ const openness: MeasureBuilder = {
 
 const supervision: MeasureBuilder = {
   key: 'supervision',
-  build: ({ stats: s, profile, town }) => {
+  build: ({ stats: s, profile, town, reviewCases = [] }) => {
     const rec = s.work.reconsideration?.count ?? 0;
     const lit = s.work.litigation?.count ?? 0;
     const appeared = s.work.litigation?.leaderAppeared ?? 0;
     if (rec > 0 || lit > 0) {
-      const cases = [when(rec, (n) => P.reconsideration(town.government, n)), when(lit, (n) => P.litigation(town.government, n))].filter(Boolean).join('、');
-      return { sentences: [sentence([`${P.casesIntro}${cases}`, lit > 0 && when(appeared, P.leaderAppeared)])], heldChanges: [] };
+      // each case with its recorded outcome (维持 / 纠正 / 撤销 / 审理中), or none stated
+      const of = (c: ReviewCase['category'], n: number) =>
+        outcomeClause(
+          reviewCases.filter((x) => x.category === c),
+          n,
+        );
+      const recOutcome = rec > 0 ? of('reconsideration', rec) : null;
+      const litOutcome = lit > 0 ? of('litigation', lit) : null;
+      if (!recOutcome && !litOutcome) {
+        const cases = [when(rec, (n) => P.reconsideration(town.government, n)), when(lit, (n) => P.litigation(town.government, n))].filter(Boolean).join('、');
+        return { sentences: [sentence([`${P.casesIntro}${cases}`, lit > 0 && when(appeared, P.leaderAppeared)])], heldChanges: [] };
+      }
+      const out = [
+        rec > 0 && sentence([`${P.casesIntro}${P.reconsideration(town.government, exact(rec))}`, recOutcome]),
+        lit > 0 && sentence([`${rec > 0 ? '' : P.casesIntro}${P.litigation(town.government, exact(lit))}`, litOutcome, when(appeared, P.leaderAppeared)]),
+      ].filter((x): x is string => !!x);
+      return { sentences: out, heldChanges: [] };
     }
     // "none" only on the clerk's word: no records is not proof
     if (profile.noReviewOrLitigation === true) return { sentences: [`${P.noCasesConfirmed(town.government)}。`], heldChanges: [] };

@@ -61,7 +61,10 @@ export const P = {
   penalties: (n: string) => `作出行政处罚${n}件`,
   penaltiesAllOneKind: (label: string) => `均为${label}`,
   penaltyAmount: (money: string) => `罚没金额${money}`,
-  entrusted: (n: string) => `办理受委托执法事项${n}件`,
+  entrustedInspections: (n: string) => `另受委托实施行政检查${n}次`,
+  entrustedInspectionsOnly: (n: string) => `全年受委托实施行政检查${n}次`,
+  entrustedPenalties: (n: string) => `受委托实施${n}件`,
+  entrustedPenaltiesOnly: (n: string) => `全年受委托实施行政处罚${n}件`,
   caseReview: (n: string) => `开展执法案卷评查${n}次`,
 
   // 普法
@@ -168,7 +171,7 @@ export function superiorPhrase(superior: string | null): string {
 export const DRAFTS = {
   intro: (year: number, name: string, superior: string | null, w: TownWords) => {
     const g = guidance(year);
-    return `${year}年，${name}${g ? `${g}，` : ''}在${superiorPhrase(superior)}和${w.party}的领导下，推进法治政府建设各项工作。现将${year}年法治政府建设情况报告如下：`;
+    return `${year}年，${name}${g ? `${g}，` : ''}在${superiorPhrase(superior)}和${w.party}的领导下，推进法治政府建设各项工作。现将${name}${year}年法治政府建设情况报告如下：`;
   },
   leaderDuties: (w: TownWords) =>
     `${w.party}书记、${w.unit === '街道' ? '街道办事处主任' : `${w.unit}长`}履行推进法治建设第一责任人职责，对法治建设重要工作亲自部署、重大问题亲自过问、重点环节亲自协调、重要任务亲自督办，将法治建设纳入年度工作计划。`,

@@ -275,6 +275,7 @@ function columnWidths(t: ReportTable): number[] {
     let longest = Math.ceil(widthInChars(c) / 2) + 1;
     for (const r of t.rows) longest = Math.max(longest, widthInChars(r[k] ?? ''));
     if (t.total) longest = Math.max(longest, widthInChars(t.total[k] ?? ''));
+    for (const sub of t.subtotals ?? []) longest = Math.max(longest, widthInChars(sub[k] ?? ''));
     // 12 pt: a CJK character 240 twips, a digit or hyphen of Times New Roman at most 120;
     // 170 twips of cell margins and a little air
     return Math.ceil(longest * 240 + 230);
@@ -339,6 +340,12 @@ export function tableXml(t: ReportTable): string {
     for (let k = 0; k < t.columns.length; k++) row += cell(r[k] ?? '', k, 'TableText', leftCols.has(k), ri >= keepFrom);
     parts.push(row, '</w:tr>');
   });
+  // 小计 by kind, then 合计: the body's 场次 can be found in the table
+  for (const [si, sub] of (t.subtotals ?? []).entries()) {
+    parts.push('<w:tr><w:trPr><w:cantSplit/></w:trPr>');
+    sub.forEach((c, k) => parts.push(cell(c, k, 'TableHead', false, !!t.total || si < (t.subtotals?.length ?? 0) - 1)));
+    parts.push('</w:tr>');
+  }
   if (t.total) {
     parts.push('<w:tr><w:trPr><w:cantSplit/></w:trPr>');
     t.total.forEach((c, k) => parts.push(cell(c, k, 'TableHead')));

@@ -39,10 +39,49 @@ export const CHECK_SQL = {
   rectifiedOverFound: `SELECT COUNT(*) AS n FROM inspections WHERE ${LIVE_IN_YEAR('date')} AND issues_rectified > issues_found`,
   amountWithoutMoney: `SELECT COUNT(*) AS n FROM inspections WHERE ${LIVE_IN_YEAR('date')} AND outcome = 'penalty'
     AND COALESCE(penalty_kind, 'other') NOT IN ('fine', 'confiscation') AND COALESCE(penalty_amount, 0) > 0`,
-  warningWithAmount: `SELECT id, date FROM inspections WHERE ${LIVE_IN_YEAR('date')} AND outcome = 'penalty'
-    AND COALESCE(penalty_kind, 'other') NOT IN ('fine', 'confiscation') AND COALESCE(penalty_amount, 0) > 0 ORDER BY date LIMIT 20`,
-  rectifiedOverFoundRows: `SELECT id, date FROM inspections WHERE ${LIVE_IN_YEAR('date')} AND issues_rectified > issues_found ORDER BY date LIMIT 20`,
+  warningWithAmount: `SELECT id, date, target, target_type AS targetType, penalty_decision_no AS decisionNo FROM inspections
+    WHERE ${LIVE_IN_YEAR('date')} AND outcome = 'penalty'
+    AND COALESCE(penalty_kind, 'other') NOT IN ('fine', 'confiscation') AND COALESCE(penalty_amount, 0) > 0 ORDER BY date, target LIMIT 200`,
+  rectifiedOverFoundRows: `SELECT id, date, target, target_type AS targetType, penalty_decision_no AS decisionNo FROM inspections
+    WHERE ${LIVE_IN_YEAR('date')} AND issues_rectified > issues_found ORDER BY date, target LIMIT 200`,
 } as const;
+
+interface InspectionRow {
+  id: string;
+  date: string;
+  target: string;
+  targetType: string | null;
+  decisionNo: string | null;
+}
+
+/** An inspection as a 审稿 line names it: its date and 检查对象 (a 个体工商户 by its 处罚决定书文号, not its name). */
+export function inspectionName(r: InspectionRow): string {
+  const who = r.targetType === 'individual' ? `个体工商户${r.decisionNo ? `（${r.decisionNo}）` : ''}` : r.target.trim().slice(0, 30);
+  return `${r.date} ${who}`;
+}
+
+/** One line for one record; one grouped line (「20条执法检查：…」 + the list) for several with the same problem. */
+export function groupedInspections(rows: InspectionRow[], kind: string, problem: string, field: string): ReviewItem[] {
+  if (!rows.length) return [];
+  if (rows.length === 1)
+    return [
+      {
+        kind,
+        severity: 'warning',
+        message: `执法检查（${inspectionName(rows[0])}）：${problem}。`,
+        link: { page: 'register', register: 'inspections', recordId: rows[0].id, field },
+      },
+    ];
+  const shown = rows.slice(0, 10).map(inspectionName);
+  return [
+    {
+      kind,
+      severity: 'warning',
+      message: `${rows.length}条执法检查：${problem}。这些记录是：${shown.join('；')}${rows.length > shown.length ? `等${rows.length}条` : ''}。`,
+      link: { page: 'register', register: 'inspections', recordId: rows[0].id, field },
+    },
+  ];
+}
 
 /** The data checks: cases 调解中, impossible and future dates, a warning with a fine, 整改 > 发现. */
 export const dataChecks: ReviewProvider = (db, year, env) => {
@@ -68,26 +107,21 @@ export const dataChecks: ReviewProvider = (db, year, env) => {
     });
   const future = n(CHECK_SQL.future);
   if (future > 0) out.push({ kind: 'future_dates', severity: 'warning', message: `有${future}条记录的日期晚于今天（${env.today}），请核实。` });
-  // the rows are read only when the counts say there are some
+  // the rows are read only when the counts say there are some; each line names its records, identical problems grouped
   if ((s ? s.checks.amountWithoutMoney : n(CHECK_SQL.amountWithoutMoney)) > 0) {
-    for (const r of prepared(db, CHECK_SQL.warningWithAmount).all(p) as { id: string; date: string }[]) {
-      out.push({
-        kind: 'penalty_amount_without_money',
-        severity: 'warning',
-        message: `${r.date}的行政执法检查：处罚种类不是罚款或没收，却填了罚没金额；罚没金额只计罚款和没收，这笔金额未计入报告。请核对处罚种类或金额。`,
-        link: { page: 'register', register: 'inspections', recordId: r.id, field: 'penaltyAmount' },
-      });
-    }
+    const rows = prepared(db, CHECK_SQL.warningWithAmount).all(p) as InspectionRow[];
+    out.push(
+      ...groupedInspections(
+        rows,
+        'penalty_amount_without_money',
+        '处罚种类不是罚款或没收，却填了罚没金额；罚没金额只计罚款和没收，这笔金额未计入报告。请核对处罚种类或金额',
+        'penaltyAmount',
+      ),
+    );
   }
   if ((s ? s.checks.rectifiedOverFound : n(CHECK_SQL.rectifiedOverFound)) > 0) {
-    for (const r of prepared(db, CHECK_SQL.rectifiedOverFoundRows).all(p) as { id: string; date: string }[]) {
-      out.push({
-        kind: 'rectified_over_found',
-        severity: 'warning',
-        message: `${r.date}的行政执法检查：已整改处数多于发现问题处数，请更正。`,
-        link: { page: 'register', register: 'inspections', recordId: r.id, field: 'issuesRectified' },
-      });
-    }
+    const rows = prepared(db, CHECK_SQL.rectifiedOverFoundRows).all(p) as InspectionRow[];
+    out.push(...groupedInspections(rows, 'rectified_over_found', '已整改处数多于发现问题处数，请更正', 'issuesRectified'));
   }
   return out;
 };
@@ -132,6 +166,6 @@ export function runReview(db: Db, year: number, env: ReviewEnv, providers: reado
 
 /** One line of the CLI's stderr list. */
 export function reviewLine(item: ReviewItem): string {
-  const tag = item.severity === 'block' ? '不能导出' : item.severity === 'warning' ? '请核对' : '建议';
+  const tag = item.severity === 'block' ? '不能导出' : item.mustCheck ? '必须核对' : item.severity === 'warning' ? '请核对' : '建议';
   return `[${tag}] ${item.message}`;
 }

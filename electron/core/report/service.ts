@@ -3,7 +3,7 @@
 // personal-data screen finds anything. Entry points stay async (the .docx
 // renderer may be loaded lazily).
 import type { ReportExport, ReportModel } from '../../shared/contract/report.ts';
-import { ACTIVITY_KINDS, labelOf } from '../../shared/enums.ts';
+import { ACTIVITY_KINDS, reportLabel } from '../../shared/enums.ts';
 import type { CoreContext } from '../context.ts';
 import type { Db } from '../db/connection.ts';
 import { getSettings } from '../years/settings.ts';
@@ -13,6 +13,8 @@ import { computeYearStats } from '../stats/year-stats.ts';
 import { AppError } from '../util/errors.ts';
 import { localDate } from '../util/local-date.ts';
 import { composeReport, type ActivityRow } from './compose.ts';
+import type { LeaderRecord } from './drafts.ts';
+import type { ReviewCase } from './measures.ts';
 import { screenReport } from './privacy.ts';
 import { runReview } from './review.ts';
 
@@ -23,11 +25,23 @@ const ACTIVITY_ROWS = `SELECT id, date, title, kind, village, place, audience FR
 
 export function activityRows(db: Db, year: number): ActivityRow[] {
   const rows = prepared(db, ACTIVITY_ROWS).all({ from: `${year}-01-01`, to: `${year + 1}-01-01` }) as ActivityRow[];
-  for (const r of rows) r.kind = labelOf(ACTIVITY_KINDS, r.kind).replace(/\//g, '、');
+  for (const r of rows) {
+    r.kindCode = r.kind;
+    r.kind = reportLabel('activityKinds', ACTIVITY_KINDS, r.kind);
+  }
   return rows;
 }
 
-export function buildReportModel(ctx: CoreContext, year: number, appendix = false): ReportModel {
+const REVIEW_CASES = `SELECT category, NULLIF(TRIM(outcome), '') AS outcome, COALESCE(SUM(count), 0) AS count FROM work_items
+    WHERE deleted_at IS NULL AND date >= @from AND date < @to AND category IN ('reconsideration', 'litigation')
+    GROUP BY category, NULLIF(TRIM(outcome), '') ORDER BY category, outcome`;
+// the leaders' records the drafts of 第一责任人 name: meetings, 学法 and 述法
+const LEADER_RECORDS = `SELECT category, date, title FROM work_items
+    WHERE deleted_at IS NULL AND date >= @from AND date < @to AND (category IN ('meeting', 'study') OR title LIKE '%述法%')
+    ORDER BY date, title LIMIT 200`;
+
+export function buildReportModel(ctx: CoreContext, year: number, appendix = false, date?: string): ReportModel {
+  const range = { from: `${year}-01-01`, to: `${year + 1}-01-01` };
   const today = localDate(ctx.now());
   const stats = computeYearStats(ctx.db, year);
   const profile = getProfile(ctx.db, year);
@@ -38,6 +52,9 @@ export function buildReportModel(ctx: CoreContext, year: number, appendix = fals
     settings,
     today,
     appendixActivities: appendix ? activityRows(ctx.db, year) : undefined,
+    date,
+    reviewCases: prepared(ctx.db, REVIEW_CASES).all(range) as ReviewCase[],
+    leaderRecords: prepared(ctx.db, LEADER_RECORDS).all(range) as LeaderRecord[],
   });
   const privacy = screenReport(ctx.db, profile, settings, appendix, stats);
   model.review = runReview(ctx.db, year, { today, composed: model.review, privacy, stats });
@@ -45,8 +62,9 @@ export function buildReportModel(ctx: CoreContext, year: number, appendix = fals
 }
 
 /** The .docx; refused (AppError naming record and field) while personal data would reach it. */
-export async function exportReport(ctx: CoreContext, year: number, appendix = false): Promise<ReportExport> {
-  const model = buildReportModel(ctx, year, appendix);
+export async function exportReport(ctx: CoreContext, year: number, appendix = false, date?: string): Promise<ReportExport> {
+  const model = buildReportModel(ctx, year, appendix, date);
+  if (model.dateRefused) throw new AppError('invalid_input', model.dateRefused, [{ field: 'reportDate', message: model.dateRefused }]);
   const blocked = model.review.filter((r) => r.severity === 'block');
   if (blocked.length) {
     throw new AppError(

@@ -165,9 +165,6 @@ export function computeYearStats(db: Db, year: number): YearStats {
       penalties: i.penalties,
       penaltyAmount: i.penaltyAmount,
       entrusted: i.entrusted,
-      ownPenalties: own.ownPenalties,
-      entrustedPenalties: own.entrustedPenalties,
-      ownInspections: own.ownInspections,
       byField: fields.map((f) => ({
         code: f.code,
         count: f.count,
@@ -181,6 +178,9 @@ export function computeYearStats(db: Db, year: number): YearStats {
       // 同比 of penalties only where the previous year had inspection records and some penalty
       previousPenalties: prev.inspections > 0 && prev.penalties > 0 ? prev.penalties : null,
     },
+    // the township's own work and the work done in another office's name (受委托), by the counting rules of
+    // the 行政执法数据 (表一's 合计, 表四's 行政检查): the three documents state the same figures
+    enforcement: { ownPenalties: own.ownPenalties, entrustedPenalties: own.entrustedPenalties, ownInspections: own.ownInspections },
     work,
     checks: {
       closedBeforeAccepted: m.closedBeforeAccepted,

@@ -17,6 +17,7 @@ export const OPENNESS_COLUMNS = [
   'openness_overview',
   'openness_problems',
   'openness_other_matters',
+  'openness_report_date',
 ];
 
 export function opennessValues(o: OpennessYear): unknown[] {
@@ -28,6 +29,7 @@ export function opennessValues(o: OpennessYear): unknown[] {
     o.narrative.overview,
     o.narrative.problems,
     o.narrative.otherMatters,
+    o.opennessReportDate,
   ];
 }
 
@@ -36,6 +38,7 @@ export function opennessFromRow(row: Record<string, unknown>): OpennessYear {
   for (const k of OPENNESS_FIGURE_KEYS) o[k] = (row[FIGURE_COLUMNS[k]] as number | null) ?? null;
   o.feesWan = (row.fees_wan as number | null) ?? null;
   o.feesCharged = (row.fees_charged as string | null) ?? null;
+  o.opennessReportDate = (row.openness_report_date as string | null) ?? null;
   if (typeof row.disclosure_disputes === 'string') {
     try {
       const d = JSON.parse(row.disclosure_disputes) as Record<string, Record<string, unknown>>;

@@ -1,5 +1,15 @@
 // Per-year figures (调委会, 持证人员 …) and the clerk's narrative texts.
-import { emptyMeasures, MEASURE_KEYS, NARRATIVE_KEYS, PROFILE_FIGURE_KEYS, type Measures, type Narrative, type YearProfile } from '../../shared/records.ts';
+import {
+  emptyMeasures,
+  MEASURE_KEYS,
+  orderedMeasureKeys,
+  NARRATIVE_KEYS,
+  PROFILE_FIGURE_KEYS,
+  type MeasureKey,
+  type Measures,
+  type Narrative,
+  type YearProfile,
+} from '../../shared/records.ts';
 import { emptyOpenness, parseOpenness } from '../../shared/openness.ts';
 import {
   emptyEnforcementActs,
@@ -51,6 +61,8 @@ export function emptyProfile(year: number): YearProfile {
     enforcersRequired: null,
     enforcementActs: emptyEnforcementActs(),
     enforcementDoc: emptyEnforcementDoc(),
+    measureOrder: null,
+    sectionOrder: 'regulation',
     updatedAt: null,
   };
 }
@@ -71,6 +83,17 @@ function readMeasures(json: unknown): Measures {
     if (typeof v === 'string' && v.trim() !== '') out[k] = v;
   }
   return out;
+}
+
+/** A stored measureOrder: known keys once each, the others appended; null when unset or unreadable. */
+function readOrder(json: unknown): MeasureKey[] | null {
+  if (typeof json !== 'string' || !json) return null;
+  try {
+    const v = JSON.parse(json) as unknown;
+    return Array.isArray(v) ? orderedMeasureKeys(v.filter((x): x is string => typeof x === 'string')) : null;
+  } catch {
+    return null;
+  }
 }
 
 function writeMeasures(m: Measures): string | null {
@@ -94,6 +117,8 @@ export function getProfile(db: Db, year: number): YearProfile {
   const ignore = () => undefined;
   p.enforcementActs = parseEnforcementActs(readJsonObject(row.enforcement_acts), p.enforcementActs, ignore);
   p.enforcementDoc = parseEnforcementDoc(readJsonObject(row.enforcement_doc), p.enforcementDoc, ignore);
+  p.measureOrder = readOrder(row.measure_order);
+  p.sectionOrder = row.section_order === 'leaderDutiesSecond' ? 'leaderDutiesSecond' : 'regulation';
   p.updatedAt = (row.updated_at as string | null) ?? null;
   return p;
 }
@@ -103,12 +128,13 @@ export function profileExists(db: Db, year: number): boolean {
 }
 
 export type ProfilePatch = Partial<
-  Omit<YearProfile, 'year' | 'narrative' | 'measures' | 'measureTitles' | 'updatedAt' | 'openness' | 'enforcementActs' | 'enforcementDoc'>
+  Omit<YearProfile, 'year' | 'narrative' | 'measures' | 'measureTitles' | 'updatedAt' | 'openness' | 'sectionOrder' | 'enforcementActs' | 'enforcementDoc'>
 > & {
   /** keys given are written (checked by parseEnforcementActs / parseEnforcementDoc) */
   enforcementActs?: Record<string, unknown>;
   enforcementDoc?: Record<string, unknown>;
   year: number;
+  sectionOrder?: YearProfile['sectionOrder'] | null;
   narrative?: Partial<Narrative>;
   measures?: Partial<Measures>;
   measureTitles?: Partial<Measures>;
@@ -146,6 +172,8 @@ export function saveProfile(db: Db, patch: ProfilePatch, updatedAt: string): Yea
     next.enforcementDoc = parseEnforcementDoc(patch.enforcementDoc, next.enforcementDoc, fail);
     if (issues.length) throw new AppError('invalid_input', `年度信息未保存：${issues.map((i) => i.message).join('；')}`, issues);
   }
+  if (patch.measureOrder !== undefined) next.measureOrder = patch.measureOrder ? orderedMeasureKeys(patch.measureOrder) : null;
+  if (patch.sectionOrder !== undefined) next.sectionOrder = patch.sectionOrder ?? 'regulation';
   writeProfile(db, next, updatedAt);
   return getProfile(db, patch.year);
 }
@@ -159,6 +187,8 @@ export function writeProfile(db: Db, p: YearProfile, updatedAt: string): void {
     'narrative_measures',
     'narrative_measure_titles',
     'no_review_or_litigation',
+    'measure_order',
+    'section_order',
     ...OPENNESS_COLUMNS,
     'enforcers_required',
     'enforcement_acts',
@@ -172,6 +202,8 @@ export function writeProfile(db: Db, p: YearProfile, updatedAt: string): void {
     writeMeasures(p.measures),
     writeMeasures(p.measureTitles),
     p.noReviewOrLitigation == null ? null : p.noReviewOrLitigation ? 1 : 0,
+    p.measureOrder ? JSON.stringify(p.measureOrder) : null,
+    p.sectionOrder === 'leaderDutiesSecond' ? 'leaderDutiesSecond' : null,
     ...opennessValues(p.openness),
     p.enforcersRequired,
     ENFORCEMENT_ACT_KEYS.some((k) => p.enforcementActs[k] !== null) ? JSON.stringify(p.enforcementActs) : null,

@@ -88,6 +88,8 @@ export interface OpennessModel {
   /** 2026年1月20日, or 2026年\u3000月\u3000日 when left blank */
   date: string;
   dateSource: 'given' | 'today' | 'blank';
+  /** the 成文日期 given lies before the window: the export is refused with this message */
+  dateRefused: string | null;
   /** data problems and drafts, before export */
   warnings: ReviewItem[];
   /** the agreement checks between the two reports */

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { MeasureKey, NarrativeKey } from '../records.ts';
 import type { RegisterName } from '../registers.ts';
+import { isValidDate } from '../validation.ts';
 import { method, prefixed, yearNumber } from './define.ts';
 
 /** Where a paragraph's words come from. */
@@ -36,6 +37,8 @@ export interface ReportTable {
   title: string;
   columns: string[];
   rows: string[][];
+  /** 小计 rows by kind, in bold before the 合计 (the 活动一览: the body's 场次 by kind) */
+  subtotals?: string[][];
   /** shown in bold as the last row */
   total?: string[];
 }
@@ -60,6 +63,18 @@ export interface ReviewItem {
   /** Chinese, names the place; never quotes personal data */
   message: string;
   link?: ReviewLink;
+  /** 必须核对: the clerk's number contradicts the ledger (red in the UI, on stderr in the CLI) */
+  mustCheck?: boolean;
+  /** one click 改为台账数字: report.useLedgerNumber rewrites `found` as `replacement` in that section's stored text */
+  fix?: LedgerFix;
+}
+
+/** Where and how the clerk's number is rewritten with the ledger's. */
+export interface LedgerFix {
+  /** measure-<key> or a narrative key */
+  section: string;
+  found: string;
+  replacement: string;
 }
 
 /** One measure area of section 一 as the 逐节编写 page shows it. */
@@ -100,6 +115,8 @@ export interface ReportModel {
   dateWindow: { from: string; to: string };
   /** a date in the window to propose when the clerk is asked for it (YYYY-MM-DD) */
   dateProposal: string;
+  /** the 成文日期 given lies before the window: the export is refused with this message */
+  dateRefused: string | null;
   measureAreas: MeasureArea[];
   /** the ledger's figures for section 二, offered to insert into the clerk's text (never prepended) */
   leaderFacts: string | null;
@@ -116,7 +133,16 @@ export interface ReportExport {
   bytes: number;
 }
 
-const reportInput = z.object({ year: yearNumber, appendix: z.boolean().optional() });
+const reportInput = z.object({
+  year: yearNumber,
+  appendix: z.boolean().optional(),
+  /** a 成文日期 for this document only (the stored year information is not changed) */
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, '成文日期格式应为 YYYY-MM-DD')
+    .refine(isValidDate, '成文日期不是有效日期')
+    .optional(),
+});
 
 /** Export refused: personal data found (the review items name record and field). */
 export const PERSONAL_DATA_BLOCKED = 'personal_data';
@@ -127,5 +153,9 @@ export const reportContract = {
     model: method<ReportModel>()(reportInput),
     /** the .docx, base64 */
     export: method<ReportExport>()(reportInput),
+    /** 改为台账数字: rewrites the clerk's contradicting number in the stored text (only a fix the 审稿 list offers now) */
+    useLedgerNumber: method<{ section: string; text: string }>()(
+      z.object({ year: yearNumber, section: z.string().min(1).max(40), found: z.string().min(1).max(200), replacement: z.string().min(1).max(200) }),
+    ),
   }),
 };

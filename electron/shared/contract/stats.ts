@@ -73,16 +73,19 @@ export interface YearStats {
     /** 元, over `fine` and `confiscation` only */
     penaltyAmount: number;
     entrusted: number;
-    /** penalties decided in the township's own name in the year (决定日期, else 检查日期): 行政执法数据 表一's 合计 */
-    ownPenalties: number;
-    /** penalties decided in the year under entrustment (以委托机关名义) */
-    entrustedPenalties: number;
-    /** the year's inspections of a specific object, not 受委托, not 巡查: 表四's 行政检查 */
-    ownInspections: number;
     byField: (CodeCount & { issuesFound: number; issuesRectified: number; penalties: number })[];
     penaltiesByKind: CodeCount[];
     previousTotal: number | null;
     previousPenalties: number | null;
+  };
+  /** own and entrusted enforcement: a penalty decided in the entrusting office's name is not the township's 行政处罚 */
+  enforcement: {
+    /** penalties decided in the township's own name in the year (决定日期, else 检查日期): 行政执法数据 表一's 合计 */
+    ownPenalties: number;
+    /** penalties decided in the year under entrustment (以委托机关名义; inspections.entrusted counts entrusted inspections) */
+    entrustedPenalties: number;
+    /** the year's inspections of a specific object, not 受委托, not 巡查: 表四's 行政检查 */
+    ownInspections: number;
   };
   /** by work category code */
   work: Record<string, WorkCategoryStats>;

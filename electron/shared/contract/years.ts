@@ -1,7 +1,7 @@
 // settings.*, years.*: the township's settings and each year's 年度信息 (year profile).
 import { z } from 'zod';
 import type { RegisterName } from '../registers.ts';
-import { MEASURE_KEYS, MEASURE_TITLE_MAX, type AppSettings, type MeasureKey, type YearProfile } from '../records.ts';
+import { MEASURE_KEYS, MEASURE_TITLE_MAX, SECTION_ORDERS, type AppSettings, type MeasureKey, type YearProfile } from '../records.ts';
 import { isValidDate } from '../validation.ts';
 import { method, prefixed, yearNumber } from './define.ts';
 
@@ -64,6 +64,13 @@ export const yearProfileInput = z.object({
   enforcementActs: z.record(z.string(), z.unknown()).optional(),
   /** the 行政执法数据's texts and settings (EnforcementDoc keys), merged per key */
   enforcementDoc: z.record(z.string(), z.unknown()).optional(),
+  /** the clerk's order of the subsections of 一 (keys it omits follow in the default order) */
+  measureOrder: z
+    .array(z.enum(MEASURE_KEYS))
+    .max(MEASURE_KEYS.length * 2)
+    .nullable()
+    .optional(),
+  sectionOrder: z.enum(SECTION_ORDERS).nullable().optional(),
 });
 
 export const yearsContract = {

@@ -2,15 +2,17 @@
 // texts autosaved into the year profile (debounced), and the Word export.
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import type { ReportModel, ReportSection } from '@shared/contract/report.ts';
+import type { LedgerFix, ReportModel, ReportSection } from '@shared/contract/report.ts';
 import type { MeasureKey, NarrativeKey } from '@shared/records.ts';
 import { ApiCallError, call } from '@/api/client.ts';
 import { FILE_KINDS, saveFile } from '@/api/platform.ts';
 import { runAction } from '@/composables/useAction.ts';
+import { useAutosave } from '@/composables/useAutosave.ts';
 
-export type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'error';
+export type { SaveState } from '@/composables/useAutosave.ts';
 
-const SAVE_DELAY = 800;
+/** a text of the year profile: narrative:<key>, measure:<area>, title:<area> */
+type TextKey = `narrative:${NarrativeKey}` | `measure:${MeasureKey}` | `title:${MeasureKey}`;
 
 /** The draft text of a section as the clerk would edit it: one paragraph a line. */
 export function draftText(section: ReportSection): string {
@@ -27,19 +29,31 @@ export const useReportStore = defineStore('report', () => {
   const loading = ref(false);
   const loadError = ref<string | null>(null);
   const exporting = ref(false);
-  const saveState = ref<SaveState>('idle');
   const saveError = ref<string | null>(null);
-  const savedAt = ref<Date | null>(null);
   /** texts being edited, by narrative key (what the textareas show) */
   const texts = ref<Partial<Record<NarrativeKey, string>>>({});
-  const pending = new Map<NarrativeKey, string>();
   /** the clerk's measure texts and titles, by area (what the 逐节编写 boxes show) */
   const measureTexts = ref<Partial<Record<MeasureKey, string>>>({});
   const measureTitles = ref<Partial<Record<MeasureKey, string>>>({});
-  const pendingMeasures = new Map<MeasureKey, string>();
-  const pendingTitles = new Map<MeasureKey, string>();
-  let timer: ReturnType<typeof setTimeout> | null = null;
   let loadSeq = 0;
+
+  const autosave = useAutosave<TextKey>({
+    save: async (sent) => {
+      const part = (prefix: string) =>
+        Object.fromEntries([...sent].filter(([k]) => k.startsWith(prefix)).map(([k, v]) => [k.slice(prefix.length), v?.trim() ? v : null]));
+      const [narrative, measures, measureTitles] = [part('narrative:'), part('measure:'), part('title:')];
+      saveError.value = null;
+      const input = {
+        year: year.value!,
+        ...(Object.keys(narrative).length ? { narrative } : {}),
+        ...(Object.keys(measures).length ? { measures } : {}),
+        ...(Object.keys(measureTitles).length ? { measureTitles } : {}),
+      };
+      return !!(await runAction(() => call('years.saveProfile', input), { errorTo: saveError }));
+    },
+    after: () => refresh(),
+  });
+  const { saveState, savedAt } = autosave;
 
   const sections = computed<ReportSection[]>(() => (model.value ? [model.value.opening, ...model.value.sections] : []));
   const draftSections = computed(() => sections.value.filter((s) => s.draft));
@@ -49,35 +63,41 @@ export const useReportStore = defineStore('report', () => {
     for (const s of [m.opening, ...m.sections]) {
       if (!s.narrativeKey) continue;
       // a key still waiting to be saved keeps what the clerk typed
-      next[s.narrativeKey] = pending.has(s.narrativeKey) ? pending.get(s.narrativeKey)! : (s.narrative ?? (s.draft ? draftText(s) : ''));
+      next[s.narrativeKey] = autosave.unsaved(`narrative:${s.narrativeKey}`) ?? s.narrative ?? (s.draft ? draftText(s) : '');
     }
     texts.value = next;
     const mt: Partial<Record<MeasureKey, string>> = {};
     const tt: Partial<Record<MeasureKey, string>> = {};
     for (const a of m.measureAreas) {
-      mt[a.key] = pendingMeasures.has(a.key) ? pendingMeasures.get(a.key)! : (a.clerkText ?? '');
-      tt[a.key] = pendingTitles.has(a.key) ? pendingTitles.get(a.key)! : (a.clerkTitle ?? '');
+      mt[a.key] = autosave.unsaved(`measure:${a.key}`) ?? a.clerkText ?? '';
+      tt[a.key] = autosave.unsaved(`title:${a.key}`) ?? a.clerkTitle ?? '';
     }
     measureTexts.value = mt;
     measureTitles.value = tt;
-  }
-
-  function schedule() {
-    saveState.value = 'pending';
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(() => void flush(), SAVE_DELAY);
   }
 
   /** the clerk typed a measure area's text or title */
   function editMeasure(key: MeasureKey, part: 'text' | 'title', value: string) {
     if (part === 'text') {
       measureTexts.value = { ...measureTexts.value, [key]: value };
-      pendingMeasures.set(key, value);
+      autosave.edit(`measure:${key}`, value);
     } else {
       measureTitles.value = { ...measureTitles.value, [key]: value };
-      pendingTitles.set(key, value);
+      autosave.edit(`title:${key}`, value);
     }
-    schedule();
+  }
+
+  /** the clerk's order of the subsections of 一 (saved now) */
+  async function setMeasureOrder(order: MeasureKey[]) {
+    if (year.value == null) return;
+    if (await runAction(() => call('years.saveProfile', { year: year.value!, measureOrder: order }))) await refresh();
+  }
+
+  /** 改为台账数字: the clerk's contradicting number rewritten with the ledger's, then re-read */
+  async function useLedgerNumber(fix: LedgerFix) {
+    if (year.value == null) return;
+    if (!(await flush())) return;
+    if (await runAction(() => call('report.useLedgerNumber', { year: year.value!, ...fix }))) await refresh();
   }
 
   /** saves the 成文日期 now (null clears it) */
@@ -92,8 +112,7 @@ export const useReportStore = defineStore('report', () => {
     if (year.value !== y) {
       await flush();
       model.value = null;
-      saveState.value = 'idle';
-      savedAt.value = null;
+      autosave.reset();
     }
     year.value = y;
     loading.value = true;
@@ -122,45 +141,11 @@ export const useReportStore = defineStore('report', () => {
   /** the clerk typed: show it now, save it shortly */
   function edit(key: NarrativeKey, text: string) {
     texts.value = { ...texts.value, [key]: text };
-    pending.set(key, text);
-    schedule();
+    autosave.edit(`narrative:${key}`, text);
   }
 
   /** saves every pending text now */
-  async function flush(): Promise<boolean> {
-    if (timer) {
-      clearTimeout(timer);
-      timer = null;
-    }
-    const size = () => pending.size + pendingMeasures.size + pendingTitles.size;
-    if (!size() || year.value == null) return true;
-    const sent = new Map(pending);
-    const sentM = new Map(pendingMeasures);
-    const sentT = new Map(pendingTitles);
-    const blank = (m: Map<string, string>) => Object.fromEntries([...m].map(([k, v]) => [k, v?.trim() ? v : null]));
-    saveState.value = 'saving';
-    saveError.value = null;
-    const input = {
-      year: year.value,
-      ...(sent.size ? { narrative: blank(sent) } : {}),
-      ...(sentM.size ? { measures: blank(sentM) } : {}),
-      ...(sentT.size ? { measureTitles: blank(sentT) } : {}),
-    };
-    const saved = await runAction(() => call('years.saveProfile', input), { errorTo: saveError });
-    if (!saved) {
-      saveState.value = 'error';
-      return false;
-    }
-    // keep keys edited again while saving
-    for (const [k, v] of sent) if (pending.get(k) === v) pending.delete(k);
-    for (const [k, v] of sentM) if (pendingMeasures.get(k) === v) pendingMeasures.delete(k);
-    for (const [k, v] of sentT) if (pendingTitles.get(k) === v) pendingTitles.delete(k);
-    saveState.value = size() ? 'pending' : 'saved';
-    savedAt.value = new Date();
-    await refresh();
-    if (size() && !timer) timer = setTimeout(() => void flush(), SAVE_DELAY);
-    return true;
-  }
+  const flush = () => autosave.flush();
 
   /** takes the generated draft as the clerk's text */
   function acceptDraft(section: ReportSection) {
@@ -207,6 +192,8 @@ export const useReportStore = defineStore('report', () => {
     refresh,
     edit,
     editMeasure,
+    setMeasureOrder,
+    useLedgerNumber,
     setReportDate,
     flush,
     acceptDraft,

@@ -45,9 +45,9 @@ describe('the shared fixture enforcement-2025', () => {
 
     const want = fixtureExpect('enforcement-2025');
     const stats = ok(await core.call('stats.year', { year: 2025 }));
-    expect(stats.inspections.ownPenalties).toBe(want.ownPenalties);
-    expect(stats.inspections.entrustedPenalties).toBe(want.entrustedPenalties);
-    expect(stats.inspections.ownInspections).toBe(want.ownInspections);
+    expect(stats.enforcement.ownPenalties).toBe(want.ownPenalties);
+    expect(stats.enforcement.entrustedPenalties).toBe(want.entrustedPenalties);
+    expect(stats.enforcement.ownInspections).toBe(want.ownInspections);
     const openness = ok(await core.call('openness.model', { year: 2025 }));
     expect(openness.tables.two.penalties).toBe(want.ownPenalties);
     // 行政许可 = 许可 + 不予许可 + 撤销; 行政强制 = all seven columns of 表三 (from enforcementActs)
@@ -117,7 +117,7 @@ describe('counting rules', () => {
     expect(t26.penalty.total).toBe(1);
     expect(t26.other[6]).toBe(0);
     const s = ok(await core.call('stats.year', { year: 2025 }));
-    expect([s.inspections.ownPenalties, s.inspections.ownInspections]).toEqual([2, 2]);
+    expect([s.enforcement.ownPenalties, s.enforcement.ownInspections]).toEqual([2, 2]);
     core.close();
   });
 
@@ -135,7 +135,7 @@ describe('counting rules', () => {
     expect(m.entrustedNote).toBe('另受委托实施行政处罚1宗（以委托机关名义作出，由委托机关公开）。');
     expect(m.tables.other[6]).toBe(1);
     const s = ok(await core.call('stats.year', { year: 2025 }));
-    expect([s.inspections.ownPenalties, s.inspections.entrustedPenalties, s.inspections.ownInspections]).toEqual([0, 1, 1]);
+    expect([s.enforcement.ownPenalties, s.enforcement.entrustedPenalties, s.enforcement.ownInspections]).toEqual([0, 1, 1]);
     // the text states no zero as work
     expect(m.parts.flatMap((p) => p.paragraphs).join('')).not.toMatch(/(?<![\d.])0(?:宗|件|次|人|名)/);
     core.close();
@@ -243,7 +243,7 @@ describe('a random ledger of hundreds of inspections', () => {
     expect(t.penalty.amountText).toBe(formatAmount(want.cents / 100, 'wan'));
     expect(t.other[6]).toBe(want.inspections);
     const s = ok(await core.call('stats.year', { year: 2025 }));
-    expect([s.inspections.ownPenalties, s.inspections.entrustedPenalties, s.inspections.ownInspections]).toEqual([
+    expect([s.enforcement.ownPenalties, s.enforcement.entrustedPenalties, s.enforcement.ownInspections]).toEqual([
       want.total,
       want.entrusted,
       want.inspections,

@@ -12,7 +12,7 @@ import { agreementChecks, opennessReview, statedDisclosure, table3Issues } from 
 import { countTable3, rowOf, type OpennessFigures } from '../../../electron/core/openness/figures.ts';
 import { emptyOpenness } from '../../../electron/shared/openness.ts';
 import { replyLateness, workingDaysBetween } from '../../../electron/shared/workdays.ts';
-import { FIXTURES_DIR, memoryCore, ok, tempDir } from '../../helpers/core.ts';
+import { err, FIXTURES_DIR, memoryCore, ok, tempDir } from '../../helpers/core.ts';
 
 const tmp = tempDir('fazhi-openness-');
 afterAll(() => tmp.cleanup());
@@ -276,15 +276,20 @@ describe('the shared fixture openness-2025', () => {
 });
 
 describe('the report text', () => {
-  it('opens with the basis, the period and the contact from 设置; dates outside 1 Dec–31 Jan are left blank', async () => {
+  it('opens with the basis, the period and the contact from 设置; a late date prints with a warning, an early one is refused (the report’s rule)', async () => {
     const core = await coreWith([]);
     ok(await core.call('settings.update', { opennessContact: '地址：临川县青石镇人民路1号，电话：0794-1234567' }));
     const m = ok(await core.call('openness.model', { year: 2025, date: '2026-02-10' }));
     expect(m.opening[0].text).toContain('国办公开办函〔2021〕30号');
     expect(m.opening[0].text).toContain('自2025年1月1日起至2025年12月31日止');
     expect(m.opening[0].text).toContain('请与临川县青石镇人民政府联系（地址：临川县青石镇人民路1号，电话：0794-1234567）。');
-    expect(m.date).toBe('2026年\u3000月\u3000日');
-    expect(m.warnings.map((w) => w.id)).toContain('openness.date');
+    expect(m.date).toBe('2026年2月10日');
+    expect(m.warnings.find((w) => w.id === 'openness.date')?.message).toContain('晚于2026年1月31日');
+    // before 1 December of the year: refused, the same rule as the 法治政府建设情况报告
+    expect(ok(await core.call('openness.model', { year: 2025, date: '2025-06-01' })).dateRefused).toContain('早于2025年12月1日');
+    expect(err(await core.call('openness.export', { year: 2025, date: '2025-06-01' })).message).toContain('早于2025年12月1日');
+    // without a date and outside the window: a blank line for the clerk
+    expect(ok(await core.call('openness.model', { year: 2025 })).date).toMatch(/^2026年\s+月\s+日$/);
     expect(ok(await core.call('openness.model', { year: 2025, date: '2025-12-30' })).date).toBe('2025年12月30日');
     // no request, no penalty: the draft says so, every table cell is 0
     expect(m.parts[0].paragraphs[1].text).toBe('2025年，本机关未收到政府信息公开申请。');
@@ -331,6 +336,28 @@ describe('依申请公开 in Excel', () => {
     expect(col(t, 'carryForward')).toEqual([0, 0, 0, 0, 1, 0, 1]);
     const exported = ok(await core.call('excel.export', { register: 'disclosureRequests', query: { year: 2025 } }));
     expect(exported.count).toBe(3);
+    core.close();
+  });
+});
+
+describe('issue 17: the 政务公开年报 in one voice', () => {
+  it('drafts parts 一 and 五 from the data only (no unsupported claims) and re-checks an adopted 总体情况', async () => {
+    const core = memoryCore();
+    ok(await core.call('settings.update', { township: { name: '青石镇', authority: '临川县青石镇人民政府' } }));
+    ok(await core.call('workItems.create', { record: { date: '2025-03-01', category: 'disclosure', title: '主动公开', count: 12 } }));
+    const m = ok(await core.call('openness.model', { year: 2025 }));
+    const draft = m.parts.flatMap((p) => p.paragraphs.map((x) => x.text)).join('');
+    expect(draft).toContain('主动公开政府信息12条');
+    expect(draft).not.toMatch(/未发生泄密|侵犯个人隐私|已依法办理|取得了一定成效/);
+    // the clerk adopts the 总体情况 with 12条; the ledger then grows to 15: 必须核对
+    ok(await core.call('years.saveProfile', { year: 2025, openness: { narrative: { overview: '（一）主动公开。全年主动公开政府信息12条。' } } }));
+    expect(ok(await core.call('openness.model', { year: 2025 })).warnings.some((w) => w.id === 'openness.stale_figure')).toBe(false);
+    ok(await core.call('workItems.create', { record: { date: '2025-04-01', category: 'disclosure', title: '主动公开', count: 3 } }));
+    const stale = ok(await core.call('openness.model', { year: 2025 })).warnings.find((w) => w.id === 'openness.stale_figure');
+    expect(stale?.message).toContain('台账现在的主动公开政府信息条数为15');
+    // the page's 成文日期 is kept with the year
+    ok(await core.call('years.saveProfile', { year: 2025, openness: { opennessReportDate: '2026-01-20' } }));
+    expect(ok(await core.call('openness.model', { year: 2025 })).date).toBe('2026年1月20日');
     core.close();
   });
 });

@@ -1,6 +1,7 @@
 // The CLI's report command: writes the .docx, exit 1 with a Chinese message on bad input, UsageError on bad usage.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import JSZip from 'jszip';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { parseArgs, UsageError } from '../../../electron/shared/cli-args.ts';
 import { reportCommand } from '../../../electron/cli/commands/report.ts';
@@ -30,15 +31,30 @@ describe('report command', () => {
     core.close();
   });
 
-  it('--date sets the 成文日期; a bad date exits 1', async () => {
+  it('--date is for that document only (the stored 成文日期 stays); before 1 December it is refused; a bad date exits 1', async () => {
     const core = memoryCore();
     ok(await core.call('exchange.import', { content: fixturePackage('002_b806baa4f7d74a32') }));
+    const stored = ok(await core.call('years.getProfile', { year: 2020 })).reportDate;
     const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
     const warn = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const out = join(tmp.dir, 'd.docx');
     expect(await reportCommand(core, args('--year', '2020', '--out', out, '--date', '2021-01-12'))).toBe(0);
-    expect(ok(await core.call('years.getProfile', { year: 2020 })).reportDate).toBe('2021-01-12');
-    expect(ok(await core.call('report.model', { year: 2020 })).date).toBe('2021年1月12日');
+    expect(ok(await core.call('years.getProfile', { year: 2020 })).reportDate).toBe(stored);
+    expect(ok(await core.call('report.model', { year: 2020, date: '2021-01-12' })).date).toBe('2021年1月12日');
+    const xml = await (await JSZip.loadAsync(readFileSync(out))).file('word/document.xml')!.async('string');
+    expect(xml).toContain('2021年1月12日');
+    // a 2020 report dated 2019年5月1日 or 2020年6月1日 cannot be right
+    for (const early of ['2019-05-01', '2020-06-01']) {
+      warn.mockClear();
+      expect(await reportCommand(core, args('--year', '2020', '--out', join(tmp.dir, 'early.docx'), '--date', early))).toBe(1);
+      expect(warn.mock.calls.flat().join('\n')).toContain('早于2020年12月1日');
+    }
+    expect(existsSync(join(tmp.dir, 'early.docx'))).toBe(false);
+    expect(ok(await core.call('years.getProfile', { year: 2020 })).reportDate).toBe(stored);
+    // after 31 March of the next year: printed, with a warning
+    warn.mockClear();
+    expect(await reportCommand(core, args('--year', '2020', '--out', out, '--date', '2021-05-10'))).toBe(0);
+    expect(warn.mock.calls.flat().join('\n')).toContain('晚于2021年3月31日');
     expect(await reportCommand(core, args('--year', '2020', '--out', out, '--date', '2021-02-30'))).toBe(1);
     expect(warn.mock.calls.flat().join('\n')).toContain('成文日期应为有效日期');
     log.mockRestore();

@@ -27,8 +27,8 @@ describe('report.model', () => {
     const sec = (k: string) => m.sections.find((s) => s.key === k)!;
     expect(m.sections.map((s) => s.heading)).toEqual([
       '一、2024年推进法治政府建设的主要举措和成效',
-      '二、党政主要负责人履行推进法治建设第一责任人职责情况',
-      '三、存在的不足和原因',
+      '二、存在的不足和原因',
+      '三、党政主要负责人履行推进法治建设第一责任人职责情况',
       '四、2025年推进法治政府建设的主要安排',
       '五、其他需要报告的情况',
     ]);
@@ -39,6 +39,16 @@ describe('report.model', () => {
     expect(m.review.filter((w) => w.kind === 'draft_text').map((w) => w.link)).toEqual([
       { page: 'report', section: 'intro' },
       { page: 'report', section: 'leaderDuties' },
+    ]);
+    // many county notices ask for 第一责任人 second: sectionOrder swaps 二 and 三, the numbering follows
+    ok(await core.call('years.saveProfile', { year: 2024, sectionOrder: 'leaderDutiesSecond' }));
+    const m2 = ok(await core.call('report.model', { year: 2024 }));
+    expect(m2.sections.map((s) => `${s.key} ${s.heading.slice(0, 2)}`)).toEqual([
+      'measures 一、',
+      'leaderDuties 二、',
+      'shortcomings 三、',
+      'nextYearPlan 四、',
+      'other 五、',
     ]);
     core.close();
   });
@@ -115,7 +125,7 @@ describe('report.model', () => {
     expect(section1(m)).toContain('全年开展普法宣传活动1场次，同比下降91.7%，均为集中宣传');
     const draft = m.sections.find((x) => x.key === 'shortcomings')!;
     expect(draft.draft).toBe(true);
-    expect(draft.paragraphs[0].text).toBe('一是普法宣传活动较上年减少。全年开展普法宣传活动1场次，上年12场次，普法形式和针对性有待加强。');
+    expect(draft.paragraphs[0].text).toBe('一是普法宣传活动较上年减少。2024年开展普法宣传活动1场次，上年12场次，普法形式和针对性有待加强。');
     expect(body(m)).not.toMatch(/(?<![\d.])0(件|次|场次)/);
     // a year with one record before: no 同比 at all (below 10 records), not 同比增长4800%
     const core2 = memoryCore();
@@ -163,7 +173,7 @@ describe('report.model', () => {
     // section 二 never gets the figures prepended: the clerk's text stands alone
     ok(await core.call('years.saveProfile', { year: 2024, narrative: { leaderDuties: '书记带头学法。' } }));
     const m2 = ok(await core.call('report.model', { year: 2024 }));
-    expect(m2.sections[1].paragraphs).toEqual([{ text: '书记带头学法。', source: 'clerk' }]);
+    expect(m2.sections.find((x) => x.key === 'leaderDuties')!.paragraphs).toEqual([{ text: '书记带头学法。', source: 'clerk' }]);
     expect(body(m2)).not.toMatch(/党政主要负责人[^。]*出庭/);
     core.close();
   });
@@ -259,13 +269,29 @@ describe('report.model', () => {
     const m = ok(await core.call('report.model', { year: 2023 }));
     const c = m.review.filter((r) => r.kind === 'contradiction');
     expect(c.map((r) => r.message)).toEqual([
-      '“矛盾纠纷化解”的文字写“成功率98.8%”，台账的调解成功率为98.9%，报告中会出现两个不同的数字（98.8%与98.9%），请核对。',
+      '“矛盾纠纷化解”的文字写“成功率98.8%”，台账的调解成功率为98.9%。报告只印您的文字、不再印台账的这一句；请核对后改正，或点“改为台账数字”改为“成功率98.9%”。',
     ]);
+    expect(c[0].mustCheck).toBe(true);
+    expect(c[0].fix).toEqual({ section: 'measure-mediation', found: '成功率98.8%', replacement: '成功率98.9%' });
+    // the two values never both reach the document: the app's rate is left out, the clerk's stays
+    expect(body(m)).toContain('成功率98.8%');
+    expect(body(m)).not.toContain('98.9%');
+    // 改为台账数字 rewrites the number in the stored text; then nothing is left to check
+    const before = ok(await core.call('years.getProfile', { year: 2023 })).measures.mediation!;
+    ok(await core.call('report.useLedgerNumber', { year: 2023, ...c[0].fix! }));
+    const after = ok(await core.call('years.getProfile', { year: 2023 })).measures.mediation!;
+    expect(after).toBe(before.replace('成功率98.8%', '成功率98.9%'));
+    const fixed = ok(await core.call('report.model', { year: 2023 }));
+    expect(fixed.review.filter((r) => r.kind === 'contradiction')).toEqual([]);
+    expect(body(fixed).match(/98\.9%/g)).toHaveLength(1);
+    // a stale fix (the number was already changed) is refused with a Chinese message, nothing written
+    expect(err(await core.call('report.useLedgerNumber', { year: 2023, ...c[0].fix! })).message).toContain('已不是与台账不一致的数字');
     ok(await core.call('years.saveProfile', { year: 2023, measures: { mediation: '全年调解案件440件。' } }));
     const m2 = ok(await core.call('report.model', { year: 2023 }));
     expect(m2.review.filter((r) => r.kind === 'contradiction').map((r) => r.message)).toEqual([
-      '“矛盾纠纷化解”的文字写“调解案件440件”，台账的调解案件总数为445，报告中会出现两个不同的数字（440与445），请核对。',
+      '“矛盾纠纷化解”的文字写“调解案件440件”，台账的调解案件总数为445。报告只印您的文字、不再印台账的这一句；请核对后改正，或点“改为台账数字”改为“调解案件445件”。',
     ]);
+    expect(body(m2)).not.toContain('受理矛盾纠纷445件');
     core.close();
   });
 
@@ -275,6 +301,9 @@ describe('report.model', () => {
     const m = ok(await core.call('report.model', { year: 2020, appendix: true }));
     expect(m.appendix.map((t) => t.title)).toEqual(['2020年普法宣传活动一览', '2020年矛盾纠纷分类统计', '2020年行政执法检查统计']);
     expect(m.appendix[0].rows).toHaveLength(9);
+    // 合计 in 场次 as the body states it (9场次, all 集中宣传: no 小计 for a single kind)
+    expect(m.appendix[0].total?.[2]).toBe('活动9场次');
+    expect(m.sections[0].paragraphs.map((p) => p.text).join('')).toContain('普法宣传活动9场次');
     expect(m.appendix[1].total).toEqual(['合计', '37', '35', '94.6%']);
     expect(m.appendix[2].total).toEqual(['合计', '12', '9', '7', '2']);
     expect(m.appendixNote[0]).toBe('附件：1.2020年普法宣传活动一览');

@@ -53,19 +53,20 @@ function stats(patch: Partial<{ [K in keyof YearStats]: Partial<YearStats[K]> }>
       penalties: 0,
       penaltyAmount: 0,
       entrusted: 0,
-      ownPenalties: 0,
-      entrustedPenalties: 0,
-      ownInspections: 0,
       byField: [],
       penaltiesByKind: [],
       previousTotal: null,
       previousPenalties: null,
     },
+    enforcement: { ownPenalties: 0, entrustedPenalties: 0, ownInspections: 0 },
     work: {},
     checks: { closedBeforeAccepted: 0, rectifiedOverFound: 0, amountWithoutMoney: 0 },
   };
+  const i = { ...base.inspections, ...patch.inspections };
   return {
     ...base,
+    // by default every inspection and penalty is the township's own
+    enforcement: { ownPenalties: i.penalties, entrustedPenalties: 0, ownInspections: i.total - i.entrusted, ...patch.enforcement },
     activities: { ...base.activities, ...patch.activities },
     mediation: { ...base.mediation, ...patch.mediation },
     inspections: { ...base.inspections, ...patch.inspections },

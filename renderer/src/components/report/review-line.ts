@@ -6,10 +6,12 @@ export interface ReviewLine {
   /** 不能导出 / 请核对 / 建议 … */
   label: string;
   message: string;
-  effect?: 'light' | 'plain';
+  effect?: 'light' | 'plain' | 'dark';
   /** the link's text (去修改, 打开相关记录 …); none: nothing to follow */
   link?: string | null;
   /** data-* attributes that name the line (data-kind, data-check) */
   attrs?: Record<string, string>;
   classes?: string[];
+  /** a one-click fix beside the link (改为台账数字) */
+  action?: string | null;
 }

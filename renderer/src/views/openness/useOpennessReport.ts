@@ -6,10 +6,10 @@ import type { OpennessModel, OpennessPart } from '@shared/contract/openness.ts';
 import type { OpennessNarrativeKey } from '@shared/openness.ts';
 import { call } from '@/api/client.ts';
 import { runAction } from '@/composables/useAction.ts';
+import { useAutosave } from '@/composables/useAutosave.ts';
 import { useYearStore } from '@/stores/year.ts';
 
-export type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'error';
-const SAVE_DELAY = 800;
+export type { SaveState } from '@/composables/useAutosave.ts';
 
 export function useOpennessReport() {
   const yearStore = useYearStore();
@@ -17,12 +17,17 @@ export function useOpennessReport() {
   const loading = ref(false);
   const date = ref<string | null>(null);
   const texts = ref<Partial<Record<OpennessNarrativeKey, string>>>({});
-  const pending = new Map<OpennessNarrativeKey, string>();
-  const saveState = ref<SaveState>('idle');
   const exportedAt = ref<string | null>(null);
   const contact = ref('');
-  let timer: ReturnType<typeof setTimeout> | null = null;
   let seq = 0;
+  const autosave = useAutosave<OpennessNarrativeKey>({
+    save: async (sent) => {
+      const narrative = Object.fromEntries([...sent].map(([k, v]) => [k, v.trim() ? v : null]));
+      return !!(await runAction(() => call('years.saveProfile', { year: yearStore.year, openness: { narrative } })));
+    },
+    after: () => load(),
+  });
+  const { saveState, flush } = autosave;
 
   const dateInput = () => ({ year: yearStore.year, ...(date.value ? { date: date.value } : {}) });
 
@@ -30,7 +35,7 @@ export function useOpennessReport() {
     const next: Partial<Record<OpennessNarrativeKey, string>> = {};
     for (const p of m.parts) {
       if (!p.narrativeKey) continue;
-      next[p.narrativeKey] = pending.has(p.narrativeKey) ? pending.get(p.narrativeKey)! : (p.narrative ?? (p.draft ? (p.draftText ?? '') : ''));
+      next[p.narrativeKey] = autosave.unsaved(p.narrativeKey) ?? p.narrative ?? (p.draft ? (p.draftText ?? '') : '');
     }
     texts.value = next;
   }
@@ -56,31 +61,9 @@ export function useOpennessReport() {
     if (await runAction(() => call('settings.update', { opennessContact: contact.value.trim() || null }))) void load();
   }
 
-  /** saves every pending text now; false when that failed (the clerk was told) */
-  async function flush(): Promise<boolean> {
-    if (timer) clearTimeout(timer);
-    timer = null;
-    if (!pending.size) return true;
-    const sent = new Map(pending);
-    saveState.value = 'saving';
-    const narrative = Object.fromEntries([...sent].map(([k, v]) => [k, v.trim() ? v : null]));
-    const ok = await runAction(() => call('years.saveProfile', { year: yearStore.year, openness: { narrative } }));
-    if (!ok) {
-      saveState.value = 'error';
-      return false;
-    }
-    for (const [k, v] of sent) if (pending.get(k) === v) pending.delete(k);
-    saveState.value = pending.size ? 'pending' : 'saved';
-    await load();
-    return true;
-  }
-
   function edit(key: OpennessNarrativeKey, text: string) {
     texts.value = { ...texts.value, [key]: text };
-    pending.set(key, text);
-    saveState.value = 'pending';
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(() => void flush(), SAVE_DELAY);
+    autosave.edit(key, text);
   }
 
   function acceptDraft(p: OpennessPart) {
@@ -89,17 +72,27 @@ export function useOpennessReport() {
     void flush();
   }
 
+  // the 成文日期 is kept with the year (not forgotten on leaving the page)
+  let keptDate: string | null = null;
   watch(
     () => yearStore.year,
     async () => {
       await flush();
-      date.value = null;
       model.value = null;
+      const p = await runAction(() => call('years.getProfile', { year: yearStore.year }), { errorTo: 'quiet' });
+      keptDate = p?.openness.opennessReportDate ?? null;
+      date.value = keptDate;
       void load();
     },
     { immediate: true },
   );
-  watch(date, () => void load());
+  watch(date, async (d) => {
+    if ((d ?? null) !== keptDate) {
+      keptDate = d ?? null;
+      await runAction(() => call('years.saveProfile', { year: yearStore.year, openness: { opennessReportDate: keptDate } }));
+    }
+    void load();
+  });
   void loadContact();
 
   return { model, loading, date, texts, saveState, exportedAt, contact, dateInput, load, saveContact, flush, edit, acceptDraft };
