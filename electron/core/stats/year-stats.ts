@@ -26,7 +26,8 @@ export const STATS_SQL = {
       COALESCE(SUM(status = 'success'), 0) AS success, COALESCE(SUM(status = 'failed'), 0) AS failed,
       COALESCE(SUM(status = 'in_progress'), 0) AS inProgress, COALESCE(SUM(status = 'suspended'), 0) AS suspended,
       COALESCE(SUM(agreement = 'written'), 0) AS written, COALESCE(SUM(agreement = 'oral'), 0) AS oral,
-      COALESCE(SUM(closed_on IS NOT NULL AND closed_on <> '' AND closed_on < accepted_on), 0) AS closedBeforeAccepted
+      COALESCE(SUM(closed_on IS NOT NULL AND closed_on <> '' AND closed_on < accepted_on), 0) AS closedBeforeAccepted,
+      COALESCE(SUM(status IN ('success', 'failed') AND (closed_on IS NULL OR closed_on = '')), 0) AS closedWithoutDate
     FROM mediation_cases WHERE ${inYear('accepted_on')}`,
   disputeTypes: `SELECT type AS code, COUNT(*) AS count, COALESCE(SUM(status = 'success'), 0) AS success,
       COALESCE(SUM(status <> 'in_progress'), 0) AS closed FROM mediation_cases WHERE ${inYear('accepted_on')}
@@ -166,6 +167,7 @@ export function computeYearStats(db: Db, year: number): YearStats {
       closedBeforeAccepted: m.closedBeforeAccepted,
       rectifiedOverFound: i.rectifiedOverFound,
       amountWithoutMoney: i.amountWithoutMoney,
+      closedWithoutDate: m.closedWithoutDate,
     },
   };
 }
