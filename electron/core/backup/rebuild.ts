@@ -28,6 +28,7 @@ import { ID_RE, normalizeTime, parseProfile } from '../exchange/import-package.t
 import { updateSettings } from '../years/settings.ts';
 import { getProfile, writeProfile } from '../years/year-profiles.ts';
 import { getRecord, insertRecord, setDeleted } from '../registers/repository.ts';
+import { withBulkKeywordIndex } from '../registers/keyword-index.ts';
 import { rowToRecord } from '../registers/mapping.ts';
 import { AppError } from '../util/errors.ts';
 
@@ -399,11 +400,18 @@ export function rebuildLedger(srcFile: string, targetFile: string, opts: Rebuild
       .transaction(() => {
         copySettings(staging, target, ignored);
         years = copyProfiles(staging, target, bad, opts.now.toISOString());
-        for (const r of REGISTER_NAMES) {
-          const n = copyRegister(staging, target, REGISTERS[r], bad);
-          counts[r] = n.live;
-          deleted[r] = n.deleted;
-        }
+        // a new ledger: each keyword index filled by one rebuild after its rows, not row by row
+        withBulkKeywordIndex(
+          target,
+          REGISTER_NAMES.map((r) => REGISTERS[r].table),
+          () => {
+            for (const r of REGISTER_NAMES) {
+              const n = copyRegister(staging, target, REGISTERS[r], bad);
+              counts[r] = n.live;
+              deleted[r] = n.deleted;
+            }
+          },
+        );
         attachments = copyAttachments(staging, target, opts, bad);
         copyExchangeSeen(staging, target);
         copyOtherTables(staging, target);

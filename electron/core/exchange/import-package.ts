@@ -18,6 +18,7 @@ import { isoNow, type CoreContext } from '../context.ts';
 import { getSettings, updateSettings } from '../years/settings.ts';
 import { emptyProfile, getProfile, profileExists, writeProfile } from '../years/year-profiles.ts';
 import { getRecord, insertRecord, prepared, replaceRecord } from '../registers/repository.ts';
+import { bulkIndexWorthIt, withBulkKeywordIndex } from '../registers/keyword-index.ts';
 import { AppError } from '../util/errors.ts';
 import { describeCase, normalizeCaseNo } from '../cases/case-number.ts';
 import { fromPackageRecord, PACKAGE_FORMAT, PACKAGE_KEYS, PACKAGE_VERSION, personalKeys } from './package-format.ts';
@@ -388,6 +389,19 @@ export function hasPersonalData(data: Obj): boolean {
   });
 }
 
+/** The registers whose writes in this import are large beside what they hold (bulkIndexWorthIt). */
+function bulkIndexedTables(ctx: CoreContext, records: { register: RegisterName; action: string; skip?: boolean }[]): string[] {
+  const writes = new Map<RegisterName, number>();
+  for (const r of records) if (!r.skip && (r.action === 'new' || r.action === 'updated')) writes.set(r.register, (writes.get(r.register) ?? 0) + 1);
+  return [...writes]
+    .filter(([name, n]) => {
+      if (!bulkIndexWorthIt(n, 0)) return false; // too few writes whatever the table holds
+      const rows = (prepared(ctx.db, `SELECT COUNT(*) AS n FROM ${REGISTERS[name].table}`).get() as { n: number }).n;
+      return bulkIndexWorthIt(n, rows);
+    })
+    .map(([name]) => REGISTERS[name].table);
+}
+
 export interface ImportPackageOptions {
   dryRun: boolean;
   skipInvalid?: boolean;
@@ -456,14 +470,17 @@ export function importPackage(ctx: CoreContext, text: string, opts: ImportPackag
       for (const p of profiles) {
         if (p.action === 'new' || p.action === 'updated') writeProfile(ctx.db, p.profile, p.profile.updatedAt ?? now);
       }
-      for (const r of records) {
-        if (r.skip) continue;
-        const def = REGISTERS[r.register];
-        if (r.action === 'new') insertRecord(ctx.db, def, r.id, r.fields, r.updatedAt ?? now);
-        else if (r.action === 'updated') replaceRecord(ctx.db, def, r.id, r.fields, r.updatedAt ?? now);
-        if (r.action === 'new' || r.action === 'updated') markReceived(ctx, r.register, r.id, r.updatedAt ?? now);
-        else if (r.action === 'unchanged' && r.localUpdatedAt) markReceived(ctx, r.register, r.id, r.localUpdatedAt);
-      }
+      // a large package fills the keyword index in one rebuild per register, not row by row
+      withBulkKeywordIndex(ctx.db, bulkIndexedTables(ctx, records), () => {
+        for (const r of records) {
+          if (r.skip) continue;
+          const def = REGISTERS[r.register];
+          if (r.action === 'new') insertRecord(ctx.db, def, r.id, r.fields, r.updatedAt ?? now);
+          else if (r.action === 'updated') replaceRecord(ctx.db, def, r.id, r.fields, r.updatedAt ?? now);
+          if (r.action === 'new' || r.action === 'updated') markReceived(ctx, r.register, r.id, r.updatedAt ?? now);
+          else if (r.action === 'unchanged' && r.localUpdatedAt) markReceived(ctx, r.register, r.id, r.localUpdatedAt);
+        }
+      });
       opts.afterWrite?.();
     })
     .immediate();
