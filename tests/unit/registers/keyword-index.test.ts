@@ -4,14 +4,7 @@
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrate, MIGRATIONS } from '../../../electron/core/db/migrations.ts';
-import {
-  createKeywordIndex,
-  dropKeywordIndex,
-  keywordGrams,
-  keywordIndexName,
-  keywordMatch,
-  withBulkKeywordIndex,
-} from '../../../electron/core/registers/keyword-index.ts';
+import { createKeywordIndex, dropKeywordIndex, keywordIndexName, keywordMatch, withBulkKeywordIndex } from '../../../electron/core/registers/keyword-index.ts';
 import { importPackage } from '../../../electron/core/exchange/import-package.ts';
 import { hasKeywordIndex, insertRecord, keywordPlan, listRecords, scanRecords } from '../../../electron/core/registers/repository.ts';
 import type { Core } from '../../../electron/core/index.ts';
