@@ -2,7 +2,7 @@
 // timed by phase (statistics, composition, packing + writing; median of 5) beside
 // the floor measured in the same run (the bare SQL aggregates + the same document
 // packed by `docx` alone), and a 5 000-row appendix.
-// Goals: < 100 ms for 1 000, < 800 ms for 100 000, RSS < 300 MB, ≤ 2× the floor;
+// Goals: < 100 ms for 1 000, < 800 ms for 100 000, RSS < 300 MB, ≤ 1.2× the floor (issue 24);
 // the 5 000-row appendix < 2.5 s and < 600 MB.
 // Run: node_modules/.bin/node bench/report.ts   (or npm run bench -- report)
 import { spawnSync } from 'node:child_process';
@@ -12,16 +12,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import { createCore, type Core } from '../electron/core/index.ts';
-import { getSettings } from '../electron/core/years/settings.ts';
-import { getProfile } from '../electron/core/years/year-profiles.ts';
 import { insertRecord } from '../electron/core/registers/repository.ts';
-import { composeReport } from '../electron/core/report/compose.ts';
 import { buildDocument, renderReportDocx } from '../electron/core/report/render-docx.ts';
-import { screenReport } from '../electron/core/report/privacy.ts';
-import { runReview } from '../electron/core/report/review.ts';
-import { activityRows } from '../electron/core/report/service.ts';
-import { localDate } from '../electron/core/util/local-date.ts';
-import { computeYearStats, STATS_SQL } from '../electron/core/stats/year-stats.ts';
+import { activityRows, buildReportModel } from '../electron/core/report/service.ts';
+import { computeYearStats, yearStatsStatements } from '../electron/core/stats/year-stats.ts';
 import { REGISTERS, REGISTER_NAMES, type RegisterName } from '../electron/shared/registers.ts';
 import { mb, median, ms, time, timeAsync, verdict } from './stats-util.ts';
 
@@ -163,27 +157,20 @@ async function benchYear(perRegister: number, goal: number): Promise<boolean> {
     let bytes = 0;
     for (let run = 0; run < 6; run++) {
       const t0 = performance.now();
-      const [stats, tStats] = time(() => computeYearStats(db, YEAR));
-      const [model, tCompose] = time(() => {
-        const today = localDate(core.ctx.now());
-        // composition with the whole 审稿 list: data checks and the personal-data screen
-        const profile = getProfile(db, YEAR);
-        const settings = getSettings(db);
-        const m = composeReport({ stats, profile, settings, today });
-        m.review = runReview(db, YEAR, { today, composed: m.review, privacy: screenReport(db, profile, settings, false, stats), stats });
-        return m;
-      });
+      // the report as the app builds it (report/service.ts): statistics once, composition, the whole 审稿 list
+      const [, tStats] = time(() => computeYearStats(db, YEAR));
+      const [model, tCompose] = time(() => buildReportModel(core.ctx, YEAR));
       const [, tPack] = await timeAsync(async () => {
         const buf = await renderReportDocx(model);
         bytes = buf.length;
         writeFileSync(out, buf);
       });
-      const total = performance.now() - t0;
+      // the statistics above are the phase's own measure: the model computed them again inside
+      const total = performance.now() - t0 - tStats;
       // the floor: the bare aggregates, and the same document packed by docx alone
-      const p = { from: `${YEAR}-01-01`, to: `${YEAR + 1}-01-01` };
-      const prev = { from: `${YEAR - 1}-01-01`, to: `${YEAR}-01-01` };
+      // the statements the statistics run, in the plan they choose (yearStatsStatements)
       const [, tSql] = time(() => {
-        for (const [k, sql] of Object.entries(STATS_SQL)) db.prepare(sql).all(k === 'previous' ? prev : p);
+        for (const x of yearStatsStatements(db, YEAR)) db.prepare(x.sql).all(x.params);
       });
       const [, tDocx] = await timeAsync(() => Packer.toBuffer(buildDocument(model)));
       if (run === 0) continue; // warm-up
@@ -200,14 +187,14 @@ async function benchYear(perRegister: number, goal: number): Promise<boolean> {
     const ratio = total / limit;
     const memory = peak();
     console.log(
-      `统计 ${ms(median(phases.stats))}  组稿 ${ms(median(phases.compose))}  排版打包写盘 ${ms(median(phases.pack))}  （${Math.round(bytes / 1024)} KB）`,
+      `统计（单独一次） ${ms(median(phases.stats))}  组稿含统计与审稿 ${ms(median(phases.compose))}  排版打包写盘 ${ms(median(phases.pack))}  （${Math.round(bytes / 1024)} KB）`,
     );
     console.log(`合计（5 次中位数） ${ms(total)}  目标 < ${goal} ms  ${verdict(total < goal)}`);
     console.log(
-      `极限：裸 SQL 聚合 ${ms(median(floor.sql))} + docx 单独打包同一文档 ${ms(median(floor.docx))} = ${ms(limit)}；本实现为极限的 ${ratio.toFixed(2)} 倍  目标 ≤ 2  ${verdict(ratio <= 2)}`,
+      `极限：裸 SQL 聚合 ${ms(median(floor.sql))} + docx 单独打包同一文档 ${ms(median(floor.docx))} = ${ms(limit)}；本实现为极限的 ${ratio.toFixed(2)} 倍  目标 ≤ 1.2  ${verdict(ratio <= 1.2)}`,
     );
     console.log(`内存：当前 ${mb(rss())}，进程峰值 ${mb(memory)}  目标 < 300 MB  ${verdict(memory < 300 * 1024 * 1024)}`);
-    return total < goal && ratio <= 2 && memory < 300 * 1024 * 1024;
+    return total < goal && ratio <= 1.2 && memory < 300 * 1024 * 1024;
   } finally {
     cleanup();
     rmSync(out, { force: true });

@@ -1,4 +1,4 @@
-// npm run bench [startup|registers|report|excel-backup|home]: the benchmarks, each goal beside its figure.
+// npm run bench [startup|registers|report|scale|excel-backup|home]: the benchmarks, each goal beside its figure.
 // Each runs in a process of its own, so one's peak memory never counts against another's.
 // Not part of npm test.
 import { spawnSync } from 'node:child_process';
@@ -8,6 +8,7 @@ const BENCHES: [name: string, label: string][] = [
   ['startup', '进程启动'],
   ['registers', '台账列表与导入'],
   ['report', '年度报告'],
+  ['scale', '整进程：十万级导入与报告'],
   ['excel-backup', 'Excel 与备份'],
   ['home', '首页（图表与提醒）'],
 ];

@@ -9,6 +9,9 @@ import { intOption, textOption, UsageError, type ParsedArgs } from '../../shared
 import type { CommandTable } from '../command.ts';
 import { fail, unwrap, writeFileAtomic } from '../output.ts';
 
+/** How report.export's refusal begins (service.ts); its issues are the blocking 审稿 items. */
+const PERSONAL_DATA_REFUSAL = '报告中会出现个人信息';
+
 export const REPORT_USAGE = 'report --year 年度 --out 文件.docx [--appendix] [--date 成文日期YYYY-MM-DD]   生成年度法治政府建设情况报告（Word）';
 
 export async function reportCommand(core: Core, args: ParsedArgs): Promise<number> {
@@ -24,17 +27,14 @@ export async function reportCommand(core: Core, args: ParsedArgs): Promise<numbe
     return fail(`成文日期应为有效日期 YYYY-MM-DD，例如 ${year + 1}-01-15，现为“${date.slice(0, 20)}”`);
   const appendix = args.options.appendix === true;
 
-  // --date is for this document only: the stored 成文日期 stays as it is
-  const model = unwrap(await core.call('report.model', { year, appendix, ...(date ? { date } : {}) }));
-  if (model === undefined) return 1;
-  if (model.dateRefused) return fail(model.dateRefused);
-  const blocked = model.review.filter((r) => r.severity === 'block');
-  if (blocked.length) {
-    console.error(`错误：报告中会出现个人信息，未生成文件（共${blocked.length}处）：`);
-    for (const r of blocked) console.error(`  - ${r.message}`);
+  // --date is for this document only: the stored 成文日期 stays as it is; one call builds the model once
+  const result = await core.call('report.export', { year, appendix, ...(date ? { date } : {}) });
+  if (!result.ok && result.error.message.startsWith(PERSONAL_DATA_REFUSAL) && result.error.issues?.length) {
+    console.error(`错误：报告中会出现个人信息，未生成文件（共${result.error.issues.length}处）：`);
+    for (const r of result.error.issues) console.error(`  - ${r.message}`);
     return 1;
   }
-  const file = unwrap(await core.call('report.export', { year, appendix, ...(date ? { date } : {}) }));
+  const file = unwrap(result);
   if (file === undefined) return 1;
   try {
     writeFileAtomic(path, Buffer.from(file.base64, 'base64'));
@@ -42,11 +42,11 @@ export async function reportCommand(core: Core, args: ParsedArgs): Promise<numbe
     return fail(`无法写入 ${path}：${e instanceof Error ? e.message : String(e)}`);
   }
   console.log(`已生成 ${path}（${Math.ceil(file.bytes / 1024)} KB）`);
-  if (model.review.length) {
-    console.error(`审稿（${model.review.length}项）：`);
+  if (file.review.length) {
+    console.error(`审稿（${file.review.length}项）：`);
     // the report's review code loads with the report, not with every CLI start
     const { reviewLine } = await import('../../core/report/review.ts');
-    for (const r of model.review) console.error(`  ${reviewLine(r)}`);
+    for (const r of file.review) console.error(`  ${reviewLine(r)}`);
   }
   return 0;
 }

@@ -29,6 +29,7 @@ import { updateSettings } from '../years/settings.ts';
 import { getProfile, writeProfile } from '../years/year-profiles.ts';
 import { getRecord } from '../registers/repository.ts';
 import { RecordWriter } from '../registers/write.ts';
+import { withBulkKeywordIndex } from '../registers/keyword-index.ts';
 import { rowToRecord } from '../registers/mapping.ts';
 import { AppError } from '../util/errors.ts';
 
@@ -400,11 +401,18 @@ export function rebuildLedger(srcFile: string, targetFile: string, opts: Rebuild
         copySettings(staging, target, ignored);
         years = copyProfiles(staging, target, bad, opts.now.toISOString());
         const writer = new RecordWriter(target, 'restore');
-        for (const r of REGISTER_NAMES) {
-          const n = copyRegister(staging, writer, REGISTERS[r], bad);
-          counts[r] = n.live;
-          deleted[r] = n.deleted;
-        }
+        // a new ledger: each keyword index filled by one rebuild after its rows, not row by row
+        withBulkKeywordIndex(
+          target,
+          REGISTER_NAMES.map((r) => REGISTERS[r].table),
+          () => {
+            for (const r of REGISTER_NAMES) {
+              const n = copyRegister(staging, writer, REGISTERS[r], bad);
+              counts[r] = n.live;
+              deleted[r] = n.deleted;
+            }
+          },
+        );
         attachments = copyAttachments(staging, target, opts, bad);
         copyExchangeSeen(staging, target);
         copyOtherTables(staging, target);

@@ -211,42 +211,41 @@ export function describeCase(c: { acceptedOn: string; type: string; id: string; 
   return `${c.caseNo ? `${c.caseNo}，` : ''}${c.acceptedOn}受理的${labelOf(DISPUTE_TYPES, c.type)}纠纷`;
 }
 
-/** Groups of live cases sharing a 案号 within a year (existing data, listed as data warnings). */
-/** A 案号 not in its normal form (a space, or brackets other than 〔〕): the few rows normalizeCaseNo changes. */
-const ODD_CASE_NO = `case_no GLOB '*[] \u3000\u00a0[［］()（）【】]*' OR instr(case_no, char(9)) OR instr(case_no, char(10)) OR instr(case_no, char(13))`;
+/**
+ * A 案号 not in its plain form — any character but Han characters, ASCII digits and 〔〕 (spaces,
+ * other brackets, full-width digits, invisible characters), or a 序号 with a leading zero: the few
+ * values normalizeCaseNo changes, so the others are compared as written.
+ */
+const ODD_CASE_NO = /[^\p{Script=Han}0-9〔〕]|〕0/u;
 
 /**
  * Groups of live cases sharing a 案号 within a year (existing data, listed as data warnings).
- * Exact repeats come from the 案号 index; a number written oddly is normalised in JS and
- * looked up in its normal form, so no row of a 100 000-case year is read into JS for nothing.
+ * One pass over the 案号 index (case_no, accepted_on; its entries carry the rowid, so no
+ * table row is read): each number keyed by its year and normal form in JS (normalised
+ * only when written oddly), then only the rows of a repeated number are fetched.
  */
 export function duplicateCaseNos(db: Db, year?: number): { year: number; caseNo: string; cases: CaseNoRow[] }[] {
   const live = `deleted_at IS NULL AND case_no IS NOT NULL AND case_no <> ''${year === undefined ? '' : ' AND accepted_on >= @from AND accepted_on < @to'}`;
   const params = year === undefined ? {} : { from: `${year}-01-01`, to: `${year + 1}-01-01` };
-  const cols = 'id, case_no AS caseNo, accepted_on AS acceptedOn, type, 0 AS deleted';
-  const exact = prepared(
-    db,
-    `SELECT ${cols} FROM mediation_cases WHERE ${live} AND (substr(accepted_on, 1, 4), case_no) IN (
-      SELECT substr(accepted_on, 1, 4), case_no FROM mediation_cases WHERE ${live} GROUP BY 1, 2 HAVING COUNT(*) > 1)`,
-  ).all(params) as CaseNoRow[];
-  const odd = prepared(db, `SELECT ${cols} FROM mediation_cases WHERE ${live} AND (${ODD_CASE_NO})`).all(params) as CaseNoRow[];
-  const partners = odd.flatMap((r) => {
-    const y = Number(r.acceptedOn.slice(0, 4));
-    return prepared(db, `SELECT ${cols} FROM mediation_cases WHERE deleted_at IS NULL AND case_no = ? AND accepted_on >= ? AND accepted_on < ?`).all(
-      normalizeCaseNo(r.caseNo),
-      `${y}-01-01`,
-      `${y + 1}-01-01`,
-    ) as CaseNoRow[];
-  });
-  const rows = [...new Map([...exact, ...odd, ...partners].map((r) => [r.id, r])).values()];
-  const groups = new Map<string, CaseNoRow[]>();
-  for (const r of rows) {
-    const k = `${r.acceptedOn.slice(0, 4)}|${normalizeCaseNo(r.caseNo)}`;
-    const g = groups.get(k);
-    if (g) g.push(r);
-    else groups.set(k, [r]);
+  const entries = prepared(db, `SELECT rowid, case_no, accepted_on FROM mediation_cases INDEXED BY mediation_cases_case_no WHERE ${live}`)
+    .raw()
+    .all(params) as [number, string, string][];
+  const seen = new Map<string, number | number[]>();
+  const repeated: number[][] = [];
+  for (const [rowid, caseNo, acceptedOn] of entries) {
+    const k = `${acceptedOn.slice(0, 4)}|${ODD_CASE_NO.test(caseNo) ? normalizeCaseNo(caseNo) : caseNo}`;
+    const g = seen.get(k);
+    if (g === undefined) seen.set(k, rowid);
+    else if (typeof g === 'number') {
+      const group = [g, rowid];
+      seen.set(k, group);
+      repeated.push(group);
+    } else g.push(rowid);
   }
-  return [...groups.entries()]
-    .filter(([, g]) => g.length > 1)
-    .map(([k, g]) => ({ year: Number(k.slice(0, 4)), caseNo: g[0].caseNo, cases: g.sort((a, b) => a.acceptedOn.localeCompare(b.acceptedOn)) }));
+  if (!repeated.length) return [];
+  const byRowid = prepared(db, 'SELECT id, case_no AS caseNo, accepted_on AS acceptedOn, type, 0 AS deleted FROM mediation_cases WHERE rowid = ?');
+  return repeated.map((rowids) => {
+    const cases = rowids.map((r) => byRowid.get(r) as CaseNoRow).sort((a, b) => a.acceptedOn.localeCompare(b.acceptedOn));
+    return { year: Number(cases[0].acceptedOn.slice(0, 4)), caseNo: cases[0].caseNo, cases };
+  });
 }

@@ -22,6 +22,7 @@ import { getSettings, updateSettings } from '../years/settings.ts';
 import { emptyProfile, getProfile, profileExists, writeProfile } from '../years/year-profiles.ts';
 import { getRecord, prepared } from '../registers/repository.ts';
 import { RECORD_ID_RE, RecordWriter, type PlannedWrite } from '../registers/write.ts';
+import { bulkIndexWorthIt, withBulkKeywordIndex } from '../registers/keyword-index.ts';
 import { AppError } from '../util/errors.ts';
 import { fromPackageRecord, PACKAGE_FORMAT, PACKAGE_KEYS, PACKAGE_VERSION, personalKeys } from './package-format.ts';
 import { yearProfileInput } from '../../shared/contract/years.ts';
@@ -417,6 +418,19 @@ export function hasPersonalData(data: Obj): boolean {
   });
 }
 
+/** The registers whose writes in this import are large beside what they hold (bulkIndexWorthIt). */
+function bulkIndexedTables(ctx: CoreContext, records: { register: RegisterName; action: string; skip?: boolean }[]): string[] {
+  const writes = new Map<RegisterName, number>();
+  for (const r of records) if (!r.skip && (r.action === 'new' || r.action === 'updated')) writes.set(r.register, (writes.get(r.register) ?? 0) + 1);
+  return [...writes]
+    .filter(([name, n]) => {
+      if (!bulkIndexWorthIt(n, 0)) return false; // too few writes whatever the table holds
+      const rows = (prepared(ctx.db, `SELECT COUNT(*) AS n FROM ${REGISTERS[name].table}`).get() as { n: number }).n;
+      return bulkIndexWorthIt(n, rows);
+    })
+    .map(([name]) => REGISTERS[name].table);
+}
+
 export interface ImportPackageOptions {
   dryRun: boolean;
   skipInvalid?: boolean;
@@ -439,12 +453,15 @@ export function importPackage(ctx: CoreContext, text: string, opts: ImportPackag
       for (const p of profiles) {
         if (p.action === 'new' || p.action === 'updated') writeProfile(ctx.db, p.profile, p.profile.updatedAt ?? now);
       }
-      for (const r of records) {
-        if ((r.action === 'new' || r.action === 'updated') && r.plan) {
-          writer.apply(r.plan, now);
-          markReceived(ctx, r.register, r.id, r.updatedAt ?? now);
-        } else if (r.action === 'unchanged' && r.localUpdatedAt && !r.inBin) markReceived(ctx, r.register, r.id, r.localUpdatedAt);
-      }
+      // a large package fills the keyword index in one rebuild per register, not row by row
+      withBulkKeywordIndex(ctx.db, bulkIndexedTables(ctx, records), () => {
+        for (const r of records) {
+          if ((r.action === 'new' || r.action === 'updated') && r.plan) {
+            writer.apply(r.plan, now);
+            markReceived(ctx, r.register, r.id, r.updatedAt ?? now);
+          } else if (r.action === 'unchanged' && r.localUpdatedAt && !r.inBin) markReceived(ctx, r.register, r.id, r.localUpdatedAt);
+        }
+      });
       opts.afterWrite?.();
       report.applied = true;
       return report;

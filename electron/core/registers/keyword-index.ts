@@ -18,6 +18,9 @@
 // it, so the index stays in step for every write (the forms, an import, a
 // restore). A connection without the function (a generic SQLite tool) can read
 // the ledger but not write a register: the write fails, the index never drifts.
+// A large import or restore runs inside withBulkKeywordIndex(): the triggers are
+// set aside for its writes and the index rebuilt once at the end, in the same
+// transaction.
 //
 // External content: the FTS table stores no text; its content is a view over the
 // register table that yields the grams of every live row (soft-deleted rows are
@@ -72,13 +75,21 @@ export function createKeywordIndex(db: Database, def: Pick<RegisterDef, 'table'>
   registerKeywordFunctions(db);
   const t = def.table;
   const fts = keywordIndexName(t);
-  const uni = (row: string) => `fazhi_grams(${row}.search_text, 1)`;
-  const bi = (row: string) => `fazhi_grams(${row}.search_text, 2)`;
   db.exec(`
     CREATE VIEW ${fts}_content AS
-      SELECT r.rowid AS rid, ${uni('r')} AS uni, ${bi('r')} AS bi FROM ${t} AS r WHERE r.deleted_at IS NULL;
+      SELECT r.rowid AS rid, fazhi_grams(r.search_text, 1) AS uni, fazhi_grams(r.search_text, 2) AS bi FROM ${t} AS r WHERE r.deleted_at IS NULL;
     CREATE VIRTUAL TABLE ${fts} USING fts5(uni, bi, content='${fts}_content', content_rowid='rid', tokenize='ascii', columnsize=0);
+    ${keywordTriggersSql(t)}
+    INSERT INTO ${fts} (${fts}) VALUES ('rebuild');
+  `);
+}
 
+/** The triggers that keep a register's index in step with its rows, row by row. */
+function keywordTriggersSql(t: string): string {
+  const fts = keywordIndexName(t);
+  const uni = (row: string) => `fazhi_grams(${row}.search_text, 1)`;
+  const bi = (row: string) => `fazhi_grams(${row}.search_text, 2)`;
+  return `
     CREATE TRIGGER ${fts}_insert AFTER INSERT ON ${t} WHEN new.deleted_at IS NULL BEGIN
       INSERT INTO ${fts} (rowid, uni, bi) VALUES (new.rowid, ${uni('new')}, ${bi('new')});
     END;
@@ -93,10 +104,48 @@ export function createKeywordIndex(db: Database, def: Pick<RegisterDef, 'table'>
         SELECT 'delete', old.rowid, ${uni('old')}, ${bi('old')} WHERE old.deleted_at IS NULL;
       INSERT INTO ${fts} (rowid, uni, bi)
         SELECT new.rowid, ${uni('new')}, ${bi('new')} WHERE new.deleted_at IS NULL;
-    END;
+    END;`;
+}
 
-    INSERT INTO ${fts} (${fts}) VALUES ('rebuild');
-  `);
+const hasIndex = (db: Database, table: string) =>
+  db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(keywordIndexName(table)) !== undefined;
+
+/**
+ * Runs a large write (an import, a restore) with the keyword index filled in bulk:
+ * the tables' index triggers are dropped, `fn` writes, then each index is rebuilt
+ * once from its content view and the triggers are put back — all inside one
+ * transaction (a savepoint when the caller already holds one), so a failure in
+ * `fn` or after it leaves triggers, index and rows as they were. Row by row, the
+ * triggers cost an FTS update per write; one rebuild tokenizes the table in one
+ * sorted pass. A rebuild reads every live row of the table, so callers use this
+ * when the write is large beside the table (see bulkIndexWorthIt).
+ */
+export function withBulkKeywordIndex<T>(db: Database, tables: readonly string[], fn: () => T): T {
+  return db.transaction(() => {
+    const indexed = [...new Set(tables)].filter((t) => hasIndex(db, t));
+    for (const t of indexed) {
+      const fts = keywordIndexName(t);
+      db.exec(`DROP TRIGGER IF EXISTS ${fts}_insert; DROP TRIGGER IF EXISTS ${fts}_delete; DROP TRIGGER IF EXISTS ${fts}_update;`);
+    }
+    const value = fn();
+    for (const t of indexed) {
+      const fts = keywordIndexName(t);
+      db.exec(`INSERT INTO ${fts} (${fts}) VALUES ('rebuild'); ${keywordTriggersSql(t)}`);
+    }
+    return value;
+  })();
+}
+
+/** The smallest write filled in bulk (the bench sets it out of reach to time the row-by-row triggers beside it). */
+export const bulkIndexPolicy = { minWrites: 2000 };
+
+/**
+ * Whether `writes` rows written to a table of `existing` rows are better indexed by one
+ * rebuild than row by row: a rebuild re-reads the existing rows too, so only when the
+ * write is at least a few thousand rows and at least as many as a third of the table.
+ */
+export function bulkIndexWorthIt(writes: number, existing: number): boolean {
+  return writes >= bulkIndexPolicy.minWrites && writes * 3 >= existing;
 }
 
 /** Removes a register's keyword index (its list then searches by scanning, as before). */

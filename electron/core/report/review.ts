@@ -136,8 +136,8 @@ export const REVIEW_PROVIDERS: ReviewProvider[] = [
   composedItems,
   dataChecks,
   // 人民调解: duplicate 案号, 调结 without 结案日期 (rows the form would now refuse)
-  (db, year) =>
-    caseDataWarnings(db, year).map((w): ReviewItem => ({
+  (db, year, env) =>
+    caseDataWarnings(db, year, { closedWithoutDate: env.stats?.checks.closedWithoutDate }).map((w): ReviewItem => ({
       kind: w.code,
       severity: 'warning',
       message: w.message,

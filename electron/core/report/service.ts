@@ -40,6 +40,13 @@ const LEADER_RECORDS = `SELECT category, date, title FROM work_items
     WHERE deleted_at IS NULL AND date >= @from AND date < @to AND (category IN ('meeting', 'study') OR title LIKE '%述法%')
     ORDER BY date, title LIMIT 200`;
 
+/**
+ * The report's model with its 审稿 list, each thing computed once: the year's statistics
+ * (this year's and the previous year's figures, one set of aggregate statements) are
+ * computed here and handed to the composer, the personal-data screen, the data checks,
+ * the case warnings and the agreement checks with the 政务公开年报; none of them runs
+ * them again. A report build is one call: nothing is kept between calls.
+ */
 export function buildReportModel(ctx: CoreContext, year: number, appendix = false, date?: string): ReportModel {
   const range = { from: `${year}-01-01`, to: `${year + 1}-01-01` };
   const today = localDate(ctx.now());
@@ -78,5 +85,5 @@ export async function exportReport(ctx: CoreContext, year: number, appendix = fa
   }
   const { renderReportDocx } = await import('./render-docx.ts');
   const buf = await renderReportDocx(model);
-  return { fileName: model.fileName, base64: buf.toString('base64'), bytes: buf.length };
+  return { fileName: model.fileName, base64: buf.toString('base64'), bytes: buf.length, review: model.review };
 }

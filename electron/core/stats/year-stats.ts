@@ -32,7 +32,8 @@ export const STATS_SQL = {
       COALESCE(SUM(status = 'success'), 0) AS success, COALESCE(SUM(status = 'failed'), 0) AS failed,
       COALESCE(SUM(status = 'in_progress'), 0) AS inProgress, COALESCE(SUM(status = 'suspended'), 0) AS suspended,
       COALESCE(SUM(agreement = 'written'), 0) AS written, COALESCE(SUM(agreement = 'oral'), 0) AS oral,
-      COALESCE(SUM(closed_on IS NOT NULL AND closed_on <> '' AND closed_on < accepted_on), 0) AS closedBeforeAccepted
+      COALESCE(SUM(closed_on IS NOT NULL AND closed_on <> '' AND closed_on < accepted_on), 0) AS closedBeforeAccepted,
+      COALESCE(SUM(status IN ('success', 'failed') AND (closed_on IS NULL OR closed_on = '')), 0) AS closedWithoutDate
     FROM mediation_cases WHERE ${inYear('accepted_on')}`,
   disputeTypes: `SELECT type AS code, COUNT(*) AS count, COALESCE(SUM(status = 'success'), 0) AS success,
       COALESCE(SUM(status <> 'in_progress'), 0) AS closed FROM mediation_cases WHERE ${inYear('accepted_on')}
@@ -88,19 +89,67 @@ export const PERIODICAL_KINDS: ReadonlySet<string> = new Set(['column', 'bulleti
 /** Training subkinds counted under 矛盾纠纷化解 rather than 学法培训. */
 export const MEDIATOR_TRAINING = 'mediators';
 
-export function computeYearStats(db: Db, year: number): YearStats {
+const DATE_COLUMN = { activities: 'date', mediation_cases: 'accepted_on', inspections: 'date', work_items: 'date' } as const;
+type StatsTable = keyof typeof DATE_COLUMN;
+
+/**
+ * The plan of each table's year aggregates. Through the date index, every row of the year
+ * is a lookup into the table at another place; when the year holds a large share of the
+ * table (a ledger of one or two years: the usual case), reading the whole table in order
+ * is 2–3× faster (measured at 100 000 records a register: 1.4 s against 2.8–6.4 s on a
+ * loaded 2-core machine). So a table whose year is at least a quarter of its live rows is
+ * read NOT INDEXED; the two counts come from indexes (a few ms).
+ */
+function scannedTables(db: Db, p: { from: string; to: string }): Set<StatsTable> {
+  const out = new Set<StatsTable>();
+  for (const [table, col] of Object.entries(DATE_COLUMN) as [StatsTable, string][]) {
+    const inYear = (prepared(db, `SELECT COUNT(*) AS n FROM ${table} WHERE deleted_at IS NULL AND ${col} >= @from AND ${col} < @to`).get(p) as { n: number }).n;
+    if (inYear < 2000) continue;
+    const all = (prepared(db, `SELECT COUNT(*) AS n FROM ${table} WHERE deleted_at IS NULL`).get() as { n: number }).n;
+    if (inYear * 4 >= all) out.add(table);
+  }
+  return out;
+}
+
+/** A statement of STATS_SQL with its table read whole (NOT INDEXED) when scannedTables chose it. */
+function planned(sql: string, scan: Set<StatsTable>): string {
+  return scan.size
+    ? sql.replace(/FROM (activities|mediation_cases|inspections|work_items)(\s+)WHERE/g, (m, t: StatsTable, sp: string) =>
+        scan.has(t) ? `FROM ${t} NOT INDEXED${sp}WHERE` : m,
+      )
+    : sql;
+}
+
+/** The statements computeYearStats runs for a year, with their parameters (the bench's floor runs exactly these). */
+export function yearStatsStatements(db: Db, year: number): { key: keyof typeof STATS_SQL; sql: string; params: { from: string; to: string } }[] {
   const p = range(year);
-  const a = prepared(db, STATS_SQL.activities).get(p) as Row;
-  const kinds = prepared(db, STATS_SQL.activityKinds).all(p) as CodeCount[];
-  const occasions = prepared(db, STATS_SQL.occasions).all(p) as { occasion: string; count: number }[];
-  const m = prepared(db, STATS_SQL.mediation).get(p) as Row;
-  const types = prepared(db, STATS_SQL.disputeTypes).all(p) as (CodeCount & { success: number; closed: number })[];
-  const i = prepared(db, STATS_SQL.inspections).get(p) as Row;
-  const fields = prepared(db, STATS_SQL.inspectionFields).all(p) as (CodeCount & Row)[];
-  const penaltyKinds = prepared(db, STATS_SQL.penaltyKinds).all(p) as CodeCount[];
-  const own = prepared(db, STATS_SQL.ownEnforcement).get(p) as Row;
-  const workRows = prepared(db, STATS_SQL.work).all(p) as ({ category: string; subkind: string } & Row)[];
-  const prev = prepared(db, STATS_SQL.previous).get(range(year - 1)) as Row;
+  const scan = scannedTables(db, p);
+  return (Object.keys(STATS_SQL) as (keyof typeof STATS_SQL)[]).map((key) =>
+    // penalties are few: their partial outcome index beats any scan; the previous year's counts are index-only
+    key === 'penaltyKinds' || key === 'previous'
+      ? { key, sql: STATS_SQL[key], params: key === 'previous' ? range(year - 1) : p }
+      : { key, sql: planned(STATS_SQL[key], scan), params: p },
+  );
+}
+
+export function computeYearStats(db: Db, year: number): YearStats {
+  const st = Object.fromEntries(yearStatsStatements(db, year).map((x) => [x.key, x])) as unknown as Record<
+    keyof typeof STATS_SQL,
+    { sql: string; params: object }
+  >;
+  const run = (k: keyof typeof STATS_SQL) => prepared(db, st[k].sql);
+  const p = st.activities.params;
+  const a = run('activities').get(p) as Row;
+  const kinds = run('activityKinds').all(p) as CodeCount[];
+  const occasions = run('occasions').all(p) as { occasion: string; count: number }[];
+  const m = run('mediation').get(p) as Row;
+  const types = run('disputeTypes').all(p) as (CodeCount & { success: number; closed: number })[];
+  const i = run('inspections').get(p) as Row;
+  const fields = run('inspectionFields').all(p) as (CodeCount & Row)[];
+  const penaltyKinds = run('penaltyKinds').all(p) as CodeCount[];
+  const own = run('ownEnforcement').get(p) as Row;
+  const workRows = run('work').all(p) as ({ category: string; subkind: string } & Row)[];
+  const prev = run('previous').get(st.previous.params) as Row;
 
   const work: YearStats['work'] = {};
   for (const r of workRows) {
@@ -186,6 +235,7 @@ export function computeYearStats(db: Db, year: number): YearStats {
       closedBeforeAccepted: m.closedBeforeAccepted,
       rectifiedOverFound: i.rectifiedOverFound,
       amountWithoutMoney: i.amountWithoutMoney,
+      closedWithoutDate: m.closedWithoutDate,
     },
   };
 }

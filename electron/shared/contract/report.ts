@@ -131,6 +131,8 @@ export interface ReportExport {
   fileName: string;
   base64: string;
   bytes: number;
+  /** the 审稿 list of the model the file was made from (one build per export: the CLI prints it) */
+  review: ReviewItem[];
 }
 
 const reportInput = z.object({

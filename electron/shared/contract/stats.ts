@@ -97,6 +97,8 @@ export interface YearStats {
     rectifiedOverFound: number;
     /** a 罚没金额 on a penalty that is neither fine nor confiscation */
     amountWithoutMoney: number;
+    /** 调解成功/不成功 without a 结案日期 (counted in the same scan; the 审稿 reads the rows only when some) */
+    closedWithoutDate?: number;
   };
 }
 

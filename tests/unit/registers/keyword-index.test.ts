@@ -4,7 +4,8 @@
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrate, MIGRATIONS } from '../../../electron/core/db/migrations.ts';
-import { createKeywordIndex, dropKeywordIndex, keywordIndexName, keywordMatch } from '../../../electron/core/registers/keyword-index.ts';
+import { createKeywordIndex, dropKeywordIndex, keywordIndexName, keywordMatch, withBulkKeywordIndex } from '../../../electron/core/registers/keyword-index.ts';
+import { importPackage } from '../../../electron/core/exchange/import-package.ts';
 import { hasKeywordIndex, insertRecord, keywordPlan, listRecords, scanRecords } from '../../../electron/core/registers/repository.ts';
 import type { Core } from '../../../electron/core/index.ts';
 import type { ListQuery } from '../../../electron/shared/records.ts';
@@ -236,5 +237,98 @@ describe('keyword index: the same results as the scan', () => {
     expect(keywordMatch('村')).toBe('uni : "e69d91"');
     expect(keywordMatch('a"b')).toBe('bi : "6122 2262"');
     expect(keywordMatch('𠀀x')).toBe('bi : "f0a0808078"');
+  });
+});
+
+describe('keyword index filled in bulk (a large import or restore)', () => {
+  const W = { ...SAMPLES.workItems, participants: 0, passed: 0, leaderAppeared: false };
+  /** Every live row's grams, as the index holds them, against the index itself: integrity-check compares both. */
+  const integrity = (db: Db, table: string) =>
+    db.prepare(`INSERT INTO ${keywordIndexName(table)} (${keywordIndexName(table)}, rank) VALUES ('integrity-check', 1)`).run();
+
+  it('an import of a package through the bulk path gives an index equal to the scan, and the triggers are back', async () => {
+    const core = newCore();
+    ok(await core.call('exchange.import', { content: fixturePackage(fixtureNames()[0]) }));
+    const db = core.ctx.db;
+    const triggers = () => (db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%_fts_%'").get() as { n: number }).n;
+    const before = triggers();
+    // the bulk path on a ledger already holding rows: rows added, edited and binned inside it
+    withBulkKeywordIndex(
+      db,
+      REGISTER_NAMES.map((n) => REGISTERS[n].table),
+      () => {
+        expect(triggers()).toBe(before - 3 * REGISTER_NAMES.length);
+        insertRecord(db, REGISTERS.workItems, 'bulk-1', { ...W, title: '批量写入的宅基地审查' }, '2025-01-01T00:00:00.000Z');
+        db.prepare("UPDATE activities SET search_text = search_text || ' 批量改动' WHERE rowid % 2 = 0").run();
+        db.prepare("UPDATE inspections SET deleted_at = '2025-01-02' WHERE rowid % 3 = 0").run();
+      },
+    );
+    expect(triggers()).toBe(before);
+    for (const [i, name] of REGISTER_NAMES.entries()) {
+      integrity(db, REGISTERS[name].table);
+      compareAll(db, name, 4000 + i, { n: 30 });
+    }
+    expect(listRecords<{ id: string }>(db, REGISTERS.workItems, { keyword: '宅基地审' }).items.map((r) => r.id)).toEqual(['bulk-1']);
+    expect(listRecords(db, REGISTERS.activities, { keyword: '批量改' }).total).toBe(scanRecords(db, REGISTERS.activities, { keyword: '批量改' }).total);
+    // after it, a single write is indexed by the triggers again
+    insertRecord(db, REGISTERS.workItems, 'after-1', { ...W, title: '之后的单条记录' }, '2025-01-01T00:00:00.000Z');
+    expect(listRecords<{ id: string }>(db, REGISTERS.workItems, { keyword: '之后的单' }).items.map((r) => r.id)).toEqual(['after-1']);
+  });
+
+  it('a failed bulk write leaves rows, index and triggers exactly as they were', async () => {
+    const core = newCore();
+    ok(await core.call('exchange.import', { content: fixturePackage(fixtureNames()[0]) }));
+    const db = core.ctx.db;
+    const snapshot = () =>
+      JSON.stringify([
+        db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name").all(),
+        ...REGISTER_NAMES.map((n) => db.prepare(`SELECT rowid, search_text, deleted_at FROM ${REGISTERS[n].table} ORDER BY rowid`).all()),
+        ...REGISTER_NAMES.map((n) => db.prepare(`SELECT * FROM ${keywordIndexName(REGISTERS[n].table)}_data ORDER BY id`).all()),
+      ]);
+    const before = snapshot();
+    expect(() =>
+      withBulkKeywordIndex(db, ['activities', 'work_items'], () => {
+        insertRecord(db, REGISTERS.workItems, 'doomed', { ...W, title: '不该留下的记录' }, '2025-01-01T00:00:00.000Z');
+        db.prepare("UPDATE activities SET search_text = 'gone'").run();
+        throw new Error('导入失败');
+      }),
+    ).toThrow('导入失败');
+    expect(snapshot()).toBe(before);
+    for (const [i, name] of REGISTER_NAMES.entries()) compareAll(db, name, 5000 + i, { n: 10 });
+  });
+
+  it('a large package import fills the index in bulk (equal to the scan); one failing after its writes leaves nothing', () => {
+    const pkg = (n: number, from: number) =>
+      JSON.stringify({
+        format: 'fazhi-ledger-package',
+        version: 1,
+        township: { name: '清河镇', authority: '临江县清河镇人民政府' },
+        workItems: Array.from({ length: n }, (_, i) => ({ id: `w${from + i}`, ...W, date: '2024-05-06', title: `批量法治工作${from + i}号宅基地` })),
+      });
+    const core = newCore();
+    const db = core.ctx.db;
+    const triggerSql = () => JSON.stringify(db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name").all());
+    const triggers = triggerSql();
+    // 2 500 new rows into an empty register: the bulk path (bulkIndexWorthIt)
+    importPackage(core.ctx, pkg(2500, 0), { dryRun: false });
+    expect(triggerSql()).toBe(triggers);
+    integrity(db, 'work_items');
+    compareAll(db, 'workItems', 6000, { n: 30 });
+    expect(listRecords(db, REGISTERS.workItems, { keyword: '工作2499号' }).total).toBe(1);
+    const fts = keywordIndexName('work_items');
+    const indexState = () => JSON.stringify([db.prepare(`SELECT * FROM ${fts}_data ORDER BY id`).all(), db.prepare('SELECT count(*) FROM work_items').get()]);
+    const before = indexState();
+    expect(() =>
+      importPackage(core.ctx, pkg(3000, 5000), {
+        dryRun: false,
+        afterWrite: () => {
+          throw new Error('附件写入失败');
+        },
+      }),
+    ).toThrow('附件写入失败');
+    expect(indexState()).toBe(before);
+    expect(triggerSql()).toBe(triggers);
+    expect(listRecords(db, REGISTERS.workItems, { keyword: '工作5001号' }).total).toBe(0);
+    compareAll(db, 'workItems', 6001, { n: 20 });
   });
 });
