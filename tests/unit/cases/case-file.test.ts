@@ -210,6 +210,38 @@ describe('case documents', () => {
     expect(cover.plain).toContain('王建国与李秀英邻里纠纷');
     expect(cover.plain).toContain('卷 内 目 录');
     expect(cover.plain).toContain('人民调解协议书');
+    // the last lines of text stay with the signatures, the seal and the date (Word: keepNext + keepLines)
+    const paras = agr.xml.match(/<w:p>.*?<\/w:p>|<w:p [^>]*>.*?<\/w:p>/g)!;
+    const from = paras.findIndex((p) => p.includes('履行方式、时限：'));
+    const to = paras.findIndex((p) => p.includes('2025年6月10日'));
+    expect(from).toBeGreaterThan(0);
+    expect(to).toBe(paras.length - 1);
+    for (const p of paras.slice(from, to))
+      expect(p, p.replace(/<[^>]+>/g, '')).toMatch(/<w:keepNext\/>[\s\S]*<w:keepLines\/>|<w:keepLines\/>[\s\S]*<w:keepNext\/>/);
+    expect(paras[to]).toContain('<w:keepLines/>');
+    expect(paras[to]).not.toContain('<w:keepNext/>');
+    // the parties and facts before it may break where they fall
+    expect(
+      paras
+        .slice(0, from)
+        .filter((p) => p.includes('<w:keepNext/>'))
+        .map((p) => p.replace(/<[^>]+>/g, '')),
+    ).toEqual(['纠纷主要事实、争议事项：', '经调解，自愿达成如下协议：']);
+    const doc = ok(await core.call('cases.document', { id: c.id, kind: 'agreement' })).doc;
+    const keep = doc.blocks.find((b) => b.t === 'keep');
+    expect(keep && keep.t === 'keep' && keep.blocks.map((b) => (b.t === 'para' ? b.text : b.t))).toEqual([
+      '履行方式、时限：',
+      'gap',
+      '本协议一式3份，当事人、人民调解委员会各持一份。',
+      'gap',
+      '当事人（签名盖章或按指印）：＿＿＿＿＿＿＿＿＿＿',
+      '当事人（签名盖章或按指印）：＿＿＿＿＿＿＿＿＿＿',
+      '人民调解员（签名）：＿＿＿＿＿＿＿＿＿＿',
+      '记录人（签名）：＿＿＿＿＿＿＿＿＿＿',
+      'gap',
+      '清河镇人民调解委员会（印）',
+      '2025年6月10日',
+    ]);
     // by 案号 as well as by id
     expect(ok(await core.call('cases.document', { id: '清河调[2025]1号', kind: 'register' })).fileName).toBe(reg.r.fileName);
     expect(err(await core.call('cases.document', { id: '清河调〔2025〕99号', kind: 'register' })).code).toBe('not_found');
