@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import JSZip from 'jszip';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { formatReminders } from '../../../electron/cli/commands/cases.ts';
 import { runCli } from '../../../electron/cli/index.ts';
 import { statutoryReminders } from '../../../electron/core/cases/reminders.ts';
 import type { Core } from '../../../electron/core/index.ts';
@@ -153,7 +154,7 @@ describe('reminders', () => {
     await mk({ acceptedOn: '2025-05-01', closedOn: '2025-05-20', status: 'success', followUps: [{ date: '2025-06-01' }] });
     await mk({ acceptedOn: '2025-05-01', closedOn: '2025-05-20', status: 'failed' });
     const r = ok(await core.call('reminders.list', { date: TODAY }));
-    expect(r.counts).toEqual({ caseOverdue: 1, followUpDue: 1, deadline: 0 });
+    expect(r.counts).toEqual({ caseOverdue: 1, followUpDue: 1, deadline: 0, disclosureDue: 0 });
     const overdue = r.items.find((i) => i.kind === 'case_overdue')!;
     expect(overdue).toMatchObject({ level: 'overdue', daysLeft: -1, link: { path: '/mediation-cases', query: { open: late.id, year: '2025' } } });
     expect(overdue.title).toBe(`${late.caseNo}调解中已31天`);
@@ -162,6 +163,47 @@ describe('reminders', () => {
     // a 回访 entered: the reminder goes
     ok(await core.call('mediationCases.update', { id: visit.id, record: { ...visit, followUps: [{ date: '2025-06-30', by: '钱卫东' }] } }));
     expect(ok(await core.call('reminders.list', { date: TODAY })).counts.followUpDue).toBe(0);
+  });
+});
+
+describe('依申请公开 reminders', () => {
+  it('replies due within 5 working days and past their 20 working days, by date received (no applicant), linked to the request', async () => {
+    const core = memoryCore();
+    const mk = async (receivedOn: string, replied = false) =>
+      ok(
+        await core.call('disclosureRequests.create', {
+          record: {
+            receivedOn,
+            applicantType: 'natural',
+            applicant: '令狐某某',
+            subject: '道路工程招标文件',
+            ...(replied ? { result: 'disclosed', resultOn: '2025-06-20' } : {}),
+          },
+        }),
+      );
+    // TODAY 2025-06-30; 端午 2025-05-31…06-02 is no working day
+    const late = await mk('2025-05-26'); // 24 working days used: 4 past the 20th (2025-06-24)
+    const soon = await mk('2025-06-09'); // 15 used: due 2025-07-07, 5 working days left
+    await mk('2025-06-10'); // 14 used: 6 left, not yet
+    await mk('2025-05-26', true); // answered
+    const old = await mk('2024-11-04'); // last year, still open
+    const r = ok(await core.call('reminders.list', { date: TODAY }));
+    const items = r.items.filter((i) => i.kind === 'disclosure_due');
+    expect(r.counts.disclosureDue).toBe(3);
+    expect(items.map((i) => [i.title, i.level, i.due, i.link.query?.open])).toEqual([
+      ['2024-11-04收到的政府信息公开申请逾期未答复', 'overdue', '2024-12-02', old.id],
+      ['2025-05-26收到的政府信息公开申请逾期未答复', 'overdue', '2025-06-24', late.id],
+      ['2025-06-09收到的政府信息公开申请待答复', 'soon', '2025-07-07', soon.id],
+    ]);
+    expect(items[1].detail).toBe('已超过20个工作日答复期限4个工作日（2025-06-24到期）：延长须经负责人同意并告知申请人，最长延至2025-07-22');
+    expect(items[2].detail).toBe('应在2025-07-07前答复（还有5个工作日，《政府信息公开条例》第三十三条）');
+    expect(items[2].link).toEqual({ path: '/disclosure-requests', query: { open: soon.id, year: '2025' } });
+    expect(JSON.stringify(r)).not.toContain('令狐');
+    // the CLI says it too
+    const out = formatReminders(r);
+    expect(out).toContain('【将到期】2025-06-09收到的政府信息公开申请待答复——应在2025-07-07前答复');
+    expect(out).toContain('依申请公开待答复 3 件');
+    core.close();
   });
 });
 
@@ -346,7 +388,7 @@ describe('CLI: case-doc and reminders', () => {
     out.length = 0;
     expect(await runCli(['reminders', '--date', '2026-02-10', '--json', '--db', db])).toBe(0);
     const json = JSON.parse(out.join('\n'));
-    expect(json.counts).toEqual({ caseOverdue: 1, followUpDue: 0, deadline: 1 });
+    expect(json.counts).toEqual({ caseOverdue: 1, followUpDue: 0, deadline: 1, disclosureDue: 0 });
     expect(await runCli(['reminders', '--date', '2026-2-10', '--db', db])).toBe(2);
   });
 });
