@@ -72,3 +72,24 @@ describe.skipIf(!hasChromium)('record form by keyboard', () => {
     expect((await app.call('activities.list', { year: y, keyword: '未保存的活动' })).total).toBe(1);
   });
 });
+
+describe.skipIf(!hasChromium)('人民调解 list at 1366 px', () => {
+  const app = useApp({ demoYear: y - 1, year: y - 1 });
+
+  it('shows the whole 案号 (with its 示例 tag) and 卷宗 beside 操作, without scrolling', async () => {
+    const reg = await app.shell.goto('人民调解');
+    await reg.rows().first().waitFor();
+    await shot(app.page, 'mediation-list-1366');
+    const cut = await app.page.evaluate<number>(
+      `[...document.querySelectorAll('.el-table__body-wrapper .el-table__row')].slice(0, 20)
+        .map((r) => r.children[1].querySelector('.cell')).filter((c) => c.scrollWidth > c.clientWidth + 1).length`,
+    );
+    expect(cut).toBe(0);
+    // nothing to scroll sideways: 卷宗 is not under the fixed 操作 column
+    const overflow = await app.page.evaluate<number>(
+      `(() => { const w = document.querySelector('.el-table__body-wrapper .el-scrollbar__wrap'); return w.scrollWidth - w.clientWidth; })()`,
+    );
+    expect(overflow).toBeLessThanOrEqual(1);
+    await app.page.getByRole('columnheader', { name: '卷宗' }).waitFor();
+  });
+});
