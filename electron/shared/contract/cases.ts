@@ -45,6 +45,8 @@ export interface Dashboard {
   inspectionOutcomes: { code: string; count: number }[];
   villagesWithoutActivity: string[];
   villagesWithActivity: number;
+  /** where the village list came from: 乡镇设置's list, or (empty there) the names in the ledger */
+  villagesFrom: 'settings' | 'ledger';
 }
 
 const date = isoDate;

@@ -320,7 +320,16 @@ describe('首页 figures', () => {
     const other = createCore({ dbPath: file });
     ok(await other.call('activities.create', { record: { date: '2025-09-01', title: '柳湾村普法', kind: 'lecture', village: '柳湾村' } }));
     other.close();
-    expect(ok(await core.call('dashboard.get', { year: 2025 })).villagesWithoutActivity).toEqual([]);
+    const fromLedger = ok(await core.call('dashboard.get', { year: 2025 }));
+    expect([fromLedger.villagesWithoutActivity, fromLedger.villagesFrom]).toEqual([[], 'ledger']);
+    // 乡镇设置's village list: a village with nothing in the ledger is listed too
+    const s = ok(await core.call('settings.update', { villages: [' 青山村 ', '石桥村', '东岗村', '柳湾村', '青山村', ''] }));
+    expect(s.villages).toEqual(['青山村', '石桥村', '东岗村', '柳湾村']);
+    const fromList = ok(await core.call('dashboard.get', { year: 2025 }));
+    expect([fromList.villagesWithoutActivity, fromList.villagesWithActivity, fromList.villagesFrom]).toEqual([['青山村'], 3, 'settings']);
+    // emptied: back to the names in the ledger
+    ok(await core.call('settings.update', { villages: [] }));
+    expect(ok(await core.call('dashboard.get', { year: 2025 })).villagesFrom).toBe('ledger');
     core.close();
     tmp.cleanup();
   });
