@@ -1,5 +1,5 @@
 // Web mode: the same handlers over HTTP, for a browser on this PC only.
-// Bound to 127.0.0.1, a random token per run, the Host header checked
+// Bound to 127.0.0.1, a long random token (web.ts keeps one in the data folder), the Host header checked
 // (against DNS rebinding) and the body size limited.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
@@ -19,6 +19,16 @@ export interface BridgeOptions {
   token?: string;
   /** request body limit (tests use a small one) */
   maxBodyBytes?: number;
+}
+
+/** The port asked for is taken (by another program, or a 网页模式 already running). */
+export class PortBusyError extends Error {
+  readonly port: number;
+  constructor(port: number) {
+    super(`端口 ${port} 已被占用（可能已有一个法治台账网页模式或其他程序在使用它）。请关闭占用它的程序，或用 --port 换一个端口。`);
+    this.name = 'PortBusyError';
+    this.port = port;
+  }
 }
 
 export interface Bridge {
@@ -168,7 +178,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   }
 
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    // a busy port says so in Chinese, never Node's EADDRINUSE
+    server.once('error', (e: NodeJS.ErrnoException) => reject(e.code === 'EADDRINUSE' ? new PortBusyError(port) : e));
     server.listen(port, '127.0.0.1', () => resolve());
   });
   port = (server.address() as AddressInfo).port;

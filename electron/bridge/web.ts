@@ -1,33 +1,28 @@
-// npm run web [-- --db FILE] [--port N] [--demo]: serves the app on 127.0.0.1.
+// npm run web [-- --db FILE] [--port N] [--demo]: serves the app on 127.0.0.1, at the same
+// address every start (port 47203, the token kept in the data folder: see web-address.ts).
 import { faultOf } from '../core/util/faults.ts';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { intOption, parseArgs, textOption, UsageError } from '../shared/cli-args.ts';
 import { createCore, maybeDailyBackup } from '../core/index.ts';
 import { demoDbPath, resolveDbPath } from '../core/paths.ts';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { AppError } from '../core/util/errors.ts';
 import { assertNodeVersion } from '../core/util/node-version.ts';
-import { startBridge } from './server.ts';
+import { checkWebArgs, DEFAULT_WEB_PORT, loadOrCreateToken, startWebBridge, webTokenPath } from './web-address.ts';
 
-const USAGE = '用法：npm run web -- [--db 数据库文件] [--port 端口] [--demo]';
-
+const USAGE = `用法：npm run web -- [--db 数据库文件] [--port 端口，默认 ${DEFAULT_WEB_PORT}] [--demo]`;
 async function main(): Promise<void> {
   assertNodeVersion();
   let args;
-  let port: number | undefined;
   try {
-    args = parseArgs(process.argv.slice(2), ['db', 'port']);
-    port = intOption(args.options, 'port', 1, 65535);
-    if (args.positionals.length) throw new UsageError(`多余的参数：${args.positionals.join(' ')}`);
-    for (const k of Object.keys(args.options)) if (!['db', 'port', 'demo', 'help'].includes(k)) throw new UsageError(`未知选项 --${k}`);
+    args = checkWebArgs(process.argv.slice(2));
   } catch (e) {
     console.error(e instanceof Error ? e.message : e);
     console.error(USAGE);
     process.exit(2);
   }
-  if (args.options.help) {
+  if (args.help) {
     console.log(USAGE);
     return;
   }
@@ -36,15 +31,15 @@ async function main(): Promise<void> {
     console.error('找不到界面文件 out/renderer/index.html，请先运行 npm run build:renderer（npm run web 会自动构建）。');
     process.exit(1);
   }
-  const explicitDb = textOption(args.options, 'db');
+  const explicitDb = args.db;
   // --demo without --db: a separate demo database, never the clerk's real ledger
-  const dbPath = args.options.demo && !explicitDb ? demoDbPath() : resolveDbPath(explicitDb);
-  if (args.options.demo && !explicitDb) {
+  const dbPath = args.demo && !explicitDb ? demoDbPath() : resolveDbPath(explicitDb);
+  if (args.demo && !explicitDb) {
     mkdirSync(dirname(dbPath), { recursive: true });
     console.log(`示例模式：使用单独的示例数据库 ${dbPath}（不是您的正式台账）`);
   }
   const core = createCore({ dbPath, mode: 'web' });
-  if (args.options.demo) {
+  if (args.demo) {
     const year = new Date().getFullYear() - 1;
     const counts = await core.call('years.counts', { year });
     const empty = counts.ok && Object.values(counts.value.counts).every((n) => n === 0);
@@ -60,9 +55,11 @@ async function main(): Promise<void> {
   }
   // the first start of a day keeps a backup; it runs beside the server, which need not wait for it
   void maybeDailyBackup(core.ctx).catch((e: unknown) => console.error(`每日自动备份失败：${e instanceof Error ? e.message : e}`));
-  const bridge = await startBridge({ core, staticDir, port });
+  const { bridge, note } = await startWebBridge({ core, staticDir, port: args.port, token: loadOrCreateToken(webTokenPath(dbPath)) });
   console.log(`法治台账（网页模式）已启动，数据库：${dbPath}`);
+  if (note) console.log(note);
   console.log(`请在本机浏览器中打开：${bridge.url}`);
+  console.log('（每次启动地址不变，可加入浏览器收藏夹。）');
   console.log('按 Ctrl+C 退出。');
   const stop = () => {
     void bridge.close().then(() => {

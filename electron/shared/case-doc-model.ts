@@ -26,7 +26,10 @@ export type DocBlock =
   /** widths: relative column widths */
   | { t: 'table'; widths: number[]; rows: DocCell[][] }
   | { t: 'gap'; lines: number }
-  | { t: 'pageBreak' };
+  | { t: 'pageBreak' }
+  /** blocks that stay on one page: the last lines of text with the signatures, seal and date
+   * (Word: keep with next and keep lines; print: break-inside: avoid) */
+  | { t: 'keep'; blocks: DocBlock[] };
 
 export interface CaseDoc {
   kind: CaseDocKind;

@@ -101,6 +101,8 @@ export interface AppSettings {
   addressee: string | null;
   /** 案号 pattern of 人民调解案件: {简称} {乡镇} {年度} {序号} ({序号:3} pads to 3 digits) */
   caseNoPattern: string;
+  /** 乡镇设置 村（社区）名单: the villages 首页 checks for a 普法 activity ([]: those named in the ledger) */
+  villages: string[];
 }
 
 export const DEFAULT_CASE_NO_PATTERN = '{简称}调〔{年度}〕{序号}号';

@@ -324,7 +324,7 @@ export const MEDIATION_CASE = defineRegister({
       entryDefaults: [{ role: 'applicant' }, { role: 'respondent' }, { role: 'party' }],
       startEntries: 2,
     },
-    { key: 'facts', column: 'facts', label: '纠纷事实及争议事项', type: 'longtext', max: 5000, personal: true },
+    { key: 'facts', column: 'facts', label: '纠纷事实及争议事项', type: 'longtext', max: 5000, personal: true, search: true },
     { key: 'agreementTerms', column: 'agreement_terms', label: '协议内容', type: 'longtext', max: 5000, personal: true },
     { key: 'performance', column: 'performance', label: '履行方式、地点、期限', type: 'longtext', max: 1000 },
     { key: 'copies', column: 'copies', label: '协议书份数', type: 'int', min: 0 },

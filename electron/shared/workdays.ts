@@ -123,6 +123,16 @@ export function workingDaysBetween(from: string, to: string): number {
   return n;
 }
 
+/** The `n`th working day after `from` (the day of receipt is not counted). */
+export function addWorkingDays(from: string, n: number): string {
+  let t = toUtc(from);
+  for (let left = n; left > 0;) {
+    t += 86_400_000;
+    if (isWorkingDay(new Date(t).toISOString().slice(0, 10))) left--;
+  }
+  return new Date(t).toISOString().slice(0, 10);
+}
+
 export const REPLY_DAYS = 20;
 export const REPLY_DAYS_EXTENDED = 40;
 

@@ -53,19 +53,35 @@ export function findApp(env: NodeJS.ProcessEnv = process.env): AppUnderTest | nu
 
 export const APP = findApp();
 
-if (!APP) {
-  const line = '!'.repeat(78);
-  const message = [
+/**
+ * What the skip says. Within `npm test` (npm_lifecycle_event test:electron:last) this step runs
+ * only after typecheck, lint, format, unit and e2e tests all passed (the steps are joined by &&),
+ * so the banner can say so; run alone it does not claim it.
+ */
+export function skipBanner(lifecycleEvent: string | undefined): string {
+  const line = '='.repeat(78);
+  const afterAll = lifecycleEvent === 'test:electron:last';
+  return [
     '',
     line,
-    '!!  Electron 冒烟测试已跳过：本机没有 Electron 运行时（无法下载），也没有打包好的程序。',
-    '!!  SKIPPING THE ELECTRON SMOKE TEST: no Electron runtime and no packaged app here.',
-    '!!  It runs in .github/workflows/release.yml on every target (FAZHI_ELECTRON_APP=…).',
-    '!!  To run it yourself: npm run build && npx install-electron, or',
-    '!!  FAZHI_ELECTRON_APP=release/linux-unpacked/fazhi-ledger npm run test:electron',
+    ...(afterAll
+      ? [
+          '  ✓ npm test：类型检查、lint、格式检查、单元测试和 e2e 测试全部通过（这一步只在它们都通过后才运行）。',
+          '  ✓ npm test: all other checks and tests passed.',
+        ]
+      : []),
+    '  – Electron 窗口冒烟测试（tests/electron/）在本机跳过：没有 Electron 运行时，也没有打包好的程序。',
+    '    它在发布流水线 .github/workflows/release.yml 中对每个目标平台运行（FAZHI_ELECTRON_APP=…），',
+    '    发布前一定运行；跳过不影响上面的结果。',
+    '  – Electron window smoke test skipped here (no runtime, no packaged app); it runs in the release pipeline.',
+    '    自己运行：npm run build && npx install-electron，或 FAZHI_ELECTRON_APP=release/linux-unpacked/fazhi-ledger npm run test:electron',
     line,
     '',
   ].join('\n');
+}
+
+if (!APP) {
+  const message = skipBanner(process.env.npm_lifecycle_event);
   if (process.env.FAZHI_ELECTRON_REQUIRED === '1') throw new Error(`FAZHI_ELECTRON_REQUIRED=1 but no Electron app was found.\n${message}`);
   console.warn(message);
 }

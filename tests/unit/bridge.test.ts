@@ -58,7 +58,7 @@ describe('web-mode bridge', () => {
     expect(r.status).toBe(200);
     expect(JSON.parse(r.body)).toEqual({
       ok: true,
-      value: { township: null, approximateNumbers: true, opennessContact: null, addressee: null, caseNoPattern: '{简称}调〔{年度}〕{序号}号' },
+      value: { township: null, approximateNumbers: true, opennessContact: null, addressee: null, caseNoPattern: '{简称}调〔{年度}〕{序号}号', villages: [] },
     });
   });
 

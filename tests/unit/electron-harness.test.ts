@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { findApp, makeSandbox } from '../electron/harness.ts';
+import { readFileSync } from 'node:fs';
+import { findApp, makeSandbox, skipBanner } from '../electron/harness.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'fazhi-harness-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -16,6 +17,20 @@ describe('the Electron smoke-test harness', () => {
     writeFileSync(exe, '');
     expect(findApp({ FAZHI_ELECTRON_APP: exe })).toMatchObject({ executablePath: exe, args: [], packaged: true });
     expect(() => findApp({ FAZHI_ELECTRON_APP: join(dir, 'missing') })).toThrow('FAZHI_ELECTRON_APP 指向的程序不存在');
+  });
+
+  it('the skip banner reads as a pass at the end of npm test (only there), and says where the window tests run', () => {
+    // npm test runs the Electron step last, after && of every other check
+    const scripts = JSON.parse(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8')).scripts as Record<string, string>;
+    expect(scripts.test).toMatch(/npm run test:e2e && npm run test:electron:last"?$/);
+    expect(scripts['test:electron:last']).toBe(scripts['test:electron']);
+    const last = skipBanner('test:electron:last');
+    expect(last).toContain('✓ npm test：类型检查、lint、格式检查、单元测试和 e2e 测试全部通过');
+    expect(last).toContain('.github/workflows/release.yml');
+    expect(last.indexOf('全部通过')).toBeLessThan(last.indexOf('跳过'));
+    // run alone it claims nothing about the other tests
+    expect(skipBanner('test:electron')).not.toContain('全部通过');
+    expect(skipBanner(undefined)).toContain('Electron 窗口冒烟测试（tests/electron/）在本机跳过');
   });
 
   it.skipIf(devRuntimeHere)('finds nothing to drive on a machine without the Electron runtime (this one)', () => {

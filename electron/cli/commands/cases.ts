@@ -41,7 +41,7 @@ export function formatReminders(r: Reminders): string {
   const lines = [`${r.today} 的提醒：`];
   for (const i of r.items) lines.push(`  ${i.level === 'overdue' ? '【已逾期】' : '【将到期】'}${i.title}——${i.detail}`);
   const c = r.counts;
-  lines.push(`共：法定日期 ${c.deadline} 项，超过30天未调结 ${c.caseOverdue} 件，待回访 ${c.followUpDue} 件`);
+  lines.push(`共：法定日期 ${c.deadline} 项，超过30天未调结 ${c.caseOverdue} 件，待回访 ${c.followUpDue} 件，依申请公开待答复 ${c.disclosureDue} 件`);
   return lines.join('\n');
 }
 

@@ -117,16 +117,19 @@ function registerAndOut(args: ParsedArgs, usage: string): { register: RegisterNa
   return { register, out };
 }
 
-/** export-xlsx REGISTER [--year Y] [--keyword K] --out FILE */
+/** export-xlsx REGISTER [--year Y] [--keyword K] [--with-personal] --out FILE */
 export async function exportXlsxCommand(core: Core, args: ParsedArgs): Promise<number> {
-  const usage = '用法：export-xlsx 台账 [--year 年度] [--keyword 关键词] --out 文件.xlsx';
+  const usage = '用法：export-xlsx 台账 [--year 年度] [--keyword 关键词] [--with-personal] --out 文件.xlsx';
   const { register, out } = registerAndOut(args, usage);
   const year = intOption(args.options, 'year', 2000, 2100);
   const keyword = textOption(args.options, 'keyword');
-  const r = unwrap(await core.call('excel.export', { register, query: { year, keyword } }));
+  const withPersonal = args.options['with-personal'] === true;
+  const r = unwrap(await core.call('excel.export', { register, query: { year, keyword }, withPersonal }));
   if (!r) return 1;
   writeFileAtomic(out, Buffer.from(r.base64, 'base64'));
   console.log(`已导出${REGISTERS[register].label} ${r.count} 条到 ${out}`);
+  if (REGISTERS[register].fields.some((f) => f.personal && f.type !== 'list'))
+    console.log(withPersonal ? '（含当事人等个人信息，请妥善保管）' : '（未包含当事人等个人信息；需要时加 --with-personal）');
   return 0;
 }
 
@@ -152,9 +155,9 @@ export const excelCommands: CommandTable = {
   },
   'export-xlsx': {
     run: exportXlsxCommand,
-    usage: 'export-xlsx 台账 [--year 年度] [--keyword 关键词] --out 文件.xlsx   导出为 Excel',
+    usage: 'export-xlsx 台账 [--year 年度] [--keyword 关键词] [--with-personal] --out 文件.xlsx   导出为 Excel（加 --with-personal 才含当事人等个人信息）',
     valued: ['year', 'keyword', 'out'],
-    flags: [],
+    flags: ['with-personal'],
   },
   'template-xlsx': { run: templateXlsxCommand, usage: 'template-xlsx 台账 --out 模板.xlsx   Excel 导入模板', valued: ['out'], flags: [] },
 };

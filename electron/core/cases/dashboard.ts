@@ -86,9 +86,13 @@ export function computeDashboard(db: Db, year: number): Dashboard {
     for (const row of rows) if (row.m >= 1 && row.m <= 12) months[row.m - 1] = row.n;
     monthly[r] = months;
   }
-  // villages: every name the ledger knows (any year, any register with a village), then those with an activity this year
-  const known = new Set<string>();
-  for (const def of Object.values(REGISTERS)) {
+  // villages: 乡镇设置's list; without one, every name the ledger knows (any year, any register with a village);
+  // then those with an activity this year
+  // (read here, not through years/settings.ts: years imports this module)
+  const row = prepared(db, "SELECT value FROM settings WHERE key = 'villages'").get() as { value: string } | undefined;
+  const listed = row ? (JSON.parse(row.value) as string[]) : [];
+  const known = new Set<string>(listed);
+  for (const def of listed.length ? [] : Object.values(REGISTERS)) {
     const col = fieldWithRole(def, 'village')?.column;
     if (!col) continue;
     // the village index is walked value by value instead of reading every row
@@ -115,5 +119,6 @@ export function computeDashboard(db: Db, year: number): Dashboard {
     inspectionOutcomes: groupCount(db, 'inspections', 'outcome', 'date', p),
     villagesWithoutActivity: [...known].filter((v) => !active.has(v)).sort((a, b) => a.localeCompare(b, 'zh-CN')),
     villagesWithActivity: active.size,
+    villagesFrom: listed.length ? 'settings' : 'ledger',
   };
 }

@@ -98,8 +98,13 @@ function registerDoc(c: MediationCase): DocBlock[] {
   return [
     ...header(c, '人民调解受理登记表'),
     { t: 'table', widths: [14, 11, 7, 8, 12, 12, 19, 17], rows },
-    { t: 'gap', lines: 1 },
-    ...partiesForForm(c).map((): DocBlock => ({ t: 'para', text: '当事人（签名或按指印）：＿＿＿＿＿＿＿＿＿＿', signature: true })),
+    {
+      t: 'keep',
+      blocks: [
+        { t: 'gap', lines: 1 },
+        ...partiesForForm(c).map((): DocBlock => ({ t: 'para', text: '当事人（签名或按指印）：＿＿＿＿＿＿＿＿＿＿', signature: true })),
+      ],
+    },
   ];
 }
 
@@ -119,18 +124,24 @@ function agreementDoc(c: MediationCase, township: string): DocBlock[] {
   const terms = (c.agreementTerms ?? '').split('\n').filter(Boolean);
   for (const line of terms) blocks.push({ t: 'para', text: line, indent: true });
   if (!terms.length) blocks.push({ t: 'gap', lines: 4 });
-  blocks.push({ t: 'para', text: '履行方式、时限：', bold: true });
+  // the last lines of text (履行方式) stay on the page of the signatures, the seal and the date
   const perf = (c.performance ?? '').split('\n').filter(Boolean);
-  for (const line of perf) blocks.push({ t: 'para', text: line, indent: true });
-  if (!perf.length) blocks.push({ t: 'gap', lines: 2 });
-  blocks.push({ t: 'para', text: `本协议一式${c.copies ? `${c.copies}` : '＿＿'}份，当事人、人民调解委员会各持一份。`, indent: true });
-  blocks.push({ t: 'gap', lines: 1 });
-  for (const _p of partiesForForm(c)) blocks.push({ t: 'para', text: '当事人（签名盖章或按指印）：＿＿＿＿＿＿＿＿＿＿', signature: true });
-  blocks.push({ t: 'para', text: '人民调解员（签名）：＿＿＿＿＿＿＿＿＿＿', signature: true });
-  blocks.push({ t: 'para', text: '记录人（签名）：＿＿＿＿＿＿＿＿＿＿', signature: true });
-  blocks.push({ t: 'gap', lines: 1 });
-  blocks.push({ t: 'para', text: `${committeeName(c, township)}（印）`, align: 'right' });
-  blocks.push({ t: 'para', text: chineseDate(c.closedOn), align: 'right' });
+  blocks.push({
+    t: 'keep',
+    blocks: [
+      { t: 'para', text: '履行方式、时限：', bold: true },
+      ...perf.map((line): DocBlock => ({ t: 'para', text: line, indent: true })),
+      ...(perf.length ? [] : [{ t: 'gap', lines: 2 } as const]),
+      { t: 'para', text: `本协议一式${c.copies ? `${c.copies}` : '＿＿'}份，当事人、人民调解委员会各持一份。`, indent: true },
+      { t: 'gap', lines: 1 },
+      ...partiesForForm(c).map((): DocBlock => ({ t: 'para', text: '当事人（签名盖章或按指印）：＿＿＿＿＿＿＿＿＿＿', signature: true })),
+      { t: 'para', text: '人民调解员（签名）：＿＿＿＿＿＿＿＿＿＿', signature: true },
+      { t: 'para', text: '记录人（签名）：＿＿＿＿＿＿＿＿＿＿', signature: true },
+      { t: 'gap', lines: 1 },
+      { t: 'para', text: `${committeeName(c, township)}（印）`, align: 'right' },
+      { t: 'para', text: chineseDate(c.closedOn), align: 'right' },
+    ],
+  });
   return blocks;
 }
 
@@ -156,10 +167,15 @@ function followUpDoc(c: MediationCase): DocBlock[] {
   return [
     ...header(c, '人民调解回访记录'),
     { t: 'table', widths: [16, 34, 16, 34], rows },
-    { t: 'gap', lines: 1 },
-    { t: 'para', text: '回访人（签名）：＿＿＿＿＿＿＿＿＿＿', signature: true },
-    { t: 'para', text: '被回访人（签名或按指印）：＿＿＿＿＿＿＿＿＿＿', signature: true },
-    { t: 'para', text: DATE_BLANK, align: 'right' },
+    {
+      t: 'keep',
+      blocks: [
+        { t: 'gap', lines: 1 },
+        { t: 'para', text: '回访人（签名）：＿＿＿＿＿＿＿＿＿＿', signature: true },
+        { t: 'para', text: '被回访人（签名或按指印）：＿＿＿＿＿＿＿＿＿＿', signature: true },
+        { t: 'para', text: DATE_BLANK, align: 'right' },
+      ],
+    },
   ];
 }
 
@@ -234,10 +250,12 @@ const TABLE_LINE = 360;
 
 const para = (
   text: string,
-  opts: { align?: 'left' | 'center' | 'right'; bold?: boolean; size?: number; font?: string; indent?: boolean; line?: number } = {},
+  opts: { align?: 'left' | 'center' | 'right'; bold?: boolean; size?: number; font?: string; indent?: boolean; line?: number; keep?: Keep } = {},
 ) =>
   new Paragraph({
     alignment: ALIGN[opts.align ?? 'left'],
+    keepNext: opts.keep === 'next' || undefined,
+    keepLines: (opts.keep ?? 'none') !== 'none' || undefined,
     spacing: { line: opts.line ?? LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
     indent: opts.indent ? { firstLine: SIZE * 10 * 2 } : undefined, // two characters
     // a line break typed in the text (Shift+Enter) stays a line break
@@ -277,17 +295,22 @@ function tableOf(widths: number[], rows: DocCell[][]): Table {
   });
 }
 
-export async function renderCaseDocDocx(input: CaseDoc, creator: string): Promise<Buffer> {
-  // whatever a text holds (Word's Shift+Enter pastes \u000b), the file opens
-  const doc = xmlSafeModel(input);
-  creator = xmlSafe(creator);
+/** How a paragraph holds to its page: `next` keeps it with the next paragraph and its lines
+ * together (a `keep` group moves to the next page whole), `lines` only its lines. */
+type Keep = 'none' | 'next' | 'lines';
+
+/** The Word paragraphs and tables of blocks. */
+function docxOf(blocks: DocBlock[], keep: Keep = 'none'): (Paragraph | Table)[] {
   const children: (Paragraph | Table)[] = [];
-  for (const b of doc.blocks) {
+  const p = (text: string, opts: Parameters<typeof para>[1] = {}) => para(text, { ...opts, keep });
+  for (const b of blocks) {
     switch (b.t) {
       case 'title':
         children.push(
           new Paragraph({
             alignment: AlignmentType.CENTER,
+            keepNext: keep === 'next' || undefined,
+            keepLines: keep !== 'none' || undefined,
             spacing: { before: 0, after: 240, line: b.size === 'big' ? 1000 : 720, lineRule: LineRuleType.EXACT },
             children: [new TextRun({ text: b.text, size: b.size === 'big' ? 72 : 44, font: fontOf(TITLE_FONT), bold: b.size === 'big' })],
           }),
@@ -295,20 +318,41 @@ export async function renderCaseDocDocx(input: CaseDoc, creator: string): Promis
         break;
       case 'para':
         // a signature line stands two lines below the text before it: room to sign
-        if (b.signature) children.push(para(''));
-        children.push(para(b.text, { align: b.align, bold: b.bold, indent: b.indent, size: b.size === 'big' ? 36 : undefined }));
+        if (b.signature) children.push(p(''));
+        // a bold heading (纠纷主要事实、争议事项：) keeps with its first line
+        children.push(
+          para(b.text, {
+            align: b.align,
+            bold: b.bold,
+            indent: b.indent,
+            size: b.size === 'big' ? 36 : undefined,
+            keep: b.bold && keep === 'none' ? 'next' : keep,
+          }),
+        );
         break;
       case 'table':
         children.push(tableOf(b.widths, b.rows));
         break;
       case 'gap':
-        for (let i = 0; i < b.lines; i++) children.push(para(''));
+        for (let i = 0; i < b.lines; i++) children.push(p(''));
         break;
       case 'pageBreak':
         children.push(new Paragraph({ children: [new PageBreak()] }));
         break;
+      case 'keep':
+        // every paragraph keeps with the next; the last one keeps its lines only (what follows may go on)
+        children.push(...docxOf(b.blocks.slice(0, -1), 'next'), ...docxOf(b.blocks.slice(-1), keep === 'next' ? 'next' : 'lines'));
+        break;
     }
   }
+  return children;
+}
+
+export async function renderCaseDocDocx(input: CaseDoc, creator: string): Promise<Buffer> {
+  // whatever a text holds (Word's Shift+Enter pastes \u000b), the file opens
+  const doc = xmlSafeModel(input);
+  creator = xmlSafe(creator);
+  const children = docxOf(doc.blocks);
   const document = new Document({
     creator,
     title: doc.title,

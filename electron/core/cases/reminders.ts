@@ -1,12 +1,51 @@
 // What needs doing soon: cases 调解中 for more than 30 days, 回访 due after a
-// successful case, and the year's statutory dates within 30 days. Names cases by
-// 案号 and dates only (no party names): the list is shown on 首页 and in the CLI.
+// successful case, 依申请公开 replies due within 5 working days or late, and the year's
+// statutory dates within 30 days. Names cases by 案号 and dates only, requests by the
+// date received (no party or applicant names): the list is shown on 首页 and in the CLI.
 import { addDays, CLOSE_WITHIN_DAYS, daysBetween, FOLLOW_UP_WITHIN_DAYS } from '../../shared/case-file.ts';
 import type { Reminder, Reminders } from '../../shared/contract/cases.ts';
 import { DISPUTE_TYPES, labelOf } from '../../shared/enums.ts';
 import { registerPath } from '../../shared/registers.ts';
 import type { Db } from '../db/connection.ts';
 import { prepared } from '../registers/repository.ts';
+import { addWorkingDays, REPLY_DAYS, REPLY_DAYS_EXTENDED, workingDaysBetween } from '../../shared/workdays.ts';
+
+/** a 依申请公开 reply is reminded this many working days before its 20th working day */
+export const DISCLOSURE_WARN_WORKING_DAYS = 5;
+
+/** Open 依申请公开 requests (received this year or last) whose reply is due within 5 working days, or past its 20 working days. */
+export function disclosureReminders(db: Db, today: string): { items: Reminder[]; count: number } {
+  const rows = prepared(
+    db,
+    `SELECT id, received_on AS receivedOn FROM disclosure_requests
+    WHERE deleted_at IS NULL AND (result IS NULL OR result = '' OR result_on IS NULL) AND received_on >= ? AND received_on <= ?
+    ORDER BY received_on`,
+  ).all(`${Number(today.slice(0, 4)) - 1}-01-01`, today) as { id: string; receivedOn: string }[];
+  const items: Reminder[] = [];
+  for (const r of rows) {
+    const used = workingDaysBetween(r.receivedOn, today);
+    const left = REPLY_DAYS - used;
+    if (left > DISCLOSURE_WARN_WORKING_DAYS) continue;
+    const due = addWorkingDays(r.receivedOn, REPLY_DAYS);
+    const detail =
+      left > 0
+        ? `应在${due}前答复（还有${left}个工作日，《政府信息公开条例》第三十三条）`
+        : left === 0
+          ? `今天（${due}）是答复期限的最后一个工作日`
+          : `已超过20个工作日答复期限${-left}个工作日（${due}到期）：延长须经负责人同意并告知申请人，最长延至${addWorkingDays(r.receivedOn, REPLY_DAYS_EXTENDED)}`;
+    items.push({
+      kind: 'disclosure_due',
+      level: left < 0 ? 'overdue' : 'soon',
+      due,
+      daysLeft: daysBetween(today, due),
+      title: `${r.receivedOn}收到的政府信息公开申请${left < 0 ? '逾期未答复' : '待答复'}`,
+      detail,
+      link: { path: registerPath('disclosureRequests'), query: { open: r.id, year: r.receivedOn.slice(0, 4) } },
+    });
+  }
+  const shown = items.slice(0, LIST_LIMIT);
+  return { items: shown, count: items.length };
+}
 
 /** The statutory dates of the year (shared/spec: annual-report.md, openness-annual-report.md). */
 export const STATUTORY_DATES: { month: number; day: number; title: (reportYear: number) => string; path: string }[] = [
@@ -112,6 +151,8 @@ export function computeReminders(db: Db, today: string): Reminders {
       link: { path: registerPath('mediationCases'), query: { open: r.id, year: r.acceptedOn.slice(0, 4) } },
     });
   }
+  const disclosure = disclosureReminders(db, today);
+  items.push(...disclosure.items);
   items.push(...statutoryReminders(today));
   // the most pressing first: statutory dates, then by how late or how soon
   items.sort((a, b) => (a.kind === 'deadline' ? 0 : 1) - (b.kind === 'deadline' ? 0 : 1) || a.daysLeft - b.daysLeft);
@@ -122,6 +163,7 @@ export function computeReminders(db: Db, today: string): Reminders {
       caseOverdue: overdueCount,
       followUpDue: noVisitCount,
       deadline: items.filter((i) => i.kind === 'deadline').length,
+      disclosureDue: disclosure.count,
     },
   };
 }

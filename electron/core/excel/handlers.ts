@@ -20,8 +20,8 @@ export const excelHandlers: HandlersOf<typeof excelContract, CoreContext> = {
   // are written in import.ts's own BEGIN IMMEDIATE transaction
   'excel.import': ({ register, base64, mapping, skipInvalid, allowEmptyPersonal }, ctx) =>
     importExcel(ctx, register, b64(base64), { dryRun: false, mapping, skipInvalid, allowEmptyPersonal, beforeWrite: () => backupBeforeImport(ctx) }),
-  'excel.export': async ({ register, query }, ctx) => {
-    const r = await exportExcel(ctx, register, query ?? {});
+  'excel.export': async ({ register, query, withPersonal }, ctx) => {
+    const r = await exportExcel(ctx, register, query ?? {}, { withPersonal });
     return { fileName: r.fileName, base64: r.bytes.toString('base64'), count: r.count };
   },
 };

@@ -189,9 +189,11 @@ export function buildOpennessDocument(model: OpennessModel, nonce = ''): Documen
   for (const line of model.titleLines) children.push(new Paragraph({ style: 'ReportTitle', children: [run(line)] }));
   children.push(emptyLine());
   for (const p of model.opening) children.push(bodyParagraph(p));
+  const lastPart = model.parts[model.parts.length - 1];
   for (const part of model.parts) {
     children.push(new Paragraph({ style: 'SectionHeading', children: [run(part.heading)] }));
-    for (const p of part.paragraphs) children.push(bodyParagraph(p));
+    // the 落款 never stands alone on the last page: the last paragraph keeps with it
+    part.paragraphs.forEach((p, i) => children.push(bodyParagraph(p, part === lastPart && !part.table && i === part.paragraphs.length - 1)));
     if (part.table === 'three') {
       children.push(
         new Paragraph({

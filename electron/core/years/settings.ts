@@ -19,6 +19,7 @@ export function getSettings(db: Db): AppSettings {
     opennessContact: read<string>(db, 'opennessContact') ?? null,
     addressee: read<string>(db, 'addressee') || null,
     caseNoPattern: read<string>(db, 'caseNoPattern') ?? DEFAULT_CASE_NO_PATTERN,
+    villages: read<string[]>(db, 'villages') ?? [],
   };
 }
 
@@ -30,6 +31,7 @@ export function updateSettings(
     opennessContact?: string | null;
     addressee?: string | null;
     caseNoPattern?: string;
+    villages?: string[];
   },
 ): AppSettings {
   db.transaction(() => {
@@ -44,6 +46,8 @@ export function updateSettings(
     if (patch.caseNoPattern !== undefined) write(db, 'caseNoPattern', patch.caseNoPattern.trim());
     if (patch.opennessContact !== undefined) write(db, 'opennessContact', patch.opennessContact?.trim() || null);
     if (patch.addressee !== undefined) write(db, 'addressee', patch.addressee?.trim() || '');
+    // one name once, in the clerk's order
+    if (patch.villages !== undefined) write(db, 'villages', [...new Set(patch.villages.map((v) => v.trim()).filter(Boolean))]);
   }).immediate();
   return getSettings(db);
 }

@@ -20,7 +20,8 @@ export interface CaseWarning {
 }
 
 export interface Reminder {
-  kind: 'case_overdue' | 'follow_up_due' | 'deadline';
+  /** disclosure_due: a 依申请公开 reply due within 5 working days or past its 20 working days */
+  kind: 'case_overdue' | 'follow_up_due' | 'deadline' | 'disclosure_due';
   level: 'overdue' | 'soon';
   title: string;
   detail: string;
@@ -32,7 +33,7 @@ export interface Reminder {
 export interface Reminders {
   today: string;
   items: Reminder[];
-  counts: { caseOverdue: number; followUpDue: number; deadline: number };
+  counts: { caseOverdue: number; followUpDue: number; deadline: number; disclosureDue: number };
 }
 
 export interface Dashboard {
@@ -44,6 +45,8 @@ export interface Dashboard {
   inspectionOutcomes: { code: string; count: number }[];
   villagesWithoutActivity: string[];
   villagesWithActivity: number;
+  /** where the village list came from: 乡镇设置's list, or (empty there) the names in the ledger */
+  villagesFrom: 'settings' | 'ledger';
 }
 
 const date = isoDate;

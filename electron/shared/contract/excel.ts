@@ -99,11 +99,13 @@ export const excelContract = {
     preview: method<ExcelImportReport>()(excelImportInput),
     /** all valid rows or none (skipInvalid: the valid ones); backs up first */
     import: method<ExcelImportReport>()(excelImportInput),
-    /** the filtered list (as `<register>.list`, no pagination) as a printable sheet */
+    /** the filtered list (as `<register>.list`, no pagination) as a printable sheet;
+     * personal fields (当事人, 纠纷事实 …) only with withPersonal, as the 数据包 */
     export: method<FileContent & { count: number }>()(
       z.object({
         register: registerName,
         query: listQuerySchema.omit({ page: true, pageSize: true }).optional(),
+        withPersonal: z.boolean().optional(),
       }),
     ),
   }),

@@ -81,6 +81,8 @@ export const yearsContract = {
         township: township.optional(),
         approximateNumbers: z.boolean().optional(),
         opennessContact: z.string().trim().max(300, '联系方式不能超过300个字').nullable().optional(),
+        /** 村（社区）名单 */
+        villages: z.array(z.string().trim().max(100, '村（社区）名称不能超过100个字')).max(500, '村（社区）名单不能超过500个').optional(),
         addressee: z
           .string()
           .trim()

@@ -14,6 +14,8 @@ function block(b: DocBlock): string {
       return '<p class="doc-p">&nbsp;</p>'.repeat(b.lines);
     case 'pageBreak':
       return '<div class="doc-page-break"></div>';
+    case 'keep':
+      return `<div class="doc-keep">${b.blocks.map(block).join('')}</div>`;
     case 'table': {
       const total = b.widths.reduce((a, c) => a + c, 0);
       const cols = b.widths.map((w) => `<col style="width:${((w / total) * 100).toFixed(1)}%">`).join('');

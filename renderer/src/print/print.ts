@@ -25,6 +25,16 @@ export interface PrintOptions {
   title?: string;
   /** page margins (CSS), e.g. the 公文 margins of the report */
   margin?: string;
+  /** 第 N 页，共 M 页 at the foot of every page (default); a one-page form (协议书) may go without */
+  pageNumbers?: boolean;
+}
+
+/** The @page rule of a print: A4, margins, and page numbers in the bottom margin box
+ * (Chromium prints @page margin boxes since 131; Electron 45 is Chromium 140). */
+export function pageRule(opts: PrintOptions): string {
+  const numbers =
+    opts.pageNumbers === false ? '' : ` @bottom-center { content: "第 " counter(page) " 页，共 " counter(pages) " 页"; font-size: 9pt; color: #000; }`;
+  return `@page { size: A4 ${opts.landscape ? 'landscape' : 'portrait'}; margin: ${opts.margin ?? (opts.landscape ? '12mm 12mm' : '20mm 18mm')};${numbers} }`;
 }
 
 /** Prints the given HTML on A4 (portrait unless said). Resolves when the print dialog is closed. */
@@ -35,7 +45,7 @@ export async function printHtml(html: string, opts: PrintOptions = {}): Promise<
   el.innerHTML = html;
   const page = document.createElement('style');
   page.id = 'print-page-size';
-  page.textContent = `@page { size: A4 ${opts.landscape ? 'landscape' : 'portrait'}; margin: ${opts.margin ?? (opts.landscape ? '12mm 12mm' : '20mm 18mm')}; }`;
+  page.textContent = pageRule(opts);
   document.head.appendChild(page);
   document.body.classList.add('printing');
   const title = document.title;

@@ -15,7 +15,7 @@ export const useSettingsStore = defineStore('settings', () => {
     return settings.value;
   }
 
-  async function update(patch: { township?: Township; approximateNumbers?: boolean; addressee?: string | null; caseNoPattern?: string }) {
+  async function update(patch: { township?: Township; approximateNumbers?: boolean; addressee?: string | null; caseNoPattern?: string; villages?: string[] }) {
     settings.value = await call('settings.update', {
       ...patch,
       ...(patch.township ? { township: { ...patch.township, superior: patch.township.superior || null } } : {}),

@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import JSZip from 'jszip';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { formatReminders } from '../../../electron/cli/commands/cases.ts';
 import { runCli } from '../../../electron/cli/index.ts';
 import { statutoryReminders } from '../../../electron/core/cases/reminders.ts';
 import type { Core } from '../../../electron/core/index.ts';
@@ -153,7 +154,7 @@ describe('reminders', () => {
     await mk({ acceptedOn: '2025-05-01', closedOn: '2025-05-20', status: 'success', followUps: [{ date: '2025-06-01' }] });
     await mk({ acceptedOn: '2025-05-01', closedOn: '2025-05-20', status: 'failed' });
     const r = ok(await core.call('reminders.list', { date: TODAY }));
-    expect(r.counts).toEqual({ caseOverdue: 1, followUpDue: 1, deadline: 0 });
+    expect(r.counts).toEqual({ caseOverdue: 1, followUpDue: 1, deadline: 0, disclosureDue: 0 });
     const overdue = r.items.find((i) => i.kind === 'case_overdue')!;
     expect(overdue).toMatchObject({ level: 'overdue', daysLeft: -1, link: { path: '/mediation-cases', query: { open: late.id, year: '2025' } } });
     expect(overdue.title).toBe(`${late.caseNo}调解中已31天`);
@@ -162,6 +163,47 @@ describe('reminders', () => {
     // a 回访 entered: the reminder goes
     ok(await core.call('mediationCases.update', { id: visit.id, record: { ...visit, followUps: [{ date: '2025-06-30', by: '钱卫东' }] } }));
     expect(ok(await core.call('reminders.list', { date: TODAY })).counts.followUpDue).toBe(0);
+  });
+});
+
+describe('依申请公开 reminders', () => {
+  it('replies due within 5 working days and past their 20 working days, by date received (no applicant), linked to the request', async () => {
+    const core = memoryCore();
+    const mk = async (receivedOn: string, replied = false) =>
+      ok(
+        await core.call('disclosureRequests.create', {
+          record: {
+            receivedOn,
+            applicantType: 'natural',
+            applicant: '令狐某某',
+            subject: '道路工程招标文件',
+            ...(replied ? { result: 'disclosed', resultOn: '2025-06-20' } : {}),
+          },
+        }),
+      );
+    // TODAY 2025-06-30; 端午 2025-05-31…06-02 is no working day
+    const late = await mk('2025-05-26'); // 24 working days used: 4 past the 20th (2025-06-24)
+    const soon = await mk('2025-06-09'); // 15 used: due 2025-07-07, 5 working days left
+    await mk('2025-06-10'); // 14 used: 6 left, not yet
+    await mk('2025-05-26', true); // answered
+    const old = await mk('2024-11-04'); // last year, still open
+    const r = ok(await core.call('reminders.list', { date: TODAY }));
+    const items = r.items.filter((i) => i.kind === 'disclosure_due');
+    expect(r.counts.disclosureDue).toBe(3);
+    expect(items.map((i) => [i.title, i.level, i.due, i.link.query?.open])).toEqual([
+      ['2024-11-04收到的政府信息公开申请逾期未答复', 'overdue', '2024-12-02', old.id],
+      ['2025-05-26收到的政府信息公开申请逾期未答复', 'overdue', '2025-06-24', late.id],
+      ['2025-06-09收到的政府信息公开申请待答复', 'soon', '2025-07-07', soon.id],
+    ]);
+    expect(items[1].detail).toBe('已超过20个工作日答复期限4个工作日（2025-06-24到期）：延长须经负责人同意并告知申请人，最长延至2025-07-22');
+    expect(items[2].detail).toBe('应在2025-07-07前答复（还有5个工作日，《政府信息公开条例》第三十三条）');
+    expect(items[2].link).toEqual({ path: '/disclosure-requests', query: { open: soon.id, year: '2025' } });
+    expect(JSON.stringify(r)).not.toContain('令狐');
+    // the CLI says it too
+    const out = formatReminders(r);
+    expect(out).toContain('【将到期】2025-06-09收到的政府信息公开申请待答复——应在2025-07-07前答复');
+    expect(out).toContain('依申请公开待答复 3 件');
+    core.close();
   });
 });
 
@@ -210,6 +252,38 @@ describe('case documents', () => {
     expect(cover.plain).toContain('王建国与李秀英邻里纠纷');
     expect(cover.plain).toContain('卷 内 目 录');
     expect(cover.plain).toContain('人民调解协议书');
+    // the last lines of text stay with the signatures, the seal and the date (Word: keepNext + keepLines)
+    const paras = agr.xml.match(/<w:p>.*?<\/w:p>|<w:p [^>]*>.*?<\/w:p>/g)!;
+    const from = paras.findIndex((p) => p.includes('履行方式、时限：'));
+    const to = paras.findIndex((p) => p.includes('2025年6月10日'));
+    expect(from).toBeGreaterThan(0);
+    expect(to).toBe(paras.length - 1);
+    for (const p of paras.slice(from, to))
+      expect(p, p.replace(/<[^>]+>/g, '')).toMatch(/<w:keepNext\/>[\s\S]*<w:keepLines\/>|<w:keepLines\/>[\s\S]*<w:keepNext\/>/);
+    expect(paras[to]).toContain('<w:keepLines/>');
+    expect(paras[to]).not.toContain('<w:keepNext/>');
+    // the parties and facts before it may break where they fall
+    expect(
+      paras
+        .slice(0, from)
+        .filter((p) => p.includes('<w:keepNext/>'))
+        .map((p) => p.replace(/<[^>]+>/g, '')),
+    ).toEqual(['纠纷主要事实、争议事项：', '经调解，自愿达成如下协议：']);
+    const doc = ok(await core.call('cases.document', { id: c.id, kind: 'agreement' })).doc;
+    const keep = doc.blocks.find((b) => b.t === 'keep');
+    expect(keep && keep.t === 'keep' && keep.blocks.map((b) => (b.t === 'para' ? b.text : b.t))).toEqual([
+      '履行方式、时限：',
+      'gap',
+      '本协议一式3份，当事人、人民调解委员会各持一份。',
+      'gap',
+      '当事人（签名盖章或按指印）：＿＿＿＿＿＿＿＿＿＿',
+      '当事人（签名盖章或按指印）：＿＿＿＿＿＿＿＿＿＿',
+      '人民调解员（签名）：＿＿＿＿＿＿＿＿＿＿',
+      '记录人（签名）：＿＿＿＿＿＿＿＿＿＿',
+      'gap',
+      '清河镇人民调解委员会（印）',
+      '2025年6月10日',
+    ]);
     // by 案号 as well as by id
     expect(ok(await core.call('cases.document', { id: '清河调[2025]1号', kind: 'register' })).fileName).toBe(reg.r.fileName);
     expect(err(await core.call('cases.document', { id: '清河调〔2025〕99号', kind: 'register' })).code).toBe('not_found');
@@ -246,7 +320,16 @@ describe('首页 figures', () => {
     const other = createCore({ dbPath: file });
     ok(await other.call('activities.create', { record: { date: '2025-09-01', title: '柳湾村普法', kind: 'lecture', village: '柳湾村' } }));
     other.close();
-    expect(ok(await core.call('dashboard.get', { year: 2025 })).villagesWithoutActivity).toEqual([]);
+    const fromLedger = ok(await core.call('dashboard.get', { year: 2025 }));
+    expect([fromLedger.villagesWithoutActivity, fromLedger.villagesFrom]).toEqual([[], 'ledger']);
+    // 乡镇设置's village list: a village with nothing in the ledger is listed too
+    const s = ok(await core.call('settings.update', { villages: [' 青山村 ', '石桥村', '东岗村', '柳湾村', '青山村', ''] }));
+    expect(s.villages).toEqual(['青山村', '石桥村', '东岗村', '柳湾村']);
+    const fromList = ok(await core.call('dashboard.get', { year: 2025 }));
+    expect([fromList.villagesWithoutActivity, fromList.villagesWithActivity, fromList.villagesFrom]).toEqual([['青山村'], 3, 'settings']);
+    // emptied: back to the names in the ledger
+    ok(await core.call('settings.update', { villages: [] }));
+    expect(ok(await core.call('dashboard.get', { year: 2025 })).villagesFrom).toBe('ledger');
     core.close();
     tmp.cleanup();
   });
@@ -314,7 +397,7 @@ describe('CLI: case-doc and reminders', () => {
     out.length = 0;
     expect(await runCli(['reminders', '--date', '2026-02-10', '--json', '--db', db])).toBe(0);
     const json = JSON.parse(out.join('\n'));
-    expect(json.counts).toEqual({ caseOverdue: 1, followUpDue: 0, deadline: 1 });
+    expect(json.counts).toEqual({ caseOverdue: 1, followUpDue: 0, deadline: 1, disclosureDue: 0 });
     expect(await runCli(['reminders', '--date', '2026-2-10', '--db', db])).toBe(2);
   });
 });

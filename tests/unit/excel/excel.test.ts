@@ -269,15 +269,53 @@ describe('Excel export', () => {
     core.close();
   });
 
-  it("includes personal fields in the clerk's own mediation ledger", async () => {
+  it('leaves personal fields out unless asked (withPersonal), as the 数据包', async () => {
     const core = memoryCore();
-    ok(await core.call('mediationCases.create', { record: SAMPLES.mediationCases }));
-    const e = ok(await core.call('excel.export', { register: 'mediationCases' }));
+    ok(await core.call('mediationCases.create', { record: { ...SAMPLES.mediationCases, facts: '张三与李四因宅基地界址发生争执' } }));
+    const plain = (await workbookOf(ok(await core.call('excel.export', { register: 'mediationCases' })).base64)).worksheets[0];
+    const headers = (plain.getRow(2).values as unknown[]).map(String);
+    for (const f of REGISTERS.mediationCases.fields.filter((x) => x.personal && x.type !== 'list')) expect(headers).not.toContain(f.label);
+    expect(headers).toContain('案号');
+    const cells = [3].flatMap((r) => (plain.getRow(r).values as unknown[]).map(String)).join('|');
+    expect(cells).not.toContain('张三');
+    expect(cells).not.toContain('宅基地界址');
+
+    const e = ok(await core.call('excel.export', { register: 'mediationCases', withPersonal: true }));
     const ws = (await workbookOf(e.base64)).worksheets[0];
     const values = (ws.getRow(3).values as unknown[]).map(String);
     expect(values).toContain('张三、李四');
+    expect(values).toContain('张三与李四因宅基地界址发生争执');
     core.close();
   });
+
+  it.each(REGISTER_NAMES)(
+    '%s: prints legibly on A4 — landscape, 记录编号 hidden, texts wrapped, titles repeated, page numbers, never below 8 pt',
+    async (r) => {
+      const core = memoryCore();
+      ok(await core.dispatch(`${r}.create`, { record: SAMPLES[r] }));
+      for (const withPersonal of [false, true]) {
+        const ws = (await workbookOf(ok(await core.call('excel.export', { register: r, withPersonal })).base64)).worksheets[0];
+        expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', printTitlesRow: '2:2' });
+        expect(ws.headerFooter.oddFooter).toMatch(/&P.*&N/);
+        const headers = (ws.getRow(2).values as unknown[]).map(String);
+        const idCol = headers.indexOf('记录编号');
+        expect(idCol).toBeGreaterThan(0);
+        expect(ws.getColumn(idCol).hidden).toBe(true);
+        // the 记录编号 still carries the id: the sheet imports back as updates
+        expect(String(ws.getRow(3).getCell(idCol).value)).toMatch(/^[0-9a-f-]{36}$/);
+        // printed width: the visible columns, at the scale the sheet prints at
+        let px = 0;
+        for (let i = 1; i < idCol; i++) px += ws.getColumn(i).width! * 7 + 5;
+        const printable = ((297 - 2 * 0.4 * 25.4) / 25.4) * 96;
+        const scale = ws.pageSetup.fitToPage ? Math.min(1, printable / px) : ws.pageSetup.scale! / 100;
+        expect(11 * scale, `${r} ${withPersonal}`).toBeGreaterThanOrEqual(8);
+        // long texts wrap; no column wider than 30 characters
+        for (let i = 1; i < idCol; i++) expect(ws.getColumn(i).width!).toBeLessThanOrEqual(30);
+        expect(ws.getRow(3).getCell(1).alignment).toMatchObject({ wrapText: true });
+      }
+      core.close();
+    },
+  );
 });
 
 describe('Excel round trip and repeated imports (issues 19.1, 23.1)', () => {

@@ -232,6 +232,12 @@ describe('the shared fixture openness-2025', () => {
     });
     expect(result).toMatch(/(\d+)\/\1 checks pass/);
     const xml = await (await JSZip.loadAsync(Buffer.from(file.base64, 'base64'))).file('word/document.xml')!.async('string');
+    // the 落款 never stands alone on the last page: the last paragraph of text keeps with it
+    const paras = xml.match(/<w:p>.*?<\/w:p>|<w:p [^>]*>.*?<\/w:p>/g)!;
+    const texts = paras.map((p) => p.replace(/<[^>]+>/g, ''));
+    const lastText = texts.length - 1 - [...texts].reverse().findIndex((t, i) => i > 1 && t.trim() !== '' && !/人民政府|办公室/.test(t));
+    for (const p of paras.slice(lastText, -1)) expect(p, texts[paras.indexOf(p)]).toContain('<w:keepNext/>');
+    expect(texts[lastText].length).toBeGreaterThan(10);
     expect(xml).not.toContain('令狐冲霄');
     expect(xml).not.toContain('东坡建材');
     expect((xml.match(/<w:tblHeader\/>/g) ?? []).length).toBe(6); // three header rows of table 三 and of table 四

@@ -181,6 +181,7 @@ describe('settings and year profiles', () => {
       opennessContact: null,
       addressee: null,
       caseNoPattern: '{简称}调〔{年度}〕{序号}号',
+      villages: [],
     });
     const s = ok(
       await core.call('settings.update', { township: { name: ' 清河镇 ', authority: '临江县清河镇人民政府', superior: '' }, approximateNumbers: false }),
@@ -191,6 +192,7 @@ describe('settings and year profiles', () => {
       opennessContact: null,
       addressee: null,
       caseNoPattern: '{简称}调〔{年度}〕{序号}号',
+      villages: [],
     });
     expect(err(await core.call('settings.update', { township: { name: '', authority: 'x' } })).message).toContain('请填写乡镇简称');
   });

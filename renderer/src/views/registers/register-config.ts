@@ -79,7 +79,8 @@ export const REGISTER_PAGES: Record<RegisterName, RegisterPageConfig> = {
     noun: '案件',
     description: '人民调解委员会受理的每一件矛盾纠纷及其卷宗。当事人信息、纠纷事实和协议内容只保存在本机，不进入统计和报告。',
     columns: ['acceptedOn', 'caseNo', 'type', 'village', 'status', 'amount', 'closedOn'],
-    widths: { acceptedOn: 112, caseNo: 170, type: 110, village: 120, status: 110, amount: 140, closedOn: 112 },
+    // at 1366 px the whole 案号 (with its 示例 tag) and 卷宗 beside 操作 fit without scrolling
+    widths: { acceptedOn: 104, caseNo: 214, type: 100, village: 100, status: 96, amount: 124, closedOn: 104 },
     primaryFilters: ['type', 'status', 'village'],
     visibleWhen: {
       agreementTerms: isWritten,
