@@ -2,6 +2,7 @@
 // and the forms. Every message is Chinese and names the field by its label.
 import { choicesFor, fieldApplies, type FieldDef, type ListItemDef, type RegisterDef, type RegisterName } from './registers.ts';
 import type { RegisterFields } from './records.ts';
+import { creditCodeProblem } from './credit-code.ts';
 
 export interface FieldIssue {
   /** field key, e.g. closedOn */
@@ -153,7 +154,23 @@ const RULES: { [R in RegisterName]: Rule<R>[] } = {
       return early ? { field: 'followUps', message: `回访日期 ${early.date} 不能早于受理日期` } : null;
     },
   ],
-  inspections: [(r) => (r.issuesRectified > r.issuesFound ? { field: 'issuesRectified', message: '已整改数不能大于发现问题数' } : null)],
+  inspections: [
+    (r) => (r.issuesRectified > r.issuesFound ? { field: 'issuesRectified', message: '已整改数不能大于发现问题数' } : null),
+    // 涉企行政检查 (issue 21)
+    (r) => {
+      const problem = r.creditCode ? creditCodeProblem(r.creditCode) : null;
+      return problem ? { field: 'creditCode', message: problem } : null;
+    },
+    (r) => {
+      if (!r.taskSource) return null;
+      const forSpecial = r.taskSource === 'superior' || r.taskSource === 'own';
+      if (r.inspectionType === 'special' && !forSpecial) return { field: 'taskSource', message: '专项检查的任务来源应为“上级部署”或“本级部署”' };
+      if (r.inspectionType === 'case' && forSpecial)
+        return { field: 'taskSource', message: '个案检查的任务来源应为投诉举报、转办交办、数据监测发现、企业申请或其他' };
+      return null;
+    },
+    (r) => (r.notifiedOn && r.notifiedOn < r.date ? { field: 'notifiedOn', message: '结果告知日期不能早于检查日期' } : null),
+  ],
   workItems: [(r) => (r.passed > r.participants ? { field: 'passed', message: '考试合格人数不能大于参加人次' } : null)],
   disclosureRequests: [
     (r) => (r.resultOn && r.resultOn < r.receivedOn ? { field: 'resultOn', message: '答复日期不能早于收到申请日期' } : null),
@@ -195,6 +212,8 @@ export function validateRecord<R extends RegisterName>(def: RegisterDef & { name
         .sort()
         .at(-1) ?? out.followUpOn;
   }
+  // 统一社会信用代码 is written in capitals (a clerk may type 91350100m000100y43)
+  if (def.name === 'inspections' && typeof out.creditCode === 'string') out.creditCode = out.creditCode.toUpperCase();
   for (const f of def.fields) {
     // 处罚种类: required whenever the field belongs to the record (处理结果为“行政处罚”) — said together
     // with the other fields' problems, so the clerk sees every red field at the first 保存

@@ -29,11 +29,26 @@ const OWN_TRANSACTIONS: Record<string, string> = {
   'excel.import': 'reads the workbook and backs up (async), then one BEGIN IMMEDIATE',
   'backup.create': "SQLite's online backup: no transaction of ours",
   'backup.restore': 'checks, backs up, rebuilds and swaps the database file',
+  'enterprise.importItems': 'reads the workbook (async), then one BEGIN IMMEDIATE',
 };
 
 describe('the domain partition', () => {
   it('every domain has its contract slice, its core folder with handlers.ts, and a tests folder', () => {
-    expect(DOMAINS).toEqual(['app', 'registers', 'years', 'exchange', 'excel', 'backup', 'attachments', 'stats', 'report', 'openness', 'cases', 'demo']);
+    expect(DOMAINS).toEqual([
+      'app',
+      'registers',
+      'years',
+      'exchange',
+      'excel',
+      'backup',
+      'attachments',
+      'stats',
+      'report',
+      'openness',
+      'cases',
+      'demo',
+      'enterprise',
+    ]);
     for (const d of DOMAINS) {
       expect(existsSync(join(ROOT, 'electron/shared/contract', `${d}.ts`)), `contract/${d}.ts`).toBe(true);
       expect(existsSync(join(ROOT, 'electron/core', d, 'handlers.ts')), `core/${d}/handlers.ts`).toBe(true);
@@ -67,7 +82,18 @@ describe('the domain partition', () => {
       ['create', 'update', 'delete', 'restore', 'purge'].map((v) => `${r}.${v}`),
     );
     expect(mutators.sort()).toEqual(
-      [...registerWrites, 'settings.update', 'years.saveProfile', 'attachments.add', 'attachments.remove', 'demo.generate', 'demoData.clear'].sort(),
+      [
+        ...registerWrites,
+        'settings.update',
+        'years.saveProfile',
+        'attachments.add',
+        'attachments.remove',
+        'demo.generate',
+        'demoData.clear',
+        'enterprise.saveOfficers',
+        'enterprise.saveItems',
+        'enterprise.savePlan',
+      ].sort(),
     );
     for (const name of Object.keys(OWN_TRANSACTIONS)) expect(mutators, name).not.toContain(name);
   });

@@ -16,8 +16,10 @@ import type {
   INSPECTION_FIELDS,
   INSPECTION_MODES,
   INSPECTION_OUTCOMES,
+  INSPECTION_TYPES,
   PENALTY_KINDS,
   TARGET_TYPES,
+  TASK_SOURCES,
   WORK_CATEGORIES,
 } from '../../electron/shared/enums.ts';
 import type {
@@ -117,6 +119,17 @@ interface InspectionFields extends Common {
   penaltyKind: keyof typeof PENALTY_KINDS | null;
   penaltyAmount: number | null;
   penaltyLegalReview: boolean;
+  // 涉企行政检查 (issue 21)
+  inspectionType: keyof typeof INSPECTION_TYPES | null;
+  taskSource: keyof typeof TASK_SOURCES | null;
+  creditCode: string | null;
+  itemCode: string | null;
+  basis: string | null;
+  approvedBy: string | null;
+  approvedOn: string | null;
+  inspectorList: { name: string; certNo?: string | null }[];
+  notifiedOn: string | null;
+  scanCode: string | null;
 }
 
 interface WorkItemFields extends Common {
@@ -239,6 +252,16 @@ describe('record types derived from registers.ts', () => {
         penaltyKind: true,
         penaltyAmount: true,
         penaltyLegalReview: true,
+        inspectionType: true,
+        taskSource: true,
+        creditCode: true,
+        itemCode: true,
+        basis: true,
+        approvedBy: true,
+        approvedOn: true,
+        inspectorList: true,
+        notifiedOn: true,
+        scanCode: true,
         department: true,
         notes: true,
       },

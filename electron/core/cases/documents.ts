@@ -273,7 +273,7 @@ function tableOf(widths: number[], rows: DocCell[][]): Table {
   });
 }
 
-export async function renderCaseDocDocx(doc: CaseDoc, creator: string): Promise<Buffer> {
+export async function renderCaseDocDocx(doc: Pick<CaseDoc, 'title' | 'blocks'>, creator: string): Promise<Buffer> {
   const children: (Paragraph | Table)[] = [];
   for (const b of doc.blocks) {
     switch (b.t) {

@@ -10,6 +10,7 @@ import { getProfile, profileYears } from '../years/year-profiles.ts';
 import { allRecords } from '../registers/repository.ts';
 import { rowToRecord } from '../registers/mapping.ts';
 import { AppError } from '../util/errors.ts';
+import { addEnterpriseData } from '../enterprise/package.ts';
 import { PACKAGE_FORMAT, PACKAGE_KEYS, PACKAGE_VERSION, toPackageRecord } from './package-format.ts';
 
 const setOnly = (o: Record<string, string | null>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null));
@@ -65,6 +66,8 @@ export function buildPackage(
       .filter((p) => p.updatedAt !== null)
       .map(profileToPackage),
   };
+  // 涉企行政检查: the 检查事项清单 and the years' 检查计划 (issue 21)
+  addEnterpriseData(ctx.db, pkg, opts.year);
   const counts = {} as Record<RegisterName, number>;
   for (const r of REGISTER_NAMES) {
     const recs = allRecords<Record<string, unknown>>(ctx.db, REGISTERS[r], { year: opts.year, department: opts.department });

@@ -16,6 +16,7 @@ import { describeRecord, isValidDate, validateRecord } from '../../shared/valida
 import { parseOpenness } from '../../shared/openness.ts';
 import { isoNow, type CoreContext } from '../context.ts';
 import { getSettings, updateSettings } from '../years/settings.ts';
+import { planEnterpriseData, writeEnterpriseData } from '../enterprise/package.ts';
 import { emptyProfile, getProfile, profileExists, writeProfile } from '../years/year-profiles.ts';
 import { getRecord, insertRecord, prepared, replaceRecord } from '../registers/repository.ts';
 import { AppError } from '../util/errors.ts';
@@ -425,6 +426,7 @@ export function importPackage(ctx: CoreContext, text: string, opts: ImportPackag
   const profiles = planProfiles(ctx, data, issues, report);
   const records = planRecords(ctx, data, issues, report, years);
   checkCaseNumbers(ctx, records, issues, report);
+  const enterpriseData = planEnterpriseData(ctx.db, data, issues);
   for (const c of Object.values(byRegister)) for (const k of Object.keys(c) as (keyof ImportCounts)[]) report.totals[k] += c[k];
   for (const p of profiles) years.add(p.profile.year);
   report.years = [...years].sort();
@@ -453,6 +455,7 @@ export function importPackage(ctx: CoreContext, text: string, opts: ImportPackag
   ctx.db
     .transaction(() => {
       if (!local && pkgTownship) updateSettings(ctx.db, { township: pkgTownship });
+      writeEnterpriseData(ctx.db, enterpriseData);
       for (const p of profiles) {
         if (p.action === 'new' || p.action === 'updated') writeProfile(ctx.db, p.profile, p.profile.updatedAt ?? now);
       }

@@ -20,7 +20,8 @@ export interface CaseWarning {
 }
 
 export interface Reminder {
-  kind: 'case_overdue' | 'follow_up_due' | 'deadline';
+  /** inspection: 涉企行政检查 (the 检查计划 by 3月31日, caps, rules broken; enterprise.reminders) */
+  kind: 'case_overdue' | 'follow_up_due' | 'deadline' | 'inspection';
   level: 'overdue' | 'soon';
   title: string;
   detail: string;

@@ -77,6 +77,9 @@ export interface YearStats {
     penaltiesByKind: CodeCount[];
     previousTotal: number | null;
     previousPenalties: number | null;
+    /** 涉企行政检查: inspections of enterprises and 个体工商户, 巡查 left out (issue 21) */
+    enterprise: number;
+    previousEnterprise: number | null;
   };
   /** by work category code */
   work: Record<string, WorkCategoryStats>;

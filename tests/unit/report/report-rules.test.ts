@@ -57,6 +57,8 @@ function stats(patch: Partial<{ [K in keyof YearStats]: Partial<YearStats[K]> }>
       penaltiesByKind: [],
       previousTotal: null,
       previousPenalties: null,
+      enterprise: 0,
+      previousEnterprise: null,
     },
     work: {},
     checks: { closedBeforeAccepted: 0, rectifiedOverFound: 0, amountWithoutMoney: 0 },
