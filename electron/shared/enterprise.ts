@@ -161,8 +161,8 @@ export function parsePlan(raw: unknown, year: number, items?: readonly Inspectio
   return { value, problems };
 }
 
-/** 3, 9 → 3月、9月 */
-export const monthsText = (months: readonly number[]) => months.map((m) => `${m}月`).join('、');
+/** 3, 9 → 3、9月 */
+export const monthsText = (months: readonly number[]) => (months.length ? `${months.join('、')}月` : '');
 
 /** An enterprise's key for counting visits: its 统一社会信用代码, else its name without spaces and with one kind of brackets. */
 export function enterpriseKey(creditCode: string | null | undefined, name: string): string {

@@ -139,7 +139,9 @@ function resultDoc(r: Inspection, ctx: DocContext): DocBlock[] {
     { t: 'para', text: `${r.target}${r.creditCode ? `（统一社会信用代码：${r.creditCode}）` : ''}：` },
     {
       t: 'para',
-      text: `本机关于${chineseDate(r.date)}依据${item.basis === BLANK ? '有关法律法规' : item.basis}，对你单位开展了${what}${r.inspectionType ? labelOf(INSPECTION_TYPES, r.inspectionType) : '行政检查'}。现将检查结果告知如下：`,
+      text: `本机关于${chineseDate(r.date)}依据${item.basis === BLANK ? '有关法律法规' : item.basis}，对你单位开展了${
+        r.inspectionType ? labelOf(INSPECTION_TYPES, r.inspectionType) : '行政检查'
+      }${what ? `（检查事项：${what}）` : ''}。现将检查结果告知如下：`,
       indent: true,
     },
     { t: 'para', text: result, indent: true },
@@ -187,7 +189,7 @@ export function buildPlanDoc(year: number, rows: readonly PlanRow[], ctx: DocCon
       text: `根据《国务院办公厅关于严格规范涉企行政检查的意见》（国办发〔2024〕54号），结合本级检查事项清单，制定${year}年度涉企行政检查计划如下。`,
       indent: true,
     },
-    { t: 'table', widths: [6, 18, 10, 22, 16, 10, 8, 10], rows: table },
+    { t: 'table', widths: [5, 17, 9, 22, 16, 12, 8, 11], rows: table },
     { t: 'gap', lines: 1 },
     {
       t: 'para',

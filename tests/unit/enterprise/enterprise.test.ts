@@ -320,7 +320,7 @@ describe('CLI, 文书, plan, reminders, package', () => {
 
     expect(await runCli(['inspection-plan', '--year', '2025', '--out', `${cli.dir}/plan.docx`, '--db', db])).toBe(0);
     const plan = (await (await JSZip.loadAsync(readFileSync(`${cli.dir}/plan.docx`))).file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
-    for (const s of ['2025年度涉企行政检查计划', '工贸企业安全生产检查', '辖区工贸企业', '3月、9月', '双随机', '工贸企业安全生产检查每年2次'])
+    for (const s of ['2025年度涉企行政检查计划', '工贸企业安全生产检查', '辖区工贸企业', '3、9月', '双随机', '工贸企业安全生产检查每年2次'])
       expect(plan).toContain(s);
   });
 
