@@ -20,6 +20,8 @@ import { chineseDate } from '../cases/documents.ts';
 type Doc = InspectionDocResult['doc'];
 
 const BLANK = '＿＿＿＿＿＿＿＿';
+/** the full-width space of hand-written forms */
+const SP = '\u3000';
 const or = (s: string | null | undefined, blank = BLANK) => (s && s.trim() ? s.trim() : blank);
 const cell = (text: string, extra: Partial<DocCell> = {}): DocCell => ({ text, ...extra });
 const head = (text: string, extra: Partial<DocCell> = {}): DocCell => ({ text, align: 'center', ...extra });
@@ -60,16 +62,19 @@ function approvalDoc(r: Inspection, ctx: DocContext): DocBlock[] {
     [head('执法人员及\n执法证号'), cell(officers.join('\n') || '', { span: 3, minLines: Math.max(2, officers.length) })],
     [
       head('承办人意见'),
-      cell(`拟于${chineseDate(r.date)}对${r.target}开展${item.text === BLANK ? '' : item.text}检查，请审批。\n\n承办人（签名）：　　　　　　　年　　月　　日`, {
-        span: 3,
-        minLines: 4,
-      }),
+      cell(
+        `拟于${chineseDate(r.date)}对${r.target}开展${item.text === BLANK ? '' : item.text}检查，请审批。\n\n承办人（签名）：${SP}${SP}${SP}${SP}${SP}${SP}${SP}年${SP}${SP}月${SP}${SP}日`,
+        {
+          span: 3,
+          minLines: 4,
+        },
+      ),
     ],
     [
       head('审批意见'),
       cell(
         r.approvedBy || r.approvedOn
-          ? `同意。\n\n审批人：${or(r.approvedBy, '　　　　')}　　　　${chineseDate(r.approvedOn)}`
+          ? `同意。\n\n审批人：${or(r.approvedBy, SP.repeat(4))}${SP}${SP}${SP}${SP}${chineseDate(r.approvedOn)}`
           : '\n\n审批人（签名）：　　　　　　　年　　月　　日',
         { span: 3, minLines: 4 },
       ),
@@ -95,11 +100,11 @@ function recordDoc(r: Inspection, ctx: DocContext): DocBlock[] {
   const blocks: DocBlock[] = [
     { t: 'para', text: ctx.authority, align: 'center', size: 'big' },
     { t: 'title', text: '现场检查笔录' },
-    { t: 'para', text: `检查时间：${chineseDate(r.date)}　　时　　分至　　时　　分` },
+    { t: 'para', text: `检查时间：${chineseDate(r.date)}${SP}${SP}时${SP}${SP}分至${SP}${SP}时${SP}${SP}分` },
     { t: 'para', text: `检查地点：${or(r.village ? `${r.village}，${r.target}经营场所` : null)}` },
     { t: 'para', text: `检查对象：${r.target}` },
     { t: 'para', text: `统一社会信用代码：${or(r.creditCode)}` },
-    { t: 'para', text: `检查类型：${typeText(r)}${r.scanCode ? `　　扫码入企编号：${r.scanCode}` : ''}` },
+    { t: 'para', text: `检查类型：${typeText(r)}${r.scanCode ? `${SP}${SP}扫码入企编号：${r.scanCode}` : ''}` },
     { t: 'para', text: '执法人员及执法证号：' },
     ...(officers.length ? officers : [BLANK, BLANK]).map((text): DocBlock => ({ t: 'para', text, indent: true })),
     { t: 'para', text: `检查事项：${item.text}` },
