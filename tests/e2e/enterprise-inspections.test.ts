@@ -152,4 +152,33 @@ describe.skipIf(!hasChromium)('涉企行政检查 (web mode)', () => {
     for (const s of ['现场检查笔录', '永安市小陶镇人民政府', '林志强（执法证号：35010020001）', '工贸企业安全生产检查（XT-AQ-001）']) expect(text).toContain(s);
     expect(text).not.toContain('小陶镇老李餐馆');
   });
+
+  it('首页 reminds of the enterprise over its cap', async () => {
+    await app.call('inspections.create', {
+      record: {
+        date: day(3),
+        field: 'work_safety',
+        target: '永安市鑫达机械有限公司',
+        creditCode: ACME,
+        inspectionType: 'daily',
+        itemCode: 'XT-AQ-001',
+        approvedOn: day(3),
+        notifiedOn: day(3),
+        outcome: 'no_issue',
+        inspectorList: [
+          { name: '林志强', certNo: '35010020001' },
+          { name: '陈晓梅', certNo: '35010020002' },
+        ],
+      },
+    });
+    // the app opened on 首页 before the record was written: come back to it
+    await app.shell.goto('设置');
+    const home = await app.shell.goto('首页');
+    const r = home.reminder('“永安市鑫达机械有限公司”今年已被检查3次，超过每年2次上限');
+    await r.waitFor();
+    expect(await r.innerText()).toContain('涉企检查');
+    await shot(app.page, 'enterprise-home');
+    await r.click();
+    await app.page.getByTestId('enterprise-visits').getByTestId('visits-table').waitFor();
+  });
 });
