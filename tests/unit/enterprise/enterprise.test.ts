@@ -12,6 +12,8 @@ import { MIGRATIONS, migrate } from '../../../electron/core/db/migrations.ts';
 import type { Core } from '../../../electron/core/index.ts';
 import { createCore } from '../../../electron/core/index.ts';
 import { creditCodeCheckChar, creditCodeProblem } from '../../../electron/shared/credit-code.ts';
+import { countsAgainstCap, isEnterpriseInspection } from '../../../electron/core/enterprise/visits.ts';
+import { enterpriseKey } from '../../../electron/shared/enterprise.ts';
 import type { InspectionFields } from '../../../electron/shared/records.ts';
 import { cliOutput, err, memoryCore, ok } from '../../helpers/core.ts';
 
@@ -157,6 +159,25 @@ describe('设置: 执法人员 and 检查事项清单, 年度检查计划', () =
     const again = err(await core.call('enterprise.importItems', { base64: Buffer.from(await wb.xlsx.writeBuffer()).toString('base64') }));
     expect(again.message).toContain('“AQ-01”重复');
     expect(ok(await core.call('enterprise.items', {}))).toHaveLength(2); // nothing half-written
+  });
+});
+
+describe('what counts', () => {
+  it('日常, 个案 and 本级专项 count against the cap; 上级部署的专项 and 巡查 never', () => {
+    const r = (inspectionType: string | null, taskSource: string | null = null, mode: string | null = null) =>
+      countsAgainstCap({ ...fields({ inspectionType, taskSource } as Partial<InspectionFields>), mode } as Parameters<typeof countsAgainstCap>[0]);
+    expect([r('daily'), r('case', 'complaint'), r('special', 'own'), r('special', null), r(null)]).toEqual([true, true, true, true, true]);
+    expect([r('special', 'superior'), r('daily', null, 'patrol')]).toEqual([false, false]);
+  });
+
+  it('an enterprise or 个体工商户 (or any record with a credit code) is inspected as one; villages and schools are not', () => {
+    const e = (targetType: string | null, creditCode: string | null = null, inspectionType: string | null = null) =>
+      isEnterpriseInspection({ targetType, creditCode, inspectionType } as Parameters<typeof isEnterpriseInspection>[0]);
+    expect([e('enterprise'), e('individual'), e('village', ACME), e(null, null, 'daily')]).toEqual([true, true, true, true]);
+    expect([e('village'), e('school'), e(null)]).toEqual([false, false, false]);
+    // one enterprise: its code, else its name written either way
+    expect(enterpriseKey(ACME.toLowerCase(), '甲')).toBe(enterpriseKey(ACME, '乙'));
+    expect(enterpriseKey(null, '老李（城关） 餐馆')).toBe(enterpriseKey(null, '老李(城关)餐馆'));
   });
 });
 
