@@ -438,3 +438,30 @@ describe('the 法治政府 report', () => {
     expect(text).toContain('其中涉企行政检查12次，同比增长20%。');
   });
 });
+
+describe('backups', () => {
+  it('a restored backup keeps the officers, the 检查事项清单 and the plans; a bad value is ignored, said so', async () => {
+    const { rebuildLedger } = await import('../../../electron/core/backup/rebuild.ts');
+    const { tempDir } = await import('../../helpers/core.ts');
+    const t = tempDir();
+    try {
+      const src = `${t.dir}/src.db`;
+      const core = createCore({ dbPath: src });
+      await setup(core);
+      ok(await core.call('enterprise.saveOfficers', { officers: two }));
+      ok(await core.call('enterprise.savePlan', { year: 2025, rows: [{ itemCode: 'AQ-01', months: [3], planned: 5, manner: 'key' }] }));
+      core.ctx.db.prepare("INSERT INTO settings (key, value) VALUES ('inspectionPlan:2024', '[{\"months\": [13]}]')").run();
+      core.close();
+      const { db, summary } = rebuildLedger(src, `${t.dir}/target.db`, { blobs: new Map(), dataDir: t.dir, now: new Date('2026-01-01T00:00:00Z') });
+      const read = (key: string) => JSON.parse((db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string }).value) as unknown;
+      expect(read('inspectionOfficers')).toEqual(two);
+      expect((read('inspectionItems') as { code: string }[]).map((i) => i.code)).toEqual(['AQ-01', 'XF-01']);
+      expect(read('inspectionPlan:2025')).toEqual([{ itemCode: 'AQ-01', scope: null, months: [3], planned: 5, manner: 'key' }]);
+      expect(db.prepare("SELECT COUNT(*) AS n FROM settings WHERE key = 'inspectionPlan:2024'").get()).toEqual({ n: 0 });
+      expect(JSON.stringify(summary)).toContain('设置项“inspectionPlan:2024”的值无效，已忽略');
+      db.close();
+    } finally {
+      t.cleanup();
+    }
+  });
+});
