@@ -11,6 +11,7 @@ import { parseArgs, textOption, UsageError, type ParsedArgs } from '../shared/cl
 import { backupCommands } from './commands/backup.ts';
 import { casesCommands } from './commands/cases.ts';
 import { demoCommands } from './commands/demo.ts';
+import { enterpriseCommands } from './commands/enterprise.ts';
 import { excelCommands } from './commands/excel.ts';
 import { exchangeCommands } from './commands/exchange.ts';
 import { opennessCommands } from './commands/openness.ts';
@@ -30,6 +31,7 @@ const COMMANDS: CommandTable = {
   ...enforcementCommands,
   ...backupCommands,
   ...excelCommands,
+  ...enterpriseCommands,
 };
 
 function usage(): string {

@@ -86,6 +86,31 @@ export const INSPECTION_MODES = {
   patrol: '巡查',
 } as const;
 
+/** 国办发〔2024〕54号: the 检查类型 of a 涉企行政检查 (issue 21) */
+export const INSPECTION_TYPES = {
+  daily: '日常检查',
+  case: '个案检查',
+  special: '专项检查',
+} as const;
+
+/** 任务来源: for 个案检查 where the case came from; for 专项检查 who deployed it (上级部署: outside the cap) */
+export const TASK_SOURCES = {
+  complaint: '投诉举报',
+  referral: '转办交办',
+  monitoring: '数据监测发现',
+  request: '企业申请',
+  other: '其他',
+  superior: '上级部署',
+  own: '本级部署',
+} as const;
+
+/** 年度检查计划's 检查方式 */
+export const PLAN_MANNERS = {
+  random: '双随机',
+  full: '全覆盖',
+  key: '重点',
+} as const;
+
 export const TARGET_TYPES = {
   enterprise: '企业',
   individual: '个体工商户',

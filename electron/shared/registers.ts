@@ -15,8 +15,10 @@ import {
   INSPECTION_FIELDS,
   INSPECTION_MODES,
   INSPECTION_OUTCOMES,
+  INSPECTION_TYPES,
   PENALTY_KINDS,
   PENALTY_PROCEDURES,
+  TASK_SOURCES,
   TARGET_TYPES,
   WORK_CATEGORIES,
   WORK_SUBKINDS,
@@ -336,6 +338,43 @@ export const MEDIATION_CASE = defineRegister({
 
 const PENALTY = { field: 'outcome', is: ['penalty'], clearOtherwise: true } as const satisfies FieldCondition;
 
+/** One officer of an inspection: 姓名 and 执法证号 (网格员、辅助人员 have none: they assist, never inspect). */
+export const INSPECTOR_ITEMS = [
+  { key: 'name', label: '姓名', type: 'text', required: true, max: 50 },
+  { key: 'certNo', label: '执法证号', type: 'text', max: 50, span: 10 },
+] as const satisfies readonly ListItemDef[];
+
+/** 涉企行政检查 (国办发〔2024〕54号, issue 21, migration 21): type, source, the enterprise, item, approval, officers. */
+const ENTERPRISE_INSPECTION = [
+  { key: 'inspectionType', column: 'inspection_type', label: '检查类型', type: 'enum', options: INSPECTION_TYPES, filter: true, sortable: true },
+  {
+    key: 'taskSource',
+    column: 'task_source',
+    label: '任务来源',
+    type: 'enum',
+    options: TASK_SOURCES,
+    filter: true,
+    onlyWhen: { field: 'inspectionType', is: ['case', 'special'], clearOtherwise: true },
+  },
+  { key: 'creditCode', column: 'credit_code', label: '统一社会信用代码', type: 'text', max: 18, search: true },
+  { key: 'itemCode', column: 'item_code', label: '检查事项', type: 'text', max: 50, filter: true },
+  { key: 'basis', column: 'basis', label: '检查依据', type: 'text', max: 500 },
+  { key: 'approvedBy', column: 'approved_by', label: '审批人', type: 'text', max: 50 },
+  { key: 'approvedOn', column: 'approved_on', label: '审批日期', type: 'date' },
+  {
+    key: 'inspectorList',
+    column: 'inspector_list',
+    label: '执法人员',
+    type: 'list',
+    items: INSPECTOR_ITEMS,
+    entryNoun: '执法人员',
+    entryDefaults: [{}, {}],
+    startEntries: 2,
+  },
+  { key: 'notifiedOn', column: 'notified_on', label: '结果告知日期', type: 'date' },
+  { key: 'scanCode', column: 'scan_code', label: '扫码入企编号', type: 'text', max: 100, search: true },
+] as const satisfies readonly FieldDef[];
+
 export const INSPECTION = defineRegister({
   name: 'inspections',
   table: 'inspections',
@@ -349,7 +388,7 @@ export const INSPECTION = defineRegister({
     { key: 'target', column: 'target', label: '检查对象', type: 'text', required: true, max: 200, search: true, sortable: true },
     { key: 'targetType', column: 'target_type', label: '对象类型', type: 'enum', options: TARGET_TYPES, filter: true, sortable: true },
     { key: 'village', column: 'village', label: '村（社区）', type: 'text', max: 100, role: 'village', search: true, filter: true, sortable: true },
-    { key: 'inspectors', column: 'inspectors', label: '执法人员及证号', type: 'text', max: 500, search: true },
+    { key: 'inspectors', column: 'inspectors', label: '执法人员及证号（原登记）', type: 'text', max: 500, search: true },
     { key: 'entrusted', column: 'entrusted', label: '受委托执法', type: 'bool', filter: true },
     count('issuesFound', 'issues_found', '发现问题（处）'),
     count('issuesRectified', 'issues_rectified', '已整改（处）'),
@@ -420,6 +459,7 @@ export const INSPECTION = defineRegister({
       onlyWhen: PENALTY,
       packagePath: ['penalty', 'legalReview'],
     },
+    ...ENTERPRISE_INSPECTION,
     ...common,
   ],
 });

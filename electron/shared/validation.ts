@@ -4,6 +4,7 @@ import { choicesFor, fieldApplies, type FieldDef, type ListItemDef, type Registe
 import type { RegisterFields } from './records.ts';
 import { PENALTY_KINDS } from './enums.ts';
 import { deriveParties } from './parties.ts';
+import { creditCodeProblem } from './credit-code.ts';
 
 export interface FieldIssue {
   /** field key, e.g. closedOn */
@@ -243,6 +244,20 @@ const RULES: { [R in RegisterName]: Rule<R>[] } = {
       r.penaltyDecidedOn && r.penaltyDecidedOn < r.date
         ? { field: 'penaltyDecidedOn', message: `处罚决定日期 ${r.penaltyDecidedOn} 不能早于检查日期 ${r.date}` }
         : null,
+    // 涉企行政检查 (issue 21)
+    (r) => {
+      const problem = r.creditCode ? creditCodeProblem(r.creditCode) : null;
+      return problem ? { field: 'creditCode', message: problem } : null;
+    },
+    (r) => {
+      if (!r.taskSource) return null;
+      const forSpecial = r.taskSource === 'superior' || r.taskSource === 'own';
+      if (r.inspectionType === 'special' && !forSpecial) return { field: 'taskSource', message: '专项检查的任务来源应为“上级部署”或“本级部署”' };
+      if (r.inspectionType === 'case' && forSpecial)
+        return { field: 'taskSource', message: '个案检查的任务来源应为投诉举报、转办交办、数据监测发现、企业申请或其他' };
+      return null;
+    },
+    (r) => (r.notifiedOn && r.notifiedOn < r.date ? { field: 'notifiedOn', message: '结果告知日期不能早于检查日期' } : null),
   ],
   workItems: [(r) => (r.passed > r.participants ? { field: 'passed', message: '考试合格人数不能大于参加人次' } : null)],
   disclosureRequests: [
@@ -285,6 +300,8 @@ export function validateRecord<R extends RegisterName>(def: RegisterDef & { name
         .sort()
         .at(-1) ?? out.followUpOn;
   }
+  // 统一社会信用代码 is written in capitals (a clerk may type 91350100m000100y43)
+  if (def.name === 'inspections' && typeof out.creditCode === 'string') out.creditCode = out.creditCode.toUpperCase();
   for (const f of def.fields) {
     // 处罚种类: required whenever the field belongs to the record (处理结果为“行政处罚”) — said together
     // with the other fields' problems, so the clerk sees every red field at the first 保存

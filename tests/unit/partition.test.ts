@@ -30,6 +30,7 @@ const OWN_TRANSACTIONS: Record<string, string> = {
   'backup.create': "SQLite's online backup: no transaction of ours",
   'backup.restore': 'checks, backs up, rebuilds and swaps the database file',
   'demoData.clear': 'backs up first (async), then moves the demo records into the 回收站 in one BEGIN IMMEDIATE',
+  'enterprise.importItems': 'reads the workbook (async), then one BEGIN IMMEDIATE',
 };
 
 describe('the domain partition', () => {
@@ -48,6 +49,7 @@ describe('the domain partition', () => {
       'enforcement',
       'cases',
       'demo',
+      'enterprise',
     ]);
     for (const d of DOMAINS) {
       expect(existsSync(join(ROOT, 'electron/shared/contract', `${d}.ts`)), `contract/${d}.ts`).toBe(true);
@@ -82,7 +84,17 @@ describe('the domain partition', () => {
       ['create', 'update', 'delete', 'restore', 'purge'].map((v) => `${r}.${v}`),
     );
     expect(mutators.sort()).toEqual(
-      [...registerWrites, 'settings.update', 'years.saveProfile', 'attachments.add', 'attachments.remove', 'demo.generate'].sort(),
+      [
+        ...registerWrites,
+        'settings.update',
+        'years.saveProfile',
+        'attachments.add',
+        'attachments.remove',
+        'demo.generate',
+        'enterprise.saveOfficers',
+        'enterprise.saveItems',
+        'enterprise.savePlan',
+      ].sort(),
     );
     for (const name of Object.keys(OWN_TRANSACTIONS)) expect(mutators, name).not.toContain(name);
   });

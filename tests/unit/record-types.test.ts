@@ -16,9 +16,11 @@ import type {
   INSPECTION_FIELDS,
   INSPECTION_MODES,
   INSPECTION_OUTCOMES,
+  INSPECTION_TYPES,
   PENALTY_KINDS,
   PENALTY_PROCEDURES,
   TARGET_TYPES,
+  TASK_SOURCES,
   WORK_CATEGORIES,
 } from '../../electron/shared/enums.ts';
 import type {
@@ -122,6 +124,17 @@ interface InspectionFields extends Common {
   penaltyProcedure: keyof typeof PENALTY_PROCEDURES | null;
   penaltyAmount: number | null;
   penaltyLegalReview: boolean;
+  // 涉企行政检查 (issue 21)
+  inspectionType: keyof typeof INSPECTION_TYPES | null;
+  taskSource: keyof typeof TASK_SOURCES | null;
+  creditCode: string | null;
+  itemCode: string | null;
+  basis: string | null;
+  approvedBy: string | null;
+  approvedOn: string | null;
+  inspectorList: { name: string; certNo?: string | null }[];
+  notifiedOn: string | null;
+  scanCode: string | null;
 }
 
 interface WorkItemFields extends Common {
@@ -247,6 +260,16 @@ describe('record types derived from registers.ts', () => {
         penaltyProcedure: true,
         penaltyAmount: true,
         penaltyLegalReview: true,
+        inspectionType: true,
+        taskSource: true,
+        creditCode: true,
+        itemCode: true,
+        basis: true,
+        approvedBy: true,
+        approvedOn: true,
+        inspectorList: true,
+        notifiedOn: true,
+        scanCode: true,
         department: true,
         notes: true,
       },

@@ -41,7 +41,10 @@ export function formatReminders(r: Reminders): string {
   const lines = [`${r.today} 的提醒：`];
   for (const i of r.items) lines.push(`  ${i.level === 'overdue' ? '【已逾期】' : '【将到期】'}${i.title}——${i.detail}`);
   const c = r.counts;
-  lines.push(`共：法定日期 ${c.deadline} 项，超过30天未调结 ${c.caseOverdue} 件，待回访 ${c.followUpDue} 件，依申请公开待答复 ${c.disclosureDue} 件`);
+  const inspections = r.items.filter((i) => i.kind === 'inspection').length;
+  lines.push(
+    `共：法定日期 ${c.deadline} 项，超过30天未调结 ${c.caseOverdue} 件，待回访 ${c.followUpDue} 件，依申请公开待答复 ${c.disclosureDue} 件${inspections ? `，涉企行政检查 ${inspections} 项` : ''}`,
+  );
   return lines.join('\n');
 }
 
@@ -50,6 +53,10 @@ export async function remindersCommand(core: Core, args: ParsedArgs): Promise<nu
   const date = dateOption(args.options, 'date', '以哪一天为今天');
   const r = unwrap(await core.call('reminders.list', date ? { date } : {}));
   if (r === undefined) return 1;
+  // 涉企行政检查 (检查计划 by 3月31日, caps, rules broken) come from enterprise.reminders
+  const more = unwrap(await core.call('enterprise.reminders', date ? { date } : {}));
+  if (more === undefined) return 1;
+  r.items.push(...more);
   console.log(args.options.json ? JSON.stringify(r, null, 2) : formatReminders(r));
   return 0;
 }

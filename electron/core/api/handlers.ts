@@ -7,6 +7,7 @@ import { attachmentsContract } from '../../shared/contract/attachments.ts';
 import { backupContract } from '../../shared/contract/backup.ts';
 import { casesContract } from '../../shared/contract/cases.ts';
 import { demoContract } from '../../shared/contract/demo.ts';
+import { enterpriseContract } from '../../shared/contract/enterprise.ts';
 import { excelContract } from '../../shared/contract/excel.ts';
 import { exchangeContract } from '../../shared/contract/exchange.ts';
 import { opennessContract } from '../../shared/contract/openness.ts';
@@ -52,4 +53,5 @@ export const handlers: Handlers = {
   ...loadOnUse(enforcementContract, async () => (await import('../enforcement/handlers.ts')).enforcementHandlers),
   ...loadOnUse(casesContract, async () => (await import('../cases/handlers.ts')).casesHandlers),
   ...loadOnUse(demoContract, async () => (await import('../demo/handlers.ts')).demoHandlers),
+  ...loadOnUse(enterpriseContract, async () => (await import('../enterprise/handlers.ts')).enterpriseHandlers),
 };

@@ -26,6 +26,7 @@ import { LATEST_VERSION, MIGRATIONS, migrate } from '../db/migrations.ts';
 import { profileToPackage } from '../exchange/export-package.ts';
 import { ID_RE, normalizeTime, parseProfile } from '../exchange/import-package.ts';
 import { updateSettings } from '../years/settings.ts';
+import { restoreEnterpriseSetting } from '../enterprise/store.ts';
 import { getProfile, writeProfile } from '../years/year-profiles.ts';
 import { getRecord } from '../registers/repository.ts';
 import { RecordWriter } from '../registers/write.ts';
@@ -205,6 +206,7 @@ function copySettings(staging: Db, target: Db, ignored: string[]): void {
   const schema = yearsContract['settings.update'].input;
   // each setting on its own: one odd value costs that setting only
   for (const [key, value] of Object.entries(patch)) {
+    if (restoreEnterpriseSetting(target, key, value, ignored)) continue; // 执法人员, 检查事项清单, 检查计划 (issue 21)
     const one = schema.safeParse({ [key]: value });
     if (!one.success) {
       ignored.push(`设置项“${key.slice(0, 30)}”的值无效，已忽略`);

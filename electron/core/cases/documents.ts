@@ -348,7 +348,7 @@ function docxOf(blocks: DocBlock[], keep: Keep = 'none'): (Paragraph | Table)[] 
   return children;
 }
 
-export async function renderCaseDocDocx(input: CaseDoc, creator: string): Promise<Buffer> {
+export async function renderCaseDocDocx(input: Pick<CaseDoc, 'title' | 'blocks'>, creator: string): Promise<Buffer> {
   // whatever a text holds (Word's Shift+Enter pastes \u000b), the file opens
   const doc = xmlSafeModel(input);
   creator = xmlSafe(creator);

@@ -12,6 +12,7 @@ import { allRecords } from '../registers/repository.ts';
 import { rowToRecord } from '../registers/mapping.ts';
 import { AppError } from '../util/errors.ts';
 import { loadPartyNames, maskDeep, maskRecordTexts as maskRecord, type NameIndex } from '../privacy/screen.ts';
+import { addEnterpriseData } from '../enterprise/package.ts';
 import { PACKAGE_FORMAT, PACKAGE_KEYS, PACKAGE_VERSION, toPackageRecord } from './package-format.ts';
 
 const setOnly = (o: Record<string, string | null>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null));
@@ -95,6 +96,8 @@ export function buildPackage(
       // the report texts, masked like the records when personal data stays out
       .map((y) => (opts.withPersonal || !y.narrative ? y : { ...y, narrative: maskDeep(y.narrative, names()) })),
   };
+  // 涉企行政检查: the 检查事项清单 and the years' 检查计划 (issue 21)
+  addEnterpriseData(ctx.db, pkg, opts.year);
   const counts = {} as Record<RegisterName, number>;
   for (const r of REGISTER_NAMES) {
     const recs = allRecords<Record<string, unknown>>(ctx.db, REGISTERS[r], { year: opts.year, department: opts.department });

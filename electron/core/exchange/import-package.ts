@@ -19,6 +19,7 @@ import { parseOpenness } from '../../shared/openness.ts';
 import { parseEnforcementActs, parseEnforcementDoc } from '../../shared/enforcement.ts';
 import { isoNow, type CoreContext } from '../context.ts';
 import { getSettings, updateSettings } from '../years/settings.ts';
+import { planEnterpriseData, writeEnterpriseData } from '../enterprise/package.ts';
 import { emptyProfile, getProfile, profileExists, writeProfile } from '../years/year-profiles.ts';
 import { getRecord, prepared } from '../registers/repository.ts';
 import { RECORD_ID_RE, RecordWriter, type PlannedWrite } from '../registers/write.ts';
@@ -446,10 +447,11 @@ export function importPackage(ctx: CoreContext, text: string, opts: ImportPackag
   if (opts.dryRun) return planPackage(ctx, data, opts).report;
   return ctx.db
     .transaction(() => {
-      const { report, profiles, records, writer, pkgTownship, local } = planPackage(ctx, data, opts);
+      const { report, profiles, records, writer, pkgTownship, local, enterpriseData } = planPackage(ctx, data, opts);
       if (report.issues.length > 0 && !opts.skipInvalid) return report;
       const now = isoNow(ctx);
       if (!local && pkgTownship) updateSettings(ctx.db, { township: pkgTownship });
+      writeEnterpriseData(ctx.db, enterpriseData);
       for (const p of profiles) {
         if (p.action === 'new' || p.action === 'updated') writeProfile(ctx.db, p.profile, p.profile.updatedAt ?? now);
       }
@@ -498,6 +500,7 @@ function planPackage(ctx: CoreContext, data: Obj, opts: ImportPackageOptions) {
   const profiles = planProfiles(ctx, data, issues, report);
   const writer = new RecordWriter(ctx.db, 'package');
   const records = planRecords(ctx, writer, data, issues, report, years, !!opts.restoreFromBin);
+  const enterpriseData = planEnterpriseData(ctx.db, data, issues);
   for (const c of Object.values(byRegister)) for (const k of Object.keys(c) as (keyof ImportCounts)[]) report.totals[k] += c[k];
   for (const p of profiles) years.add(p.profile.year);
   report.years = [...years].sort();
@@ -520,5 +523,5 @@ function planPackage(ctx: CoreContext, data: Obj, opts: ImportPackageOptions) {
     if (p.action !== 'unchanged')
       report.changes.push({ register: 'years', id: String(p.profile.year), action: p.action, record: `${p.profile.year}年年度信息` });
   }
-  return { report, profiles, records, writer, pkgTownship, local };
+  return { report, profiles, records, writer, pkgTownship, local, enterpriseData };
 }

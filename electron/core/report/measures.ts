@@ -207,6 +207,15 @@ const enforcement: MeasureBuilder = {
         ]),
       );
     }
+    // 涉企行政检查 (国办发〔2024〕54号, issue 21)
+    if (i.enterprise > 0)
+      out.push(
+        sentence([
+          // all of them: the 同比 was said of 行政检查 already
+          i.enterprise === i.total ? '以上均为涉企行政检查' : `其中涉企行政检查${exact(i.enterprise)}次`,
+          i.enterprise < i.total && change('enforcement', '涉企行政检查', i.enterprise, i.previousEnterprise, held),
+        ]),
+      );
     // an entrusted decision is never the township's 行政处罚 (spec: the reviewer list)
     if (i.penalties > 0) {
       const own = e.ownPenalties;

@@ -43,6 +43,10 @@ export const STATS_SQL = {
       COALESCE(SUM(outcome = 'penalty'), 0) AS penalties,
       COALESCE(SUM(CASE WHEN outcome = 'penalty' AND penalty_kind IN ('fine', 'confiscation') THEN penalty_amount END), 0) AS penaltyAmount,
       COALESCE(SUM(entrusted <> 0), 0) AS entrusted,
+      -- 涉企行政检查 (issue 21; enterprise/visits.ts isEnterpriseInspection), 巡查 left out
+      -- and whether the year records them at all (an item, a credit code or the officers one by one)
+      COALESCE(SUM(item_code IS NOT NULL OR credit_code IS NOT NULL OR COALESCE(inspector_list, '[]') <> '[]'), 0) AS enterpriseRecorded,
+      COALESCE(SUM((credit_code IS NOT NULL OR target_type IN ('enterprise', 'individual') OR (target_type IS NULL AND inspection_type IS NOT NULL)) AND COALESCE(mode, '') <> 'patrol'), 0) AS enterprise,
       COALESCE(SUM(issues_rectified > issues_found), 0) AS rectifiedOverFound,
       COALESCE(SUM(outcome = 'penalty' AND COALESCE(penalty_kind, 'other') NOT IN ('fine', 'confiscation') AND COALESCE(penalty_amount, 0) > 0), 0) AS amountWithoutMoney
     FROM inspections WHERE ${inYear('date')}`,
@@ -70,7 +74,10 @@ export const STATS_SQL = {
       (SELECT COUNT(*) FROM activities WHERE ${inYear('date')} AND kind NOT IN ('column', 'bulletin', 'online')) AS activities,
       (SELECT COUNT(*) FROM mediation_cases WHERE ${inYear('accepted_on')}) AS mediationCases,
       (SELECT COUNT(*) FROM inspections WHERE ${inYear('date')}) AS inspections,
-      (SELECT COUNT(*) FROM inspections WHERE ${inYear('date')} AND outcome = 'penalty') AS penalties`,
+      (SELECT COUNT(*) FROM inspections WHERE ${inYear('date')} AND outcome = 'penalty') AS penalties,
+      (SELECT COUNT(*) FROM inspections WHERE ${inYear('date')} AND (credit_code IS NOT NULL OR target_type IN ('enterprise', 'individual') OR (target_type IS NULL AND inspection_type IS NOT NULL)) AND COALESCE(mode, '') <> 'patrol') AS enterprise,
+      (SELECT COUNT(*) FROM inspections WHERE ${inYear('date')}
+        AND (item_code IS NOT NULL OR credit_code IS NOT NULL OR COALESCE(inspector_list, '[]') <> '[]')) AS enterpriseRecorded`,
 } as const;
 
 interface Row {
@@ -226,6 +233,9 @@ export function computeYearStats(db: Db, year: number): YearStats {
       previousTotal: prev.inspections > 0 ? prev.inspections : null,
       // 同比 of penalties only where the previous year had inspection records and some penalty
       previousPenalties: prev.inspections > 0 && prev.penalties > 0 ? prev.penalties : null,
+      // a ledger that does not record 涉企行政检查 yet (kept before 2025's rules) states no such figure
+      enterprise: i.enterpriseRecorded > 0 ? i.enterprise : 0,
+      previousEnterprise: prev.enterpriseRecorded > 0 && prev.enterprise > 0 ? prev.enterprise : null,
     },
     // the township's own work and the work done in another office's name (受委托), by the counting rules of
     // the 行政执法数据 (表一's 合计, 表四's 行政检查): the three documents state the same figures

@@ -20,8 +20,9 @@ export interface CaseWarning {
 }
 
 export interface Reminder {
-  /** disclosure_due: a 依申请公开 reply due within 5 working days or past its 20 working days */
-  kind: 'case_overdue' | 'follow_up_due' | 'deadline' | 'disclosure_due';
+  /** disclosure_due: a 依申请公开 reply due within 5 working days or past its 20 working days;
+   * inspection: 涉企行政检查 (the 检查计划 by 3月31日, caps, rules broken; enterprise.reminders) */
+  kind: 'case_overdue' | 'follow_up_due' | 'deadline' | 'disclosure_due' | 'inspection';
   level: 'overdue' | 'soon';
   title: string;
   detail: string;

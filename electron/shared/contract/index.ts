@@ -15,6 +15,7 @@ import { opennessContract } from './openness.ts';
 import { enforcementContract } from './enforcement.ts';
 import { casesContract } from './cases.ts';
 import { demoContract } from './demo.ts';
+import { enterpriseContract } from './enterprise.ts';
 
 /** One slice per domain (docs/architecture.md has the table). */
 export const contractSlices = {
@@ -31,6 +32,7 @@ export const contractSlices = {
   enforcement: enforcementContract,
   cases: casesContract,
   demo: demoContract,
+  enterprise: enterpriseContract,
 };
 export type Domain = keyof typeof contractSlices;
 
@@ -48,6 +50,7 @@ export const contract = {
   ...enforcementContract,
   ...casesContract,
   ...demoContract,
+  ...enterpriseContract,
 };
 
 export type Contract = typeof contract;

@@ -77,6 +77,12 @@ export interface YearStats {
     penaltiesByKind: CodeCount[];
     previousTotal: number | null;
     previousPenalties: number | null;
+    /**
+     * 涉企行政检查: inspections of enterprises and 个体工商户, 巡查 left out (issue 21); 0 when the year's
+     * ledger records none of the 2025 fields (检查事项, 统一社会信用代码, 执法人员 one by one)
+     */
+    enterprise: number;
+    previousEnterprise: number | null;
   };
   /** own and entrusted enforcement: a penalty decided in the entrusting office's name is not the township's 行政处罚 */
   enforcement: {

@@ -57,6 +57,8 @@ function stats(patch: Partial<{ [K in keyof YearStats]: Partial<YearStats[K]> }>
       penaltiesByKind: [],
       previousTotal: null,
       previousPenalties: null,
+      enterprise: 0,
+      previousEnterprise: null,
     },
     enforcement: { ownPenalties: 0, entrustedPenalties: 0, ownInspections: 0 },
     work: {},

@@ -1,0 +1,55 @@
+// 首页 and `cli reminders`: the 年度检查计划 due by 3月31日, enterprises inspected beyond their cap and
+// the inspections that break a rule — named by date and 检查对象 only.
+import { daysBetween } from '../../shared/case-file.ts';
+import type { Reminder } from '../../shared/contract/cases.ts';
+import { registerPath } from '../../shared/registers.ts';
+import type { Db } from '../db/connection.ts';
+import { getPlan } from './store.ts';
+import { enterpriseVisits } from './visits.ts';
+
+/** the plan reminder shows from this many days before 3月31日 */
+const PLAN_WINDOW_DAYS = 30;
+
+export function enterpriseReminders(db: Db, today: string): Reminder[] {
+  const year = Number(today.slice(0, 4));
+  const out: Reminder[] = [];
+  const link = { path: registerPath('inspections'), query: { year: String(year), view: 'enterprise' } };
+  const due = `${year}-03-31`;
+  const left = daysBetween(today, due);
+  if (getPlan(db, year).length === 0 && left <= PLAN_WINDOW_DAYS) {
+    out.push({
+      kind: 'inspection',
+      level: left < 0 ? 'overdue' : 'soon',
+      due,
+      daysLeft: left,
+      title: `3月31日前：制定并报送${year}年度涉企行政检查计划`,
+      detail: left < 0 ? `已逾期${-left}天，尚未填写${year}年检查计划` : left === 0 ? '今天截止' : `还有${left}天`,
+      link,
+    });
+  }
+  const v = enterpriseVisits(db, year, today);
+  for (const e of v.enterprises.filter((x) => x.over)) {
+    out.push({
+      kind: 'inspection',
+      level: 'overdue',
+      due: today,
+      daysLeft: 0,
+      title: `“${e.name}”今年已被检查${e.count}次，超过每年${e.cap}次上限`,
+      detail: '日常、个案和本级专项检查合计；请核实，今后的检查尽量合并或联合进行',
+      link,
+    });
+  }
+  if (v.problems.length) {
+    const records = new Set(v.problems.map((p) => p.id)).size;
+    out.push({
+      kind: 'inspection',
+      level: 'overdue',
+      due: today,
+      daysLeft: 0,
+      title: `${year}年有${records}次涉企行政检查不符合规范（${v.problems.length}处）`,
+      detail: v.problems[0].message + (v.problems.length > 1 ? ' 等' : ''),
+      link,
+    });
+  }
+  return out;
+}
