@@ -33,7 +33,21 @@ const OWN_TRANSACTIONS: Record<string, string> = {
 
 describe('the domain partition', () => {
   it('every domain has its contract slice, its core folder with handlers.ts, and a tests folder', () => {
-    expect(DOMAINS).toEqual(['app', 'registers', 'years', 'exchange', 'excel', 'backup', 'attachments', 'stats', 'report', 'openness', 'cases', 'demo']);
+    expect(DOMAINS).toEqual([
+      'app',
+      'registers',
+      'years',
+      'exchange',
+      'excel',
+      'backup',
+      'attachments',
+      'stats',
+      'report',
+      'openness',
+      'cases',
+      'demo',
+      'mediationStats',
+    ]);
     for (const d of DOMAINS) {
       expect(existsSync(join(ROOT, 'electron/shared/contract', `${d}.ts`)), `contract/${d}.ts`).toBe(true);
       expect(existsSync(join(ROOT, 'electron/core', d, 'handlers.ts')), `core/${d}/handlers.ts`).toBe(true);
@@ -63,7 +77,7 @@ describe('the domain partition', () => {
     for (const d of DOMAINS) {
       for (const [name, fn] of Object.entries(await domainHandlers(d))) if (isMutator(fn)) mutators.push(name);
     }
-    const registerWrites = ['activities', 'mediationCases', 'inspections', 'workItems', 'disclosureRequests'].flatMap((r) =>
+    const registerWrites = ['activities', 'mediationCases', 'inspections', 'workItems', 'disclosureRequests', 'screenings'].flatMap((r) =>
       ['create', 'update', 'delete', 'restore', 'purge'].map((v) => `${r}.${v}`),
     );
     expect(mutators.sort()).toEqual(

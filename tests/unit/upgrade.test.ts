@@ -13,6 +13,7 @@ import { listBackups } from '../../electron/core/backup/backup.ts';
 import { createCore, type Core } from '../../electron/core/index.ts';
 import { LATEST_VERSION, MIGRATIONS } from '../../electron/core/db/migrations.ts';
 import { AppError } from '../../electron/core/util/errors.ts';
+import { registerKeywordFunctions } from '../../electron/core/registers/keyword-index.ts';
 import { FIXTURE_DIR, fixtureVersions } from '../../scripts/make-schema-fixtures.ts';
 import { loadLedger } from '../../scripts/ledger-sql.ts';
 import { ok, tempDir } from '../helpers/core.ts';
@@ -109,6 +110,9 @@ describe.each(versions)('a ledger written by schema version %i, opened by todayâ
     expect(userVersion(before[0].path)).toBe(version);
     const a = new Database(before[0].path, { readonly: true });
     const b = new Database(original, { readonly: true } as Database.Options);
+    // the keyword index's content views call the ledger's SQL function
+    registerKeywordFunctions(a);
+    registerKeywordFunctions(b);
     try {
       const tables = (b.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
       // every row of every table (some are WITHOUT ROWID: compare as sorted sets)

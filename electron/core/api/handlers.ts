@@ -7,6 +7,7 @@ import { attachmentsContract } from '../../shared/contract/attachments.ts';
 import { backupContract } from '../../shared/contract/backup.ts';
 import { casesContract } from '../../shared/contract/cases.ts';
 import { demoContract } from '../../shared/contract/demo.ts';
+import { mediationStatsContract } from '../../shared/contract/mediationStats.ts';
 import { excelContract } from '../../shared/contract/excel.ts';
 import { exchangeContract } from '../../shared/contract/exchange.ts';
 import { opennessContract } from '../../shared/contract/openness.ts';
@@ -50,4 +51,5 @@ export const handlers: Handlers = {
   ...loadOnUse(opennessContract, async () => (await import('../openness/handlers.ts')).opennessHandlers),
   ...loadOnUse(casesContract, async () => (await import('../cases/handlers.ts')).casesHandlers),
   ...loadOnUse(demoContract, async () => (await import('../demo/handlers.ts')).demoHandlers),
+  ...loadOnUse(mediationStatsContract, async () => (await import('../mediationStats/handlers.ts')).mediationStatsHandlers),
 };

@@ -64,7 +64,7 @@ export function generateDemoYear(ctx: CoreContext, year: number, seed = year): R
   const int = (lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
   const date = (month = int(1, 12), day = int(1, 28)) => `${year}-${pad(month)}-${pad(day)}`;
   const person = () => pick(SURNAMES) + pick(GIVEN);
-  const counts: Record<RegisterName, number> = { activities: 0, mediationCases: 0, inspections: 0, workItems: 0, disclosureRequests: 0 };
+  const counts: Record<RegisterName, number> = { activities: 0, mediationCases: 0, inspections: 0, workItems: 0, disclosureRequests: 0, screenings: 0 };
   const add = (name: RegisterName, rec: Record<string, unknown>) => {
     const created = createRecord(ctx, name, { id: randomUUID(), ...rec });
     markDemo(ctx.db, name, created.id);

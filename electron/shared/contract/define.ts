@@ -51,7 +51,7 @@ export const yearNumber = z.number().int().min(2000, '年度应在2000—2100之
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 /** ~ 64 MB of base64 at most (the web bridge's body limit) */
 export const base64Content = z.string().min(1, '文件内容为空').max(90_000_000, '文件太大');
-export const registerNameSchema = z.enum(['activities', 'mediationCases', 'inspections', 'workItems', 'disclosureRequests']);
+export const registerNameSchema = z.enum(['activities', 'mediationCases', 'inspections', 'workItems', 'disclosureRequests', 'screenings']);
 export const attachmentRegisterSchema = z.enum(['activities', 'mediationCases', 'inspections']);
 
 /** A file's name and its content, base64. */

@@ -14,6 +14,7 @@ import { reportContract } from './report.ts';
 import { opennessContract } from './openness.ts';
 import { casesContract } from './cases.ts';
 import { demoContract } from './demo.ts';
+import { mediationStatsContract } from './mediationStats.ts';
 
 /** One slice per domain (docs/architecture.md has the table). */
 export const contractSlices = {
@@ -29,6 +30,7 @@ export const contractSlices = {
   openness: opennessContract,
   cases: casesContract,
   demo: demoContract,
+  mediationStats: mediationStatsContract,
 };
 export type Domain = keyof typeof contractSlices;
 
@@ -45,6 +47,7 @@ export const contract = {
   ...opennessContract,
   ...casesContract,
   ...demoContract,
+  ...mediationStatsContract,
 };
 
 export type Contract = typeof contract;

@@ -153,7 +153,7 @@ describe('broken packages are rejected whole, naming the record and the field', 
     expect(dry.totals.invalid).toBe(1);
     const r = ok(await core.call('exchange.import', { content }));
     expect(r.applied).toBe(false);
-    expect(await countsOf(core)).toEqual({ activities: 0, mediationCases: 0, inspections: 0, workItems: 0, disclosureRequests: 0 });
+    expect(await countsOf(core)).toEqual({ activities: 0, mediationCases: 0, inspections: 0, workItems: 0, disclosureRequests: 0, screenings: 0 });
     expect(ok(await core.call('settings.get', {})).township).toBeNull();
   });
 
