@@ -16,6 +16,7 @@ import { exchangeCommands } from './commands/exchange.ts';
 import { opennessCommands } from './commands/openness.ts';
 import { reportCommands } from './commands/report.ts';
 import { statsCommands } from './commands/stats.ts';
+import { mediationStatsCommands } from './commands/mediationStats.ts';
 import type { CommandTable } from './command.ts';
 
 // one file per domain in commands/, each with its table of commands
@@ -24,6 +25,7 @@ const COMMANDS: CommandTable = {
   ...demoCommands,
   ...casesCommands,
   ...statsCommands,
+  ...mediationStatsCommands,
   ...reportCommands,
   ...opennessCommands,
   ...backupCommands,

@@ -20,7 +20,7 @@ export interface CaseWarning {
 }
 
 export interface Reminder {
-  kind: 'case_overdue' | 'follow_up_due' | 'deadline';
+  kind: 'case_overdue' | 'follow_up_due' | 'deadline' | 'monthly_stats';
   level: 'overdue' | 'soon';
   title: string;
   detail: string;
