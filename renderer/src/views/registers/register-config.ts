@@ -127,7 +127,7 @@ export const REGISTER_PAGES: Record<RegisterName, RegisterPageConfig> = {
     title: '矛盾纠纷排查',
     noun: '排查',
     description: '每一次矛盾纠纷排查：排查的村（社区）、发现和预防的纠纷，以及防止激化的件数。调解统计的排查栏由这里合计。',
-    columns: ['date', 'village', 'committee', 'found', 'prevented', 'preventedCriminal', 'preventedPetition', 'department'],
+    columns: ['date', 'village', 'committee', 'found', 'prevented', 'preventedCriminal', 'preventedPetition'],
     printColumns: [
       'date',
       'village',
@@ -140,7 +140,7 @@ export const REGISTER_PAGES: Record<RegisterName, RegisterPageConfig> = {
       'preventedFight',
       'department',
     ],
-    widths: { date: 112, village: 140, found: 130, prevented: 130, preventedCriminal: 190, preventedPetition: 170, department: 105 },
+    widths: { date: 112, village: 130, found: 145, prevented: 145, preventedCriminal: 215, preventedPetition: 190 },
     primaryFilters: ['village', 'committee'],
     suggest: ['village', 'committee', 'department'],
     sortBy: 'date',
