@@ -78,7 +78,7 @@ export async function renderMediationStatsXlsx(s: MediationStats, opts: { author
   ws.getCell(2, 1).font = body;
   ws.mergeCells(2, 6, 2, width);
   const unit = ws.getCell(2, 6);
-  unit.value = `统计期间：${s.period.from} 至 ${lastDay(s.period.to)}　　单位：件、元`;
+  unit.value = `统计期间：${s.period.from} 至 ${lastDay(s.period.to)}\u3000\u3000单位：件、元`;
   unit.font = body;
   unit.alignment = { horizontal: 'right' };
   ws.getRow(2).height = 22;
@@ -128,7 +128,6 @@ export async function renderMediationStatsXlsx(s: MediationStats, opts: { author
       MEDIATION_COLUMNS.map((c) => row[c.key]),
       { amountAt },
     );
-  const lastTableRow = r;
 
   // 排查 and 防止激化
   r += 2;
@@ -162,7 +161,6 @@ export async function renderMediationStatsXlsx(s: MediationStats, opts: { author
   ws.getRow(r).height = 28;
 
   ws.pageSetup.printArea = `A1:${ws.getColumn(width).letter}${r}`;
-  void lastTableRow;
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
