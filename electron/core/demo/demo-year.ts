@@ -288,6 +288,22 @@ export function generateDemoYear(ctx: CoreContext, year: number, seed = year): R
         }
       }
 
+      // 矛盾纠纷排查 (schema 22): the month's township-wide round, as the 排查 work items above say
+      // (12 a year: the report's 排查 figure is the same either way)
+      for (let m = 1; m <= 12; m++) {
+        const found = int(2, 9);
+        add('screenings', {
+          date: date(m, int(1, 10)),
+          village: null,
+          committee: '镇人民调解委员会',
+          found,
+          prevented: int(0, found),
+          preventedCriminal: m % 5 === 0 ? 1 : 0,
+          preventedPetition: m % 4 === 0 ? 1 : 0,
+          department: dept.司法所,
+        });
+      }
+
       // 依申请公开: a few requests a year, as a township receives them; one still open at year end
       const requests: [string, string, string | null, number][] = [
         ['natural', '申请公开本村宅基地审批情况', 'disclosed', 12],
