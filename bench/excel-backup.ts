@@ -59,6 +59,7 @@ const BASE: Record<RegisterName, Record<string, unknown>> = {
     result: 'disclosed',
     resultOn: '2024-03-20',
   },
+  screenings: { date: '2024-04-10', village: '石桥村', found: 3, prevented: 2, preventedPetition: 1 },
 };
 
 async function activitySheet(rows: number): Promise<Buffer> {

@@ -143,6 +143,8 @@ function fakeRecord(r: RegisterName, i: number): Record<string, unknown> {
         resultOn: i % 5 ? date : null,
         notes,
       };
+    case 'screenings':
+      return { date, village, found: i % 4, prevented: i % 3, preventedCriminal: i % 7 ? 0 : 1 };
   }
 }
 

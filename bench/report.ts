@@ -98,6 +98,8 @@ export function fakeRecord(r: RegisterName, i: number, year: number): Record<str
         result: i % 5 ? 'disclosed' : null,
         resultOn: i % 5 ? date : null,
       };
+    case 'screenings':
+      return { date, village, found: i % 4, prevented: i % 3, preventedCriminal: i % 7 ? 0 : 1 };
   }
 }
 

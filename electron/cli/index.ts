@@ -18,6 +18,7 @@ import { opennessCommands } from './commands/openness.ts';
 import { enforcementCommands } from './commands/enforcement.ts';
 import { reportCommands } from './commands/report.ts';
 import { statsCommands } from './commands/stats.ts';
+import { mediationStatsCommands } from './commands/mediationStats.ts';
 import type { CommandTable } from './command.ts';
 
 // one file per domain in commands/, each with its table of commands
@@ -26,6 +27,7 @@ const COMMANDS: CommandTable = {
   ...demoCommands,
   ...casesCommands,
   ...statsCommands,
+  ...mediationStatsCommands,
   ...reportCommands,
   ...opennessCommands,
   ...enforcementCommands,

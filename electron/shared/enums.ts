@@ -41,13 +41,27 @@ export const DISPUTE_TYPES = {
   medical: '医疗',
   traffic: '道路交通事故',
   property: '物业',
+  // data package v1, issue 22: the 司法部 statistics' newer kinds
+  tourism: '旅游',
+  intellectual_property: '知识产权',
+  internet: '互联网、电子商务',
+  wage_arrears: '拖欠农民工工资',
   other: '其他',
 } as const;
+
+/**
+ * Codes a package may use for a 纠纷类型 that the list already has under another code: the spec's
+ * newer list names 物业 `property_management`, the older `property` (one 物业 row, not two).
+ */
+export const DISPUTE_TYPE_ALIASES: Readonly<Record<string, keyof typeof DISPUTE_TYPES>> = { property_management: 'property' };
 
 export const CASE_SOURCES = {
   active: '主动调解',
   application: '当事人申请',
   referral: '接受委托移送',
+  court: '法院委派',
+  police: '公安移交',
+  petition: '信访转办',
 } as const;
 
 export const CASE_STATUSES = {

@@ -12,6 +12,7 @@ import type {
   MEDIATION_CASE,
   PARTY_ITEMS,
   RegisterName,
+  SCREENING,
   WORK_ITEM,
 } from './registers.ts';
 
@@ -32,6 +33,7 @@ export type MediationCaseFields = FieldsOf<typeof MEDIATION_CASE>;
 export type InspectionFields = FieldsOf<typeof INSPECTION>;
 export type WorkItemFields = FieldsOf<typeof WORK_ITEM>;
 export type DisclosureRequestFields = FieldsOf<typeof DISCLOSURE_REQUEST>;
+export type ScreeningFields = FieldsOf<typeof SCREENING>;
 
 /** 当事人 one by one — personal data */
 export type PartyEntry = EntryOf<typeof PARTY_ITEMS>;
@@ -45,6 +47,7 @@ export type RegisterFields = {
   inspections: InspectionFields;
   workItems: WorkItemFields;
   disclosureRequests: DisclosureRequestFields;
+  screenings: ScreeningFields;
 };
 
 export type RecordOf<R extends RegisterName> = RegisterFields[R] & RecordMeta;
@@ -53,6 +56,7 @@ export type MediationCase = RecordOf<'mediationCases'>;
 export type Inspection = RecordOf<'inspections'>;
 export type WorkItem = RecordOf<'workItems'>;
 export type DisclosureRequest = RecordOf<'disclosureRequests'>;
+export type Screening = RecordOf<'screenings'>;
 export type AnyRecord = RecordOf<RegisterName>;
 
 /** What create/update accept: any subset of the fields; validation fills defaults. */

@@ -160,7 +160,7 @@ export function fieldApplies(f: FieldDef, record: Record<string, unknown>): bool
   return !f.onlyWhen || f.onlyWhen.is.includes(String(record[f.onlyWhen.field] ?? ''));
 }
 
-export type RegisterName = 'activities' | 'mediationCases' | 'inspections' | 'workItems' | 'disclosureRequests';
+export type RegisterName = 'activities' | 'mediationCases' | 'inspections' | 'workItems' | 'disclosureRequests' | 'screenings';
 
 export interface RegisterDef {
   name: RegisterName;
@@ -548,12 +548,49 @@ export const DISCLOSURE_REQUEST = defineRegister({
   ],
 });
 
+/** 防止激化 counts of a 排查: kept in the package under `preventedEscalation` */
+const escalation = <const K extends string, const C extends string, const P extends string>(key: K, column: C, label: string, path: P) =>
+  count(key, column, label, { packagePath: ['preventedEscalation', path] as const });
+
+/** 矛盾纠纷排查: one round of screening in a village or the whole township (schema 22, data package v1 `screenings`). */
+export const SCREENING = defineRegister({
+  name: 'screenings',
+  table: 'screenings',
+  label: '矛盾纠纷排查',
+  dateKey: 'date',
+  titleKey: 'village',
+  fields: [
+    { key: 'date', column: 'date', label: '排查日期', type: 'date', required: true, sortable: true },
+    {
+      key: 'village',
+      column: 'village',
+      label: '村（社区）',
+      type: 'text',
+      max: 100,
+      role: 'village',
+      emptyMeans: '全镇',
+      search: true,
+      filter: true,
+      sortable: true,
+    },
+    { key: 'committee', column: 'committee', label: '调委会', type: 'text', max: 200, search: true, filter: true, sortable: true },
+    count('found', 'found', '发现纠纷（件）'),
+    count('prevented', 'prevented', '预防纠纷（件）'),
+    escalation('preventedCriminal', 'prevented_criminal', '防止转化为刑事案件（件）', 'criminal'),
+    escalation('preventedSuicide', 'prevented_suicide', '防止引起自杀（件）', 'suicide'),
+    escalation('preventedPetition', 'prevented_petition', '防止群体性上访（件）', 'petition'),
+    escalation('preventedFight', 'prevented_fight', '防止群体性械斗（件）', 'fight'),
+    ...common,
+  ],
+});
+
 export const REGISTERS: Record<RegisterName, RegisterDef> = {
   activities: ACTIVITY,
   mediationCases: MEDIATION_CASE,
   inspections: INSPECTION,
   workItems: WORK_ITEM,
   disclosureRequests: DISCLOSURE_REQUEST,
+  screenings: SCREENING,
 };
 
 export const REGISTER_NAMES = Object.keys(REGISTERS) as RegisterName[];

@@ -265,6 +265,7 @@ const RULES: { [R in RegisterName]: Rule<R>[] } = {
     (r) => (r.result && !r.resultOn ? { field: 'resultOn', message: '已选择办理结果的申请，须填写答复日期' } : null),
     (r) => (r.resultOn && !r.result ? { field: 'result', message: '填写了答复日期的申请，须选择办理结果（尚未答复的请清空答复日期）' } : null),
   ],
+  screenings: [],
 };
 
 /** Checks and normalises one record's fields (unknown keys are dropped). */

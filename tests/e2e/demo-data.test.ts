@@ -23,7 +23,7 @@ describe.skipIf(!hasChromium)('demo data and the 案号 pattern in 设置', () =
     await panel.getByTestId('demo-count').filter({ hasText: '没有示例数据' }).waitFor();
 
     const counts = await app.call('years.counts', { year: DEMO_YEAR });
-    expect(counts.counts).toEqual({ activities: 1, mediationCases: 0, inspections: 0, workItems: 0, disclosureRequests: 0 });
+    expect(counts.counts).toEqual({ activities: 1, mediationCases: 0, inspections: 0, workItems: 0, disclosureRequests: 0, screenings: 0 });
     const after = await shell.goto('普法宣传');
     await after.rows('我自己登记的讲座').waitFor();
     expect(await after.rows().count()).toBe(1);

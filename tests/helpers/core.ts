@@ -94,6 +94,15 @@ export const SAMPLES = {
     result: 'disclosed',
     resultOn: '2024-03-20',
   },
+  screenings: {
+    date: '2024-04-10',
+    village: '清河村',
+    committee: '清河村人民调解委员会',
+    found: 4,
+    prevented: 3,
+    preventedCriminal: 1,
+    preventedPetition: 1,
+  },
 } as const;
 
 /**

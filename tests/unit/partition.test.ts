@@ -50,6 +50,7 @@ describe('the domain partition', () => {
       'cases',
       'demo',
       'enterprise',
+      'mediationStats',
     ]);
     for (const d of DOMAINS) {
       expect(existsSync(join(ROOT, 'electron/shared/contract', `${d}.ts`)), `contract/${d}.ts`).toBe(true);
@@ -80,7 +81,7 @@ describe('the domain partition', () => {
     for (const d of DOMAINS) {
       for (const [name, fn] of Object.entries(await domainHandlers(d))) if (isMutator(fn)) mutators.push(name);
     }
-    const registerWrites = ['activities', 'mediationCases', 'inspections', 'workItems', 'disclosureRequests'].flatMap((r) =>
+    const registerWrites = ['activities', 'mediationCases', 'inspections', 'workItems', 'disclosureRequests', 'screenings'].flatMap((r) =>
       ['create', 'update', 'delete', 'restore', 'purge'].map((v) => `${r}.${v}`),
     );
     expect(mutators.sort()).toEqual(

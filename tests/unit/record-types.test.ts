@@ -298,6 +298,19 @@ describe('record types derived from registers.ts', () => {
         department: true,
         notes: true,
       },
+      screenings: {
+        date: true,
+        village: true,
+        committee: true,
+        found: true,
+        prevented: true,
+        preventedCriminal: true,
+        preventedSuicide: true,
+        preventedPetition: true,
+        preventedFight: true,
+        department: true,
+        notes: true,
+      },
     };
     for (const r of REGISTER_NAMES) expect(REGISTERS[r].fields.map((f) => f.key).sort()).toEqual(Object.keys(keysOf[r]).sort());
   });

@@ -35,7 +35,7 @@ describe('register definitions', () => {
     const holders = (role: FieldRole) => REGISTER_NAMES.filter((r) => fieldWithRole(REGISTERS[r], role));
     expect(holders('department')).toEqual(REGISTER_NAMES);
     expect(holders('remarks')).toEqual(REGISTER_NAMES);
-    expect(holders('village')).toEqual(['activities', 'mediationCases', 'inspections']);
+    expect(holders('village')).toEqual(['activities', 'mediationCases', 'inspections', 'screenings']);
     expect(holders('caseNumber')).toEqual(['mediationCases']);
     for (const r of holders('village')) expect(fieldWithRole(REGISTERS[r], 'village')).toMatchObject({ type: 'text', column: 'village', filter: true });
   });

@@ -32,6 +32,10 @@ const ALIASES: Record<string, RegisterName> = {
   disclosurerequests: 'disclosureRequests',
   依申请公开: 'disclosureRequests',
   政府信息公开申请: 'disclosureRequests',
+  screening: 'screenings',
+  screenings: 'screenings',
+  排查: 'screenings',
+  矛盾纠纷排查: 'screenings',
 };
 
 export function registerArg(value: string | undefined, usage: string): RegisterName {

@@ -8,6 +8,7 @@ import { backupContract } from '../../shared/contract/backup.ts';
 import { casesContract } from '../../shared/contract/cases.ts';
 import { demoContract } from '../../shared/contract/demo.ts';
 import { enterpriseContract } from '../../shared/contract/enterprise.ts';
+import { mediationStatsContract } from '../../shared/contract/mediationStats.ts';
 import { excelContract } from '../../shared/contract/excel.ts';
 import { exchangeContract } from '../../shared/contract/exchange.ts';
 import { opennessContract } from '../../shared/contract/openness.ts';
@@ -54,4 +55,5 @@ export const handlers: Handlers = {
   ...loadOnUse(casesContract, async () => (await import('../cases/handlers.ts')).casesHandlers),
   ...loadOnUse(demoContract, async () => (await import('../demo/handlers.ts')).demoHandlers),
   ...loadOnUse(enterpriseContract, async () => (await import('../enterprise/handlers.ts')).enterpriseHandlers),
+  ...loadOnUse(mediationStatsContract, async () => (await import('../mediationStats/handlers.ts')).mediationStatsHandlers),
 };

@@ -96,6 +96,37 @@ interface CaseRow {
 
 const caseName = (r: CaseRow) => r.caseNo || `${r.acceptedOn}受理的${labelOf(DISPUTE_TYPES, r.type)}纠纷`;
 
+/** 调解统计 is reported monthly: from this day of a month to its end, 首页 offers last month's figures. */
+export const MONTHLY_STATS_FROM_DAY = 5;
+
+/**
+ * From the 5th to the month's end: last month's 人民调解 statistics are ready to export (the 司法所's
+ * monthly report to the county 司法局), with last month's counts, linking to 调解统计 for that month.
+ */
+export function monthlyStatsReminder(db: Db, today: string): Reminder | null {
+  const [y, m, d] = today.split('-').map(Number);
+  if (d < MONTHLY_STATS_FROM_DAY) return null;
+  const year = m === 1 ? y - 1 : y;
+  const month = m === 1 ? 12 : m - 1;
+  const from = `${year}-${pad(month)}-01`;
+  const to = `${y}-${pad(m)}-01`;
+  const cases = (
+    prepared(db, `SELECT COUNT(*) AS n FROM mediation_cases WHERE deleted_at IS NULL AND accepted_on >= ? AND accepted_on < ?`).get(from, to) as { n: number }
+  ).n;
+  const screenings = (prepared(db, `SELECT COUNT(*) AS n FROM screenings WHERE deleted_at IS NULL AND date >= ? AND date < ?`).get(from, to) as { n: number })
+    .n;
+  const monthEnd = addDays(m === 12 ? `${y + 1}-01-01` : `${y}-${pad(m + 1)}-01`, -1);
+  return {
+    kind: 'monthly_stats',
+    level: 'soon',
+    due: monthEnd,
+    daysLeft: daysBetween(today, monthEnd),
+    title: `${year}年${month}月人民调解统计可以导出了`,
+    detail: `上月受理调解案件${cases}件、矛盾纠纷排查${screenings}次：在“调解统计”中核对后导出报表`,
+    link: { path: '/mediation-stats', query: { year: String(year), month: String(month) } },
+  };
+}
+
 export function computeReminders(db: Db, today: string): Reminders {
   const items: Reminder[] = [];
   const overdue = prepared(
@@ -154,6 +185,8 @@ export function computeReminders(db: Db, today: string): Reminders {
   const disclosure = disclosureReminders(db, today);
   items.push(...disclosure.items);
   items.push(...statutoryReminders(today));
+  const monthly = monthlyStatsReminder(db, today);
+  if (monthly) items.push(monthly);
   // the most pressing first: statutory dates, then by how late or how soon
   items.sort((a, b) => (a.kind === 'deadline' ? 0 : 1) - (b.kind === 'deadline' ? 0 : 1) || a.daysLeft - b.daysLeft);
   return {

@@ -16,12 +16,13 @@ import { migration as m016 } from './migrations/016-demo-record-marks.ts';
 import { migration as m017 } from './migrations/017-report-orders.ts';
 import { migration as m020 } from './migrations/020-enforcement-data.ts';
 import { migration as m021 } from './migrations/021-enterprise-inspections.ts';
+import { migration as m022 } from './migrations/022-screenings.ts';
 import { migration as m023 } from './migrations/023-facts-searchable.ts';
 
 export type { Migration } from './migration.ts';
 
 /** Every migration, oldest first: one line per file in migrations/. */
-export const MIGRATIONS: Migration[] = [m001, m002, m003, m004, m005, m006, m016, m017, m020, m021, m023];
+export const MIGRATIONS: Migration[] = [m001, m002, m003, m004, m005, m006, m016, m017, m020, m021, m022, m023];
 
 export const LATEST_VERSION = Math.max(...MIGRATIONS.map((m) => m.version));
 

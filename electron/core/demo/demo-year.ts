@@ -64,7 +64,7 @@ export function generateDemoYear(ctx: CoreContext, year: number, seed = year): R
   const int = (lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
   const date = (month = int(1, 12), day = int(1, 28)) => `${year}-${pad(month)}-${pad(day)}`;
   const person = () => pick(SURNAMES) + pick(GIVEN);
-  const counts: Record<RegisterName, number> = { activities: 0, mediationCases: 0, inspections: 0, workItems: 0, disclosureRequests: 0 };
+  const counts: Record<RegisterName, number> = { activities: 0, mediationCases: 0, inspections: 0, workItems: 0, disclosureRequests: 0, screenings: 0 };
   const add = (name: RegisterName, rec: Record<string, unknown>) => {
     const created = createRecord(ctx, name, { id: randomUUID(), ...rec }, 'demo');
     markDemo(ctx.db, name, created.id);
@@ -286,6 +286,22 @@ export function generateDemoYear(ctx: CoreContext, year: number, seed = year): R
             department: category === 'screening' || category === 'training' ? dept.司法所 : dept.党政办,
           });
         }
+      }
+
+      // 矛盾纠纷排查 (schema 22): the month's township-wide round, as the 排查 work items above say
+      // (12 a year: the report's 排查 figure is the same either way)
+      for (let m = 1; m <= 12; m++) {
+        const found = int(2, 9);
+        add('screenings', {
+          date: date(m, int(1, 10)),
+          village: null,
+          committee: '镇人民调解委员会',
+          found,
+          prevented: int(0, found),
+          preventedCriminal: m % 5 === 0 ? 1 : 0,
+          preventedPetition: m % 4 === 0 ? 1 : 0,
+          department: dept.司法所,
+        });
       }
 
       // 依申请公开: a few requests a year, as a township receives them; one still open at year end

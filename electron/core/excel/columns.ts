@@ -104,6 +104,17 @@ const SYNONYMS: Record<RegisterName, Record<string, string[]>> = {
     result: ['办理结果', '答复结果', '处理结果', '结果'],
     resultOn: ['答复日期', '答复时间', '办结日期', '办结时间'],
   },
+  screenings: {
+    date: ['排查日期', '日期', '排查时间'],
+    village: ['村（社区）', '村', '村居', '社区', '排查村（社区）', '排查范围'],
+    committee: ['调委会', '人民调解委员会', '调解委员会'],
+    found: ['发现纠纷', '排查发现纠纷', '发现矛盾纠纷', '发现纠纷件'],
+    prevented: ['预防纠纷', '预防纠纷件'],
+    preventedCriminal: ['防止民间纠纷转化为刑事案件', '防止转化为刑事案件', '防止民转刑'],
+    preventedSuicide: ['防止因民间纠纷引起自杀', '防止引起自杀', '防止自杀'],
+    preventedPetition: ['防止群体性上访', '防止上访'],
+    preventedFight: ['防止群体性械斗', '防止械斗'],
+  },
 };
 
 const COMMON_SYNONYMS: Record<string, string[]> = {

@@ -91,6 +91,18 @@ const EXAMPLES: Record<RegisterName, Record<string, unknown>> = {
     resultOn: '2024-03-20',
     department: '党政办',
   },
+  screenings: {
+    date: '2024-03-05',
+    village: '清河村',
+    committee: '清河村人民调解委员会',
+    found: 3,
+    prevented: 2,
+    preventedCriminal: 0,
+    preventedSuicide: 0,
+    preventedPetition: 1,
+    preventedFight: 0,
+    department: '司法所',
+  },
 };
 
 function describe(f: FieldDef): string {

@@ -1,6 +1,7 @@
 // Data package v1 ⇄ API records. The package nests an inspection's penalty (the fields with a
 // `packagePath` in registers.ts); the API keeps it flat. Absent values are left out of a written package.
 import type { RegisterName } from '../../shared/registers.ts';
+import { DISPUTE_TYPE_ALIASES } from '../../shared/enums.ts';
 import { fieldApplies, REGISTERS } from '../../shared/registers.ts';
 
 export const PACKAGE_FORMAT = 'fazhi-ledger-package';
@@ -12,6 +13,10 @@ const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.i
 
 /** A package record as the flat payload validateRecord expects. */
 export function fromPackageRecord(register: RegisterName, rec: Obj): Obj {
+  // 物业 under the spec's newer code is the one 物业 type the ledger has
+  if (register === 'mediationCases' && typeof rec.type === 'string' && Object.hasOwn(DISPUTE_TYPE_ALIASES, rec.type)) {
+    rec = { ...rec, type: DISPUTE_TYPE_ALIASES[rec.type] };
+  }
   const nested = REGISTERS[register].fields.filter((f) => f.packagePath);
   if (nested.length === 0) return rec;
   const out: Obj = { ...rec };
@@ -55,6 +60,7 @@ export const PACKAGE_KEYS: Record<RegisterName, string> = {
   inspections: 'inspections',
   workItems: 'workItems',
   disclosureRequests: 'disclosureRequests',
+  screenings: 'screenings',
 };
 
 /** The personal fields of a register, by key. */

@@ -32,4 +32,5 @@ export const registersHandlers = {
   ...prefixed('inspections', registerHandlers('inspections')),
   ...prefixed('workItems', registerHandlers('workItems')),
   ...prefixed('disclosureRequests', registerHandlers('disclosureRequests')),
+  ...prefixed('screenings', registerHandlers('screenings')),
 };

@@ -70,6 +70,8 @@ export const STATS_SQL = {
       COALESCE(SUM(passed), 0) AS passed, COALESCE(SUM(opinions), 0) AS opinions,
       COALESCE(SUM(leader_appeared <> 0), 0) AS leaderAppeared
     FROM work_items WHERE ${inYear('date')} GROUP BY category, COALESCE(TRIM(subkind), '')`,
+  // the 矛盾纠纷排查 register (schema 22): its records are the year's 排查 when it has any
+  screenings: `SELECT COUNT(*) AS count FROM screenings WHERE ${inYear('date')}`,
   previous: `SELECT
       (SELECT COUNT(*) FROM activities WHERE ${inYear('date')} AND kind NOT IN ('column', 'bulletin', 'online')) AS activities,
       (SELECT COUNT(*) FROM mediation_cases WHERE ${inYear('accepted_on')}) AS mediationCases,
@@ -180,6 +182,23 @@ export function computeYearStats(db: Db, year: number): YearStats {
     c.bySubkind.push({ subkind: r.subkind, items: r.items, count: r.count, participants: r.participants, passed: r.passed, opinions: r.opinions });
   }
   for (const c of Object.values(work)) c.bySubkind.sort((x, y) => y.count - x.count || x.subkind.localeCompare(y.subkind));
+  // 排查 counts the 矛盾纠纷排查 records when the register has any for the year; older years
+  // (排查 kept as 其他法治工作 items) keep the items' 数量
+  const screenings = (prepared(db, STATS_SQL.screenings).get(p) as Row).count;
+  if (screenings > 0) {
+    const kept = work.screening;
+    work.screening = {
+      category: 'screening',
+      label: labelOf(WORK_CATEGORIES, 'screening'),
+      items: screenings,
+      count: screenings,
+      participants: kept?.participants ?? 0,
+      passed: 0,
+      opinions: kept?.opinions ?? 0,
+      leaderAppeared: 0,
+      bySubkind: [],
+    };
+  }
 
   const closed = m.total - m.inProgress;
   return {

@@ -21,8 +21,9 @@ export interface CaseWarning {
 
 export interface Reminder {
   /** disclosure_due: a 依申请公开 reply due within 5 working days or past its 20 working days;
-   * inspection: 涉企行政检查 (the 检查计划 by 3月31日, caps, rules broken; enterprise.reminders) */
-  kind: 'case_overdue' | 'follow_up_due' | 'deadline' | 'disclosure_due' | 'inspection';
+   * inspection: 涉企行政检查 (the 检查计划 by 3月31日, caps, rules broken; enterprise.reminders);
+   * monthly_stats: from the 5th, last month's 调解统计 is ready to export */
+  kind: 'case_overdue' | 'follow_up_due' | 'deadline' | 'disclosure_due' | 'inspection' | 'monthly_stats';
   level: 'overdue' | 'soon';
   title: string;
   detail: string;

@@ -56,7 +56,7 @@ export const isoDate = z
   .refine((s) => isValidDate(s), { message: '不是有效日期（应为2000—2100年间真实存在的日期，如 2024-03-15）' });
 /** ~ 64 MB of base64 at most (the web bridge's body limit) */
 export const base64Content = z.string().min(1, '文件内容为空').max(90_000_000, '文件太大');
-export const registerNameSchema = z.enum(['activities', 'mediationCases', 'inspections', 'workItems', 'disclosureRequests']);
+export const registerNameSchema = z.enum(['activities', 'mediationCases', 'inspections', 'workItems', 'disclosureRequests', 'screenings']);
 export const attachmentRegisterSchema = z.enum(['activities', 'mediationCases', 'inspections']);
 
 /** A file's name and its content, base64. */

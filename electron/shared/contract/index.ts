@@ -16,6 +16,7 @@ import { enforcementContract } from './enforcement.ts';
 import { casesContract } from './cases.ts';
 import { demoContract } from './demo.ts';
 import { enterpriseContract } from './enterprise.ts';
+import { mediationStatsContract } from './mediationStats.ts';
 
 /** One slice per domain (docs/architecture.md has the table). */
 export const contractSlices = {
@@ -33,6 +34,7 @@ export const contractSlices = {
   cases: casesContract,
   demo: demoContract,
   enterprise: enterpriseContract,
+  mediationStats: mediationStatsContract,
 };
 export type Domain = keyof typeof contractSlices;
 
@@ -51,6 +53,7 @@ export const contract = {
   ...casesContract,
   ...demoContract,
   ...enterpriseContract,
+  ...mediationStatsContract,
 };
 
 export type Contract = typeof contract;

@@ -49,6 +49,7 @@ export const registersContract = {
   ...prefixed('inspections', registerMethods<'inspections'>()),
   ...prefixed('workItems', registerMethods<'workItems'>()),
   ...prefixed('disclosureRequests', registerMethods<'disclosureRequests'>()),
+  ...prefixed('screenings', registerMethods<'screenings'>()),
 };
 
 export { REGISTER_NAMES };

@@ -27,6 +27,12 @@ const registerRoutes: RouteRecordRaw[] = REGISTER_PAGE_LIST.map((p) => ({
 export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: () => import('@/views/home/HomePage.vue'), meta: { title: '首页', icon: HomeFilled } },
   ...registerRoutes,
+  {
+    path: '/mediation-stats',
+    name: 'mediationStats',
+    component: () => import('@/views/mediation-stats/MediationStatsPage.vue'),
+    meta: { title: '调解统计', icon: DataAnalysis },
+  },
   { path: '/year-profile', name: 'yearProfile', component: () => import('@/views/years/YearProfilePage.vue'), meta: { title: '年度信息', icon: Calendar } },
   { path: '/report', name: 'report', component: () => import('@/views/report/ReportPage.vue'), meta: { title: '年度报告', icon: Document } },
   {

@@ -19,6 +19,7 @@ const REGISTER_MENU = {
   行政执法: 'inspections',
   其他法治工作: 'workItems',
   依申请公开: 'disclosureRequests',
+  矛盾纠纷排查: 'screenings',
 } as const satisfies Record<string, RegisterName>;
 export type RegisterMenu = keyof typeof REGISTER_MENU;
 

@@ -88,7 +88,7 @@ describe('backup and restore', () => {
     });
     const restored = ok(await core.call('backup.restore', { name: backup.name }));
     expect(restored.safetyBackup.kind).toBe('before-restore');
-    expect(await counts(core)).toEqual({ activities: 1, mediationCases: 1, inspections: 1, workItems: 1, disclosureRequests: 1 });
+    expect(await counts(core)).toEqual({ activities: 1, mediationCases: 1, inspections: 1, workItems: 1, disclosureRequests: 1, screenings: 1 });
     const got = ok(await core.call('attachments.get', { id: att.id }));
     expect(Buffer.from(got.base64, 'base64')).toEqual(PNG);
     expect(core.ctx.db.pragma('integrity_check', { simple: true })).toBe('ok');

@@ -352,9 +352,16 @@ describe('demo data', () => {
     expect(ok(await core.call('demoData.count', {}))).toEqual(counts);
     expect(ok(await core.call('demoData.clear', {}))).toEqual(counts);
     const left = ok(await core.call('years.counts', { year: 2024 }));
-    expect(left.counts).toEqual({ activities: 1, mediationCases: 0, inspections: 0, workItems: 0, disclosureRequests: 0 });
+    expect(left.counts).toEqual({ activities: 1, mediationCases: 0, inspections: 0, workItems: 0, disclosureRequests: 0, screenings: 0 });
     expect(ok(await core.call('activities.get', { id: mine.id })).title).toBe('我登记的活动');
-    expect(ok(await core.call('demoData.count', {}))).toEqual({ activities: 0, mediationCases: 0, inspections: 0, workItems: 0, disclosureRequests: 0 });
+    expect(ok(await core.call('demoData.count', {}))).toEqual({
+      activities: 0,
+      mediationCases: 0,
+      inspections: 0,
+      workItems: 0,
+      disclosureRequests: 0,
+      screenings: 0,
+    });
   });
 
   it('demo cases carry a full file: parties, facts, agreements and 回访', async () => {

@@ -153,7 +153,7 @@ describe('broken packages are rejected whole, naming the record and the field', 
     expect(dry.totals.invalid).toBe(1);
     const r = ok(await core.call('exchange.import', { content }));
     expect(r.applied).toBe(false);
-    expect(await countsOf(core)).toEqual({ activities: 0, mediationCases: 0, inspections: 0, workItems: 0, disclosureRequests: 0 });
+    expect(await countsOf(core)).toEqual({ activities: 0, mediationCases: 0, inspections: 0, workItems: 0, disclosureRequests: 0, screenings: 0 });
     expect(ok(await core.call('settings.get', {})).township).toBeNull();
   });
 
@@ -170,7 +170,7 @@ describe('broken packages are rejected whole, naming the record and the field', 
     expect(e.message).toMatch(message);
     // plain Chinese: no parser text, no format code
     expect(e.message).not.toMatch(/JSON|Unexpected|token|format|fazhi-ledger/);
-    expect(await countsOf(core)).toEqual({ activities: 0, mediationCases: 0, inspections: 0, workItems: 0, disclosureRequests: 0 });
+    expect(await countsOf(core)).toEqual({ activities: 0, mediationCases: 0, inspections: 0, workItems: 0, disclosureRequests: 0, screenings: 0 });
   });
 
   it('a missing township is named', async () => {
@@ -187,7 +187,7 @@ describe('broken packages are rejected whole, naming the record and the field', 
     p.activities[1].date = 'bad';
     const r = ok(await core.call('exchange.import', { content: JSON.stringify(p), skipInvalid: true }));
     expect(r.applied).toBe(true);
-    expect(await countsOf(core)).toEqual({ activities: 1, mediationCases: 1, inspections: 0, workItems: 0, disclosureRequests: 0 });
+    expect(await countsOf(core)).toEqual({ activities: 1, mediationCases: 1, inspections: 0, workItems: 0, disclosureRequests: 0, screenings: 0 });
   });
 
   it('ignores unknown keys at the top and in records', async () => {

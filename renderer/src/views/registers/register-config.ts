@@ -3,7 +3,7 @@
 // which fields show only in some cases, and what to say when the list is empty. The router,
 // the menu (AppLayout) and the 首页 cards are all built from REGISTER_PAGE_LIST.
 import type { Component } from 'vue';
-import { Briefcase, ChatLineRound, Collection, Reading, Tickets } from '@element-plus/icons-vue';
+import { Briefcase, ChatLineRound, Collection, Reading, Search, Tickets } from '@element-plus/icons-vue';
 import type { RegisterFields } from '@shared/records.ts';
 import { REGISTERS, registerPath, type FieldDef, type RegisterDef, type RegisterName } from '@shared/registers.ts';
 import { replyLateness } from '@shared/workdays.ts';
@@ -120,6 +120,31 @@ export const REGISTER_PAGES: Record<RegisterName, RegisterPageConfig> = {
     // 案号 is never suggested from numbers already used: the form proposes the next free one
     suggest: ['village', 'committee', 'mediator', 'department'],
     sortBy: 'acceptedOn',
+  }),
+  screenings: page('screenings', {
+    icon: Search,
+    color: '#3f9a8a',
+    unit: '次',
+    title: '矛盾纠纷排查',
+    noun: '排查',
+    description: '每一次矛盾纠纷排查：排查的村（社区）、发现和预防的纠纷，以及防止激化的件数。调解统计的排查栏由这里合计。',
+    columns: ['date', 'village', 'committee', 'found', 'prevented', 'preventedCriminal', 'preventedPetition'],
+    printColumns: [
+      'date',
+      'village',
+      'committee',
+      'found',
+      'prevented',
+      'preventedCriminal',
+      'preventedSuicide',
+      'preventedPetition',
+      'preventedFight',
+      'department',
+    ],
+    widths: { date: 112, village: 130, found: 145, prevented: 145, preventedCriminal: 215, preventedPetition: 190 },
+    primaryFilters: ['village', 'committee'],
+    suggest: ['village', 'committee', 'department'],
+    sortBy: 'date',
   }),
   inspections: page('inspections', {
     icon: Briefcase,
