@@ -3,6 +3,7 @@
 import { faultOf } from '../core/util/faults.ts';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { registerCountsText } from '../shared/registers.ts';
 import { createCore, maybeDailyBackup } from '../core/index.ts';
 import { demoDbPath, resolveDbPath } from '../core/paths.ts';
 import { mkdirSync } from 'node:fs';
@@ -45,10 +46,7 @@ async function main(): Promise<void> {
     const empty = counts.ok && Object.values(counts.value.counts).every((n) => n === 0);
     if (empty) {
       const r = await core.call('demo.generate', { year });
-      if (r.ok)
-        console.log(
-          `已生成${year}年示例台账：活动${r.value.activities}场、调解${r.value.mediationCases}件、检查${r.value.inspections}次、其他工作${r.value.workItems}项（均标记为示例数据，可在“设置”中一键清除）`,
-        );
+      if (r.ok) console.log(`已生成${year}年示例台账：${registerCountsText(r.value)}（均标记为示例数据，可在“设置”中一键清除）`);
     } else {
       console.log(`${year}年已有台账记录，未再生成示例数据`);
     }

@@ -171,6 +171,10 @@ export interface RegisterDef {
   dateKey: string;
   /** the field that names a record in messages and lists */
   titleKey: string;
+  /** photos and scans can be attached to its records (attachments.*, the data package's zip) */
+  attachments?: boolean;
+  /** what one record is counted in, in summaries (普法活动 3 场): 条 unless said */
+  countUnit?: string;
   fields: readonly FieldDef[];
 }
 
@@ -245,6 +249,8 @@ const count = <const K extends string, const C extends string, const E extends P
 export const ACTIVITY = defineRegister({
   name: 'activities',
   table: 'activities',
+  attachments: true,
+  countUnit: '场',
   label: '普法宣传活动',
   dateKey: 'date',
   titleKey: 'title',
@@ -293,6 +299,8 @@ export const FOLLOW_UP_ITEMS = [
 export const MEDIATION_CASE = defineRegister({
   name: 'mediationCases',
   table: 'mediation_cases',
+  attachments: true,
+  countUnit: '件',
   label: '人民调解案件',
   dateKey: 'acceptedOn',
   titleKey: 'caseNo',
@@ -378,6 +386,8 @@ const ENTERPRISE_INSPECTION = [
 export const INSPECTION = defineRegister({
   name: 'inspections',
   table: 'inspections',
+  attachments: true,
+  countUnit: '次',
   label: '行政执法检查',
   dateKey: 'date',
   titleKey: 'target',
@@ -467,6 +477,7 @@ export const INSPECTION = defineRegister({
 export const WORK_ITEM = defineRegister({
   name: 'workItems',
   table: 'work_items',
+  countUnit: '项',
   label: '其他法治工作',
   dateKey: 'date',
   titleKey: 'title',
@@ -514,6 +525,7 @@ export const WORK_ITEM = defineRegister({
 export const DISCLOSURE_REQUEST = defineRegister({
   name: 'disclosureRequests',
   table: 'disclosure_requests',
+  countUnit: '件',
   label: '依申请公开',
   dateKey: 'receivedOn',
   titleKey: 'subject',
@@ -594,6 +606,14 @@ export const REGISTERS: Record<RegisterName, RegisterDef> = {
 };
 
 export const REGISTER_NAMES = Object.keys(REGISTERS) as RegisterName[];
+
+/** The registers whose records take attachments (`attachments: true` on the definition). */
+export const ATTACHMENT_REGISTER_NAMES: readonly RegisterName[] = REGISTER_NAMES.filter((n) => REGISTERS[n].attachments);
+
+/** 普法宣传活动 3 场、人民调解案件 2 件 …: a count per register, every register in order (summaries, CLI). */
+export function registerCountsText(counts: Partial<Record<RegisterName, number>>, sep = '、'): string {
+  return REGISTER_NAMES.map((n) => `${REGISTERS[n].label} ${counts[n] ?? 0} ${REGISTERS[n].countUnit ?? '条'}`).join(sep);
+}
 
 /**
  * A register's page in the app: the route, and every link to it (首页, the report's checks):

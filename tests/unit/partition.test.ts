@@ -12,6 +12,7 @@ import { createCore } from '../../electron/core/index.ts';
 import { isMutator, mutator } from '../../electron/core/db/mutator.ts';
 import { AppError } from '../../electron/core/util/errors.ts';
 import { tempDir } from '../helpers/core.ts';
+import { REGISTER_NAMES } from '../../electron/shared/registers.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DOMAINS = Object.keys(contractSlices) as Domain[];
@@ -81,9 +82,7 @@ describe('the domain partition', () => {
     for (const d of DOMAINS) {
       for (const [name, fn] of Object.entries(await domainHandlers(d))) if (isMutator(fn)) mutators.push(name);
     }
-    const registerWrites = ['activities', 'mediationCases', 'inspections', 'workItems', 'disclosureRequests', 'screenings'].flatMap((r) =>
-      ['create', 'update', 'delete', 'restore', 'purge'].map((v) => `${r}.${v}`),
-    );
+    const registerWrites = REGISTER_NAMES.flatMap((r) => ['create', 'update', 'delete', 'restore', 'purge'].map((v) => `${r}.${v}`));
     expect(mutators.sort()).toEqual(
       [
         ...registerWrites,

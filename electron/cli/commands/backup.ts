@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Core } from '../../core/index.ts';
 import { UsageError, type ParsedArgs } from '../../shared/cli-args.ts';
+import { registerCountsText } from '../../shared/registers.ts';
 import type { CommandTable } from '../command.ts';
 import { fail, readInput, unwrap } from '../output.ts';
 
@@ -53,7 +54,7 @@ export async function restoreCommand(core: Core, args: ParsedArgs): Promise<numb
   const result = await restoreBackup(core.ctx, bytes, { skipInvalid });
   const c = result.check.counts;
   console.log(
-    `已从备份恢复${result.check.township ? `（${result.check.township}）` : ''}：普法活动 ${c?.activities ?? 0} 场、调解案件 ${c?.mediationCases ?? 0} 件、执法检查 ${c?.inspections ?? 0} 次、其他工作 ${c?.workItems ?? 0} 项、依申请公开 ${c?.disclosureRequests ?? 0} 件、矛盾纠纷排查 ${c?.screenings ?? 0} 次，附件 ${result.check.attachments} 个。`,
+    `已从备份恢复${result.check.township ? `（${result.check.township}）` : ''}：${registerCountsText(c ?? {})}，附件 ${result.check.attachments} 个。`,
   );
   if (result.check.issueCount) console.log(`已跳过 ${result.check.issueCount} 条不符合要求的记录。`);
   console.log(`恢复前的数据已备份到：${result.safetyBackup.path}`);

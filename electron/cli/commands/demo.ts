@@ -1,5 +1,6 @@
 // demo: a demo year (示例数据) from the command line; without --db it goes to a separate demo database.
 import type { Core } from '../../core/index.ts';
+import { registerCountsText } from '../../shared/registers.ts';
 import { intOption, UsageError, type ParsedArgs } from '../../shared/cli-args.ts';
 import type { CommandTable } from '../command.ts';
 import { unwrap } from '../output.ts';
@@ -9,9 +10,7 @@ export async function demoCommand(core: Core, args: ParsedArgs): Promise<number>
   const year = intOption(args.options, 'year', 2000, 2100) ?? new Date().getFullYear() - 1;
   const r = unwrap(await core.call('demo.generate', { year }));
   if (r === undefined) return 1;
-  console.log(
-    `已生成${year}年示例台账：普法活动 ${r.activities} 场、调解案件 ${r.mediationCases} 件、执法检查 ${r.inspections} 次、其他工作 ${r.workItems} 项`,
-  );
+  console.log(`已生成${year}年示例台账：${registerCountsText(r)}`);
   return 0;
 }
 

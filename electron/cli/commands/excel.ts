@@ -6,37 +6,19 @@ import { intOption, textOption, UsageError, type ParsedArgs } from '../../shared
 import type { CommandTable } from '../command.ts';
 import { fail, readInput, unwrap, writeFileAtomic } from '../output.ts';
 
-const ALIASES: Record<string, RegisterName> = {
-  activity: 'activities',
-  activities: 'activities',
-  普法: 'activities',
-  普法活动: 'activities',
-  普法宣传活动: 'activities',
-  mediation: 'mediationCases',
-  mediations: 'mediationCases',
-  mediationcases: 'mediationCases',
-  调解: 'mediationCases',
-  调解案件: 'mediationCases',
-  人民调解案件: 'mediationCases',
-  inspection: 'inspections',
-  inspections: 'inspections',
-  执法: 'inspections',
-  执法检查: 'inspections',
-  行政执法检查: 'inspections',
-  work: 'workItems',
-  workitems: 'workItems',
-  其他: 'workItems',
-  其他工作: 'workItems',
-  其他法治工作: 'workItems',
-  disclosure: 'disclosureRequests',
-  disclosurerequests: 'disclosureRequests',
-  依申请公开: 'disclosureRequests',
-  政府信息公开申请: 'disclosureRequests',
-  screening: 'screenings',
-  screenings: 'screenings',
-  排查: 'screenings',
-  矛盾纠纷排查: 'screenings',
+// Every register answers to its name, its table and its label (a new register with no edit here);
+// the shorter words a clerk types are extra.
+const SHORT_NAMES: Partial<Record<RegisterName, readonly string[]>> = {
+  activities: ['activity', '普法', '普法活动'],
+  mediationCases: ['mediation', 'mediations', '调解', '调解案件'],
+  inspections: ['inspection', '执法', '执法检查'],
+  workItems: ['work', '其他', '其他工作'],
+  disclosureRequests: ['disclosure', '政府信息公开申请'],
+  screenings: ['screening', '排查'],
 };
+const ALIASES: Record<string, RegisterName> = Object.fromEntries(
+  REGISTER_NAMES.flatMap((n) => [n, n.toLowerCase(), REGISTERS[n].table, REGISTERS[n].label, ...(SHORT_NAMES[n] ?? [])].map((alias) => [alias, n])),
+);
 
 export function registerArg(value: string | undefined, usage: string): RegisterName {
   if (!value) throw new UsageError(usage);
@@ -151,8 +133,7 @@ export async function templateXlsxCommand(core: Core, args: ParsedArgs): Promise
 export const excelCommands: CommandTable = {
   'import-xlsx': {
     run: importXlsxCommand,
-    usage:
-      'import-xlsx 台账 文件.xlsx [--dry-run] [--skip-invalid] [--allow-empty-personal]   从 Excel 导入（台账：activities、mediationCases、inspections、workItems）',
+    usage: `import-xlsx 台账 文件.xlsx [--dry-run] [--skip-invalid] [--allow-empty-personal]   从 Excel 导入（台账：${REGISTER_NAMES.join('、')}）`,
     valued: [],
     flags: ['dry-run', 'skip-invalid', 'allow-empty-personal'],
     creates: true,

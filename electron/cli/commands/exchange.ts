@@ -1,6 +1,6 @@
 // import, export, export-zip, import-zip: data packages from the command line.
 import type { ImportReport } from '../../shared/contract/exchange.ts';
-import { REGISTERS, REGISTER_NAMES, type RegisterName } from '../../shared/registers.ts';
+import { registerCountsText, REGISTERS, REGISTER_NAMES, type RegisterName } from '../../shared/registers.ts';
 import type { Core } from '../../core/index.ts';
 import { intOption, textOption, UsageError, type ParsedArgs } from '../../shared/cli-args.ts';
 import type { CommandTable } from '../command.ts';
@@ -79,8 +79,7 @@ function exportOptions(args: ParsedArgs, usage: string) {
   };
 }
 
-const countsLine = (c: Record<RegisterName, number>) =>
-  `普法活动 ${c.activities} 条、调解案件 ${c.mediationCases} 件、执法检查 ${c.inspections} 次、其他工作 ${c.workItems} 项、依申请公开 ${c.disclosureRequests} 件、矛盾纠纷排查 ${c.screenings ?? 0} 次`;
+const countsLine = (c: Record<RegisterName, number>) => registerCountsText(c);
 
 export async function exportCommand(core: Core, args: ParsedArgs): Promise<number> {
   const { out, input } = exportOptions(args, '用法：export [--year 年度] [--department 部门] [--with-personal] --out 文件.json');

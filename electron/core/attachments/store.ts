@@ -1,4 +1,4 @@
-// Photos and scans attached to activities, mediation cases and inspections.
+// Photos and scans attached to the records of registers that take them (`attachments: true`).
 // Files live once per content in <dataDir>/attachments/<sha[0:2]>/<sha>; the
 // attachments table says which record holds which file. An attachment follows
 // its record into the 回收站 (hidden while the record is deleted).
@@ -6,7 +6,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AttachmentInfo, AttachmentRegister } from '../../shared/contract/attachments.ts';
-import { REGISTERS, type RegisterName } from '../../shared/registers.ts';
+import { ATTACHMENT_REGISTER_NAMES, REGISTERS, type RegisterName } from '../../shared/registers.ts';
 
 export type { AttachmentInfo, AttachmentRegister };
 import { isoNow, type CoreContext } from '../context.ts';
@@ -15,7 +15,8 @@ import { getRecord, prepared } from '../registers/repository.ts';
 import { RECORD_ID_RE } from '../registers/write.ts';
 import { AppError } from '../util/errors.ts';
 
-export const ATTACHMENT_REGISTERS = ['activities', 'mediationCases', 'inspections'] as const satisfies readonly AttachmentRegister[];
+/** The registers whose records take attachments (`attachments: true` on the definition). */
+export const ATTACHMENT_REGISTERS: readonly AttachmentRegister[] = ATTACHMENT_REGISTER_NAMES;
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 
 interface Row {

@@ -3,7 +3,7 @@
 // Names are made up; the same seed gives the same year.
 import { randomUUID } from 'node:crypto';
 import type { RegisterName } from '../../shared/registers.ts';
-import { REGISTERS } from '../../shared/registers.ts';
+import { REGISTER_NAMES, REGISTERS } from '../../shared/registers.ts';
 import { isoNow, type CoreContext } from '../context.ts';
 import { getSettings, updateSettings } from '../years/settings.ts';
 import { profileExists, saveProfile } from '../years/year-profiles.ts';
@@ -64,7 +64,7 @@ export function generateDemoYear(ctx: CoreContext, year: number, seed = year): R
   const int = (lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
   const date = (month = int(1, 12), day = int(1, 28)) => `${year}-${pad(month)}-${pad(day)}`;
   const person = () => pick(SURNAMES) + pick(GIVEN);
-  const counts: Record<RegisterName, number> = { activities: 0, mediationCases: 0, inspections: 0, workItems: 0, disclosureRequests: 0, screenings: 0 };
+  const counts = Object.fromEntries(REGISTER_NAMES.map((n) => [n, 0])) as Record<RegisterName, number>;
   const add = (name: RegisterName, rec: Record<string, unknown>) => {
     const created = createRecord(ctx, name, { id: randomUUID(), ...rec }, 'demo');
     markDemo(ctx.db, name, created.id);

@@ -1,8 +1,10 @@
 // attachments.*: photos and scans of a record, stored by content hash.
 import { z } from 'zod';
+import type { RegisterName } from '../registers.ts';
 import { attachmentRegisterSchema as attachmentRegister, method, prefixed } from './define.ts';
 
-export type AttachmentRegister = 'activities' | 'mediationCases' | 'inspections';
+/** A register whose definition says `attachments: true` (checked at the API's door). */
+export type AttachmentRegister = RegisterName;
 
 export interface AttachmentInfo {
   id: string;

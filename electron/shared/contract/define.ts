@@ -1,6 +1,7 @@
 // Helpers to declare API methods: each has a zod input schema and a result type.
 import { z } from 'zod';
 import { isValidDate } from '../validation.ts';
+import { ATTACHMENT_REGISTER_NAMES, REGISTER_NAMES, REGISTERS, type RegisterName } from '../registers.ts';
 
 export interface MethodSpec<I extends z.ZodType, O> {
   input: I;
@@ -56,8 +57,12 @@ export const isoDate = z
   .refine((s) => isValidDate(s), { message: '不是有效日期（应为2000—2100年间真实存在的日期，如 2024-03-15）' });
 /** ~ 64 MB of base64 at most (the web bridge's body limit) */
 export const base64Content = z.string().min(1, '文件内容为空').max(90_000_000, '文件太大');
-export const registerNameSchema = z.enum(['activities', 'mediationCases', 'inspections', 'workItems', 'disclosureRequests', 'screenings']);
-export const attachmentRegisterSchema = z.enum(['activities', 'mediationCases', 'inspections']);
+/** Every register (REGISTER_NAMES): a new register is accepted with no edit here. */
+export const registerNameSchema = z.enum(REGISTER_NAMES as [RegisterName, ...RegisterName[]]);
+/** The registers whose definition says `attachments: true`. */
+export const attachmentRegisterSchema = registerNameSchema.refine((n) => ATTACHMENT_REGISTER_NAMES.includes(n), {
+  error: (iss) => `${REGISTERS[iss.input as RegisterName]?.label ?? '该台账'}不支持附件`,
+});
 
 /** A file's name and its content, base64. */
 export interface FileContent {
