@@ -91,6 +91,7 @@ describe('the domain partition', () => {
         'attachments.add',
         'attachments.remove',
         'demo.generate',
+        'report.useLedgerNumber',
         'enterprise.saveOfficers',
         'enterprise.saveItems',
         'enterprise.savePlan',

@@ -17,7 +17,7 @@ function sources(dir: string): string[] {
 
 describe('register page paths', () => {
   it('are the register names in kebab case', () => {
-    expect(REGISTER_NAMES.map(registerPath)).toEqual(['/activities', '/mediation-cases', '/inspections', '/work-items', '/disclosure-requests']);
+    expect(REGISTER_NAMES.map(registerPath)).toEqual(['/activities', '/mediation-cases', '/inspections', '/work-items', '/disclosure-requests', '/screenings']);
   });
 
   it('are spelled by no other source file (links use registerPath)', () => {

@@ -43,11 +43,10 @@ export function createRecord<R extends RegisterName>(ctx: CoreContext, name: R, 
 }
 
 export function updateRecord<R extends RegisterName>(ctx: CoreContext, name: R, id: string, payload: Record<string, unknown>): RecordOf<R> {
-  const record = writeOne(ctx, 'form', { register: name, mode: 'update', id, input: payload });
-  // an edited demo record is the clerk's now: 清除示例数据 leaves it
+  // an edited demo record is the clerk's now: 清除示例数据 leaves it (same transaction as the write)
   // (demo_records is written by demo/, read here only to drop the mark: no import of demo/, no circle)
   prepared(ctx.db, 'DELETE FROM demo_records WHERE register = ? AND record_id = ?').run(name, id);
-  return record;
+  return writeOne(ctx, 'form', { register: name, mode: 'update', id, input: payload });
 }
 
 export function deleteRecord(ctx: CoreContext, name: RegisterName, id: string): { id: string } {

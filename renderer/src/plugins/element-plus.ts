@@ -40,6 +40,7 @@ export const components: Component[] = [
   ElementPlus.ElOptionGroup,
   ElementPlus.ElPagination,
   ElementPlus.ElRadio,
+  ElementPlus.ElRadioButton,
   ElementPlus.ElRadioGroup,
   ElementPlus.ElResult,
   ElementPlus.ElRow,

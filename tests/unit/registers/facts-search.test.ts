@@ -3,7 +3,7 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { migrate } from '../../../electron/core/db/migrations.ts';
+import { migrate, MIGRATIONS } from '../../../electron/core/db/migrations.ts';
 import { createCore } from '../../../electron/core/index.ts';
 import { searchText } from '../../../electron/core/registers/mapping.ts';
 import { MEDIATION_CASE } from '../../../electron/shared/registers.ts';
@@ -32,7 +32,7 @@ describe('纠纷事实 by keyword', () => {
     let core = createCore({ dbPath: path });
     const c = ok(await core.call('mediationCases.create', { record: { ...record, notes: 'ABC备注' } }));
     core.close();
-    // as the old code left it: search_text without the facts, schema version 16
+    // as the old code left it: search_text without the facts, the schema version before 23
     const db = new Database(path);
     migrate(db); // registers the keyword functions the triggers call
     const old = searchText(
@@ -40,7 +40,7 @@ describe('纠纷事实 by keyword', () => {
       { ...record, notes: 'ABC备注', caseNo: c.caseNo },
     );
     db.prepare('UPDATE mediation_cases SET search_text = ? WHERE id = ?').run(old, c.id);
-    db.pragma('user_version = 16');
+    db.pragma(`user_version = ${Math.max(...MIGRATIONS.filter((m) => m.version < 23).map((m) => m.version))}`);
     db.close();
     core = createCore({ dbPath: path });
     expect(ok(await core.call('mediationCases.list', { keyword: '排水沟填埋' })).items.map((i) => i.id)).toEqual([c.id]);
