@@ -1,7 +1,7 @@
 // mediation-stats --year Y [--month M | --quarter Q] [--by type|village|committee] [--json] [--out F.xlsx]:
 // the 人民调解 statistics of a period (the 司法所's monthly report), as text, JSON or the report form.
 import type { MediationStats, MediationStatsBy } from '../../shared/contract/mediationStats.ts';
-import { MEDIATION_STATS_BY } from '../../shared/contract/mediationStats.ts';
+import { MEDIATION_STATS_BY } from '../../shared/mediation-stats.ts';
 import type { Core } from '../../core/index.ts';
 import { intOption, textOption, UsageError, type ParsedArgs } from '../../shared/cli-args.ts';
 import type { CommandTable } from '../command.ts';

@@ -121,19 +121,21 @@ const hasIndex = (db: Database, table: string) =>
  * when the write is large beside the table (see bulkIndexWorthIt).
  */
 export function withBulkKeywordIndex<T>(db: Database, tables: readonly string[], fn: () => T): T {
-  return db.transaction(() => {
-    const indexed = [...new Set(tables)].filter((t) => hasIndex(db, t));
-    for (const t of indexed) {
-      const fts = keywordIndexName(t);
-      db.exec(`DROP TRIGGER IF EXISTS ${fts}_insert; DROP TRIGGER IF EXISTS ${fts}_delete; DROP TRIGGER IF EXISTS ${fts}_update;`);
-    }
-    const value = fn();
-    for (const t of indexed) {
-      const fts = keywordIndexName(t);
-      db.exec(`INSERT INTO ${fts} (${fts}) VALUES ('rebuild'); ${keywordTriggersSql(t)}`);
-    }
-    return value;
-  })();
+  return db
+    .transaction(() => {
+      const indexed = [...new Set(tables)].filter((t) => hasIndex(db, t));
+      for (const t of indexed) {
+        const fts = keywordIndexName(t);
+        db.exec(`DROP TRIGGER IF EXISTS ${fts}_insert; DROP TRIGGER IF EXISTS ${fts}_delete; DROP TRIGGER IF EXISTS ${fts}_update;`);
+      }
+      const value = fn();
+      for (const t of indexed) {
+        const fts = keywordIndexName(t);
+        db.exec(`INSERT INTO ${fts} (${fts}) VALUES ('rebuild'); ${keywordTriggersSql(t)}`);
+      }
+      return value;
+    })
+    .immediate();
 }
 
 /** The smallest write filled in bulk (the bench sets it out of reach to time the row-by-row triggers beside it). */

@@ -3,9 +3,9 @@
 import { z } from 'zod';
 import { method, prefixed, yearNumber, type FileContent } from './define.ts';
 
-/** How the rows are split: by 纠纷类型, by 村（社区）, by 调委会. */
-export const MEDIATION_STATS_BY = ['type', 'village', 'committee'] as const;
-export type MediationStatsBy = (typeof MEDIATION_STATS_BY)[number];
+import { MEDIATION_STATS_BY, type MediationStatsBy } from '../mediation-stats.ts';
+
+export { MEDIATION_STATS_BY, type MediationStatsBy };
 
 /** The counts of one row (and of the total): cases accepted in the period, by their status today. */
 export interface MediationCounts {
