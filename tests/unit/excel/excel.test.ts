@@ -340,8 +340,13 @@ describe('Excel export', () => {
 });
 
 describe('Excel round trip and repeated imports (issues 19.1, 23.1)', () => {
-  async function editedExport(core: Core, register: RegisterName, edit: (ws: ExcelJS.Worksheet, header: Map<string, number>) => void): Promise<string> {
-    const exp = ok(await core.call('excel.export', { register, query: {} }));
+  async function editedExport(
+    core: Core,
+    register: RegisterName,
+    edit: (ws: ExcelJS.Worksheet, header: Map<string, number>) => void,
+    withPersonal = false,
+  ): Promise<string> {
+    const exp = ok(await core.call('excel.export', { register, query: {}, withPersonal }));
     const wb = await workbookOf(exp.base64);
     const ws = wb.worksheets[0];
     const header = new Map<string, number>();
@@ -394,10 +399,15 @@ describe('Excel round trip and repeated imports (issues 19.1, 23.1)', () => {
   it('refuses a change that empties personal data unless the clerk allows it', async () => {
     const core = memoryCore();
     ok(await core.call('demo.generate', { year: 2025 }));
-    const base64 = await editedExport(core, 'mediationCases', (ws, h) => {
-      // (当事人 follows the party list when emptied: 纠纷简要情况 is the personal text a sheet can empty)
-      ws.getCell(3, h.get('纠纷简要情况')!).value = null;
-    });
+    const base64 = await editedExport(
+      core,
+      'mediationCases',
+      (ws, h) => {
+        // (当事人 follows the party list when emptied: 纠纷简要情况 is the personal text a sheet can empty)
+        ws.getCell(3, h.get('纠纷简要情况')!).value = null;
+      },
+      true,
+    );
     const id = String(
       (await workbookOf(base64)).worksheets[0].getRow(3).getCell(REGISTERS.mediationCases.fields.filter((f) => f.type !== 'list').length + 1).value,
     );
