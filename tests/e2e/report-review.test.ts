@@ -46,4 +46,31 @@ describe.skipIf(!hasChromium)('年度报告：审稿与成文日期', () => {
     expect(await docxText(file)).toContain(`${YEAR + 1}年1月12日`);
     await report.warnings.locator('[data-kind="no_report_date"]').waitFor({ state: 'detached' });
   });
+
+  it('a 审稿 list longer than its box says how many lines follow, until scrolled to the end (issue 23)', async () => {
+    const { page } = app;
+    const report = await app.shell.goto('年度报告');
+    await report.warnings.locator('[data-kind="no_report_date"]').waitFor();
+    // one 不能导出 line per measure text holding a mobile number: more than the box shows
+    const areas = ['leadership', 'decisions', 'enforcement', 'publicity', 'mediation', 'openness', 'supervision'];
+    for (const a of areas) await report.measure('text', a).fill(`联系人电话1391234567${areas.indexOf(a)}。`);
+    await report.waitSaved();
+    await expect.poll(() => report.warnings.locator('[data-kind="personal_data"]').count()).toBe(areas.length);
+    const box = report.warnings.locator('ul.review-list');
+    const more = report.warnings.getByTestId('review-more');
+    await more.waitFor();
+    const hidden = await box.evaluate((ul) => {
+      const bottom = ul.getBoundingClientRect().bottom;
+      return [...ul.querySelectorAll('li')].filter((li) => li.getBoundingClientRect().bottom > bottom + 1).length;
+    });
+    expect(hidden).toBeGreaterThan(0);
+    expect(await more.textContent()).toContain(`还有 ${hidden} 项，向下滚动查看`);
+    await report.warnings.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: '/tmp/i25/review-more.png' });
+    await box.evaluate((ul) => ul.scrollTo({ top: ul.scrollHeight }));
+    await more.waitFor({ state: 'detached' });
+    await page.screenshot({ path: '/tmp/i25/review-end.png' });
+    for (const a of areas) await report.measure('text', a).fill('');
+    await report.waitSaved();
+  });
 });
