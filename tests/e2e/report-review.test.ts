@@ -73,4 +73,33 @@ describe.skipIf(!hasChromium)('年度报告：审稿与成文日期', () => {
     for (const a of areas) await report.measure('text', a).fill('');
     await report.waitSaved();
   });
+
+  it('a text whose number contradicts the ledger is tagged 必须核对, not 已填写, until corrected (issues 17.1, 23.6)', async () => {
+    const { page } = app;
+    const report = await app.shell.goto('年度报告');
+    await report.warnings.locator('[data-kind="no_report_date"]').waitFor();
+    const section = report.section('leaderDuties');
+    // the ledger says 37 disputes this year
+    await report.narrative('leaderDuties').fill('镇党委书记亲自部署，全年受理矛盾纠纷30件。');
+    await report.measure('text', 'mediation').fill('全年受理矛盾纠纷30件，均已办结。');
+    await report.waitSaved();
+    await section.getByTestId('section-must-check').waitFor();
+    // (the 已填写 tag leaves with Element Plus's transition)
+    await expect.poll(() => section.locator('.head').textContent()).not.toContain('已填写');
+    await page.getByTestId('measure-must-check-mediation').waitFor();
+    await page.getByTestId('measure-must-check-mediation').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: '/tmp/i25/measure-must-check.png' });
+    await section.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: '/tmp/i25/section-must-check.png' });
+    // 改为台账数字 on the section's line: the tag turns back to 已填写
+    await report.warnings.locator('li.contradiction', { hasText: '第一责任人' }).getByTestId('review-action').click();
+    await section.locator('.head').getByText('已填写').waitFor();
+    await expect.poll(() => section.getByTestId('section-must-check').count()).toBe(0);
+    expect(await report.narrative('leaderDuties').inputValue()).toContain('受理矛盾纠纷37件');
+    await page.getByTestId('measure-must-check-mediation').waitFor();
+    await report.measure('text', 'mediation').fill('');
+    await report.narrative('leaderDuties').fill('');
+    await report.waitSaved();
+    await page.getByTestId('measure-must-check-mediation').waitFor({ state: 'detached' });
+  });
 });
