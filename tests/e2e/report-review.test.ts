@@ -1,6 +1,8 @@
 // 年度报告's 审稿 list in Chromium: personal data typed into a measure's text
 // blocks the export; the export asks for a missing 成文日期, proposing one in the
 // allowed window, and the saved date is the one printed.
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { docxText, hasChromium, useApp } from './harness.ts';
@@ -101,5 +103,52 @@ describe.skipIf(!hasChromium)('年度报告：审稿与成文日期', () => {
     await report.narrative('leaderDuties').fill('');
     await report.waitSaved();
     await page.getByTestId('measure-must-check-mediation').waitFor({ state: 'detached' });
+  });
+
+  it("the report's 打印 numbers its pages 「— N —」 as the Word file does, odd right and even left", async () => {
+    const { page } = app;
+    const report = await app.shell.goto('年度报告');
+    await report.warnings.locator('[data-kind="no_report_date"]').waitFor();
+    // the browser's print dialog is replaced by a note of what was about to print
+    await page.evaluate(() => {
+      const w = window as unknown as { print: () => void; printed?: { rule: string; html: string } };
+      w.print = () => {
+        w.printed = { rule: document.getElementById('print-page-size')?.textContent ?? '', html: document.getElementById('print-host')?.innerHTML ?? '' };
+      };
+    });
+    await page.getByTestId('print-report').click();
+    const printed = await page
+      .waitForFunction(() => (window as unknown as { printed?: { rule: string; html: string } }).printed)
+      .then((h) => h.jsonValue() as Promise<{ rule: string; html: string }>);
+    expect(printed.rule).toContain('"— " counter(page) " —"');
+    expect(printed.rule).not.toContain('共');
+    expect(printed.html).toContain('法治政府建设情况报告');
+    // the same print laid out by Chromium: the numbers at the foot, odd pages right, even pages left
+    await page.evaluate((p) => {
+      const style = document.createElement('style');
+      style.textContent = p.rule;
+      document.head.appendChild(style);
+      const host = document.getElementById('print-host') ?? document.body.appendChild(Object.assign(document.createElement('div'), { id: 'print-host' }));
+      host.innerHTML = p.html;
+      document.body.classList.add('printing');
+    }, printed);
+    const pdf = await page.pdf({ preferCSSPageSize: true });
+    writeFileSync('/tmp/i25/report-print.pdf', pdf);
+    const text = execFileSync('pdftotext', ['-layout', '/tmp/i25/report-print.pdf', '-'], { encoding: 'utf8' });
+    const pages = text.split('\f').filter((t) => t.trim());
+    expect(pages.length).toBeGreaterThan(1);
+    const columns = pages.map((t, k) => {
+      const last = t.trimEnd().split('\n').pop()!;
+      expect(last.trim(), `page ${k + 1}`).toMatch(new RegExp(`^— ?${k + 1} ?—$`));
+      return last.indexOf('—');
+    });
+    // odd pages at the right, even pages at the left
+    const odd = columns.filter((_, k) => k % 2 === 0);
+    const even = columns.filter((_, k) => k % 2 === 1);
+    expect(Math.min(...odd)).toBeGreaterThan(Math.max(...even) + 10);
+    await page.evaluate(() => {
+      document.body.classList.remove('printing');
+      document.getElementById('print-host')!.innerHTML = '';
+    });
   });
 });
