@@ -4,7 +4,8 @@
 // columns sized for print; the 记录编号 column is kept (an exported sheet imports
 // back as updates) but hidden. The sheet is scaled to one page width only while the
 // text stays legible (≥ 8 pt); a wider sheet prints on more pages at 8 pt.
-// Personal fields (当事人, 纠纷事实 …) only when asked (withPersonal), as in the 数据包.
+// Personal fields (当事人, 纠纷事实 …) only when asked (withPersonal), as in the 数据包; without
+// them, names, ID numbers and phones typed into the other texts are masked (王某某).
 import { localDateStamp } from '../util/local-date.ts';
 import type ExcelJS from 'exceljs';
 import { loadExcelJS } from '../util/load-on-use.ts';
@@ -15,6 +16,7 @@ import type { CoreContext } from '../context.ts';
 import { getSettings } from '../years/settings.ts';
 import { listRecords } from '../registers/repository.ts';
 import { xmlSafe } from '../util/xml-safe.ts';
+import { loadPartyNames, maskRecordTexts } from '../privacy/screen.ts';
 import { excelColumns, fieldToCell, ID_HEADER } from './columns.ts';
 
 const THIN: Partial<ExcelJS.Borders> = {
@@ -121,7 +123,11 @@ export async function exportExcel(
   opts: { withPersonal?: boolean } = {},
 ): Promise<{ fileName: string; bytes: Buffer; count: number }> {
   const def = REGISTERS[register];
-  const { items } = listRecords<Record<string, unknown>>(ctx.db, def, { ...q, page: 1, pageSize: 10_000_000 });
+  const listed = listRecords<Record<string, unknown>>(ctx.db, def, { ...q, page: 1, pageSize: 10_000_000 }).items;
+  // without the personal columns, the parties' names, ID numbers and phones typed into the
+  // other texts (履行方式, 备注, 检查对象 …) are masked too, as in the 数据包
+  const names = opts.withPersonal ? null : loadPartyNames(ctx.db);
+  const items = names ? listed.map((rec) => maskRecordTexts(register, rec, names)) : listed;
   const shown = excelColumns(def).filter((c) => opts.withPersonal || !c.field.personal);
   const widths = printWidths(shown.map((c) => c.field));
   const cols = shown.map((c, i) => ({ ...c, width: widths[i] }));

@@ -289,6 +289,26 @@ describe('Excel export', () => {
     core.close();
   });
 
+  it('without personal fields, masks party names, ID numbers and phones typed into the other texts (issue 19.2)', async () => {
+    const core = memoryCore();
+    const performance = '由张三于2024年5月1日前一次性支付李四1200元，联系电话138-0013-8000，身份证号110101199003071234';
+    ok(await core.call('mediationCases.create', { record: { ...SAMPLES.mediationCases, performance } }));
+    const plain = (await workbookOf(ok(await core.call('excel.export', { register: 'mediationCases' })).base64)).worksheets[0];
+    const headers = (plain.getRow(2).values as unknown[]).map(String);
+    const col = headers.indexOf('履行方式、地点、期限');
+    expect(col).toBeGreaterThan(0);
+    const cell = String(plain.getRow(3).getCell(col).value);
+    expect(cell).toBe('由张某于2024年5月1日前一次性支付李某1200元，联系电话［电话已隐去］，身份证号［身份证号已隐去］');
+    const everything = [1, 2, 3, 4].flatMap((r) => (plain.getRow(r).values as unknown[]).map(String)).join('|');
+    for (const s of ['张三', '李四', '13800138000', '138-0013-8000', '110101199003071234']) expect(everything).not.toContain(s);
+
+    // asked for personal data: the text as typed
+    const full = (await workbookOf(ok(await core.call('excel.export', { register: 'mediationCases', withPersonal: true })).base64)).worksheets[0];
+    const fullCol = (full.getRow(2).values as unknown[]).map(String).indexOf('履行方式、地点、期限');
+    expect(String(full.getRow(3).getCell(fullCol).value)).toBe(performance);
+    core.close();
+  });
+
   it.each(REGISTER_NAMES)(
     '%s: prints legibly on A4 — landscape, 记录编号 hidden, texts wrapped, titles repeated, page numbers, never below 8 pt',
     async (r) => {

@@ -12,4 +12,17 @@ describe('print page rule', () => {
     );
     expect(pageRule({ pageNumbers: false })).toBe('@page { size: A4 portrait; margin: 20mm 18mm; }');
   });
+
+  it("the report's own 打印 numbers its pages as the Word file does: 「— N —」, odd pages right, even pages left (GB/T 9704)", () => {
+    const rule = pageRule({ margin: '37mm 26mm 35mm 28mm', pageNumbers: 'official' });
+    expect(rule).toMatch(/^@page \{ size: A4 portrait; margin: 37mm 26mm 35mm 28mm; \}/);
+    expect(rule).not.toContain('第 ');
+    expect(rule).toContain('@page :right { @bottom-right { content: "— " counter(page) " —";');
+    expect(rule).toContain('@page :left { @bottom-left { content: "— " counter(page) " —";');
+    // 4号 (14 pt), one character in from the text block, 7 mm below it
+    expect(rule.match(/font-size: 14pt/g)).toHaveLength(2);
+    expect(rule).toContain('padding-right: 14pt');
+    expect(rule).toContain('padding-left: 14pt');
+    expect(rule.match(/padding-top: 7mm/g)).toHaveLength(2);
+  });
 });

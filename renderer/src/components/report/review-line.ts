@@ -15,3 +15,12 @@ export interface ReviewLine {
   /** a one-click fix beside the link (改为台账数字) */
   action?: string | null;
 }
+
+/**
+ * How many lines of a scrolled list are not (wholly) in view below its visible part:
+ * `bottoms` are the lines' lower edges measured from the top of the list's content,
+ * `visibleBottom` is scrollTop + the box's height. Half a pixel of rounding is forgiven.
+ */
+export function linesBelow(bottoms: readonly number[], visibleBottom: number): number {
+  return bottoms.filter((b) => b > visibleBottom + 1).length;
+}
