@@ -157,7 +157,7 @@ describe.skipIf(!hasChromium)('Excel, attachments and backups through the UI', (
 
   it('asks before a sheet empties personal data', async () => {
     await app.call('mediationCases.create', { record: { acceptedOn: `${y}-03-01`, type: 'neighbor', status: 'in_progress', summary: 'E2E纠纷简要情况' } });
-    const exported = await app.call('excel.export', { register: 'mediationCases', query: { year: y } });
+    const exported = await app.call('excel.export', { register: 'mediationCases', query: { year: y }, withPersonal: true });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(exported.base64, 'base64') as unknown as ArrayBuffer);
     const ws = wb.worksheets[0];
