@@ -4,7 +4,7 @@ import { daysBetween } from '../../shared/case-file.ts';
 import type { Reminder } from '../../shared/contract/cases.ts';
 import { registerPath } from '../../shared/registers.ts';
 import type { Db } from '../db/connection.ts';
-import { getPlan } from './store.ts';
+import { getItems, getPlan } from './store.ts';
 import { enterpriseVisits } from './visits.ts';
 
 /** the plan reminder shows from this many days before 3月31日 */
@@ -16,7 +16,10 @@ export function enterpriseReminders(db: Db, today: string): Reminder[] {
   const link = { path: registerPath('inspections'), query: { year: String(year), view: 'enterprise' } };
   const due = `${year}-03-31`;
   const left = daysBetween(today, due);
-  if (getPlan(db, year).length === 0 && left <= PLAN_WINDOW_DAYS) {
+  // only for a township that keeps its 涉企行政检查 here (a 检查事项清单, or last year's plan):
+  // a ledger without them is not told every day of the year that a plan is overdue
+  const keepsPlans = getItems(db).length > 0 || getPlan(db, year - 1).length > 0;
+  if (keepsPlans && getPlan(db, year).length === 0 && left <= PLAN_WINDOW_DAYS) {
     out.push({
       kind: 'inspection',
       level: left < 0 ? 'overdue' : 'soon',

@@ -345,6 +345,15 @@ describe('CLI, 文书, plan, reminders, package', () => {
       expect(plan).toContain(s);
   });
 
+  it('does not remind a township that keeps no 涉企行政检查 here (no 检查事项清单, no plan last year)', async () => {
+    const core = memoryCore();
+    expect(ok(await core.call('enterprise.reminders', { date: '2026-03-20' }))).toEqual([]);
+    expect(ok(await core.call('enterprise.reminders', { date: '2026-12-06' }))).toEqual([]);
+    ok(await core.call('enterprise.savePlan', { year: 2025, rows: [{ itemCode: 'AQ-01', planned: 4 }] }));
+    expect(ok(await core.call('enterprise.reminders', { date: '2026-03-20' })).map((r) => r.title)).toEqual(['3月31日前：制定并报送2026年度涉企行政检查计划']);
+    core.close();
+  });
+
   it('reminds of the plan before 3月31日 and after it while none is filed, and of the caps and rules', async () => {
     const core = memoryCore();
     await setup(core);
