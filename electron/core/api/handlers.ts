@@ -39,7 +39,7 @@ export function loadOnUse<C extends object>(slice: C, load: () => Promise<Handle
 }
 
 // One line per domain: its contract slice and its core folder's handlers.ts. Writes are
-// wrapped there, where each method is registered: `'x.y': mutator(fn)` (db/mutator.ts).
+// wrapped there, where each method is registered: `'x.y': mutator(fn)` (mutator.ts).
 export const handlers: Handlers = {
   ...loadOnUse(appContract, async () => (await import('../app/handlers.ts')).appHandlers),
   ...registersHandlers,
