@@ -2,15 +2,16 @@
 import type { casesContract } from '../../shared/contract/cases.ts';
 import type { HandlersOf } from '../../shared/contract/index.ts';
 import type { CoreContext } from '../context.ts';
-import { CaseNumbers, describeCase, nextCaseNo, normalizeCaseNo } from './case-number.ts';
+import { CaseNumbers, describeCase, nextCaseNo, normalizeCaseNo } from '../registers/case-number.ts';
 import { REGISTERS } from '../../shared/registers.ts';
 import type { MediationCase } from '../../shared/records.ts';
 import { AppError } from '../util/errors.ts';
 import { caseDataWarnings } from './checks.ts';
 import { dashboardOf, incompleteCasesOf } from './dashboard.ts';
 import { computeReminders } from './reminders.ts';
-import { getSettings } from '../years/settings.ts';
-import { getRecord, prepared } from '../registers/repository.ts';
+import { getSettings } from '../settings/settings.ts';
+import { getRecord } from '../registers/repository.ts';
+import { prepared } from '../db/statements.ts';
 import { requireRecord } from '../registers/service.ts';
 import { localDate } from '../util/local-date.ts';
 
