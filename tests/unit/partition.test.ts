@@ -49,6 +49,7 @@ describe('the domain partition', () => {
       'openness',
       'enforcement',
       'cases',
+      'home',
       'demo',
       'enterprise',
       'mediationStats',
