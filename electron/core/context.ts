@@ -1,5 +1,6 @@
 import type { Db } from './db/connection.ts';
 import type { MigrateOptions } from './db/migrations.ts';
+import type { BackupInfo } from '../shared/contract/backup.ts';
 
 /** What every handler gets: the open database and where the data lives. */
 export interface CoreContext {
@@ -12,6 +13,12 @@ export interface CoreContext {
   now: () => Date;
   /** how the database was opened, to reopen it the same way after a restore */
   migrate?: MigrateOptions;
+  /**
+   * The before-import backup (backup/backup.ts backupBeforeImport), set by createCore.
+   * The importing domains (exchange, excel) call it through here: backup restores an
+   * older ledger through them, so they cannot import backup back.
+   */
+  backupBeforeImport: () => Promise<BackupInfo | null>;
 }
 
 /** ISO 8601 with milliseconds, UTC: sorts as text. */

@@ -5,7 +5,7 @@ import { dispatch } from './api/dispatch.ts';
 import type { CoreContext } from './context.ts';
 import { openDatabase } from './db/connection.ts';
 import { LATEST_VERSION, type MigrateOptions } from './db/migrations.ts';
-import { preMigrationBackup, removeStaleRestores } from './backup/backup.ts';
+import { backupBeforeImport, preMigrationBackup, removeStaleRestores } from './backup/backup.ts';
 import { tooNewError } from './backup/older-build.ts';
 import { AppError } from './util/errors.ts';
 import { watchFolderForFaults } from './util/faults.ts';
@@ -58,6 +58,7 @@ export function createCore(options: CoreOptions): Core {
     mode: options.mode ?? 'cli',
     now: options.now ?? (() => new Date()),
     migrate,
+    backupBeforeImport: () => backupBeforeImport(ctx),
   };
   return {
     ctx,

@@ -166,7 +166,7 @@ describe('the checker', () => {
   it('lets each layer import what the matrix allows', () => {
     const cases: [string, string][] = [
       ['electron/shared/contract/index.ts', "import { z } from 'zod';"],
-      ['electron/core/years/handlers.ts', "import { mutator } from '../db/mutator.ts';"],
+      ['electron/core/years/handlers.ts', "import { mutator } from '../mutator.ts';"],
       ['electron/core/api/handlers.ts', "const h = await import('../years/handlers.ts');"],
       ['electron/core/index.ts', "import { dispatch } from './api/dispatch.ts';"],
       ['electron/bridge/web.ts', "import { parseArgs } from '../shared/cli-args.ts';"],

@@ -5,7 +5,7 @@ import { LATEST_VERSION, migrate, MIGRATIONS, schemaVersion, type Migration } fr
 import { REGISTERS } from '../../electron/shared/registers.ts';
 import { tempDir } from '../helpers/core.ts';
 import { readdirSync, readFileSync } from 'node:fs';
-import { STATIC_INCOMPLETE_SQL } from '../../electron/core/cases/incomplete-sql.ts';
+import { STATIC_INCOMPLETE_SQL } from '../../electron/core/registers/incomplete-sql.ts';
 
 const MIGRATIONS_DIR = new URL('../../electron/core/db/migrations/', import.meta.url);
 const migrationFiles = readdirSync(MIGRATIONS_DIR).filter((n) => /^\d{3}-.+\.ts$/.test(n));

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { contract, contractSlices, type Domain } from '../../electron/shared/contract/index.ts';
 import { createCore } from '../../electron/core/index.ts';
-import { isMutator, mutator } from '../../electron/core/db/mutator.ts';
+import { isMutator, mutator } from '../../electron/core/mutator.ts';
 import { AppError } from '../../electron/core/util/errors.ts';
 import { tempDir } from '../helpers/core.ts';
 import { REGISTER_NAMES } from '../../electron/shared/registers.ts';
@@ -49,6 +49,7 @@ describe('the domain partition', () => {
       'openness',
       'enforcement',
       'cases',
+      'home',
       'demo',
       'enterprise',
       'mediationStats',

@@ -6,6 +6,7 @@ import { appContract } from '../../shared/contract/app.ts';
 import { attachmentsContract } from '../../shared/contract/attachments.ts';
 import { backupContract } from '../../shared/contract/backup.ts';
 import { casesContract } from '../../shared/contract/cases.ts';
+import { homeContract } from '../../shared/contract/home.ts';
 import { demoContract } from '../../shared/contract/demo.ts';
 import { enterpriseContract } from '../../shared/contract/enterprise.ts';
 import { mediationStatsContract } from '../../shared/contract/mediationStats.ts';
@@ -39,7 +40,7 @@ export function loadOnUse<C extends object>(slice: C, load: () => Promise<Handle
 }
 
 // One line per domain: its contract slice and its core folder's handlers.ts. Writes are
-// wrapped there, where each method is registered: `'x.y': mutator(fn)` (db/mutator.ts).
+// wrapped there, where each method is registered: `'x.y': mutator(fn)` (mutator.ts).
 export const handlers: Handlers = {
   ...loadOnUse(appContract, async () => (await import('../app/handlers.ts')).appHandlers),
   ...registersHandlers,
@@ -53,6 +54,7 @@ export const handlers: Handlers = {
   ...loadOnUse(opennessContract, async () => (await import('../openness/handlers.ts')).opennessHandlers),
   ...loadOnUse(enforcementContract, async () => (await import('../enforcement/handlers.ts')).enforcementHandlers),
   ...loadOnUse(casesContract, async () => (await import('../cases/handlers.ts')).casesHandlers),
+  ...loadOnUse(homeContract, async () => (await import('../home/handlers.ts')).homeHandlers),
   ...loadOnUse(demoContract, async () => (await import('../demo/handlers.ts')).demoHandlers),
   ...loadOnUse(enterpriseContract, async () => (await import('../enterprise/handlers.ts')).enterpriseHandlers),
   ...loadOnUse(mediationStatsContract, async () => (await import('../mediationStats/handlers.ts')).mediationStatsHandlers),

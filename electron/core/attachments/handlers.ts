@@ -2,7 +2,7 @@
 import type { attachmentsContract } from '../../shared/contract/attachments.ts';
 import type { HandlersOf } from '../../shared/contract/index.ts';
 import type { CoreContext } from '../context.ts';
-import { mutator } from '../db/mutator.ts';
+import { mutator } from '../mutator.ts';
 import { addAttachment, attachmentCounts, listAttachments, readAttachment, removeAttachment } from './store.ts';
 
 export const attachmentsHandlers: HandlersOf<typeof attachmentsContract, CoreContext> = {

@@ -11,7 +11,8 @@ import { ATTACHMENT_REGISTER_NAMES, REGISTERS, type RegisterName } from '../../s
 export type { AttachmentInfo, AttachmentRegister };
 import { isoNow, type CoreContext } from '../context.ts';
 import type { Db } from '../db/connection.ts';
-import { getRecord, prepared } from '../registers/repository.ts';
+import { getRecord } from '../registers/repository.ts';
+import { prepared } from '../db/statements.ts';
 import { RECORD_ID_RE } from '../registers/write.ts';
 import { AppError } from '../util/errors.ts';
 

@@ -25,7 +25,7 @@ import { openDatabase, type Db } from '../db/connection.ts';
 import { LATEST_VERSION, MIGRATIONS, migrate } from '../db/migrations.ts';
 import { profileToPackage } from '../exchange/export-package.ts';
 import { ID_RE, normalizeTime, parseProfile } from '../exchange/import-package.ts';
-import { updateSettings } from '../years/settings.ts';
+import { updateSettings } from '../settings/settings.ts';
 import { restoreEnterpriseSetting } from '../enterprise/store.ts';
 import { getProfile, writeProfile } from '../years/year-profiles.ts';
 import { getRecord } from '../registers/repository.ts';

@@ -1,10 +1,10 @@
 // Mediation data warnings: existing rows the form would now refuse.
-export { INCOMPLETE_SQL } from './incomplete-sql.ts';
-import { STATIC_INCOMPLETE_SQL } from './incomplete-sql.ts';
+export { INCOMPLETE_SQL } from '../registers/incomplete-sql.ts';
+import { STATIC_INCOMPLETE_SQL } from '../registers/incomplete-sql.ts';
 import type { CaseWarning } from '../../shared/contract/cases.ts';
 import type { Db } from '../db/connection.ts';
-import { prepared } from '../registers/repository.ts';
-import { describeCase, duplicateCaseNos } from './case-number.ts';
+import { prepared } from '../db/statements.ts';
+import { describeCase, duplicateCaseNos } from '../registers/case-number.ts';
 
 /**
  * Existing data that the form would now refuse: duplicate 案号, 调解成功/不成功 without 结案日期.

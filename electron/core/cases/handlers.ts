@@ -1,18 +1,16 @@
-// cases.*, reminders.list, dashboard.*: 人民调解卷宗 (案号, 文书, data warnings), reminders and 首页's figures.
+// cases.*: 人民调解卷宗 (案号, 文书, data warnings). 首页's reminders and figures: home/.
 import type { casesContract } from '../../shared/contract/cases.ts';
 import type { HandlersOf } from '../../shared/contract/index.ts';
 import type { CoreContext } from '../context.ts';
-import { CaseNumbers, describeCase, nextCaseNo, normalizeCaseNo } from './case-number.ts';
+import { CaseNumbers, describeCase, nextCaseNo, normalizeCaseNo } from '../registers/case-number.ts';
 import { REGISTERS } from '../../shared/registers.ts';
 import type { MediationCase } from '../../shared/records.ts';
 import { AppError } from '../util/errors.ts';
 import { caseDataWarnings } from './checks.ts';
-import { dashboardOf, incompleteCasesOf } from './dashboard.ts';
-import { computeReminders } from './reminders.ts';
-import { getSettings } from '../years/settings.ts';
-import { getRecord, prepared } from '../registers/repository.ts';
+import { getSettings } from '../settings/settings.ts';
+import { getRecord } from '../registers/repository.ts';
+import { prepared } from '../db/statements.ts';
 import { requireRecord } from '../registers/service.ts';
-import { localDate } from '../util/local-date.ts';
 
 /** A case by its id, else by its 案号 (the CLI takes either). */
 function findCase(ctx: CoreContext, ref: string): MediationCase {
@@ -62,7 +60,4 @@ export const casesHandlers: HandlersOf<typeof casesContract, CoreContext> = {
     return { doc, fileName: doc.fileName, base64: buf.toString('base64') };
   },
   'cases.warnings': ({ year }, ctx) => caseDataWarnings(ctx.db, year),
-  'reminders.list': ({ date }, ctx) => computeReminders(ctx.db, date ?? localDate(ctx.now())),
-  'dashboard.get': ({ year }, ctx) => dashboardOf(ctx.db, year),
-  'dashboard.incompleteCases': ({ year, date }, ctx) => incompleteCasesOf(ctx.db, year, date ?? localDate(ctx.now())),
 };

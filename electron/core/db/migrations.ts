@@ -3,7 +3,7 @@
 // no domain code, so a later change to today's code never changes what an old migration
 // does. All pending ones run in one transaction; a database newer than this code is refused.
 import type { Database } from 'better-sqlite3';
-import { registerKeywordFunctions } from '../registers/keyword-index.ts';
+import { registerKeywordFunctions } from './keyword-grams.ts';
 import { AppError } from '../util/errors.ts';
 import type { Migration } from './migration.ts';
 import { migration as m001 } from './migrations/001-ledger-tables.ts';

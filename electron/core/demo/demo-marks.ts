@@ -2,7 +2,7 @@
 // removes exactly them and nothing the clerk entered.
 import { REGISTERS, REGISTER_NAMES, type RegisterName } from '../../shared/registers.ts';
 import type { Db } from '../db/connection.ts';
-import { prepared } from '../registers/repository.ts';
+import { prepared } from '../db/statements.ts';
 
 export function markDemo(db: Db, register: RegisterName, id: string): void {
   prepared(db, 'INSERT OR IGNORE INTO demo_records (register, record_id) VALUES (?, ?)').run(register, id);

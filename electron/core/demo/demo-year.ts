@@ -5,11 +5,12 @@ import { randomUUID } from 'node:crypto';
 import type { RegisterName } from '../../shared/registers.ts';
 import { REGISTER_NAMES, REGISTERS } from '../../shared/registers.ts';
 import { isoNow, type CoreContext } from '../context.ts';
-import { getSettings, updateSettings } from '../years/settings.ts';
+import { getSettings, updateSettings } from '../settings/settings.ts';
 import { profileExists, saveProfile } from '../years/year-profiles.ts';
 import { createRecord } from '../registers/service.ts';
 import { AppError } from '../util/errors.ts';
-import { dateColumn, prepared } from '../registers/repository.ts';
+import { dateColumn } from '../registers/repository.ts';
+import { prepared } from '../db/statements.ts';
 import { markDemo } from './demo-marks.ts';
 
 function rng(seed: number) {

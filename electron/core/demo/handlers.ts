@@ -3,7 +3,7 @@ import type { demoContract } from '../../shared/contract/demo.ts';
 import type { HandlersOf } from '../../shared/contract/index.ts';
 import { isoNow, type CoreContext } from '../context.ts';
 import { createBackup } from '../backup/backup.ts';
-import { mutator } from '../db/mutator.ts';
+import { mutator } from '../mutator.ts';
 import { clearDemo, countDemo } from './demo-marks.ts';
 import { generateDemoYear } from './demo-year.ts';
 

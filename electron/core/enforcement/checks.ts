@@ -7,7 +7,7 @@ import type { YearStats } from '../../shared/contract/stats.ts';
 import { actsFilled, type EnforcementActs } from '../../shared/enforcement.ts';
 import type { OpennessYear } from '../../shared/openness.ts';
 import type { Db } from '../db/connection.ts';
-import { prepared } from '../registers/repository.ts';
+import { prepared } from '../db/statements.ts';
 import { DECIDED_ON } from '../stats/year-stats.ts';
 import type { EnforcementCounts } from './figures.ts';
 

@@ -9,7 +9,7 @@
 import { PENALTY_COLUMNS, type EnforcementTables } from '../../shared/contract/enforcement.ts';
 import type { EnforcementActs } from '../../shared/enforcement.ts';
 import type { Db } from '../db/connection.ts';
-import { prepared } from '../registers/repository.ts';
+import { prepared } from '../db/statements.ts';
 import { formatRate } from '../stats/number-style.ts';
 import { DECIDED_ON } from '../stats/year-stats.ts';
 

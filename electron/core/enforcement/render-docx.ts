@@ -1,6 +1,6 @@
 // The 行政执法数据 as a .docx: 第一部分 (the five tables) on A4 landscape pages, 第二部分 (the text)
 // and the 落款 on A4 portrait pages in the 公文 layout of the two other reports (styles, fonts, page
-// numbers, 落款 from report/render-docx.ts; the merged-cell tables from openness/render-docx.ts).
+// numbers, 落款 from docx/layout.ts; the merged-cell tables from openness/render-docx.ts).
 // Each table is kept on one page when it fits (every row kept with the next), its header rows
 // repeated on a new page when it does not.
 import { randomBytes } from 'node:crypto';
@@ -34,7 +34,7 @@ import {
   signatureBlock,
   spliceParagraph,
   xmlSafeModel,
-} from '../report/render-docx.ts';
+} from '../docx/layout.ts';
 
 /** A4 landscape: 2.5 cm top and bottom, 2.8 cm left and right. */
 export const LANDSCAPE = { width: LAYOUT.height, height: LAYOUT.width, top: 1417, bottom: 1417, left: 1587, right: 1587, footer: 850 } as const;

@@ -8,7 +8,7 @@ import { exportedReport } from '../openness/checks.ts';
 import { computeOpennessFigures } from '../openness/figures.ts';
 import { computeYearStats } from '../stats/year-stats.ts';
 import { localDate } from '../util/local-date.ts';
-import { getSettings } from '../years/settings.ts';
+import { getSettings } from '../settings/settings.ts';
 import { getProfile } from '../years/year-profiles.ts';
 import { agreementChecks, dataWarnings, otherReports } from './checks.ts';
 import { composeEnforcement } from './compose.ts';

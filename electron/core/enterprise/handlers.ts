@@ -2,10 +2,10 @@
 import type { enterpriseContract } from '../../shared/contract/enterprise.ts';
 import type { HandlersOf } from '../../shared/contract/index.ts';
 import type { CoreContext } from '../context.ts';
-import { mutator } from '../db/mutator.ts';
+import { mutator } from '../mutator.ts';
 import { requireRecord } from '../registers/service.ts';
 import { localDate } from '../util/local-date.ts';
-import { getSettings } from '../years/settings.ts';
+import { getSettings } from '../settings/settings.ts';
 import { enterpriseReminders } from './reminders.ts';
 import { getItems, getOfficers, getPlan, saveItems, saveOfficers, savePlan } from './store.ts';
 import { enterpriseVisits, visitCheck } from './visits.ts';

@@ -2,7 +2,7 @@
 // (one key each; a plan per year), so backups, restore and the data package carry them as they are.
 import { parseInspectionItems, parseOfficers, parsePlan, type InspectionItem, type Officer, type PlanRow } from '../../shared/enterprise.ts';
 import type { Db } from '../db/connection.ts';
-import { prepared } from '../registers/repository.ts';
+import { prepared } from '../db/statements.ts';
 import { AppError } from '../util/errors.ts';
 
 export const OFFICERS_KEY = 'inspectionOfficers';

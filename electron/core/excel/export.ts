@@ -13,7 +13,7 @@ import type { FieldDef, RegisterName } from '../../shared/registers.ts';
 import { REGISTERS } from '../../shared/registers.ts';
 import type { ListQuery } from '../../shared/records.ts';
 import type { CoreContext } from '../context.ts';
-import { getSettings } from '../years/settings.ts';
+import { getSettings } from '../settings/settings.ts';
 import { listRecords } from '../registers/repository.ts';
 import { xmlSafe } from '../util/xml-safe.ts';
 import { loadPartyNames, maskRecordTexts } from '../privacy/screen.ts';

@@ -6,7 +6,7 @@ import type { YearProfile } from '../../shared/records.ts';
 import { opennessToPackage } from '../../shared/openness.ts';
 import { emptyEnforcementDoc } from '../../shared/enforcement.ts';
 import { isoNow, type CoreContext } from '../context.ts';
-import { getSettings } from '../years/settings.ts';
+import { getSettings } from '../settings/settings.ts';
 import { getProfile, profileYears } from '../years/year-profiles.ts';
 import { allRecords } from '../registers/repository.ts';
 import { rowToRecord } from '../registers/mapping.ts';

@@ -1,7 +1,6 @@
 // exchange.*: the data package (JSON) and the package with attachments (.zip).
 import type { exchangeContract } from '../../shared/contract/exchange.ts';
 import type { HandlersOf } from '../../shared/contract/index.ts';
-import { backupBeforeImport } from '../backup/backup.ts';
 import type { CoreContext } from '../context.ts';
 import { exportPackage } from './export-package.ts';
 import { importPackage } from './import-package.ts';
@@ -17,7 +16,7 @@ export const exchangeHandlers: HandlersOf<typeof exchangeContract, CoreContext> 
     // back up first, unless the package would be refused anyway
     const plan = importPackage(ctx, content, { dryRun: true, skipInvalid, restoreFromBin });
     if (plan.issues.length > 0 && !skipInvalid) return { ...plan, dryRun: false };
-    await backupBeforeImport(ctx);
+    await ctx.backupBeforeImport();
     return importPackage(ctx, content, { dryRun: false, skipInvalid, restoreFromBin });
   },
   'exchange.export': (opts, ctx) => exportPackage(ctx, opts),
@@ -27,5 +26,5 @@ export const exchangeHandlers: HandlersOf<typeof exchangeContract, CoreContext> 
   },
   'exchange.previewZip': ({ base64, skipInvalid, restoreFromBin }, ctx) => importPackageZip(ctx, b64(base64), { dryRun: true, skipInvalid, restoreFromBin }),
   'exchange.importZip': ({ base64, skipInvalid, restoreFromBin }, ctx) =>
-    importPackageZip(ctx, b64(base64), { dryRun: false, skipInvalid, restoreFromBin, beforeWrite: () => backupBeforeImport(ctx) }),
+    importPackageZip(ctx, b64(base64), { dryRun: false, skipInvalid, restoreFromBin, beforeWrite: () => ctx.backupBeforeImport() }),
 };

@@ -18,10 +18,11 @@ import { describeRecord, isValidDate, validateRecord } from '../../shared/valida
 import { parseOpenness } from '../../shared/openness.ts';
 import { parseEnforcementActs, parseEnforcementDoc } from '../../shared/enforcement.ts';
 import { isoNow, type CoreContext } from '../context.ts';
-import { getSettings, updateSettings } from '../years/settings.ts';
+import { getSettings, updateSettings } from '../settings/settings.ts';
 import { planEnterpriseData, writeEnterpriseData } from '../enterprise/package.ts';
 import { emptyProfile, getProfile, profileExists, writeProfile } from '../years/year-profiles.ts';
-import { getRecord, prepared } from '../registers/repository.ts';
+import { getRecord } from '../registers/repository.ts';
+import { prepared } from '../db/statements.ts';
 import { RECORD_ID_RE, RecordWriter, type PlannedWrite } from '../registers/write.ts';
 import { bulkIndexWorthIt, withBulkKeywordIndex } from '../registers/keyword-index.ts';
 import { AppError } from '../util/errors.ts';

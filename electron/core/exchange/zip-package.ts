@@ -20,7 +20,8 @@ import {
   type AttachmentInfo,
 } from '../attachments/store.ts';
 import { isZipBytes, listZip, readZipEntry } from '../util/zip-read.ts';
-import { getRecord, prepared } from '../registers/repository.ts';
+import { getRecord } from '../registers/repository.ts';
+import { prepared } from '../db/statements.ts';
 import { AppError } from '../util/errors.ts';
 import { buildPackage } from './export-package.ts';
 import { personalKeys } from './package-format.ts';

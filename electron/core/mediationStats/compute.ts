@@ -4,8 +4,8 @@
 import type { MediationCounts, MediationStats, MediationStatsBy, MediationStatsRow, ScreeningCounts } from '../../shared/contract/mediationStats.ts';
 import { DISPUTE_TYPES, labelOf } from '../../shared/enums.ts';
 import type { Db } from '../db/connection.ts';
-import { prepared } from '../registers/repository.ts';
-import { getSettings } from '../years/settings.ts';
+import { prepared } from '../db/statements.ts';
+import { getSettings } from '../settings/settings.ts';
 
 const KEY_SQL: Record<MediationStatsBy, string> = {
   type: 'type',

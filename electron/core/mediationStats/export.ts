@@ -1,7 +1,7 @@
 // The statistics of a period as the .xlsx report form, named by township and period.
 import type { MediationStatsBy } from '../../shared/contract/mediationStats.ts';
 import type { CoreContext } from '../context.ts';
-import { getSettings } from '../years/settings.ts';
+import { getSettings } from '../settings/settings.ts';
 import { computeMediationStats, type PeriodQuery } from './compute.ts';
 import { renderMediationStatsXlsx } from './render-xlsx.ts';
 

@@ -9,7 +9,7 @@ import type { OpennessYear } from '../../shared/openness.ts';
 import { replyLateness } from '../../shared/workdays.ts';
 import type { Db } from '../db/connection.ts';
 import { getProfile } from '../years/year-profiles.ts';
-import { prepared } from '../registers/repository.ts';
+import { prepared } from '../db/statements.ts';
 import { computeYearStats } from '../stats/year-stats.ts';
 import type { YearStats } from '../../shared/contract/stats.ts';
 import { computeOpennessFigures, rowOf, TABLE3_COLUMN_LABELS, type OpennessFigures } from './figures.ts';

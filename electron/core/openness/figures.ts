@@ -11,7 +11,7 @@ import { APPLICANT_TYPES, DISCLOSURE_RESULT_GROUPS, DISCLOSURE_RESULTS } from '.
 import type { OpennessYear } from '../../shared/openness.ts';
 import { DISPUTE_KINDS, DISPUTE_RESULTS, disputeTotal } from '../../shared/openness.ts';
 import type { Db } from '../db/connection.ts';
-import { prepared } from '../registers/repository.ts';
+import { prepared } from '../db/statements.ts';
 import { DECIDED_ON } from '../stats/year-stats.ts';
 import { getProfile } from '../years/year-profiles.ts';
 import { actsFilled, coercionDecisions, licenseDecisions } from '../../shared/enforcement.ts';

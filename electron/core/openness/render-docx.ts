@@ -1,5 +1,5 @@
 // The 政务公开年报 as a .docx in the GB/T 9704 layout of the 法治政府 report (same styles,
-// margins, fonts, page numbers and 落款 helpers from report/render-docx.ts). The four tables
+// margins, fonts, page numbers and 落款 helpers from docx/layout.ts). The four tables
 // follow the national format cell by cell (merged cells included), full width, every border
 // drawn, header rows repeated on a new page; they are written as WordprocessingML and spliced in.
 import { randomBytes } from 'node:crypto';
@@ -20,7 +20,7 @@ import {
   spliceParagraph,
   tableStartXml,
   xmlSafeModel,
-} from '../report/render-docx.ts';
+} from '../docx/layout.ts';
 import { formatWan } from './compose.ts';
 import { rowOf } from './figures.ts';
 import { DISCLOSURE_RESULT_GROUPS } from '../../shared/enums.ts';

@@ -1,9 +1,9 @@
 // Loads what the 政务公开年报 needs and composes it; renders and records an export.
 import type { OpennessExportStatus, OpennessModel, ReviewItem } from '../../shared/contract/openness.ts';
 import { isoNow, type CoreContext } from '../context.ts';
-import { getSettings } from '../years/settings.ts';
+import { getSettings } from '../settings/settings.ts';
 import { getProfile } from '../years/year-profiles.ts';
-import { prepared } from '../registers/repository.ts';
+import { prepared } from '../db/statements.ts';
 import { localDate } from '../util/local-date.ts';
 import { AppError } from '../util/errors.ts';
 import { loadPartyNames, screenTexts, type ScreenedText } from '../privacy/screen.ts';

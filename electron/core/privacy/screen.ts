@@ -8,7 +8,7 @@
 // one scan of the text (names bucketed by their first character), never one
 // regular expression per name.
 import type { Db } from '../db/connection.ts';
-import { prepared } from '../registers/repository.ts';
+import { prepared } from '../db/statements.ts';
 import { REGISTERS, type RegisterName } from '../../shared/registers.ts';
 
 export type HitKind = 'id' | 'mobile' | 'landline' | 'name';

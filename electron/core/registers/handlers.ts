@@ -4,7 +4,7 @@ import type { listQuerySchema } from '../../shared/contract/registers.ts';
 import { REGISTERS, type RegisterName } from '../../shared/registers.ts';
 import type { ListResult, RecordOf } from '../../shared/records.ts';
 import type { CoreContext } from '../context.ts';
-import { mutator } from '../db/mutator.ts';
+import { mutator } from '../mutator.ts';
 import { listRecords, suggestValues } from './repository.ts';
 import { createRecord, deleteRecord, purgeDeletedRecord, requireRecord, restoreRecord, updateRecord } from './service.ts';
 

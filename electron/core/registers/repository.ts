@@ -1,12 +1,12 @@
 // Generic storage of a register's records, driven by its field description.
-import type { Statement } from 'better-sqlite3';
 import { EMPTY_FILTER, fieldWithRole, type FieldDef, type RegisterDef } from '../../shared/registers.ts';
 import type { ListQuery, ListResult } from '../../shared/records.ts';
 import type { Db } from '../db/connection.ts';
+import { prepared } from '../db/statements.ts';
 import { AppError } from '../util/errors.ts';
 import { keywordIndexName, keywordMatch } from './keyword-index.ts';
 import { columnsOf, recordToParams, rowToRecord } from './mapping.ts';
-import { INCOMPLETE_SQL } from '../cases/incomplete-sql.ts';
+import { INCOMPLETE_SQL } from './incomplete-sql.ts';
 
 /** the list filter of cases whose 卷宗 lacks something */
 export const FILE_INCOMPLETE = 'fileIncomplete';
@@ -16,30 +16,6 @@ function localToday(): string {
   const p = (x: number) => String(x).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 }
-
-const cache = new WeakMap<Db, Map<string, Statement>>();
-/** Most statements kept per connection; the least recently used one goes first. */
-export const STATEMENT_CACHE_SIZE = 256;
-
-/** A prepared statement, compiled once per connection (an LRU cache: memory stays bounded whatever the queries). */
-export function prepared(db: Db, sql: string): Statement {
-  let m = cache.get(db);
-  if (!m) cache.set(db, (m = new Map()));
-  let s = m.get(sql);
-  if (s) {
-    // most recently used last
-    m.delete(sql);
-    m.set(sql, s);
-    return s;
-  }
-  s = db.prepare(sql);
-  m.set(sql, s);
-  if (m.size > STATEMENT_CACHE_SIZE) m.delete(m.keys().next().value!);
-  return s;
-}
-
-/** How many statements a connection keeps (tests). */
-export const statementCacheSize = (db: Db) => cache.get(db)?.size ?? 0;
 
 export function dateColumn(def: RegisterDef): string {
   return def.fields.find((f) => f.key === def.dateKey)!.column;

@@ -5,9 +5,10 @@ import { REGISTERS } from '../../shared/registers.ts';
 import type { RecordOf } from '../../shared/records.ts';
 import { isoNow, type CoreContext } from '../context.ts';
 import { AppError } from '../util/errors.ts';
-import { getRecord, prepared, purgeRecord, setDeleted } from './repository.ts';
+import { getRecord, purgeRecord, setDeleted } from './repository.ts';
+import { prepared } from '../db/statements.ts';
 import { RecordWriter, type DoorName, type WriteRequest } from './write.ts';
-import { CaseNumbers } from '../cases/case-number.ts';
+import { CaseNumbers } from './case-number.ts';
 
 export function requireRecord<R extends RegisterName>(ctx: CoreContext, name: R, id: string): RecordOf<R> {
   const def = REGISTERS[name];

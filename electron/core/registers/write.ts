@@ -10,7 +10,7 @@
 //      local record with the carried ones replaced,
 //   4. validation (shared/validation.ts, Chinese messages naming the field),
 //   5. the hooks of the register's field roles (the 案号 of a mediation case: numbered,
-//      normalised, unique — cases/case-number.ts),
+//      normalised, unique — registers/case-number.ts),
 //   6. what changes: new / updated (which fields) / unchanged, and personal data emptied.
 //
 // Applying writes the row; the search text and the keyword index follow the fields
@@ -21,7 +21,7 @@ import type { FieldDef, FieldRole, RegisterDef, RegisterName } from '../../share
 import { REGISTERS } from '../../shared/registers.ts';
 import { validateRecord, type FieldIssue } from '../../shared/validation.ts';
 import type { Db } from '../db/connection.ts';
-import { CaseNumbers } from '../cases/case-number.ts';
+import { CaseNumbers } from './case-number.ts';
 import { getRecord, insertRecord, replaceRecord, setDeleted } from './repository.ts';
 
 type Obj = Record<string, unknown>;

@@ -2,7 +2,7 @@
 import type { HandlersOf } from '../../shared/contract/index.ts';
 import type { reportContract } from '../../shared/contract/report.ts';
 import { isoNow, type CoreContext } from '../context.ts';
-import { mutator } from '../db/mutator.ts';
+import { mutator } from '../mutator.ts';
 import { useLedgerNumber } from './ledger-fix.ts';
 
 // the report's composer and Word renderer (docx, jszip) load with the first report

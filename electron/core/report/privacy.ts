@@ -9,7 +9,7 @@ import type { YearStats } from '../../shared/contract/stats.ts';
 import { MEASURE_KEYS, MEASURE_LABELS, NARRATIVE_KEYS, NARRATIVE_LABELS, type AppSettings, type YearProfile } from '../../shared/records.ts';
 import type { RegisterName } from '../../shared/registers.ts';
 import type { Db } from '../db/connection.ts';
-import { prepared } from '../registers/repository.ts';
+import { prepared } from '../db/statements.ts';
 import { loadPartyNames, screenTexts, type NameIndex } from '../privacy/screen.ts';
 
 export { partyNames, PARTY_NAMES_SQL, screenText } from '../privacy/screen.ts';

@@ -4,7 +4,7 @@
 import type { ReviewItem, ReviewSeverity } from '../../shared/contract/report.ts';
 import type { YearStats } from '../../shared/contract/stats.ts';
 import type { Db } from '../db/connection.ts';
-import { prepared } from '../registers/repository.ts';
+import { prepared } from '../db/statements.ts';
 import { opennessReview } from '../openness/checks.ts';
 import { caseDataWarnings } from '../cases/checks.ts';
 

@@ -6,9 +6,9 @@ import type { ReportExport, ReportModel } from '../../shared/contract/report.ts'
 import { ACTIVITY_KINDS, reportLabel } from '../../shared/enums.ts';
 import type { CoreContext } from '../context.ts';
 import type { Db } from '../db/connection.ts';
-import { getSettings } from '../years/settings.ts';
+import { getSettings } from '../settings/settings.ts';
 import { getProfile } from '../years/year-profiles.ts';
-import { prepared } from '../registers/repository.ts';
+import { prepared } from '../db/statements.ts';
 import { computeYearStats } from '../stats/year-stats.ts';
 import { AppError } from '../util/errors.ts';
 import { localDate } from '../util/local-date.ts';

@@ -3,7 +3,7 @@
 import type { YearStats } from '../../shared/contract/stats.ts';
 import { ACTIVITY_KINDS, DISPUTE_TYPES, INSPECTION_FIELDS, PENALTY_KINDS, WORK_CATEGORIES, labelOf } from '../../shared/enums.ts';
 import type { Db } from '../db/connection.ts';
-import { prepared } from '../registers/repository.ts';
+import { prepared } from '../db/statements.ts';
 
 const LIVE = 'deleted_at IS NULL';
 const inYear = (col: string) => `${LIVE} AND ${col} >= @from AND ${col} < @to`;

@@ -2,8 +2,8 @@
 import type { HandlersOf } from '../../shared/contract/index.ts';
 import type { yearsContract } from '../../shared/contract/years.ts';
 import { isoNow, type CoreContext } from '../context.ts';
-import { mutator } from '../db/mutator.ts';
-import { getSettings, updateSettings } from './settings.ts';
+import { mutator } from '../mutator.ts';
+import { getSettings, updateSettings } from '../settings/settings.ts';
 import { listYears, yearCounts } from './year-counts.ts';
 import { getProfile, saveProfile } from './year-profiles.ts';
 

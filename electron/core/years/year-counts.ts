@@ -2,8 +2,9 @@
 import type { YearCounts } from '../../shared/contract/years.ts';
 import { REGISTERS, REGISTER_NAMES, type RegisterName } from '../../shared/registers.ts';
 import type { CoreContext } from '../context.ts';
-import { NARROW_DATE_INDEX } from '../cases/dashboard.ts';
-import { dateColumn, prepared } from '../registers/repository.ts';
+import { NARROW_DATE_INDEX } from '../home/dashboard.ts';
+import { dateColumn } from '../registers/repository.ts';
+import { prepared } from '../db/statements.ts';
 import { profileYears } from './year-profiles.ts';
 
 export function yearCounts(ctx: CoreContext, year: number): YearCounts {

@@ -20,7 +20,7 @@ import {
   readJsonObject,
 } from '../../shared/enforcement.ts';
 import type { Db } from '../db/connection.ts';
-import { prepared } from '../registers/repository.ts';
+import { prepared } from '../db/statements.ts';
 import { AppError } from '../util/errors.ts';
 import { OPENNESS_COLUMNS, opennessFromRow, opennessValues } from './openness-profile.ts';
 

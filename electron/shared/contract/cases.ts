@@ -1,5 +1,5 @@
 // The 司法所 clerk's daily tools: 案号, case documents, 卷宗体检 warnings,
-// reminders, the 首页 dashboard, and removing demo data.
+// and removing demo data (首页's reminders and dashboard: home.ts).
 import { z } from 'zod';
 import type { CaseDoc } from '../case-doc-model.ts';
 import type { RegisterName } from '../registers.ts';
@@ -75,13 +75,5 @@ export const casesContract = {
     ),
     /** existing data the form would now refuse: duplicate 案号, 调结 without 结案日期 */
     warnings: method<CaseWarning[]>()(z.object({ year: yearNumber.optional() })),
-  }),
-  ...prefixed('reminders', {
-    list: method<Reminders>()(z.object({ date: date.optional() })),
-  }),
-  ...prefixed('dashboard', {
-    get: method<Dashboard>()(z.object({ year: yearNumber })),
-    /** cases of the year whose 卷宗 lacks something (卷宗体检, judged on `date`, default today) */
-    incompleteCases: method<number>()(z.object({ year: yearNumber, date: date.optional() })),
   }),
 };

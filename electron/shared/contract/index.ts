@@ -14,6 +14,7 @@ import { reportContract } from './report.ts';
 import { opennessContract } from './openness.ts';
 import { enforcementContract } from './enforcement.ts';
 import { casesContract } from './cases.ts';
+import { homeContract } from './home.ts';
 import { demoContract } from './demo.ts';
 import { enterpriseContract } from './enterprise.ts';
 import { mediationStatsContract } from './mediationStats.ts';
@@ -32,6 +33,7 @@ export const contractSlices = {
   openness: opennessContract,
   enforcement: enforcementContract,
   cases: casesContract,
+  home: homeContract,
   demo: demoContract,
   enterprise: enterpriseContract,
   mediationStats: mediationStatsContract,
@@ -51,6 +53,7 @@ export const contract = {
   ...opennessContract,
   ...enforcementContract,
   ...casesContract,
+  ...homeContract,
   ...demoContract,
   ...enterpriseContract,
   ...mediationStatsContract,

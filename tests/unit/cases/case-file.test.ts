@@ -5,7 +5,7 @@ import JSZip from 'jszip';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { formatReminders } from '../../../electron/cli/commands/cases.ts';
 import { runCli } from '../../../electron/cli/index.ts';
-import { statutoryReminders } from '../../../electron/core/cases/reminders.ts';
+import { statutoryReminders } from '../../../electron/core/home/reminders.ts';
 import type { Core } from '../../../electron/core/index.ts';
 import { createCore } from '../../../electron/core/index.ts';
 import { caseChecklist, caseFileGaps } from '../../../electron/shared/case-file.ts';

@@ -2,7 +2,7 @@
 // year of 受理 — in the API (create, update, restore), a package import and as data warnings.
 import Database from 'better-sqlite3';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { formatCaseNo, normalizeCaseNo, sequenceOf, shortName } from '../../../electron/core/cases/case-number.ts';
+import { formatCaseNo, normalizeCaseNo, sequenceOf, shortName } from '../../../electron/core/registers/case-number.ts';
 import type { Core } from '../../../electron/core/index.ts';
 import { migrate, MIGRATIONS } from '../../../electron/core/db/migrations.ts';
 import { err, memoryCore, ok } from '../../helpers/core.ts';

@@ -358,7 +358,7 @@ describe('成文日期', () => {
 
 describe('首页', () => {
   it('the 1月31日 reminder opens the 行政执法数据 page of the year before', async () => {
-    const { statutoryReminders } = await import('../../../electron/core/cases/reminders.ts');
+    const { statutoryReminders } = await import('../../../electron/core/home/reminders.ts');
     expect(statutoryReminders('2026-01-10')[0]).toMatchObject({ due: '2026-01-31', link: { path: '/enforcement-data', query: { year: '2025' } } });
   });
 });

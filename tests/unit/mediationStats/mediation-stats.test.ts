@@ -2,7 +2,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/index.ts';
-import { monthlyStatsReminder } from '../../../electron/core/cases/reminders.ts';
+import { monthlyStatsReminder } from '../../../electron/core/home/reminders.ts';
 import { createCore } from '../../../electron/core/index.ts';
 import { MEDIATION_STATS_SQL } from '../../../electron/core/mediationStats/compute.ts';
 import { REGISTERS } from '../../../electron/shared/registers.ts';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../electron/core/index.ts';
 import { importExcel } from '../../../electron/core/excel/import.ts';
-import { nextSequence, normalizeCaseNo } from '../../../electron/core/cases/case-number.ts';
+import { nextSequence, normalizeCaseNo } from '../../../electron/core/registers/case-number.ts';
 import { DOOR_POLICIES } from '../../../electron/core/registers/write.ts';
 import { err, memoryCore, ok, tempDir } from '../../helpers/core.ts';
 

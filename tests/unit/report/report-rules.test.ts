@@ -10,7 +10,8 @@ import { MEASURE_BUILDERS, parts } from '../../../electron/core/report/measures.
 import { DRAFTS, guidance, occasionName, townWords } from '../../../electron/core/report/phrases.ts';
 import { partyNames, screenText } from '../../../electron/core/report/privacy.ts';
 import { runReview, type ReviewProvider } from '../../../electron/core/report/review.ts';
-import { appendixMarker, spliceParagraph } from '../../../electron/core/report/render-docx.ts';
+import { appendixMarker } from '../../../electron/core/report/render-docx.ts';
+import { spliceParagraph } from '../../../electron/core/docx/layout.ts';
 import { formatRate } from '../../../electron/core/stats/number-style.ts';
 
 function stats(patch: Partial<{ [K in keyof YearStats]: Partial<YearStats[K]> }> = {}): YearStats {

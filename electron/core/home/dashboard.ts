@@ -4,8 +4,9 @@
 import type { Dashboard } from '../../shared/contract/cases.ts';
 import { fieldWithRole, REGISTERS, REGISTER_NAMES, type RegisterName } from '../../shared/registers.ts';
 import type { Db } from '../db/connection.ts';
-import { dateColumn, prepared } from '../registers/repository.ts';
-import { INCOMPLETE_COUNT_SQL } from './incomplete-sql.ts';
+import { dateColumn } from '../registers/repository.ts';
+import { prepared } from '../db/statements.ts';
+import { INCOMPLETE_COUNT_SQL } from '../registers/incomplete-sql.ts';
 import { addDays, CLOSE_WITHIN_DAYS } from '../../shared/case-file.ts';
 
 type P = { from: string; to: string };
@@ -88,7 +89,7 @@ export function computeDashboard(db: Db, year: number): Dashboard {
   }
   // villages: 乡镇设置's list; without one, every name the ledger knows (any year, any register with a village);
   // then those with an activity this year
-  // (read here, not through years/settings.ts: years imports this module)
+  // (read here, not through settings/settings.ts: years imports this module)
   const row = prepared(db, "SELECT value FROM settings WHERE key = 'villages'").get() as { value: string } | undefined;
   const listed = row ? (JSON.parse(row.value) as string[]) : [];
   const known = new Set<string>(listed);

@@ -2,7 +2,7 @@
 // (as actualbudget/actual's `app.method('x', mutator(fn))`): `'years.saveProfile':
 // mutator((patch, ctx) => …)`. The handler's body then writes without opening a
 // transaction of its own.
-import type { CoreContext } from '../context.ts';
+import type { CoreContext } from './context.ts';
 
 /** Marks the handlers that run in a transaction (tests list them). */
 export const MUTATOR = Symbol('mutator');

@@ -1,7 +1,7 @@
 // Township names and app preferences, one JSON value per key.
 import { DEFAULT_CASE_NO_PATTERN, type AppSettings, type Township } from '../../shared/records.ts';
 import type { Db } from '../db/connection.ts';
-import { prepared } from '../registers/repository.ts';
+import { prepared } from '../db/statements.ts';
 
 function read<T>(db: Db, key: string): T | undefined {
   const row = prepared(db, 'SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;

@@ -7,7 +7,7 @@ import type { Reminder, Reminders } from '../../shared/contract/cases.ts';
 import { DISPUTE_TYPES, labelOf } from '../../shared/enums.ts';
 import { registerPath } from '../../shared/registers.ts';
 import type { Db } from '../db/connection.ts';
-import { prepared } from '../registers/repository.ts';
+import { prepared } from '../db/statements.ts';
 import { addWorkingDays, REPLY_DAYS, REPLY_DAYS_EXTENDED, workingDaysBetween } from '../../shared/workdays.ts';
 
 /** a 依申请公开 reply is reminded this many working days before its 20th working day */

@@ -2,8 +2,8 @@
 // 设置 (default {简称}调〔{年度}〕{序号}号), and unique within the year of 受理.
 import { DEFAULT_CASE_NO_PATTERN } from '../../shared/records.ts';
 import type { Db } from '../db/connection.ts';
-import { getSettings } from '../years/settings.ts';
-import { prepared } from '../registers/repository.ts';
+import { getSettings } from '../settings/settings.ts';
+import { prepared } from '../db/statements.ts';
 import { DISPUTE_TYPES, labelOf } from '../../shared/enums.ts';
 
 /** 清河镇 → 清河; 小陶乡 → 小陶; 城关街道 → 城关 (the 简称 a 案号 uses). */
