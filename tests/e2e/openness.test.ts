@@ -38,6 +38,8 @@ describe.skipIf(!hasChromium)('政务公开年报', () => {
     const { page } = app;
     const reg = await app.shell.goto('依申请公开');
     await reg.openNew();
+    // the form opens on its first field, 收到申请日期 (its calendar over the fields below): a date first
+    await reg.fill({ receivedOn: '2025-03-05' });
     // the choices are grouped as table 三 groups them
     await reg.fieldItem('result').getByRole('combobox').click();
     await page.locator('.el-select-group__title:visible', { hasText: '（三）不予公开' }).waitFor();
