@@ -127,6 +127,8 @@ function planRecords(
     const seen = new Set<string>();
     const personal = personalKeys(register);
     for (const raw of list) if (isObj(raw)) writer.announce(register, fromPackageRecord(register, raw));
+    // a large list: the register's ids read at once, so a new record needs no look-up of its own
+    if (list.length >= 1000) writer.readIds(register);
     list.forEach((raw: unknown, index: number) => {
       const label = describeRecord(def, isObj(raw) ? raw : {}, index);
       const bad = (message: string, field?: string) => {
