@@ -65,7 +65,7 @@ const ONE_CHAR = ['村', '宅', '7', '欠', '坟'];
 const TWO_CHARS = ['宅基', '欠薪', '第3', '纠纷', '企业'];
 const fourChars = (i: number) => (i % 2 ? String(2000 + i) : note(i * 11));
 
-function fakeRecord(r: RegisterName, i: number): Record<string, unknown> {
+export function fakeRecord(r: RegisterName, i: number): Record<string, unknown> {
   const year = YEARS[i % YEARS.length];
   const date = `${year}-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`;
   const village = VILLAGES[i % VILLAGES.length];
@@ -144,7 +144,16 @@ function fakeRecord(r: RegisterName, i: number): Record<string, unknown> {
         notes,
       };
     case 'screenings':
-      return { date, village, found: i % 4, prevented: i % 3, preventedCriminal: i % 7 ? 0 : 1 };
+      return {
+        date,
+        village,
+        found: i % 4,
+        prevented: i % 3,
+        preventedCriminal: i % 7 ? 0 : 1,
+        preventedSuicide: 0,
+        preventedPetition: i % 11 ? 0 : 1,
+        preventedFight: 0,
+      };
   }
 }
 
