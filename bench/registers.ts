@@ -177,12 +177,13 @@ interface QueryShape {
 
 function shapes(r: RegisterName): QueryShape[] {
   const def = REGISTERS[r];
-  const enumField = def.fields.find((f) => f.type === 'enum' && f.required)!;
-  const firstCode = Object.keys(enumField.options!)[0];
+  // a register without a required choice (排查) has no such shape
+  const enumField = def.fields.find((f) => f.type === 'enum' && f.required);
+  const firstCode = enumField ? Object.keys(enumField.options!)[0] : '';
   return [
     { name: '按年度，第1页', input: () => ({ year: 2024 }) },
     { name: '按年度翻页', input: (i) => ({ year: 2024, page: 1 + (i % 50) }) },
-    { name: `年度+${enumField.label}`, input: () => ({ year: 2024, filters: { [enumField.key]: firstCode } }) },
+    ...(enumField ? [{ name: `年度+${enumField.label}`, input: () => ({ year: 2024, filters: { [enumField.key]: firstCode } }) }] : []),
     ...(def.fields.some((f) => f.key === 'village')
       ? [{ name: '年度+村（社区）', input: (i: number) => ({ year: 2023, filters: { village: VILLAGES[i % VILLAGES.length] } }) }]
       : []),
