@@ -99,7 +99,16 @@ export function fakeRecord(r: RegisterName, i: number): Record<string, unknown> 
         resultOn: i % 5 ? date : null,
       };
     case 'screenings':
-      return { date, village, found: i % 4, prevented: i % 3, preventedCriminal: i % 7 ? 0 : 1 };
+      return {
+        date,
+        village,
+        found: i % 4,
+        prevented: i % 3,
+        preventedCriminal: i % 7 ? 0 : 1,
+        preventedSuicide: 0,
+        preventedPetition: i % 11 ? 0 : 1,
+        preventedFight: 0,
+      };
   }
 }
 

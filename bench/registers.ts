@@ -65,7 +65,7 @@ const ONE_CHAR = ['村', '宅', '7', '欠', '坟'];
 const TWO_CHARS = ['宅基', '欠薪', '第3', '纠纷', '企业'];
 const fourChars = (i: number) => (i % 2 ? String(2000 + i) : note(i * 11));
 
-function fakeRecord(r: RegisterName, i: number): Record<string, unknown> {
+export function fakeRecord(r: RegisterName, i: number): Record<string, unknown> {
   const year = YEARS[i % YEARS.length];
   const date = `${year}-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`;
   const village = VILLAGES[i % VILLAGES.length];
@@ -144,7 +144,16 @@ function fakeRecord(r: RegisterName, i: number): Record<string, unknown> {
         notes,
       };
     case 'screenings':
-      return { date, village, found: i % 4, prevented: i % 3, preventedCriminal: i % 7 ? 0 : 1 };
+      return {
+        date,
+        village,
+        found: i % 4,
+        prevented: i % 3,
+        preventedCriminal: i % 7 ? 0 : 1,
+        preventedSuicide: 0,
+        preventedPetition: i % 11 ? 0 : 1,
+        preventedFight: 0,
+      };
   }
 }
 
@@ -168,12 +177,13 @@ interface QueryShape {
 
 function shapes(r: RegisterName): QueryShape[] {
   const def = REGISTERS[r];
-  const enumField = def.fields.find((f) => f.type === 'enum' && f.required)!;
-  const firstCode = Object.keys(enumField.options!)[0];
+  // a register without a required choice (排查) has no such shape
+  const enumField = def.fields.find((f) => f.type === 'enum' && f.required);
+  const firstCode = enumField ? Object.keys(enumField.options!)[0] : '';
   return [
     { name: '按年度，第1页', input: () => ({ year: 2024 }) },
     { name: '按年度翻页', input: (i) => ({ year: 2024, page: 1 + (i % 50) }) },
-    { name: `年度+${enumField.label}`, input: () => ({ year: 2024, filters: { [enumField.key]: firstCode } }) },
+    ...(enumField ? [{ name: `年度+${enumField.label}`, input: () => ({ year: 2024, filters: { [enumField.key]: firstCode } }) }] : []),
     ...(def.fields.some((f) => f.key === 'village')
       ? [{ name: '年度+村（社区）', input: (i: number) => ({ year: 2023, filters: { village: VILLAGES[i % VILLAGES.length] } }) }]
       : []),

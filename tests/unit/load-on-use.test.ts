@@ -43,9 +43,9 @@ describe('load on use', () => {
     expect(loaded.filter((u) => HEAVY.test(u))).toEqual([]);
   });
 
-  it("cli reminders (首页's cases domain) loads nothing of the report or the other domains", () => {
+  it("cli reminders (首页's home domain) loads nothing of the report or the other domains", () => {
     const loaded = loads(['reminders', '--date', '2025-12-31', '--db', join(dir, 'ledger.db')]);
-    expect(loaded.some((u) => u.endsWith('electron/core/cases/handlers.ts'))).toBe(true);
+    expect(loaded.some((u) => u.endsWith('electron/core/home/handlers.ts'))).toBe(true);
     expect(loaded.filter((u) => HEAVY.test(u))).toEqual([]);
   });
 

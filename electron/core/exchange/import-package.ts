@@ -128,6 +128,8 @@ function planRecords(
     const seen = new Set<string>();
     const personal = personalKeys(register);
     for (const raw of list) if (isObj(raw)) writer.announce(register, fromPackageRecord(register, raw));
+    // a large list: the register's ids read at once, so a new record needs no look-up of its own
+    if (list.length >= 1000) writer.readIds(register);
     list.forEach((raw: unknown, index: number) => {
       const label = describeRecord(def, isObj(raw) ? raw : {}, index);
       const bad = (message: string, field?: string) => {
@@ -153,7 +155,8 @@ function planRecords(
       // a package without personal fields (exported without 「包含当事人等个人信息」) never erases the local ones
       const carried = new Set(def.fields.filter((f) => !f.personal || Object.hasOwn(raw, f.key)).map((f) => f.key));
       const plan = writer.plan({ register, mode: 'upsert', id: id as string, input, carried, updatedAt, restoreFromBin, label: `本数据包中的${label}` });
-      const local = getRecord<Obj>(ctx.db, def, id as string);
+      // the plan read the local record already (a refused one did not say: read it again)
+      const local = plan.ok ? plan.before : getRecord<Obj>(ctx.db, def, id as string);
       if (!plan.ok && plan.inBin && local) {
         // the local record is in the 回收站: the package's copy is a conflict, not an update behind the clerk's back
         const v = validateRecord(def, { ...input, ...Object.fromEntries(personal.filter((k) => !carried.has(k)).map((k) => [k, local[k]])) });

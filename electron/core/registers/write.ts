@@ -193,6 +193,8 @@ export class RecordWriter {
   readonly policy: DoorPolicy;
   private numbers: CaseNumbers | null = null;
   private readonly planned = new Map<string, RegisterName>();
+  /** every id of a register's table (回收站 included), when the door read them at once: an id not among them has no local record */
+  private readonly knownIds = new Map<RegisterName, Set<string>>();
 
   constructor(db: Db, door: DoorName) {
     this.db = db;
@@ -203,6 +205,16 @@ export class RecordWriter {
   /** The 案号 state of this batch (created on first use). */
   caseNumbers(): CaseNumbers {
     return (this.numbers ??= new CaseNumbers(this.db));
+  }
+
+  /**
+   * Reads every id of a register once, for a batch of many records (a package of 100 000):
+   * a record whose id is not among them is new without a look-up of its own. Called inside
+   * the door's transaction, before its records are planned.
+   */
+  readIds(register: RegisterName): void {
+    const ids = this.db.prepare(`SELECT id FROM ${REGISTERS[register].table}`).pluck().all() as string[];
+    this.knownIds.set(register, new Set(ids));
   }
 
   plan(req: WriteRequest): WritePlan {
@@ -219,7 +231,7 @@ export class RecordWriter {
     if (given !== null && !RECORD_ID_RE.test(given)) {
       return refused([{ field: 'id', code: 'invalid_input', message: `${def.label}的编号“${given.slice(0, 70)}”无效：只能用字母、数字和 - _ . :，最长64位` }]);
     }
-    const before = given ? getRecord<Obj>(this.db, def, given) : null;
+    const before = given && (this.knownIds.get(req.register)?.has(given) ?? true) ? getRecord<Obj>(this.db, def, given) : null;
     if (req.mode === 'update' && !before) return refused([{ field: 'id', code: 'not_found', message: `找不到这条${def.label}记录，可能已被彻底删除` }]);
     if (req.mode === 'create' && before) return refused([{ field: 'id', code: 'conflict', message: `${def.label}编号 ${given} 已存在` }]);
     const id = given ?? randomUUID();

@@ -2,7 +2,7 @@
 // year of 受理 — in the API (create, update, restore), a package import and as data warnings.
 import Database from 'better-sqlite3';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { formatCaseNo, normalizeCaseNo, sequenceOf, shortName } from '../../../electron/core/registers/case-number.ts';
+import { CaseNumbers, formatCaseNo, normalizeCaseNo, sequenceOf, shortName } from '../../../electron/core/registers/case-number.ts';
 import type { Core } from '../../../electron/core/index.ts';
 import { migrate, MIGRATIONS } from '../../../electron/core/db/migrations.ts';
 import { err, memoryCore, ok } from '../../helpers/core.ts';
@@ -190,6 +190,36 @@ describe('data warnings', () => {
     expect(w).toHaveLength(1);
     expect(w[0].ids.sort()).toEqual([a.id, b.id, c.id].sort());
     expect(ok(await core.call('cases.warnings', { year: 2026 }))).toEqual([]);
+  });
+});
+
+describe("a batch's 案号 (CaseNumbers)", () => {
+  it('sees its own claims however written, forgets a released one, and moves a claim claimed again', async () => {
+    const ledger = await create({ acceptedOn: '2025-01-05', caseNo: '清河调〔2025〕1号' });
+    const n = new CaseNumbers(core.ctx.db);
+    const claim = (id: string, caseNo: string, acceptedOn = '2025-03-01') => n.claim({ id, caseNo, acceptedOn, type: 'neighbor', label: id });
+    claim('a', '清河调〔2025〕2号');
+    claim('b', '清河调〔2025〕3号');
+    expect(n.holder('清河调[2025]０２号', '2025-06-01', null)?.id).toBe('a');
+    expect(n.holder('清河调〔2025〕2号', '2025-06-01', 'a')).toBeNull();
+    // the same text with its year taken from the 受理日期: another year, another number
+    claim('c', '清河调4号', '2024-05-01');
+    expect(n.holder('清河调4号', '2025-05-01', null)).toBeNull();
+    expect(n.holder('清河调4号', '2024-12-01', null)?.id).toBe('c');
+    // the ledger's case, unless the batch rewrites it under another number
+    expect(n.holder('清河调〔2025〕1号', '2025-06-01', null)).toMatchObject({ id: ledger.id, inLedger: true });
+    claim(ledger.id, '清河调〔2025〕9号');
+    expect(n.holder('清河调〔2025〕1号', '2025-06-01', null)).toBeNull();
+    expect(n.holder('清河调〔2025〕9号', '2025-06-01', null)?.id).toBe(ledger.id);
+    // claimed again under another number: the old one is free
+    claim('a', '清河调〔2025〕5号');
+    expect(n.holder('清河调〔2025〕2号', '2025-06-01', null)).toBeNull();
+    expect(n.holder('清河调〔2025〕5号', '2025-06-01', null)?.id).toBe('a');
+    n.release('b');
+    expect(n.holder('清河调〔2025〕3号', '2025-06-01', null)).toBeNull();
+    n.release(ledger.id);
+    expect(n.holder('清河调〔2025〕1号', '2025-06-01', null)?.id).toBe(ledger.id);
+    expect(n.next(2025)).toBe('清河调〔2025〕6号');
   });
 });
 

@@ -229,6 +229,39 @@ describe('merging by id', () => {
     expect(ok(await core.call('settings.get', {})).township?.name).toBe('石桥乡');
   });
 
+  it('a large package (ids read at once) still merges with the local records, the 回收站 and 案号 included', async () => {
+    const core = memoryCore();
+    ok(await core.call('exchange.import', { content: JSON.stringify(base()) }));
+    ok(await core.call('activities.delete', { id: 'a2' }));
+    const bulk = Array.from({ length: 1500 }, (_, i) => ({ id: `bulk-${i}`, date: '2024-05-01', title: `活动${i}`, kind: 'lecture' }));
+    const p = {
+      ...base(),
+      activities: [
+        { ...base().activities[0], title: '宪法宣传（更正）', updatedAt: '2026-11-22T12:00:00+08:00' },
+        { ...base().activities[1], title: '改过' },
+        ...bulk,
+      ],
+      mediationCases: [
+        ...base().mediationCases,
+        ...Array.from({ length: 1200 }, (_, i) => ({
+          id: `c-${i}`,
+          acceptedOn: '2024-03-01',
+          closedOn: '2024-03-05',
+          type: 'neighbor',
+          status: 'success',
+          caseNo: `清河调〔2024〕${i + 1}号`,
+        })),
+        { id: 'c-dup', acceptedOn: '2024-03-02', closedOn: '2024-03-05', type: 'neighbor', status: 'success', caseNo: '清河调[2024]０７号' },
+      ],
+    };
+    const r = ok(await core.call('exchange.preview', { content: JSON.stringify(p) }));
+    expect(r.byRegister.activities).toEqual({ new: 1500, updated: 1, unchanged: 0, keptLocal: 1, invalid: 0 });
+    expect(r.changes.find((c) => c.id === 'a2')).toMatchObject({ action: 'keptLocal', inBin: true });
+    expect(r.issues.slice(0, 3).map((i) => i.message)).toEqual([expect.stringContaining('清河调〔2024〕7号')]);
+    expect(r.byRegister.mediationCases).toEqual({ new: 1200, updated: 0, unchanged: 1, keptLocal: 0, invalid: 1 });
+    expect(r.issues.map((i) => i.message).join()).toContain('清河调〔2024〕7号');
+  });
+
   it('imports 10 000 records in one transaction', async () => {
     const core = memoryCore();
     const p = {
