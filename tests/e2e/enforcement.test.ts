@@ -27,17 +27,8 @@ describe.skipIf(!hasChromium)('行政执法数据', () => {
     await reg.openNew();
     await reg.fill({ date: '2025-07-03', field: '安全生产', target: '红星砖厂', outcome: '行政处罚', penaltyKind: '罚款', penaltyAmount: '3000' });
     const also = reg.fieldItem('penaltyAlsoKinds').getByRole('combobox');
-    const option = app.page.locator('.el-select-dropdown__item:visible', { hasText: '责令停产停业、责令关闭、限制从业' });
-    // the dropdown sometimes opens only on a second click while the form settles
-    for (let attempt = 0; ; attempt++) {
-      await also.click({ force: true });
-      try {
-        await option.click({ force: true, timeout: 3000 });
-        break;
-      } catch (e) {
-        if (attempt >= 3) throw e;
-      }
-    }
+    await also.click({ force: true });
+    await app.page.locator('.el-select-dropdown__item:visible', { hasText: '责令停产停业、责令关闭、限制从业' }).click({ force: true });
     await app.page.keyboard.press('Escape');
     await reg.fill({ penaltyDecidedOn: '2025-07-10', penaltyProcedure: '普通程序' });
     await shot(app.page, 'enforcement-form');
