@@ -4,6 +4,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { docxText, hasChromium, shot, useApp } from './harness.ts';
+import { pickOption } from './pages/widgets.ts';
 
 const YEAR = 2025;
 
@@ -27,8 +28,7 @@ describe.skipIf(!hasChromium)('行政执法数据', () => {
     await reg.openNew();
     await reg.fill({ date: '2025-07-03', field: '安全生产', target: '红星砖厂', outcome: '行政处罚', penaltyKind: '罚款', penaltyAmount: '3000' });
     const also = reg.fieldItem('penaltyAlsoKinds').getByRole('combobox');
-    await also.click({ force: true });
-    await app.page.locator('.el-select-dropdown__item:visible', { hasText: '责令停产停业、责令关闭、限制从业' }).click({ force: true });
+    await pickOption(app.page, also, '责令停产停业、责令关闭、限制从业', { force: true });
     await app.page.keyboard.press('Escape');
     await reg.fill({ penaltyDecidedOn: '2025-07-10', penaltyProcedure: '普通程序' });
     await shot(app.page, 'enforcement-form');

@@ -64,6 +64,12 @@ export class RegisterPageObject extends PageObject {
   async openNew() {
     await this.page.getByTestId('add-record').click();
     await this.dialog.waitFor();
+    await this.settled();
+  }
+
+  /** the dialog has finished opening: its first field holds the focus */
+  private async settled() {
+    await this.dialog.locator('input:focus, textarea:focus').waitFor();
   }
 
   /** the 取消 button; with unsaved changes the app asks first (answer with confirmBox) */
@@ -74,6 +80,7 @@ export class RegisterPageObject extends PageObject {
   async openEdit(rowText: string) {
     await this.rows(rowText).first().getByTestId('edit').click();
     await this.dialog.waitFor();
+    await this.settled();
   }
 
   fieldItem(key: string): Locator {

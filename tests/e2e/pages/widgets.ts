@@ -6,9 +6,12 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** matches a whole text, spaces around allowed */
 export const whole = (text: string) => new RegExp(`^\\s*${escapeRe(text)}\\s*$`);
 
-/** picks an option of an Element Plus select by its Chinese label */
-export async function pickOption(page: Page, select: Locator, label: string) {
-  await select.click();
+/**
+ * picks an option of an Element Plus select by its Chinese label, in that select's own list (another select's
+ * list may still be fading out with the same option). `force`: a multi-select's placeholder lies over its input.
+ */
+export async function pickOption(page: Page, select: Locator, label: string, { force = false } = {}) {
+  await select.click({ force });
   // the dropdown is teleported to <body>; the select's combobox names it (aria-controls)
   const combobox = (await select.getAttribute('role')) === 'combobox' ? select : select.getByRole('combobox').first();
   const listId = await combobox.getAttribute('aria-controls');
