@@ -1,5 +1,5 @@
 // A small argument parser: positionals, --flag and --key value.
-import { isValidDate } from './validation.ts';
+import { isValidDate } from './calendar-date.ts';
 export interface ParsedArgs {
   positionals: string[];
   options: Record<string, string | true>;

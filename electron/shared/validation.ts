@@ -5,6 +5,7 @@ import type { RegisterFields } from './records.ts';
 import { PENALTY_KINDS } from './enums.ts';
 import { deriveParties } from './parties.ts';
 import { creditCodeProblem } from './credit-code.ts';
+import { isValidDate } from './calendar-date.ts';
 
 export interface FieldIssue {
   /** field key, e.g. closedOn */
@@ -13,18 +14,6 @@ export interface FieldIssue {
 }
 
 export type Validated<R extends RegisterName> = { ok: true; value: RegisterFields[R] } | { ok: false; issues: FieldIssue[] };
-
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** A real calendar date written YYYY-MM-DD, in 2000–2100 (a birth date: from 1900). */
-export function isValidDate(s: string, minYear = 2000): boolean {
-  const m = DATE_RE.exec(s);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (y < minYear || y > 2100 || mo < 1 || mo > 12 || d < 1) return false;
-  const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
-  return d <= days;
-}
 
 const isBlank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
 

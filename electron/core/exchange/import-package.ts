@@ -14,7 +14,8 @@ import {
   PROFILE_FIGURE_LABELS,
   type YearProfile,
 } from '../../shared/records.ts';
-import { describeRecord, isValidDate, validateRecord } from '../../shared/validation.ts';
+import { isValidDate } from '../../shared/calendar-date.ts';
+import { describeRecord, validateRecord } from '../../shared/validation.ts';
 import { parseOpenness } from '../../shared/openness.ts';
 import { parseEnforcementActs, parseEnforcementDoc } from '../../shared/enforcement.ts';
 import { isoNow, type CoreContext } from '../context.ts';

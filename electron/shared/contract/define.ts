@@ -1,6 +1,6 @@
 // Helpers to declare API methods: each has a zod input schema and a result type.
 import { z } from 'zod';
-import { isValidDate } from '../validation.ts';
+import { isValidDate } from '../calendar-date.ts';
 import { ATTACHMENT_REGISTER_NAMES, REGISTER_NAMES, REGISTERS, type RegisterName } from '../registers.ts';
 
 export interface MethodSpec<I extends z.ZodType, O> {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { ReportParagraph } from './report.ts';
 import type { OpennessNarrativeKey } from '../openness.ts';
 import { method, prefixed, yearNumber } from './define.ts';
-import { isValidDate } from '../validation.ts';
+import { isValidDate } from '../calendar-date.ts';
 
 /** One finding of a review: a difference between the two reports, or a data problem. */
 export interface ReviewItem {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { REGISTER_NAMES, type RegisterName } from '../registers.ts';
 import type { ListResult, RecordOf } from '../records.ts';
 import { method, prefixed } from './define.ts';
-import { isValidDate } from '../validation.ts';
+import { isValidDate } from '../calendar-date.ts';
 
 const date = z
   .string()

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { MeasureKey, NarrativeKey } from '../records.ts';
 import type { RegisterName } from '../registers.ts';
-import { isValidDate } from '../validation.ts';
+import { isValidDate } from '../calendar-date.ts';
 import { method, prefixed, yearNumber } from './define.ts';
 
 /** Where a paragraph's words come from. */

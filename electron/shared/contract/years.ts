@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { RegisterName } from '../registers.ts';
 import { MEASURE_KEYS, MEASURE_TITLE_MAX, SECTION_ORDERS, type AppSettings, type MeasureKey, type YearProfile } from '../records.ts';
-import { isValidDate } from '../validation.ts';
+import { isValidDate } from '../calendar-date.ts';
 import { method, prefixed, yearNumber } from './define.ts';
 
 export interface YearCounts {

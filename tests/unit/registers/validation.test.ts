@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ACTIVITY, fieldApplies, INSPECTION, MEDIATION_CASE, WORK_ITEM } from '../../../electron/shared/registers.ts';
-import { describeRecord, isValidDate, validateRecord } from '../../../electron/shared/validation.ts';
+import { isValidDate } from '../../../electron/shared/calendar-date.ts';
+import { describeRecord, validateRecord } from '../../../electron/shared/validation.ts';
 
 describe('isValidDate', () => {
   it.each([
