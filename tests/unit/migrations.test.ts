@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/core/db/connection.ts';
+import { OPENNESS_SQL } from '../../electron/core/openness/figures.ts';
 import { LATEST_VERSION, migrate, MIGRATIONS, schemaVersion, type Migration } from '../../electron/core/db/migrations.ts';
 import { REGISTERS } from '../../electron/shared/registers.ts';
 import { tempDir } from '../helpers/core.ts';
@@ -42,6 +43,17 @@ describe('migrations', () => {
       )
       .all('2025-01-01', '2026-01-01') as { detail: string }[];
     expect(plan.map((p) => p.detail).join('\n')).toContain('mediation_cases_incomplete');
+    db.close();
+  });
+
+  it("read the 政务公开年报's requests in the figures index's order: no sort of the year's requests (issue 24)", () => {
+    const db = new Database(':memory:');
+    migrate(db);
+    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${OPENNESS_SQL.requests}`).all({ from: '2025-01-01', to: '2026-01-01' }) as { detail: string }[])
+      .map((p) => p.detail)
+      .join('\n');
+    expect(plan).toContain('disclosure_requests_figures');
+    expect(plan).not.toContain('TEMP B-TREE');
     db.close();
   });
 
