@@ -257,29 +257,46 @@ export function describeCase(c: { acceptedOn: string; type: string; id: string; 
 const ODD_CASE_NO = /[^\p{Script=Han}0-9〔〕]|〕0/u;
 
 /**
+ * What may be an odd 案号, as SQLite's GLOB can tell: a character outside ASCII digits, 〔〕 and the
+ * two main Han blocks, or 〕0. A superset of ODD_CASE_NO (rarer Han characters are let through to
+ * it): each such row is then judged by ODD_CASE_NO itself.
+ */
+const MAYBE_ODD_SQL = "(case_no GLOB '*[^0-9〔〕㐀-䶿一-鿿]*' OR case_no GLOB '*〕0*')";
+
+/**
  * Groups of live cases sharing a 案号 within a year (existing data, listed as data warnings).
- * One pass over the 案号 index (case_no, accepted_on; its entries carry the rowid, so no
- * table row is read): each number keyed by its year and normal form in JS (normalised
- * only when written oddly), then only the rows of a repeated number are fetched.
+ * Set-based over the 案号 index (case_no, accepted_on): SQLite groups the numbers written alike
+ * and returns only the repeated ones and those that may be written oddly (a few rows, not the
+ * year's 100 000); an odd one is normalised in JS and joined by the number it stands for.
+ * For one year the groups follow the index order with no sort.
  */
 export function duplicateCaseNos(db: Db, year?: number): { year: number; caseNo: string; cases: CaseNoRow[] }[] {
   const live = `deleted_at IS NULL AND case_no IS NOT NULL AND case_no <> ''${year === undefined ? '' : ' AND accepted_on >= @from AND accepted_on < @to'}`;
   const params = year === undefined ? {} : { from: `${year}-01-01`, to: `${year + 1}-01-01` };
-  const entries = prepared(db, `SELECT rowid, case_no, accepted_on FROM mediation_cases INDEXED BY mediation_cases_case_no WHERE ${live}`)
+  const groups = prepared(
+    db,
+    `SELECT case_no, MIN(substr(accepted_on, 1, 4)) AS y, group_concat(rowid) FROM mediation_cases INDEXED BY mediation_cases_case_no
+    WHERE ${live} GROUP BY case_no${year === undefined ? ', substr(accepted_on, 1, 4)' : ''} HAVING COUNT(*) > 1 OR ${MAYBE_ODD_SQL}`,
+  )
     .raw()
-    .all(params) as [number, string, string][];
-  const seen = new Map<string, number | number[]>();
-  const repeated: number[][] = [];
-  for (const [rowid, caseNo, acceptedOn] of entries) {
-    const k = `${acceptedOn.slice(0, 4)}|${ODD_CASE_NO.test(caseNo) ? normalizeCaseNo(caseNo) : caseNo}`;
-    const g = seen.get(k);
-    if (g === undefined) seen.set(k, rowid);
-    else if (typeof g === 'number') {
-      const group = [g, rowid];
-      seen.set(k, group);
-      repeated.push(group);
-    } else g.push(rowid);
+    .all(params) as [string, string, string][];
+  const byKey = new Map<string, Set<number>>();
+  const add = (key: string, rowids: Iterable<number>) => {
+    const g = byKey.get(key) ?? new Set<number>();
+    for (const r of rowids) g.add(r);
+    byKey.set(key, g);
+  };
+  const sameNumber = prepared(
+    db,
+    'SELECT rowid FROM mediation_cases INDEXED BY mediation_cases_case_no WHERE deleted_at IS NULL AND case_no = @caseNo AND accepted_on >= @from AND accepted_on < @to',
+  ).pluck();
+  for (const [caseNo, y, rowids] of groups) {
+    const normal = ODD_CASE_NO.test(caseNo) ? normalizeCaseNo(caseNo) : caseNo;
+    add(`${y}|${normal}`, rowids.split(',').map(Number));
+    // the plainly written case of the same number, when it is alone (not among the groups above)
+    if (normal !== caseNo) add(`${y}|${normal}`, sameNumber.all({ caseNo: normal, from: `${y}-01-01`, to: `${Number(y) + 1}-01-01` }) as number[]);
   }
+  const repeated = [...byKey.values()].filter((g) => g.size > 1).map((g) => [...g]);
   if (!repeated.length) return [];
   const byRowid = prepared(db, 'SELECT id, case_no AS caseNo, accepted_on AS acceptedOn, type, 0 AS deleted FROM mediation_cases WHERE rowid = ?');
   return repeated.map((rowids) => {

@@ -2,7 +2,7 @@
 // year of 受理 — in the API (create, update, restore), a package import and as data warnings.
 import Database from 'better-sqlite3';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { CaseNumbers, formatCaseNo, normalizeCaseNo, sequenceOf, shortName } from '../../../electron/core/registers/case-number.ts';
+import { CaseNumbers, duplicateCaseNos, formatCaseNo, normalizeCaseNo, sequenceOf, shortName } from '../../../electron/core/registers/case-number.ts';
 import type { Core } from '../../../electron/core/index.ts';
 import { migrate, MIGRATIONS } from '../../../electron/core/db/migrations.ts';
 import { err, memoryCore, ok } from '../../helpers/core.ts';
@@ -190,6 +190,28 @@ describe('data warnings', () => {
     expect(w).toHaveLength(1);
     expect(w[0].ids.sort()).toEqual([a.id, b.id, c.id].sort());
     expect(ok(await core.call('cases.warnings', { year: 2026 }))).toEqual([]);
+  });
+  it('joins a full-width or zero-padded number to the one written plainly, in each year of the whole ledger (issue 24: set-based)', async () => {
+    const a = await create({ acceptedOn: '2025-03-01', caseNo: '清河调〔2025〕17号' });
+    const b = await create({ acceptedOn: '2025-04-01', caseNo: '清河调〔2025〕18号' });
+    const c = await create({ acceptedOn: '2024-05-01', caseNo: '清河调〔2024〕5号' });
+    const d = await create({ acceptedOn: '2024-06-01', caseNo: '清河调〔2024〕6号' });
+    const e = await create({ acceptedOn: '2024-07-01', caseNo: '清河调〔2024〕7号' });
+    const set = core.ctx.db.prepare('UPDATE mediation_cases SET case_no = ? WHERE id = ?');
+    set.run('清河调〔２０２５〕１７号', b.id); // full-width digits
+    set.run('清河调〔2024〕05号', d.id); // a 序号 with a leading zero
+    set.run('清河调〔2024〕5号', e.id); // written alike: grouped by SQLite itself
+    const groups = duplicateCaseNos(core.ctx.db);
+    expect(groups.map((g) => [g.year, g.cases.map((x) => x.id).sort()]).sort()).toEqual(
+      [
+        [2024, [c.id, d.id, e.id].sort()],
+        [2025, [a.id, b.id].sort()],
+      ].sort(),
+    );
+    expect(duplicateCaseNos(core.ctx.db, 2025).map((g) => g.cases.length)).toEqual([2]);
+    // a deleted case is no longer a duplicate
+    ok(await core.call('mediationCases.delete', { id: b.id }));
+    expect(duplicateCaseNos(core.ctx.db, 2025)).toEqual([]);
   });
 });
 
