@@ -197,7 +197,10 @@ export async function exportExcel(
     if (c.field.type !== 'int' && c.field.type !== 'money') return;
     const sum = items.reduce((s, r) => s + (typeof r[c.field.key] === 'number' ? (r[c.field.key] as number) : 0), 0);
     const letter = ws.getColumn(i + 1).letter;
-    totals.getCell(i + 1).value = items.length ? { formula: `SUM(${letter}${first}:${letter}${last})`, result: Math.round(sum * 100) / 100 } : 0;
+    const cell = totals.getCell(i + 1);
+    cell.value = items.length ? { formula: `SUM(${letter}${first}:${letter}${last})`, result: Math.round(sum * 100) / 100 } : 0;
+    // a year's sum is wider than the column sized for one record's amount: printed smaller, never as ###
+    cell.alignment = { shrinkToFit: true };
   });
   totals.eachCell({ includeEmpty: true }, (cell) => {
     cell.font = { bold: true };

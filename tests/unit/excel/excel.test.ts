@@ -270,6 +270,33 @@ describe('Excel export', () => {
     core.close();
   });
 
+  it('prints a year’s 协议金额 total smaller when wider than its column, never as ###', async () => {
+    const core = memoryCore();
+    for (let i = 0; i < 40; i++)
+      ok(
+        await core.call('mediationCases.create', {
+          record: {
+            ...SAMPLES.mediationCases,
+            caseNo: `清河调〔2024〕${i + 1}号`,
+            status: 'success',
+            closedOn: SAMPLES.mediationCases.acceptedOn,
+            agreement: 'written',
+            amount: 98_765.43,
+          },
+        }),
+      );
+    const ws = (await workbookOf(ok(await core.call('excel.export', { register: 'mediationCases' })).base64)).worksheets[0];
+    const headers = (ws.getRow(2).values as unknown[]).map(String);
+    const col = headers.indexOf('协议金额（元）');
+    expect(col).toBeGreaterThan(0);
+    const total = ws.getRow(43).getCell(col);
+    expect(total.value).toMatchObject({ result: 3_950_617.2 });
+    // '3,950,617.20' is 12 characters in a column sized for one amount: shrunk to fit, the sheet keeps its width
+    expect(ws.getColumn(col).width).toBeLessThan(13);
+    expect(total.alignment).toMatchObject({ shrinkToFit: true });
+    core.close();
+  });
+
   it('leaves personal fields out unless asked (withPersonal), as the 数据包', async () => {
     const core = memoryCore();
     ok(await core.call('mediationCases.create', { record: { ...SAMPLES.mediationCases, facts: '张三与李四因宅基地界址发生争执' } }));
