@@ -58,6 +58,9 @@ export default defineConfig({
           include: ['tests/e2e/**/*.test.ts'],
           pool: 'forks',
           fileParallelism: false,
+          // a real browser on a shared 2-core machine: a dropdown's animation can miss its frame once;
+          // a test that fails twice in a row fails (a real fault fails every time)
+          retry: 1,
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },
