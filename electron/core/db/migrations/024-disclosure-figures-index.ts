@@ -11,7 +11,7 @@ export const migration: Migration = {
   name: 'disclosure figures index',
   up: (db) =>
     db.exec(`
-    CREATE INDEX disclosure_requests_figures ON disclosure_requests(received_on, applicant_type, result, result_on)
+    CREATE INDEX IF NOT EXISTS disclosure_requests_figures ON disclosure_requests(received_on, applicant_type, result, result_on)
       WHERE deleted_at IS NULL;
   `),
 };
