@@ -178,9 +178,10 @@ export function maskRecordTexts(register: RegisterName, rec: Record<string, unkn
  * parties list, and the 当事人 text of the cases whose list is empty (older records),
  * the 回收站 included (a name does not stop being personal when its case is binned).
  */
-export const PARTY_NAMES_SQL = `SELECT DISTINCT TRIM(json_extract(j.value, '$.name')) FROM mediation_cases AS c, json_each(c.party_list) AS j
+// UNION ALL, the repeats dropped in JS: SQLite's DISTINCT sorts 100 000 texts (twice as slow)
+export const PARTY_NAMES_SQL = `SELECT TRIM(json_extract(j.value, '$.name')) FROM mediation_cases AS c, json_each(c.party_list) AS j
   WHERE json_valid(c.party_list) AND TRIM(COALESCE(json_extract(j.value, '$.name'), '')) <> ''
-  UNION SELECT parties FROM mediation_cases WHERE party_list IN ('', '[]') AND TRIM(COALESCE(parties, '')) <> ''`;
+  UNION ALL SELECT parties FROM mediation_cases WHERE party_list IN ('', '[]') AND TRIM(COALESCE(parties, '')) <> ''`;
 
 /** Party names in a 当事人 text: the pieces between separators, brackets (（女）) dropped. */
 export function partyNames(parties: string): string[] {
@@ -200,9 +201,9 @@ export function loadPartyNames(db: Db): NameIndex {
   const key = `${db.pragma('data_version', { simple: true })}|${(prepared(db, 'SELECT total_changes() AS c').get() as { c: number }).c}`;
   const hit = nameCache.get(db);
   if (hit && hit.key === key) return hit.names;
-  const rows = prepared(db, PARTY_NAMES_SQL).raw().all() as [string][];
+  const rows = new Set(prepared(db, PARTY_NAMES_SQL).pluck().all() as string[]);
   const all: string[] = [];
-  for (const [v] of rows) {
+  for (const v of rows) {
     // a list entry is one name; a 当事人 text holds several
     if (/[、，,;；/]/.test(v) || v.length > 30) all.push(...partyNames(v));
     else all.push(v);
