@@ -40,29 +40,36 @@ function withKeyFunction(db: Db): void {
   keyed.add(db);
 }
 
-/** the inspections per enterprise that count, their smallest cap (items.find: the first item of a code), over it only */
+/**
+ * The inspections per enterprise and 检查事项 that count, for the enterprises inspected more often
+ * than the smallest cap of the 清单 (no other can be over its own): the caps are looked up in
+ * JavaScript per 事项, not joined per row (a join on json_each re-reads the list for every row).
+ */
 const OVER_SQL = `
-  SELECT k, COUNT(*) AS n, MIN(cap.c) AS cap, MAX(date) AS lastDate
-  FROM (SELECT fazhi_enterprise_key(credit_code, target) AS k, date, item_code FROM inspections WHERE ${YEAR} AND ${ENTERPRISE} AND ${COUNTS}) AS r
-  LEFT JOIN (SELECT value ->> 'code' AS code, value ->> 'cap' AS c FROM json_each(@caps)) AS cap ON cap.code = r.item_code
-  GROUP BY k HAVING MIN(cap.c) IS NOT NULL AND COUNT(*) > MIN(cap.c)`;
+  SELECT k, code, n, lastDate FROM (
+    SELECT k, code, n, lastDate, SUM(n) OVER (PARTITION BY k) AS total FROM (
+      SELECT fazhi_enterprise_key(credit_code, target) AS k, item_code AS code, COUNT(*) AS n, MAX(date) AS lastDate
+      FROM inspections WHERE ${YEAR} AND ${ENTERPRISE} AND ${COUNTS} GROUP BY k, item_code))
+  WHERE total > @minCap`;
 
-/** inspectionProblems, in SQL: how many of the five rules each inspection breaks (each rule at most once) */
-const PROBLEMS = `(
+/** inspectionProblems, in SQL, but for the two rules about the 事项 (those are per 事项, below): 0–3 per inspection */
+const OTHER_PROBLEMS = `(
   (CASE WHEN json_array_length(coalesce(inspector_list, '[]')) = 0 THEN 1
     WHEN (SELECT COUNT(*) FROM json_each(coalesce(inspector_list, '[]')) AS p
       WHERE trim(coalesce(p.value ->> 'certNo', ''), ${JS_SPACE}) <> '' OR p.value ->> 'name' IN (SELECT value FROM json_each(@certified))) < ${MIN_CERTIFIED} THEN 1 ELSE 0 END)
   + (CASE WHEN coalesce(approved_on, '') = '' OR approved_on > date THEN 1 ELSE 0 END)
   + (CASE WHEN coalesce(notified_on, '') <> '' AND notified_on > date(date, '+${NOTIFY_WITHIN_DAYS} days') THEN 1
-    WHEN coalesce(notified_on, '') = '' AND @today > date(date, '+${NOTIFY_WITHIN_DAYS} days') THEN 1 ELSE 0 END)
-  + (CASE WHEN coalesce(item_code, '') = '' THEN 1 WHEN @itemCount > 0 AND it.code IS NULL THEN 1 ELSE 0 END)
-  + (CASE WHEN coalesce(inspections.basis, '') = '' AND coalesce(it.basis, '') = '' THEN 1 ELSE 0 END))`;
+    WHEN coalesce(notified_on, '') = '' AND @today > date(date, '+${NOTIFY_WITHIN_DAYS} days') THEN 1 ELSE 0 END))`;
 
+/**
+ * Per 检查事项 of the year's enterprise inspections: how many, the other rules broken (o), those with
+ * no 检查依据 of their own (b), and the first day of each kind; the 事项 rules are added per group.
+ */
 const PROBLEMS_SQL = `
-  SELECT COUNT(*) AS records, coalesce(SUM(n), 0) AS problems, MIN(date) AS firstDate FROM (
-    SELECT date, ${PROBLEMS} AS n
-    FROM inspections LEFT JOIN (SELECT value ->> 'code' AS code, value ->> 'basis' AS basis FROM json_each(@items)) AS it ON it.code = inspections.item_code
-    WHERE ${YEAR} AND ${ENTERPRISE}) WHERE n > 0`;
+  SELECT code, COUNT(*) AS n, SUM(o) AS s, SUM(o > 0) AS a, SUM(b) AS bl, SUM(o > 0 OR b) AS c,
+    MIN(date) AS d0, MIN(CASE WHEN o > 0 THEN date END) AS dA, MIN(CASE WHEN o > 0 OR b THEN date END) AS dC
+  FROM (SELECT item_code AS code, date, ${OTHER_PROBLEMS} AS o, coalesce(basis, '') = '' AS b FROM inspections WHERE ${YEAR} AND ${ENTERPRISE})
+  GROUP BY code`;
 
 const byDateThenId = (a: Inspection, b: Inspection) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id);
 
@@ -74,21 +81,37 @@ export function visitReminderFigures(db: Db, year: number, today: string): Visit
   const firstOfCode = new Map<string, (typeof items)[number]>();
   for (const it of items) if (!firstOfCode.has(it.code)) firstOfCode.set(it.code, it);
   const over: VisitReminderFigures['over'] = [];
-  const caps = [...firstOfCode.values()].filter((it) => it.code && it.yearlyCap != null).map((it) => ({ code: it.code, cap: it.yearlyCap }));
+  const capOf = new Map<string, number>();
+  for (const it of firstOfCode.values()) if (it.code && it.yearlyCap != null) capOf.set(it.code, it.yearlyCap);
   // no cap set: no enterprise can be over it (the common ledger): nothing to group
-  if (caps.length) {
+  if (capOf.size) {
     withKeyFunction(db);
-    const groups = prepared(db, OVER_SQL).all({ ...span, caps: JSON.stringify(caps) }) as { k: string; n: number; cap: number; lastDate: string }[];
-    // the name it was last inspected under: among that day's inspections, the last by id as visits.ts orders them
+    const rows = prepared(db, OVER_SQL).all({ ...span, minCap: Math.min(...capOf.values()) }) as {
+      k: string;
+      code: string | null;
+      n: number;
+      lastDate: string;
+    }[];
+    const byKey = new Map<string, { count: number; cap: number | null; lastDate: string }>();
+    for (const r of rows) {
+      const e = byKey.get(r.k) ?? { count: 0, cap: null, lastDate: r.lastDate };
+      e.count += r.n;
+      const cap = r.code ? capOf.get(r.code) : undefined;
+      if (cap !== undefined && (e.cap === null || cap < e.cap)) e.cap = cap;
+      if (r.lastDate > e.lastDate) e.lastDate = r.lastDate;
+      byKey.set(r.k, e);
+    }
+    // the name it was last inspected under: among that day's inspections, the last as visits.ts orders them
     const ofDay = prepared(
       db,
       `SELECT * FROM inspections WHERE deleted_at IS NULL AND date = @date AND ${ENTERPRISE} AND ${COUNTS} AND fazhi_enterprise_key(credit_code, target) = @k`,
     );
-    for (const g of groups) {
-      const day = (ofDay.all({ date: g.lastDate, k: g.k }) as Record<string, unknown>[])
+    for (const [k, e] of byKey) {
+      if (e.cap === null || e.count <= e.cap) continue;
+      const day = (ofDay.all({ date: e.lastDate, k }) as Record<string, unknown>[])
         .map((r) => rowToRecord<Inspection>(REGISTERS.inspections, r))
         .sort(byDateThenId);
-      over.push({ name: day[day.length - 1].target, count: g.n, cap: g.cap });
+      over.push({ name: day[day.length - 1].target, count: e.count, cap: e.cap });
     }
     over.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'zh-CN'));
   }
@@ -100,13 +123,32 @@ export function visitReminderFigures(db: Db, year: number, today: string): Visit
     seen.add(o.name);
     if ((o.certNo ?? '').trim()) certified.add(o.name);
   }
-  const p = prepared(db, PROBLEMS_SQL).get({
-    ...span,
-    today,
-    items: JSON.stringify([...firstOfCode.values()].map((it) => ({ code: it.code, basis: it.basis }))),
-    itemCount: items.length,
-    certified: JSON.stringify([...certified]),
-  }) as { records: number; problems: number; firstDate: string | null };
+  const groups = prepared(db, PROBLEMS_SQL).all({ ...span, today, certified: JSON.stringify([...certified]) }) as {
+    code: string | null;
+    n: number;
+    s: number;
+    a: number;
+    bl: number;
+    c: number;
+    d0: string;
+    dA: string | null;
+    dC: string | null;
+  }[];
+  let problemRecords = 0;
+  let problemCount = 0;
+  let firstDate: string | null = null;
+  for (const g of groups) {
+    // the two 事项 rules: none given, or one outside the 清单 (each inspection of the group); no 检查依据
+    // of its own nor from its 事项 (those of the group without one)
+    const item = g.code ? firstOfCode.get(g.code) : undefined;
+    const itemProblem = !g.code || (items.length > 0 && !item);
+    const noBasis = !item?.basis;
+    const [records, count, first] = itemProblem ? [g.n, g.s + g.n + (noBasis ? g.bl : 0), g.d0] : noBasis ? [g.c, g.s + g.bl, g.dC] : [g.a, g.s, g.dA];
+    problemRecords += records;
+    problemCount += count;
+    if (first && (firstDate === null || first < firstDate)) firstDate = first;
+  }
+  const p = { records: problemRecords, problems: problemCount, firstDate };
   let firstProblem: string | null = null;
   if (p.firstDate) {
     // the first day with a problem: its inspections in visits.ts's order, worded by the same rules
