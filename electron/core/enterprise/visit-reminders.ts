@@ -2,6 +2,7 @@
 // that break a rule, aggregated in SQLite over the year's inspections (no record is read into
 // JavaScript but the few that are named). The same rules as visits.ts states them row by row
 // (enterpriseVisits, the 行政执法 page's full view); tests/unit/enterprise compares the two.
+import { addDays } from '../../shared/case-file.ts';
 import { enterpriseKey } from '../../shared/enterprise.ts';
 import type { Inspection } from '../../shared/records.ts';
 import { REGISTERS } from '../../shared/registers.ts';
@@ -41,35 +42,50 @@ function withKeyFunction(db: Db): void {
 }
 
 /**
- * The inspections per enterprise and 检查事项 that count, for the enterprises inspected more often
- * than the smallest cap of the 清单 (no other can be over its own): the caps are looked up in
- * JavaScript per 事项, not joined per row (a join on json_each re-reads the list for every row).
+ * enterpriseKey in SQL. A code or a name already written as enterpriseKey writes it (a code of digits
+ * and capitals; a name of ideographs, lower-case letters, digits and round brackets: nothing for
+ * it to trim, remove or change in case) is its own key, in SQL; any other goes to enterpriseKey
+ * itself (fazhi_enterprise_key), so the key is always the same as visits.ts's, and the function is
+ * called only for the odd rows (at 100 000 rows a JavaScript call for each costs ≈100 ms).
  */
-const OVER_SQL = `
-  SELECT k, code, n, lastDate FROM (
-    SELECT k, code, n, lastDate, SUM(n) OVER (PARTITION BY k) AS total FROM (
-      SELECT fazhi_enterprise_key(credit_code, target) AS k, item_code AS code, COUNT(*) AS n, MAX(date) AS lastDate
-      FROM inspections WHERE ${YEAR} AND ${ENTERPRISE} AND ${COUNTS} GROUP BY k, item_code))
-  WHERE total > @minCap`;
+const ENTERPRISE_KEY = `(CASE WHEN credit_code <> '' AND credit_code NOT GLOB '*[^0-9A-Z]*' THEN credit_code
+  WHEN coalesce(credit_code, '') = '' AND target <> '' AND target NOT GLOB '*[^0-9a-z()一-鿿]*' THEN 'name:' || target
+  ELSE fazhi_enterprise_key(credit_code, target) END)`;
 
-/** inspectionProblems, in SQL, but for the two rules about the 事项 (those are per 事项, below): 0–3 per inspection */
-const OTHER_PROBLEMS = `(
+/**
+ * The enterprises inspected more often than their cap, in one GROUP BY: an inspection's cap is that of
+ * its 事项, found by membership of the 事项 in one JSON list per cap value (smallest first; each list
+ * read once into a lookup), never by joining the 清单 to each row (json_each re-read per row).
+ */
+function overSql(capValues: number[]): string {
+  const capOfRow = `(CASE ${capValues.map((v, i) => `WHEN item_code IN (SELECT value FROM json_each(@cap${i})) THEN ${v}`).join(' ')} END)`;
+  return `
+  SELECT ${ENTERPRISE_KEY} AS k, COUNT(*) AS n, MIN(${capOfRow}) AS cap, MAX(date) AS lastDate
+  FROM inspections WHERE ${YEAR} AND ${ENTERPRISE} AND ${COUNTS}
+  GROUP BY k HAVING cap IS NOT NULL AND n > cap`;
+}
+
+/**
+ * inspectionProblems, in SQL: how many of its five rules each inspection breaks (0–5). The 清单 and
+ * the certified names come as JSON lists, each read once into a lookup (LIST SUBQUERY), never per row.
+ * A 7-day notice not yet given is late when the inspection was before @notifyBy (today − 7 days).
+ */
+const PROBLEMS = `(
   (CASE WHEN json_array_length(coalesce(inspector_list, '[]')) = 0 THEN 1
     WHEN (SELECT COUNT(*) FROM json_each(coalesce(inspector_list, '[]')) AS p
       WHERE trim(coalesce(p.value ->> 'certNo', ''), ${JS_SPACE}) <> '' OR p.value ->> 'name' IN (SELECT value FROM json_each(@certified))) < ${MIN_CERTIFIED} THEN 1 ELSE 0 END)
   + (CASE WHEN coalesce(approved_on, '') = '' OR approved_on > date THEN 1 ELSE 0 END)
-  + (CASE WHEN coalesce(notified_on, '') <> '' AND notified_on > date(date, '+${NOTIFY_WITHIN_DAYS} days') THEN 1
-    WHEN coalesce(notified_on, '') = '' AND @today > date(date, '+${NOTIFY_WITHIN_DAYS} days') THEN 1 ELSE 0 END))`;
+  + (CASE WHEN coalesce(notified_on, '') <> '' THEN notified_on > date(date, '+${NOTIFY_WITHIN_DAYS} days') ELSE date < @notifyBy END)
+  + (CASE WHEN coalesce(item_code, '') = '' THEN 1 WHEN @itemCount > 0 THEN item_code NOT IN (SELECT value FROM json_each(@listed)) ELSE 0 END)
+  + (coalesce(basis, '') = '' AND coalesce(item_code IN (SELECT value FROM json_each(@withBasis)), 0) = 0))`;
 
 /**
- * Per 检查事项 of the year's enterprise inspections: how many, the other rules broken (o), those with
- * no 检查依据 of their own (b), and the first day of each kind; the 事项 rules are added per group.
+ * The year's enterprise inspections that break a rule, the rules broken and the first day with one. The
+ * inner query is a co-routine (LIMIT -1 keeps SQLite from copying the expression into each aggregate).
  */
 const PROBLEMS_SQL = `
-  SELECT code, COUNT(*) AS n, SUM(o) AS s, SUM(o > 0) AS a, SUM(b) AS bl, SUM(o > 0 OR b) AS c,
-    MIN(date) AS d0, MIN(CASE WHEN o > 0 THEN date END) AS dA, MIN(CASE WHEN o > 0 OR b THEN date END) AS dC
-  FROM (SELECT item_code AS code, date, ${OTHER_PROBLEMS} AS o, coalesce(basis, '') = '' AS b FROM inspections WHERE ${YEAR} AND ${ENTERPRISE})
-  GROUP BY code`;
+  SELECT COUNT(*) AS records, coalesce(SUM(n), 0) AS problems, MIN(date) AS firstDate
+  FROM (SELECT date, ${PROBLEMS} AS n FROM inspections WHERE ${YEAR} AND ${ENTERPRISE} LIMIT -1) WHERE n > 0`;
 
 const byDateThenId = (a: Inspection, b: Inspection) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id);
 
@@ -86,32 +102,20 @@ export function visitReminderFigures(db: Db, year: number, today: string): Visit
   // no cap set: no enterprise can be over it (the common ledger): nothing to group
   if (capOf.size) {
     withKeyFunction(db);
-    const rows = prepared(db, OVER_SQL).all({ ...span, minCap: Math.min(...capOf.values()) }) as {
-      k: string;
-      code: string | null;
-      n: number;
-      lastDate: string;
-    }[];
-    const byKey = new Map<string, { count: number; cap: number | null; lastDate: string }>();
-    for (const r of rows) {
-      const e = byKey.get(r.k) ?? { count: 0, cap: null, lastDate: r.lastDate };
-      e.count += r.n;
-      const cap = r.code ? capOf.get(r.code) : undefined;
-      if (cap !== undefined && (e.cap === null || cap < e.cap)) e.cap = cap;
-      if (r.lastDate > e.lastDate) e.lastDate = r.lastDate;
-      byKey.set(r.k, e);
-    }
+    const capValues = [...new Set(capOf.values())].sort((x, y) => x - y);
+    const params: Record<string, string> = {};
+    capValues.forEach((v, i) => (params[`cap${i}`] = JSON.stringify([...capOf].filter(([, c]) => c === v).map(([code]) => code))));
+    const groups = prepared(db, overSql(capValues)).all({ ...span, ...params }) as { k: string; n: number; cap: number; lastDate: string }[];
     // the name it was last inspected under: among that day's inspections, the last as visits.ts orders them
     const ofDay = prepared(
       db,
-      `SELECT * FROM inspections WHERE deleted_at IS NULL AND date = @date AND ${ENTERPRISE} AND ${COUNTS} AND fazhi_enterprise_key(credit_code, target) = @k`,
+      `SELECT * FROM inspections WHERE deleted_at IS NULL AND date = @date AND ${ENTERPRISE} AND ${COUNTS} AND ${ENTERPRISE_KEY} = @k`,
     );
-    for (const [k, e] of byKey) {
-      if (e.cap === null || e.count <= e.cap) continue;
-      const day = (ofDay.all({ date: e.lastDate, k }) as Record<string, unknown>[])
+    for (const g of groups) {
+      const day = (ofDay.all({ date: g.lastDate, k: g.k }) as Record<string, unknown>[])
         .map((r) => rowToRecord<Inspection>(REGISTERS.inspections, r))
         .sort(byDateThenId);
-      over.push({ name: day[day.length - 1].target, count: e.count, cap: e.cap });
+      over.push({ name: day[day.length - 1].target, count: g.n, cap: g.cap });
     }
     over.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, 'zh-CN'));
   }
@@ -123,32 +127,15 @@ export function visitReminderFigures(db: Db, year: number, today: string): Visit
     seen.add(o.name);
     if ((o.certNo ?? '').trim()) certified.add(o.name);
   }
-  const groups = prepared(db, PROBLEMS_SQL).all({ ...span, today, certified: JSON.stringify([...certified]) }) as {
-    code: string | null;
-    n: number;
-    s: number;
-    a: number;
-    bl: number;
-    c: number;
-    d0: string;
-    dA: string | null;
-    dC: string | null;
-  }[];
-  let problemRecords = 0;
-  let problemCount = 0;
-  let firstDate: string | null = null;
-  for (const g of groups) {
-    // the two 事项 rules: none given, or one outside the 清单 (each inspection of the group); no 检查依据
-    // of its own nor from its 事项 (those of the group without one)
-    const item = g.code ? firstOfCode.get(g.code) : undefined;
-    const itemProblem = !g.code || (items.length > 0 && !item);
-    const noBasis = !item?.basis;
-    const [records, count, first] = itemProblem ? [g.n, g.s + g.n + (noBasis ? g.bl : 0), g.d0] : noBasis ? [g.c, g.s + g.bl, g.dC] : [g.a, g.s, g.dA];
-    problemRecords += records;
-    problemCount += count;
-    if (first && (firstDate === null || first < firstDate)) firstDate = first;
-  }
-  const p = { records: problemRecords, problems: problemCount, firstDate };
+  const p = prepared(db, PROBLEMS_SQL).get({
+    ...span,
+    notifyBy: addDays(today, -NOTIFY_WITHIN_DAYS),
+    certified: JSON.stringify([...certified]),
+    itemCount: items.length,
+    listed: JSON.stringify([...firstOfCode.keys()]),
+    // a 事项's 检查依据 stands in for the inspection's own (items.find: the first item of a code)
+    withBasis: JSON.stringify([...firstOfCode.values()].filter((it) => it.basis).map((it) => it.code)),
+  }) as { records: number; problems: number; firstDate: string | null };
   let firstProblem: string | null = null;
   if (p.firstDate) {
     // the first day with a problem: its inspections in visits.ts's order, worded by the same rules
