@@ -152,6 +152,8 @@ async function homeCalls(core: Core): Promise<Record<string, number>> {
     // RemindersCard asks for the 涉企行政检查 reminders right after the others
     ['enterprise.reminders', '涉企检查提醒', { date: TODAY }],
     ['dashboard.incompleteCases', '卷宗不完整', { year: YEAR }],
+    // the 政务公开年报 card beside the 回收站
+    ['openness.status', '公开年报状态', { year: YEAR }],
   ];
   for (const [method, label, input] of calls) {
     const [res, t] = await timeAsync(() => core.dispatch(method, input));
