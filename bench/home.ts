@@ -4,7 +4,7 @@
 // opened in Chromium over the web bridge until its charts and reminders show.
 // Goal: 首页 loads in under 1 s.
 import { existsSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startBridge } from '../electron/bridge/server.ts';
@@ -65,11 +65,14 @@ export function fakeRecord(r: RegisterName, i: number): Record<string, unknown> 
       };
     }
     case 'inspections':
+      // 涉企行政检查 as a township keeping them here fills them in (issue 21): a 事项 of the 清单, approved,
+      // two officers (one certified through 设置), told of the result; some rules broken, and a few
+      // enterprises inspected more often than their cap, so the reminder has all its work to do
       return {
         date,
         field: ['work_safety', 'fire', 'food', 'environment'][i % 4],
         mode: 'routine',
-        target: `企业${i}`,
+        target: i % 1000 === 0 ? `多次检查企业${i % 7}` : `企业${i}`,
         targetType: 'enterprise',
         village,
         entrusted: false,
@@ -77,6 +80,19 @@ export function fakeRecord(r: RegisterName, i: number): Record<string, unknown> 
         issuesRectified: i % 4 ? (i % 4) - 1 : 0,
         outcome: i % 4 ? 'rectification' : 'no_issue',
         penaltyLegalReview: false,
+        inspectionType: ['daily', 'case', 'special'][i % 3],
+        taskSource: [null, 'complaint', 'own'][i % 3],
+        itemCode: ['AQ-01', 'XF-01', 'SP-01'][i % 3],
+        approvedBy: '王镇长',
+        approvedOn: date,
+        inspectorList:
+          i % 10
+            ? [
+                { name: '林志强', certNo: '35010001' },
+                { name: '陈晓梅', certNo: null },
+              ]
+            : [],
+        notifiedOn: i % 5 ? date : null,
       };
     case 'workItems':
       return {
@@ -133,7 +149,11 @@ async function homeCalls(core: Core): Promise<Record<string, number>> {
     ['years.getProfile', '年度信息', { year: YEAR }],
     ['dashboard.get', '图表数据', { year: YEAR }],
     ['reminders.list', '到期提醒', { date: TODAY }],
+    // RemindersCard asks for the 涉企行政检查 reminders right after the others
+    ['enterprise.reminders', '涉企检查提醒', { date: TODAY }],
     ['dashboard.incompleteCases', '卷宗不完整', { year: YEAR }],
+    // the 政务公开年报 card beside the 回收站
+    ['openness.status', '公开年报状态', { year: YEAR }],
   ];
   for (const [method, label, input] of calls) {
     const [res, t] = await timeAsync(() => core.dispatch(method, input));
@@ -211,8 +231,25 @@ export async function benchHome(): Promise<boolean> {
   let allOk = true;
   try {
     ok(await core.call('settings.update', { township: { name: '清河镇', authority: '临江县清河镇人民政府' } }));
+    ok(
+      await core.call('enterprise.saveItems', {
+        items: [
+          { code: 'AQ-01', name: '工贸企业安全生产检查', basis: '《中华人民共和国安全生产法》第六十五条', field: 'work_safety', yearlyCap: 2 },
+          { code: 'XF-01', name: '消防安全检查', basis: '《中华人民共和国消防法》第五十三条', field: 'fire', yearlyCap: 3 },
+          { code: 'SP-01', name: '食品经营检查', basis: null, field: 'food', yearlyCap: null },
+        ],
+      }),
+    );
+    ok(
+      await core.call('enterprise.saveOfficers', {
+        officers: [
+          { name: '林志强', certNo: '35010001' },
+          { name: '陈晓梅', certNo: '35010002' },
+        ],
+      }),
+    );
     console.log(`\n## 首页：每类 ${PER_REGISTER.toLocaleString()} 条记录，全部在 ${YEAR} 年（最不利情形）`);
-    console.log(`写入 ${(PER_REGISTER * 4).toLocaleString()} 条：${ms(fill(core))}`);
+    console.log(`写入 ${(PER_REGISTER * REGISTER_NAMES.length).toLocaleString()} 条：${ms(fill(core))}`);
     // the worst case: the ledger changed since 首页 was last shown (no cached figures)
     const samples: Record<string, number[]> = {};
     const totals: number[] = [];
@@ -225,9 +262,20 @@ export async function benchHome(): Promise<boolean> {
     }
     for (const [k, v] of Object.entries(samples))
       console.log(`${k.padEnd(6, '　')} p50 ${ms(percentile(v, 50)).padStart(9)}  p95 ${ms(percentile(v, 95)).padStart(9)}`);
+    // the reminders card as a whole (reminders.list + enterprise.reminders): the part that had grown to 6.8 s
+    const reminderTotals = samples['到期提醒'].map((v, i) => v + samples['涉企检查提醒'][i]);
+    console.log(`到期提醒合计（含涉企检查） p50 ${ms(percentile(reminderTotals, 50))}  p95 ${ms(percentile(reminderTotals, 95))}`);
+    const p50 = percentile(totals, 50);
     const p95 = percentile(totals, 95);
-    allOk &&= p95 < GOAL_MS;
-    console.log(`首页数据合计（台账刚有改动） p50 ${ms(percentile(totals, 50))}  p95 ${ms(p95)}  目标 < ${GOAL_MS} ms ${verdict(p95 < GOAL_MS)}`);
+    allOk &&= p50 < GOAL_MS && p95 < GOAL_MS;
+    console.log(
+      `首页数据合计（台账刚有改动） p50 ${ms(p50)} 目标 < ${GOAL_MS} ms ${verdict(p50 < GOAL_MS)}  p95 ${ms(p95)} 目标 < ${GOAL_MS} ms ${verdict(p95 < GOAL_MS)}`,
+    );
+    console.log(
+      `（负载：${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}，${cpus().length} 核）`,
+    );
     const warm: number[] = [];
     for (let i = 0; i < 10; i++) warm.push(Object.values(await homeCalls(core)).reduce((a, b) => a + b, 0));
     console.log(`首页数据合计（台账未改动，图表数据已算好） p50 ${ms(percentile(warm, 50))}  p95 ${ms(percentile(warm, 95))}`);

@@ -19,11 +19,12 @@ import { migration as m021 } from './migrations/021-enterprise-inspections.ts';
 import { migration as m022 } from './migrations/022-screenings.ts';
 import { migration as m023 } from './migrations/023-facts-searchable.ts';
 import { migration as m024 } from './migrations/024-disclosure-figures-index.ts';
+import { migration as m025 } from './migrations/025-home-reminder-indexes.ts';
 
 export type { Migration } from './migration.ts';
 
 /** Every migration, oldest first: one line per file in migrations/. */
-export const MIGRATIONS: Migration[] = [m001, m002, m003, m004, m005, m006, m016, m017, m020, m021, m022, m023, m024];
+export const MIGRATIONS: Migration[] = [m001, m002, m003, m004, m005, m006, m016, m017, m020, m021, m022, m023, m024, m025];
 
 export const LATEST_VERSION = Math.max(...MIGRATIONS.map((m) => m.version));
 

@@ -5,7 +5,7 @@ import type { Reminder } from '../../shared/contract/cases.ts';
 import { registerPath } from '../../shared/registers.ts';
 import type { Db } from '../db/connection.ts';
 import { getItems, getPlan } from './store.ts';
-import { enterpriseVisits } from './visits.ts';
+import { visitReminderFigures } from './visit-reminders.ts';
 
 /** the plan reminder shows from this many days before 3月31日 */
 const PLAN_WINDOW_DAYS = 30;
@@ -30,8 +30,9 @@ export function enterpriseReminders(db: Db, today: string): Reminder[] {
       link,
     });
   }
-  const v = enterpriseVisits(db, year, today);
-  for (const e of v.enterprises.filter((x) => x.over)) {
+  // set-based (visit-reminders.ts): at 100 000 inspections a year 首页 reads no record but those it names
+  const v = visitReminderFigures(db, year, today);
+  for (const e of v.over) {
     out.push({
       kind: 'inspection',
       level: 'overdue',
@@ -42,15 +43,14 @@ export function enterpriseReminders(db: Db, today: string): Reminder[] {
       link,
     });
   }
-  if (v.problems.length) {
-    const records = new Set(v.problems.map((p) => p.id)).size;
+  if (v.problemCount) {
     out.push({
       kind: 'inspection',
       level: 'overdue',
       due: today,
       daysLeft: 0,
-      title: `${year}年有${records}次涉企行政检查不符合规范（${v.problems.length}处）`,
-      detail: v.problems[0].message + (v.problems.length > 1 ? ' 等' : ''),
+      title: `${year}年有${v.problemRecords}次涉企行政检查不符合规范（${v.problemCount}处）`,
+      detail: (v.firstProblem ?? '') + (v.problemCount > 1 ? ' 等' : ''),
       link,
     });
   }

@@ -1,4 +1,4 @@
-// 首页 figures for one year, each an indexed GROUP BY (no personal field is read):
+// 首页 figures for one year, each from an index, no row read (no personal field is read either):
 // monthly counts per register, dispute types and outcomes, inspection fields and
 // outcomes, and the 村（社区） without a 普法 activity this year.
 import type { Dashboard } from '../../shared/contract/cases.ts';
@@ -12,22 +12,43 @@ import { addDays, CLOSE_WITHIN_DAYS } from '../../shared/case-file.ts';
 type P = { from: string; to: string };
 
 /**
- * A narrow index holding each live row's date (the register's (category, date)
- * index): counting a year's rows by month reads it instead of the wide rows.
+ * A figure by category (纠纷类型, 调解结果, 执法领域, 处理结果) from the register's (category, date)
+ * index, as a loose index scan: each category found by one probe (MIN above the last), its rows in
+ * the year counted as one range of the index. No sort and no row read: at 100 000 rows a year this
+ * is a few ms where GROUP BY over the year's rows sorted them all. Ordered as
+ * `ORDER BY count DESC, code` orders them (codes compared as SQLite's BINARY collation does).
  */
-export const NARROW_DATE_INDEX: Partial<Record<RegisterName, string>> = {
-  activities: 'activities_kind',
-  mediationCases: 'mediation_cases_type',
-  inspections: 'inspections_field',
-  workItems: 'work_items_category',
-};
-
-function groupCount(db: Db, table: string, col: string, dateCol: string, p: P): { code: string; count: number }[] {
-  return prepared(
+function groupCount(db: Db, table: string, col: string, dateCol: string, index: string, p: P): { code: string; count: number }[] {
+  const first = prepared(db, `SELECT MIN(${col}) AS v FROM ${table} INDEXED BY ${index} WHERE deleted_at IS NULL`);
+  const next = prepared(db, `SELECT MIN(${col}) AS v FROM ${table} INDEXED BY ${index} WHERE deleted_at IS NULL AND ${col} > ?`);
+  const count = prepared(
     db,
-    `SELECT ${col} AS code, COUNT(*) AS count FROM ${table}
-    WHERE deleted_at IS NULL AND ${dateCol} >= @from AND ${dateCol} < @to GROUP BY ${col} ORDER BY count DESC, code`,
-  ).all(p) as { code: string; count: number }[];
+    `SELECT COUNT(*) AS n FROM ${table} INDEXED BY ${index} WHERE deleted_at IS NULL AND ${col} = @code AND ${dateCol} >= @from AND ${dateCol} < @to`,
+  );
+  const out: { code: string; count: number }[] = [];
+  for (let v = (first.get() as { v: string | null }).v; v !== null; v = (next.get(v) as { v: string | null }).v) {
+    const n = (count.get({ ...p, code: v }) as { n: number }).n;
+    if (n > 0) out.push({ code: v, count: n });
+  }
+  return out.sort((a, b) => b.count - a.count || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * A register's live rows of a year, month by month: twelve range counts on its date index
+ * (`<table>_date`, which every register has), each month one stretch of it. Their sum is the
+ * year's count (the months cover the year's range exactly), which years.counts takes from here.
+ * Computed again only after the ledger changed.
+ */
+export function monthCounts(db: Db, r: RegisterName, year: number): number[] {
+  return cached(db, `months:${r}:${year}`, () => {
+    const def = REGISTERS[r];
+    const col = dateColumn(def);
+    const count = prepared(db, `SELECT COUNT(*) AS n FROM ${def.table} INDEXED BY ${def.table}_date WHERE deleted_at IS NULL AND ${col} >= ? AND ${col} < ?`);
+    const bounds = Array.from({ length: 13 }, (_, i) => (i < 12 ? `${year}-${pad(i + 1)}-01` : `${year + 1}-01-01`));
+    return Array.from({ length: 12 }, (_, i) => (count.get(bounds[i], bounds[i + 1]) as { n: number }).n);
+  });
 }
 
 const cache = new WeakMap<Db, Map<string, { key: string; value: unknown }>>();
@@ -74,19 +95,7 @@ export const incompleteCasesOf = (db: Db, year: number, today: string): number =
 export function computeDashboard(db: Db, year: number): Dashboard {
   const p: P = { from: `${year}-01-01`, to: `${year + 1}-01-01` };
   const monthly = {} as Record<RegisterName, number[]>;
-  for (const r of REGISTER_NAMES) {
-    const def = REGISTERS[r];
-    const col = dateColumn(def);
-    const index = NARROW_DATE_INDEX[r];
-    const rows = prepared(
-      db,
-      `SELECT CAST(substr(${col}, 6, 2) AS INTEGER) AS m, COUNT(*) AS n FROM ${def.table}${index ? ` INDEXED BY ${index}` : ''}
-      WHERE deleted_at IS NULL AND ${col} >= @from AND ${col} < @to GROUP BY m`,
-    ).all(p) as { m: number; n: number }[];
-    const months = Array.from({ length: 12 }, () => 0);
-    for (const row of rows) if (row.m >= 1 && row.m <= 12) months[row.m - 1] = row.n;
-    monthly[r] = months;
-  }
+  for (const r of REGISTER_NAMES) monthly[r] = monthCounts(db, r, year);
   // villages: 乡镇设置's list; without one, every name the ledger knows (any year, any register with a village);
   // then those with an activity this year
   // (read here, not through settings/settings.ts: years imports this module)
@@ -114,10 +123,10 @@ export function computeDashboard(db: Db, year: number): Dashboard {
   return {
     year,
     monthly,
-    disputeTypes: groupCount(db, 'mediation_cases', 'type', 'accepted_on', p),
-    caseStatuses: groupCount(db, 'mediation_cases', 'status', 'accepted_on', p),
-    inspectionFields: groupCount(db, 'inspections', 'field', 'date', p),
-    inspectionOutcomes: groupCount(db, 'inspections', 'outcome', 'date', p),
+    disputeTypes: groupCount(db, 'mediation_cases', 'type', 'accepted_on', 'mediation_cases_type', p),
+    caseStatuses: groupCount(db, 'mediation_cases', 'status', 'accepted_on', 'mediation_cases_status', p),
+    inspectionFields: groupCount(db, 'inspections', 'field', 'date', 'inspections_field', p),
+    inspectionOutcomes: groupCount(db, 'inspections', 'outcome', 'date', 'inspections_outcome', p),
     villagesWithoutActivity: [...known].filter((v) => !active.has(v)).sort((a, b) => a.localeCompare(b, 'zh-CN')),
     villagesWithActivity: active.size,
     villagesFrom: listed.length ? 'settings' : 'ledger',

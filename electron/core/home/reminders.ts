@@ -8,31 +8,73 @@ import { DISPUTE_TYPES, labelOf } from '../../shared/enums.ts';
 import { registerPath } from '../../shared/registers.ts';
 import type { Db } from '../db/connection.ts';
 import { prepared } from '../db/statements.ts';
-import { addWorkingDays, REPLY_DAYS, REPLY_DAYS_EXTENDED, workingDaysBetween } from '../../shared/workdays.ts';
+import { addWorkingDays, isWorkingDay, REPLY_DAYS, REPLY_DAYS_EXTENDED, workingDaysBetween } from '../../shared/workdays.ts';
 
 /** a 依申请公开 reply is reminded this many working days before its 20th working day */
 export const DISCLOSURE_WARN_WORKING_DAYS = 5;
 
-/** Open 依申请公开 requests (received this year or last) whose reply is due within 5 working days, or past its 20 working days. */
+/**
+ * The latest day a request may have been received on and be reminded today: its reply has
+ * used at least REPLY_DAYS − DISCLOSURE_WARN_WORKING_DAYS working days by `today`. The working
+ * days after a day only grow as the day moves back, so every request received on or before
+ * it is due soon or late, and none after it is.
+ */
+export function disclosureWarnCutoff(today: string): string {
+  let used = 0;
+  for (let day = today; ; day = addDays(day, -1)) {
+    if (isWorkingDay(day)) used++;
+    // received the day before `day`: the working days after it, up to today, are `used`
+    if (used >= REPLY_DAYS - DISCLOSURE_WARN_WORKING_DAYS) return addDays(day, -1);
+  }
+}
+
+// open: no reply yet (written as the partial index disclosure_requests_open says it, so SQLite uses it)
+const OPEN_REQUEST = `deleted_at IS NULL AND (result IS NULL OR result = '' OR result_on IS NULL)`;
+
+/**
+ * Open 依申请公开 requests (received this year or last) whose reply is due within 5 working days, or past its 20 working days.
+ * Set-based: the requests due are those received by disclosureWarnCutoff(today), counted in the index of
+ * open requests; only the first LIST_LIMIT are read and worded.
+ */
 export function disclosureReminders(db: Db, today: string): { items: Reminder[]; count: number } {
+  const range = [`${Number(today.slice(0, 4)) - 1}-01-01`, disclosureWarnCutoff(today)];
   const rows = prepared(
     db,
-    `SELECT id, received_on AS receivedOn FROM disclosure_requests
-    WHERE deleted_at IS NULL AND (result IS NULL OR result = '' OR result_on IS NULL) AND received_on >= ? AND received_on <= ?
-    ORDER BY received_on`,
-  ).all(`${Number(today.slice(0, 4)) - 1}-01-01`, today) as { id: string; receivedOn: string }[];
+    `SELECT id, received_on AS receivedOn FROM disclosure_requests INDEXED BY disclosure_requests_open
+    WHERE ${OPEN_REQUEST} AND received_on >= ? AND received_on <= ?
+    ORDER BY received_on, id LIMIT ${LIST_LIMIT}`,
+  ).all(...range) as { id: string; receivedOn: string }[];
+  const count =
+    rows.length < LIST_LIMIT
+      ? rows.length
+      : (
+          prepared(
+            db,
+            `SELECT COUNT(*) AS n FROM disclosure_requests INDEXED BY disclosure_requests_open
+    WHERE ${OPEN_REQUEST} AND received_on >= ? AND received_on <= ?`,
+          ).get(...range) as { n: number }
+        ).n;
+  // many requests share a day: its working days are counted once
+  const byDay = new Map<string, { used: number; due: string; extended: string }>();
   const items: Reminder[] = [];
   for (const r of rows) {
-    const used = workingDaysBetween(r.receivedOn, today);
-    const left = REPLY_DAYS - used;
-    if (left > DISCLOSURE_WARN_WORKING_DAYS) continue;
-    const due = addWorkingDays(r.receivedOn, REPLY_DAYS);
+    let d = byDay.get(r.receivedOn);
+    if (!d) {
+      d = {
+        used: workingDaysBetween(r.receivedOn, today),
+        due: addWorkingDays(r.receivedOn, REPLY_DAYS),
+        extended: addWorkingDays(r.receivedOn, REPLY_DAYS_EXTENDED),
+      };
+      byDay.set(r.receivedOn, d);
+    }
+    const left = REPLY_DAYS - d.used;
+    const due = d.due;
     const detail =
       left > 0
         ? `应在${due}前答复（还有${left}个工作日，《政府信息公开条例》第三十三条）`
         : left === 0
           ? `今天（${due}）是答复期限的最后一个工作日`
-          : `已超过20个工作日答复期限${-left}个工作日（${due}到期）：延长须经负责人同意并告知申请人，最长延至${addWorkingDays(r.receivedOn, REPLY_DAYS_EXTENDED)}`;
+          : `已超过20个工作日答复期限${-left}个工作日（${due}到期）：延长须经负责人同意并告知申请人，最长延至${d.extended}`;
     items.push({
       kind: 'disclosure_due',
       level: left < 0 ? 'overdue' : 'soon',
@@ -43,8 +85,7 @@ export function disclosureReminders(db: Db, today: string): { items: Reminder[];
       link: { path: registerPath('disclosureRequests'), query: { open: r.id, year: r.receivedOn.slice(0, 4) } },
     });
   }
-  const shown = items.slice(0, LIST_LIMIT);
-  return { items: shown, count: items.length };
+  return { items, count };
 }
 
 /** The statutory dates of the year (shared/spec: annual-report.md, openness-annual-report.md). */

@@ -24,10 +24,15 @@ export const LATE_SQL = `(status = 'in_progress' AND ${blank('notes')} AND julia
 /** True for a case whose file lacks something; one `?` parameter: today (YYYY-MM-DD). */
 export const INCOMPLETE_SQL = `(${STATIC_INCOMPLETE_SQL} OR ${LATE_SQL})`;
 
-/** Cases of a year whose file lacks something, judged on `today`: the indexed static part plus the late ones. */
+/**
+ * Cases of a year whose file lacks something, judged on `today`: the indexed static part plus the late ones,
+ * these counted in the partial index mediation_cases_open_no_note (migration 25: 调解中, no note, nothing
+ * else missing; its condition is the text above as of then; were the rules changed, INDEXED BY would fail
+ * loudly in tests/unit/migrations.test.ts rather than quietly read every row).
+ */
 export const INCOMPLETE_COUNT_SQL = `SELECT
   (SELECT COUNT(*) FROM mediation_cases WHERE deleted_at IS NULL AND ${STATIC_INCOMPLETE_SQL}
      AND accepted_on >= @from AND accepted_on < @to)
-  + (SELECT COUNT(*) FROM mediation_cases WHERE deleted_at IS NULL AND status = 'in_progress'
+  + (SELECT COUNT(*) FROM mediation_cases INDEXED BY mediation_cases_open_no_note WHERE deleted_at IS NULL AND status = 'in_progress'
      AND accepted_on >= @from AND accepted_on < @to AND accepted_on < @lateBefore
      AND ${blank('notes')} AND NOT ${STATIC_INCOMPLETE_SQL}) AS n`;

@@ -2,7 +2,7 @@
 import type { YearCounts } from '../../shared/contract/years.ts';
 import { REGISTERS, REGISTER_NAMES, type RegisterName } from '../../shared/registers.ts';
 import type { CoreContext } from '../context.ts';
-import { NARROW_DATE_INDEX } from '../home/dashboard.ts';
+import { monthCounts } from '../home/dashboard.ts';
 import { dateColumn } from '../registers/repository.ts';
 import { prepared } from '../db/statements.ts';
 import { profileYears } from './year-profiles.ts';
@@ -14,15 +14,9 @@ export function yearCounts(ctx: CoreContext, year: number): YearCounts {
     const def = REGISTERS[r];
     const col = dateColumn(def);
     const range = [`${year}-01-01`, `${year + 1}-01-01`];
-    // live rows from a narrow index (首页 at 100 000 records), deleted ones from the 回收站 index
-    const index = NARROW_DATE_INDEX[r];
-    counts[r] = (
-      prepared(
-        ctx.db,
-        `SELECT COUNT(*) AS n FROM ${def.table}${index ? ` INDEXED BY ${index}` : ''}
-      WHERE deleted_at IS NULL AND ${col} >= ? AND ${col} < ?`,
-      ).get(...range) as { n: number }
-    ).n;
+    // live rows: the months 首页's chart counts (home/dashboard.ts, cached until the ledger changes),
+    // deleted ones from the 回收站 index
+    counts[r] = monthCounts(ctx.db, r, year).reduce((a, b) => a + b, 0);
     deleted[r] = (
       prepared(
         ctx.db,
