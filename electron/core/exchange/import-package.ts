@@ -127,7 +127,11 @@ function planRecords(
     }
     const seen = new Set<string>();
     const personal = personalKeys(register);
-    for (const raw of list) if (isObj(raw)) writer.announce(register, fromPackageRecord(register, raw));
+    // every field carried: one set for all the records that carry their personal fields
+    const allKeys: ReadonlySet<string> = new Set(def.fields.map((f) => f.key));
+    // each record as the flat payload, made once for the 案号 announcement and the plan
+    const inputs = list.map((raw: unknown) => (isObj(raw) ? fromPackageRecord(register, raw) : null));
+    for (const input of inputs) if (input) writer.announce(register, input);
     // a large list: the register's ids read at once, so a new record needs no look-up of its own
     if (list.length >= 1000) writer.readIds(register);
     list.forEach((raw: unknown, index: number) => {
@@ -151,9 +155,11 @@ function planRecords(
         report.byRegister[register].invalid++;
         return;
       }
-      const input = fromPackageRecord(register, raw);
+      const input = inputs[index]!;
       // a package without personal fields (exported without 「包含当事人等个人信息」) never erases the local ones
-      const carried = new Set(def.fields.filter((f) => !f.personal || Object.hasOwn(raw, f.key)).map((f) => f.key));
+      const carried = personal.every((k) => Object.hasOwn(raw, k))
+        ? allKeys
+        : new Set(def.fields.filter((f) => !f.personal || Object.hasOwn(raw, f.key)).map((f) => f.key));
       const plan = writer.plan({ register, mode: 'upsert', id: id as string, input, carried, updatedAt, restoreFromBin, label: `本数据包中的${label}` });
       // the plan read the local record already (a refused one did not say: read it again)
       const local = plan.ok ? plan.before : getRecord<Obj>(ctx.db, def, id as string);
@@ -227,7 +233,7 @@ function planRecords(
         conflict,
         note,
         inBin: plan.restoresFromBin,
-        plan: { ...plan, updatedAt: incoming },
+        plan: Object.assign(plan, { updatedAt: incoming }),
       });
     });
   }
@@ -446,33 +452,80 @@ export interface ImportPackageOptions {
 }
 
 export function importPackage(ctx: CoreContext, text: string, opts: ImportPackageOptions): ImportReport {
-  const data = parsePackage(text);
-  // the write plans again inside its transaction: what another writer did meanwhile (a 案号 taken) is seen
-  if (opts.dryRun) return planPackage(ctx, data, opts).report;
-  return ctx.db
-    .transaction(() => {
-      const { report, profiles, records, writer, pkgTownship, local, enterpriseData } = planPackage(ctx, data, opts);
-      if (report.issues.length > 0 && !opts.skipInvalid) return report;
-      const now = isoNow(ctx);
-      if (!local && pkgTownship) updateSettings(ctx.db, { township: pkgTownship });
-      writeEnterpriseData(ctx.db, enterpriseData);
-      for (const p of profiles) {
-        if (p.action === 'new' || p.action === 'updated') writeProfile(ctx.db, p.profile, p.profile.updatedAt ?? now);
-      }
-      // a large package fills the keyword index in one rebuild per register, not row by row
-      withBulkKeywordIndex(ctx.db, bulkIndexedTables(ctx, records), () => {
-        for (const r of records) {
-          if ((r.action === 'new' || r.action === 'updated') && r.plan) {
-            writer.apply(r.plan, now);
-            markReceived(ctx, r.register, r.id, r.updatedAt ?? now);
-          } else if (r.action === 'unchanged' && r.localUpdatedAt && !r.inBin) markReceived(ctx, r.register, r.id, r.localUpdatedAt);
+  const planned = PackageImport.plan(ctx, text, opts);
+  return opts.dryRun ? planned.report : planned.write();
+}
+
+/** What tells whether the ledger changed since a plan: commits by other connections, and changes by this one. */
+function ledgerStamp(ctx: CoreContext): string {
+  const version = ctx.db.pragma('data_version', { simple: true }) as number;
+  const changes = prepared(ctx.db, 'SELECT total_changes() AS n').pluck().get() as number;
+  return `${version}:${changes}`;
+}
+
+/**
+ * A package parsed and planned once (the dry run): its report, and the write that may follow
+ * the before-import backup. The write plans again only when the ledger changed meanwhile (a
+ * 案号 taken, a record edited): the package's 600 000 records are then not validated twice.
+ */
+export class PackageImport {
+  private readonly ctx: CoreContext;
+  private readonly data: Obj;
+  private readonly opts: ImportPackageOptions;
+  private planned: ReturnType<typeof planPackage>;
+  private stamp: string;
+
+  private constructor(ctx: CoreContext, data: Obj, opts: ImportPackageOptions, planned: ReturnType<typeof planPackage>, stamp: string) {
+    this.ctx = ctx;
+    this.data = data;
+    this.opts = opts;
+    this.planned = planned;
+    this.stamp = stamp;
+  }
+
+  static plan(ctx: CoreContext, text: string, opts: ImportPackageOptions): PackageImport {
+    const data = parsePackage(text);
+    const stamp = ledgerStamp(ctx);
+    return new PackageImport(ctx, data, opts, planPackage(ctx, data, { ...opts, dryRun: true }), stamp);
+  }
+
+  /** The dry run's report (nothing written). */
+  get report(): ImportReport {
+    return this.planned.report;
+  }
+
+  /** Writes the package, all or nothing, in one BEGIN IMMEDIATE transaction (at most once). */
+  write(): ImportReport {
+    const { ctx, opts } = this;
+    return ctx.db
+      .transaction(() => {
+        // the write lock is held: a plan made before it is still the ledger's only if nothing changed since
+        if (ledgerStamp(ctx) !== this.stamp) this.planned = planPackage(ctx, this.data, { ...opts, dryRun: true });
+        this.stamp = '';
+        const { report, profiles, records, writer, pkgTownship, local, enterpriseData } = this.planned;
+        report.dryRun = false;
+        if (report.issues.length > 0 && !opts.skipInvalid) return report;
+        const now = isoNow(ctx);
+        if (!local && pkgTownship) updateSettings(ctx.db, { township: pkgTownship });
+        writeEnterpriseData(ctx.db, enterpriseData);
+        for (const p of profiles) {
+          if (p.action === 'new' || p.action === 'updated') writeProfile(ctx.db, p.profile, p.profile.updatedAt ?? now);
         }
-      });
-      opts.afterWrite?.();
-      report.applied = true;
-      return report;
-    })
-    .immediate();
+        // a large package fills the keyword index in one rebuild per register, not row by row
+        withBulkKeywordIndex(ctx.db, bulkIndexedTables(ctx, records), () => {
+          for (const r of records) {
+            if ((r.action === 'new' || r.action === 'updated') && r.plan) {
+              writer.apply(r.plan, now);
+              markReceived(ctx, r.register, r.id, r.updatedAt ?? now);
+            } else if (r.action === 'unchanged' && r.localUpdatedAt && !r.inBin) markReceived(ctx, r.register, r.id, r.localUpdatedAt);
+          }
+        });
+        opts.afterWrite?.();
+        report.applied = true;
+        return report;
+      })
+      .immediate();
+  }
 }
 
 function planPackage(ctx: CoreContext, data: Obj, opts: ImportPackageOptions) {

@@ -269,7 +269,7 @@ export class RecordWriter {
           false,
           id,
         );
-      fields = { ...v.value };
+      fields = v.value as Obj; // a fresh object of this record's own
     }
 
     // 5. the hooks of the register's field roles
