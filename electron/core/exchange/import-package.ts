@@ -470,23 +470,23 @@ function ledgerStamp(ctx: CoreContext): string {
  */
 export class PackageImport {
   private readonly ctx: CoreContext;
-  private readonly data: Obj;
+  /** the package's text, parsed again only for a new plan (the parsed records are not kept beside the plan: half the memory) */
+  private readonly text: string;
   private readonly opts: ImportPackageOptions;
   private planned: ReturnType<typeof planPackage>;
   private stamp: string;
 
-  private constructor(ctx: CoreContext, data: Obj, opts: ImportPackageOptions, planned: ReturnType<typeof planPackage>, stamp: string) {
+  private constructor(ctx: CoreContext, text: string, opts: ImportPackageOptions, planned: ReturnType<typeof planPackage>, stamp: string) {
     this.ctx = ctx;
-    this.data = data;
+    this.text = text;
     this.opts = opts;
     this.planned = planned;
     this.stamp = stamp;
   }
 
   static plan(ctx: CoreContext, text: string, opts: ImportPackageOptions): PackageImport {
-    const data = parsePackage(text);
     const stamp = ledgerStamp(ctx);
-    return new PackageImport(ctx, data, opts, planPackage(ctx, data, { ...opts, dryRun: true }), stamp);
+    return new PackageImport(ctx, text, opts, planPackage(ctx, parsePackage(text), { ...opts, dryRun: true }), stamp);
   }
 
   /** The dry run's report (nothing written). */
@@ -500,7 +500,7 @@ export class PackageImport {
     return ctx.db
       .transaction(() => {
         // the write lock is held: a plan made before it is still the ledger's only if nothing changed since
-        if (ledgerStamp(ctx) !== this.stamp) this.planned = planPackage(ctx, this.data, { ...opts, dryRun: true });
+        if (ledgerStamp(ctx) !== this.stamp) this.planned = planPackage(ctx, parsePackage(this.text), { ...opts, dryRun: true });
         this.stamp = '';
         const { report, profiles, records, writer, pkgTownship, local, enterpriseData } = this.planned;
         report.dryRun = false;
