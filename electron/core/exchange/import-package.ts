@@ -95,13 +95,9 @@ function lastReceived(ctx: CoreContext, register: RegisterName, id: string): str
   return row?.u ?? null;
 }
 
-function markReceived(ctx: CoreContext, register: RegisterName, id: string, updatedAt: string): void {
-  prepared(
-    ctx.db,
-    `INSERT INTO exchange_seen (register, record_id, updated_at) VALUES (?, ?, ?)
-    ON CONFLICT(register, record_id) DO UPDATE SET updated_at = excluded.updated_at`,
-  ).run(register, id, updatedAt);
-}
+/** Records that this database received a record's updatedAt from a package (register, record id, updatedAt). */
+const MARK_RECEIVED_SQL = `INSERT INTO exchange_seen (register, record_id, updated_at) VALUES (?, ?, ?)
+    ON CONFLICT(register, record_id) DO UPDATE SET updated_at = excluded.updated_at`;
 
 const sameFields = (register: RegisterName, a: Obj, b: Obj) =>
   REGISTERS[register].fields.every((f) => JSON.stringify(a[f.key] ?? null) === JSON.stringify(b[f.key] ?? null));
@@ -116,6 +112,8 @@ function planRecords(
   restoreFromBin: boolean,
 ): PlannedRecord[] {
   const planned: PlannedRecord[] = [];
+  // an updatedAt after this is in the future (the clock read once for the package, not once a record)
+  const futureFrom = ctx.now().getTime() + FUTURE_MS;
   for (const register of REGISTER_NAMES) {
     const def = REGISTERS[register];
     const list = data[PACKAGE_KEYS[register]];
@@ -198,7 +196,7 @@ function planRecords(
       years.add(Number(String(fields[def.dateKey]).slice(0, 4)));
       let incoming = updatedAt ?? null;
       let note: string | undefined;
-      const future = incoming !== null && Date.parse(incoming) > ctx.now().getTime() + FUTURE_MS;
+      const future = incoming !== null && Date.parse(incoming) > futureFrom;
       let action: PlannedRecord['action'] = plan.action;
       let conflict = false;
       if (local && plan.restoresFromBin) {
@@ -513,11 +511,12 @@ export class PackageImport {
         }
         // a large package fills the keyword index in one rebuild per register, not row by row
         withBulkKeywordIndex(ctx.db, bulkIndexedTables(ctx, records), () => {
+          const mark = prepared(ctx.db, MARK_RECEIVED_SQL); // once, not once a record
           for (const r of records) {
             if ((r.action === 'new' || r.action === 'updated') && r.plan) {
               writer.apply(r.plan, now);
-              markReceived(ctx, r.register, r.id, r.updatedAt ?? now);
-            } else if (r.action === 'unchanged' && r.localUpdatedAt && !r.inBin) markReceived(ctx, r.register, r.id, r.localUpdatedAt);
+              mark.run(r.register, r.id, r.updatedAt ?? now);
+            } else if (r.action === 'unchanged' && r.localUpdatedAt && !r.inBin) mark.run(r.register, r.id, r.localUpdatedAt);
           }
         });
         opts.afterWrite?.();
