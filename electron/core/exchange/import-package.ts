@@ -125,8 +125,16 @@ function planRecords(
     }
     const seen = new Set<string>();
     const personal = personalKeys(register);
-    // every field carried: one set for all the records that carry their personal fields
-    const allKeys: ReadonlySet<string> = new Set(def.fields.map((f) => f.key));
+    // the fields a record carries: every field but the personal ones it leaves out — one set for
+    // each combination of personal fields present, not one a record
+    const carriedSets = new Map<number, ReadonlySet<string>>();
+    const carriedKeys = (raw: Obj): ReadonlySet<string> => {
+      let mask = 0;
+      for (let i = 0; i < personal.length; i++) if (Object.hasOwn(raw, personal[i])) mask |= 1 << i;
+      let set = carriedSets.get(mask);
+      if (!set) carriedSets.set(mask, (set = new Set(def.fields.filter((f) => !f.personal || Object.hasOwn(raw, f.key)).map((f) => f.key))));
+      return set;
+    };
     // each record as the flat payload, made once for the 案号 announcement and the plan
     const inputs = list.map((raw: unknown) => (isObj(raw) ? fromPackageRecord(register, raw) : null));
     for (const input of inputs) if (input) writer.announce(register, input);
@@ -155,9 +163,7 @@ function planRecords(
       }
       const input = inputs[index]!;
       // a package without personal fields (exported without 「包含当事人等个人信息」) never erases the local ones
-      const carried = personal.every((k) => Object.hasOwn(raw, k))
-        ? allKeys
-        : new Set(def.fields.filter((f) => !f.personal || Object.hasOwn(raw, f.key)).map((f) => f.key));
+      const carried = carriedKeys(raw);
       const plan = writer.plan({ register, mode: 'upsert', id: id as string, input, carried, updatedAt, restoreFromBin, label: `本数据包中的${label}` });
       // the plan read the local record already (a refused one did not say: read it again)
       const local = plan.ok ? plan.before : getRecord<Obj>(ctx.db, def, id as string);
