@@ -49,6 +49,17 @@ export function readInput(file: string, max = MAX_INPUT_BYTES): Buffer | null {
     if (st.isFile() && st.size > max) throw new InputTooBig(file, max);
     const chunks: Buffer[] = [];
     let total = 0;
+    if (st.isFile() && st.size > 0) {
+      // a file of known size: read into one buffer of that size (a package of 180 MB not copied again)
+      const whole = Buffer.allocUnsafe(st.size);
+      while (total < st.size) {
+        const n = readSync(fd, whole, total, st.size - total, null);
+        if (n === 0) break;
+        total += n;
+      }
+      if (total < st.size) return whole.subarray(0, total); // the file shrank meanwhile
+      chunks.push(whole); // a file that grew meanwhile: the rest read below, still within max
+    }
     for (;;) {
       const chunk = Buffer.allocUnsafe(Math.min(8 * 1024 * 1024, max + 1 - total));
       const n = readSync(fd, chunk, 0, chunk.length, null);
@@ -57,7 +68,7 @@ export function readInput(file: string, max = MAX_INPUT_BYTES): Buffer | null {
       chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
       if (total > max) throw new InputTooBig(file, max);
     }
-    return Buffer.concat(chunks, total);
+    return chunks.length === 1 && chunks[0].length === total ? chunks[0] : Buffer.concat(chunks, total);
   } catch (e) {
     if (e instanceof InputTooBig) throw e;
     return null;

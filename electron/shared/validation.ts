@@ -17,13 +17,15 @@ export type Validated<R extends RegisterName> = { ok: true; value: RegisterField
 
 const isBlank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
 
+/** A field's issue (a plain function: no closure made for each field of each record, an import checks millions). */
+function failField(issues: FieldIssue[], f: FieldDef, message: string): null {
+  issues.push({ field: f.key, message });
+  return null;
+}
+
 function checkField(f: FieldDef, raw: unknown, issues: FieldIssue[]): unknown {
-  const fail = (message: string) => {
-    issues.push({ field: f.key, message });
-    return null;
-  };
   if (isBlank(raw) || ((f.type === 'tags' || f.type === 'list') && Array.isArray(raw) && raw.length === 0)) {
-    if (f.required) return fail(`「${f.label}」不能为空`);
+    if (f.required) return failField(issues, f, `「${f.label}」不能为空`);
     if (f.type === 'list') return [];
     if (f.type === 'int') return f.defaultValue ?? null;
     if (f.type === 'bool') return false;
@@ -33,83 +35,83 @@ function checkField(f: FieldDef, raw: unknown, issues: FieldIssue[]): unknown {
   switch (f.type) {
     case 'text':
     case 'longtext': {
-      if (typeof raw !== 'string' && typeof raw !== 'number') return fail(`「${f.label}」应为文字`);
+      if (typeof raw !== 'string' && typeof raw !== 'number') return failField(issues, f, `「${f.label}」应为文字`);
       const s = String(raw).trim();
-      if (f.max && s.length > f.max) return fail(`「${f.label}」不能超过${f.max}个字（现有${s.length}个字）`);
+      if (f.max && s.length > f.max) return failField(issues, f, `「${f.label}」不能超过${f.max}个字（现有${s.length}个字）`);
       return s;
     }
     case 'date': {
       if (typeof raw !== 'string' || !isValidDate(raw.trim())) {
-        return fail(`「${f.label}」不是有效日期：“${String(raw).slice(0, 20)}”（应为 2024-03-15 这样的日期）`);
+        return failField(issues, f, `「${f.label}」不是有效日期：“${String(raw).slice(0, 20)}”（应为 2024-03-15 这样的日期）`);
       }
       return raw.trim();
     }
     case 'int': {
       const min = f.min ?? 0;
       if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < min || raw > 1e9) {
-        return fail(`「${f.label}」应为不小于${min}的整数，现为“${String(raw).slice(0, 20)}”`);
+        return failField(issues, f, `「${f.label}」应为不小于${min}的整数，现为“${String(raw).slice(0, 20)}”`);
       }
       return raw;
     }
     case 'money': {
       if (typeof raw !== 'number' || !Number.isFinite(raw) || raw < 0 || raw > 1e12) {
-        return fail(`「${f.label}」应为不小于0的金额，现为“${String(raw).slice(0, 20)}”`);
+        return failField(issues, f, `「${f.label}」应为不小于0的金额，现为“${String(raw).slice(0, 20)}”`);
       }
       return Math.round(raw * 100) / 100;
     }
     case 'bool': {
-      if (typeof raw !== 'boolean') return fail(`「${f.label}」应为“是”或“否”`);
+      if (typeof raw !== 'boolean') return failField(issues, f, `「${f.label}」应为“是”或“否”`);
       return raw;
     }
     case 'enum': {
       const options = f.options ?? {};
       if (typeof raw !== 'string' || !Object.hasOwn(options, raw)) {
-        return fail(`「${f.label}」的取值“${String(raw).slice(0, 30)}”无效，应为：${Object.values(options).join('、')}`);
+        return failField(issues, f, `「${f.label}」的取值“${String(raw).slice(0, 30)}”无效，应为：${Object.values(options).join('、')}`);
       }
       return raw;
     }
     case 'tags': {
-      if (!Array.isArray(raw) || raw.some((t) => typeof t !== 'string')) return fail(`「${f.label}」应为文字列表`);
+      if (!Array.isArray(raw) || raw.some((t) => typeof t !== 'string')) return failField(issues, f, `「${f.label}」应为文字列表`);
       const tags = [...new Set(raw.map((t: string) => t.trim()).filter(Boolean))];
-      if (tags.some((t) => t.length > 100)) return fail(`「${f.label}」中每一项不能超过100个字`);
+      if (tags.some((t) => t.length > 100)) return failField(issues, f, `「${f.label}」中每一项不能超过100个字`);
       if (!f.options) return tags;
       // a choice list (并处种类): each item one of the codes, its Chinese label stored as the code
       const options = f.options;
       const codes: string[] = [];
       for (const t of tags) {
         const code = Object.hasOwn(options, t) ? t : Object.keys(options).find((k) => options[k] === t);
-        if (!code) return fail(`「${f.label}」中的“${t.slice(0, 30)}”无效，应为：${Object.values(options).join('、')}`);
+        if (!code) return failField(issues, f, `「${f.label}」中的“${t.slice(0, 30)}”无效，应为：${Object.values(options).join('、')}`);
         if (!codes.includes(code)) codes.push(code);
       }
       return codes;
     }
     case 'list':
-      return checkList(f, raw, fail);
+      return checkList(f, raw, issues);
   }
 }
 
 /** A list field (当事人, 回访): an array of objects, each entry checked column by column. */
-function checkList(f: FieldDef, raw: unknown, fail: (m: string) => null): unknown {
-  if (!Array.isArray(raw)) return fail(`「${f.label}」应为列表`);
-  if (raw.length > 50) return fail(`「${f.label}」最多50项（现有${raw.length}项）`);
+function checkList(f: FieldDef, raw: unknown, issues: FieldIssue[]): unknown {
+  if (!Array.isArray(raw)) return failField(issues, f, `「${f.label}」应为列表`);
+  if (raw.length > 50) return failField(issues, f, `「${f.label}」最多50项（现有${raw.length}项）`);
   const out: Record<string, unknown>[] = [];
   for (const [i, entry] of raw.entries()) {
     const where = `「${f.label}」第${i + 1}项`;
-    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return fail(`${where}应为对象`);
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return failField(issues, f, `${where}应为对象`);
     const e = entry as Record<string, unknown>;
     // an entry left empty in the form (at most a choice such as 申请人 made) is dropped, not refused
     if ((f.items ?? []).every((it) => it.type === 'enum' || isBlank(e[it.key]))) continue;
     const item: Record<string, unknown> = {};
     for (const it of f.items ?? []) {
       const msg = checkItem(it, e[it.key]);
-      if (typeof msg === 'object' && msg !== null && 'error' in msg) return fail(`${where}的「${it.label}」${msg.error}`);
+      if (typeof msg === 'object' && msg !== null && 'error' in msg) return failField(issues, f, `${where}的「${it.label}」${msg.error}`);
       if (msg !== null) item[it.key] = msg;
     }
     // a birth date typed beside a 身份证号 must be the one the number holds
     if (typeof item.idNumber === 'string' && typeof item.birthDate === 'string') {
       const s = item.idNumber;
       if (item.birthDate !== `${s.slice(6, 10)}-${s.slice(10, 12)}-${s.slice(12, 14)}`)
-        return fail(`${where}的「出生日期」与「身份证号」中的出生日期不一致，请核对`);
+        return failField(issues, f, `${where}的「出生日期」与「身份证号」中的出生日期不一致，请核对`);
     }
     out.push(item);
   }
@@ -257,6 +259,22 @@ const RULES: { [R in RegisterName]: Rule<R>[] } = {
   screenings: [],
 };
 
+/** The fields a register's records need more than the field's own check for, found once per register, not per record. */
+const fieldLists = new WeakMap<RegisterDef, { after: FieldDef[]; whenShown: FieldDef[] }>();
+function fieldsOf(def: RegisterDef): { after: FieldDef[]; whenShown: FieldDef[] } {
+  let lists = fieldLists.get(def);
+  if (!lists) {
+    lists = {
+      // a choice stored as its code, a penalty detail cleared outside a penalty
+      after: def.fields.filter((f) => f.choicesBy || f.onlyWhen?.clearOtherwise),
+      // required whenever the field belongs to the record
+      whenShown: def.fields.filter((f) => f.requiredWhenShown && f.onlyWhen),
+    };
+    fieldLists.set(def, lists);
+  }
+  return lists;
+}
+
 /** Checks and normalises one record's fields (unknown keys are dropped). */
 export function validateRecord<R extends RegisterName>(def: RegisterDef & { name: R }, input: unknown): Validated<R> {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
@@ -266,7 +284,8 @@ export function validateRecord<R extends RegisterName>(def: RegisterDef & { name
   const issues: FieldIssue[] = [];
   const out: Record<string, unknown> = {};
   for (const f of def.fields) out[f.key] = checkField(f, raw[f.key], issues);
-  for (const f of def.fields) {
+  const { after, whenShown } = fieldsOf(def);
+  for (const f of after) {
     if (f.choicesBy && typeof out[f.key] === 'string') {
       // “合同”, “调解员” … typed or imported as Chinese are stored as the codes the statistics count
       const choices = choicesFor(f, out);
@@ -292,7 +311,7 @@ export function validateRecord<R extends RegisterName>(def: RegisterDef & { name
   }
   // 统一社会信用代码 is written in capitals (a clerk may type 91350100m000100y43)
   if (def.name === 'inspections' && typeof out.creditCode === 'string') out.creditCode = out.creditCode.toUpperCase();
-  for (const f of def.fields) {
+  for (const f of whenShown) {
     // 处罚种类: required whenever the field belongs to the record (处理结果为“行政处罚”) — said together
     // with the other fields' problems, so the clerk sees every red field at the first 保存
     if (

@@ -15,11 +15,33 @@ function hexOf(cp: number): string {
   return HEX[0xf0 | (cp >> 18)] + HEX[0x80 | ((cp >> 12) & 63)] + HEX[0x80 | ((cp >> 6) & 63)] + HEX[0x80 | (cp & 63)];
 }
 
+/** Characters met before, by code point (a ledger's text draws on a few thousand): the hex built once each. */
+const hexCache = new Map<number, string>();
+const HEX_CACHE_MAX = 1 << 16;
+
+function hexOfCached(cp: number): string {
+  let h = hexCache.get(cp);
+  if (h === undefined) {
+    h = hexOf(cp);
+    if (hexCache.size < HEX_CACHE_MAX) hexCache.set(cp, h);
+  }
+  return h;
+}
+
 export function charHexes(text: string): string[] {
   const out: string[] = [];
-  for (const ch of text) out.push(hexOf(ch.codePointAt(0)!));
+  for (let i = 0; i < text.length; i++) {
+    const cp = text.codePointAt(i)!;
+    if (cp > 0xffff) i++; // a surrogate pair is one character
+    out.push(hexOfCached(cp));
+  }
   return out;
 }
+
+// fazhi_grams() is called twice for each row (uni, then bi, of the same text): the
+// characters of the last text are kept for the second call.
+let lastText = '';
+let lastHexes: string[] = [];
 
 /**
  * The grams of a text, space-separated: n = 2 its bigrams in text order (a phrase
@@ -28,11 +50,24 @@ export function charHexes(text: string): string[] {
  */
 export function keywordGrams(text: unknown, n: unknown): string {
   if (typeof text !== 'string' || text === '') return '';
-  const hexes = charHexes(text);
-  if (n === 1) return [...new Set(hexes)].join(' ');
-  const out: string[] = [];
-  for (let i = 0; i + 1 < hexes.length; i++) out.push(hexes[i] + hexes[i + 1]);
-  return out.join(' ');
+  if (text !== lastText) {
+    lastHexes = charHexes(text);
+    lastText = text;
+  }
+  const hexes = lastHexes;
+  if (n === 1) {
+    let out = '';
+    const seen = new Set<string>();
+    for (const h of hexes) {
+      if (seen.has(h)) continue;
+      seen.add(h);
+      out = out === '' ? h : `${out} ${h}`;
+    }
+    return out;
+  }
+  let out = '';
+  for (let i = 0; i + 1 < hexes.length; i++) out = i === 0 ? hexes[0] + hexes[1] : `${out} ${hexes[i]}${hexes[i + 1]}`;
+  return out;
 }
 
 /** Makes fazhi_grams() known to this connection (the keyword index's triggers call it). */

@@ -3,7 +3,7 @@ import type { exchangeContract } from '../../shared/contract/exchange.ts';
 import type { HandlersOf } from '../../shared/contract/index.ts';
 import type { CoreContext } from '../context.ts';
 import { exportPackage } from './export-package.ts';
-import { importPackage } from './import-package.ts';
+import { importPackage, PackageImport } from './import-package.ts';
 import { exportPackageZip, importPackageZip } from './zip-package.ts';
 
 const b64 = (s: string) => Buffer.from(s, 'base64');
@@ -13,11 +13,11 @@ const b64 = (s: string) => Buffer.from(s, 'base64');
 export const exchangeHandlers: HandlersOf<typeof exchangeContract, CoreContext> = {
   'exchange.preview': ({ content, skipInvalid, restoreFromBin }, ctx) => importPackage(ctx, content, { dryRun: true, skipInvalid, restoreFromBin }),
   'exchange.import': async ({ content, skipInvalid, restoreFromBin }, ctx) => {
-    // back up first, unless the package would be refused anyway
-    const plan = importPackage(ctx, content, { dryRun: true, skipInvalid, restoreFromBin });
-    if (plan.issues.length > 0 && !skipInvalid) return { ...plan, dryRun: false };
+    // back up first, unless the package would be refused anyway; the plan is written as made unless the ledger changed meanwhile
+    const planned = PackageImport.plan(ctx, content, { dryRun: false, skipInvalid, restoreFromBin });
+    if (planned.report.issues.length > 0 && !skipInvalid) return { ...planned.report, dryRun: false };
     await ctx.backupBeforeImport();
-    return importPackage(ctx, content, { dryRun: false, skipInvalid, restoreFromBin });
+    return planned.write();
   },
   'exchange.export': (opts, ctx) => exportPackage(ctx, opts),
   'exchange.exportZip': async (opts, ctx) => {

@@ -25,7 +25,7 @@ import { prepared } from '../db/statements.ts';
 import { AppError } from '../util/errors.ts';
 import { buildPackage } from './export-package.ts';
 import { personalKeys } from './package-format.ts';
-import { importPackage } from './import-package.ts';
+import { PackageImport } from './import-package.ts';
 import { existsSync } from 'node:fs';
 
 export interface ZipBytes {
@@ -169,16 +169,8 @@ export async function importPackageZip(
     });
   }
 
-  const preview = importPackage(ctx, text, { dryRun: true, skipInvalid: opts.skipInvalid, restoreFromBin: opts.restoreFromBin });
-  // an attachment of a record the import skips (invalid) is not counted as new
-  const written = (a: PackageAttachment) => !preview.issues.some((i) => i.register === a.register && i.id === a.recordId);
-  counts.new = toInsert.filter(written).length;
-  const blocked = (preview.issues.length > 0 || counts.invalid > 0) && !opts.skipInvalid;
-  if (opts.dryRun || blocked) return { ...preview, dryRun: opts.dryRun, attachments: counts };
-  await opts.beforeWrite?.();
-  for (const [sha, content] of blobs) storeBlob(ctx.dataDir, content, sha);
-  const report = importPackage(ctx, text, {
-    dryRun: false,
+  const planned = PackageImport.plan(ctx, text, {
+    dryRun: opts.dryRun,
     skipInvalid: opts.skipInvalid,
     restoreFromBin: opts.restoreFromBin,
     afterWrite: () => {
@@ -188,5 +180,15 @@ export async function importPackageZip(
       }
     },
   });
+  const preview = planned.report;
+  // an attachment of a record the import skips (invalid) is not counted as new
+  const written = (a: PackageAttachment) => !preview.issues.some((i) => i.register === a.register && i.id === a.recordId);
+  counts.new = toInsert.filter(written).length;
+  const blocked = (preview.issues.length > 0 || counts.invalid > 0) && !opts.skipInvalid;
+  if (opts.dryRun || blocked) return { ...preview, dryRun: opts.dryRun, attachments: counts };
+  await opts.beforeWrite?.();
+  for (const [sha, content] of blobs) storeBlob(ctx.dataDir, content, sha);
+  // the plan is written as made, unless the ledger changed meanwhile (then planned again)
+  const report = planned.write();
   return { ...report, attachments: counts };
 }

@@ -37,11 +37,11 @@ export function searchText(def: RegisterDef, fields: Row): string {
   return parts.join('\n').toLowerCase();
 }
 
-/** Named parameters for INSERT/UPDATE, keyed by column (search_text included). */
-export function recordToParams(def: RegisterDef, fields: Row): Row {
-  const out: Row = {};
-  for (const f of def.fields) out[f.column] = toColumn(f, fields[f.key]);
-  out.search_text = searchText(def, fields);
+/** The column values in columnsOf order, then search_text: positional parameters for INSERT/UPDATE. */
+export function recordToValues(def: RegisterDef, fields: Row): unknown[] {
+  const out: unknown[] = [];
+  for (const f of def.fields) out.push(toColumn(f, fields[f.key]));
+  out.push(searchText(def, fields));
   return out;
 }
 

@@ -5,7 +5,7 @@ import type { Db } from '../db/connection.ts';
 import { prepared } from '../db/statements.ts';
 import { AppError } from '../util/errors.ts';
 import { keywordIndexName, keywordMatch } from './keyword-index.ts';
-import { columnsOf, recordToParams, rowToRecord } from './mapping.ts';
+import { columnsOf, recordToValues, rowToRecord } from './mapping.ts';
 import { INCOMPLETE_SQL } from './incomplete-sql.ts';
 
 /** the list filter of cases whose 卷宗 lacks something */
@@ -30,18 +30,33 @@ export function getRecord<T>(db: Db, def: RegisterDef, id: string): T | null {
   return row ? rowToRecord<T>(def, row) : null;
 }
 
+/** The INSERT and UPDATE of a register, their SQL built once (positional: no parameter object a row). */
+const writeSql = new WeakMap<RegisterDef, { insert: string; update: string }>();
+function writeSqlOf(def: RegisterDef): { insert: string; update: string } {
+  let s = writeSql.get(def);
+  if (!s) {
+    const cols = columnsOf(def);
+    s = {
+      insert: `INSERT INTO ${def.table} (id, ${cols.join(', ')}, search_text, updated_at, deleted_at) VALUES (?, ${cols.map(() => '?').join(', ')}, ?, ?, NULL)`,
+      update: `UPDATE ${def.table} SET ${cols.map((c) => `${c} = ?`).join(', ')}, search_text = ?, updated_at = ? WHERE id = ?`,
+    };
+    writeSql.set(def, s);
+  }
+  return s;
+}
+
 export function insertRecord(db: Db, def: RegisterDef, id: string, fields: Record<string, unknown>, updatedAt: string): void {
-  const cols = columnsOf(def);
-  const sql = `INSERT INTO ${def.table} (id, ${cols.join(', ')}, search_text, updated_at, deleted_at)
-    VALUES (@id, ${cols.map((c) => `@${c}`).join(', ')}, @search_text, @updated_at, NULL)`;
-  prepared(db, sql).run({ ...recordToParams(def, fields), id, updated_at: updatedAt });
+  const params = recordToValues(def, fields);
+  params.unshift(id);
+  params.push(updatedAt);
+  prepared(db, writeSqlOf(def).insert).run(params);
 }
 
 /** Replaces every field; `deletedAt` is kept unless given. */
 export function replaceRecord(db: Db, def: RegisterDef, id: string, fields: Record<string, unknown>, updatedAt: string): void {
-  const cols = columnsOf(def);
-  const sql = `UPDATE ${def.table} SET ${cols.map((c) => `${c} = @${c}`).join(', ')}, search_text = @search_text, updated_at = @updated_at WHERE id = @id`;
-  prepared(db, sql).run({ ...recordToParams(def, fields), id, updated_at: updatedAt });
+  const params = recordToValues(def, fields);
+  params.push(updatedAt, id);
+  prepared(db, writeSqlOf(def).update).run(params);
 }
 
 export function setDeleted(db: Db, def: RegisterDef, id: string, deletedAt: string | null, updatedAt: string): number {

@@ -140,6 +140,9 @@ export interface RoleHook {
   release?(w: RecordWriter, id: string): void;
 }
 
+/** The changes of a new record: none (shared, frozen: never written to). */
+const NO_CHANGES = Object.freeze([]) as unknown as FieldChange[];
+
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 const isEmpty = (v: unknown) => v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
 
@@ -192,7 +195,8 @@ export class RecordWriter {
   readonly door: DoorName;
   readonly policy: DoorPolicy;
   private numbers: CaseNumbers | null = null;
-  private readonly planned = new Map<string, RegisterName>();
+  /** the ids this batch has planned, by register (no key string made per record) */
+  private readonly planned = new Map<RegisterName, Set<string>>();
   /** every id of a register's table (回收站 included), when the door read them at once: an id not among them has no local record */
   private readonly knownIds = new Map<RegisterName, Set<string>>();
 
@@ -200,6 +204,12 @@ export class RecordWriter {
     this.db = db;
     this.door = door;
     this.policy = DOOR_POLICIES[door];
+  }
+
+  private plannedIds(register: RegisterName): Set<string> {
+    let ids = this.planned.get(register);
+    if (!ids) this.planned.set(register, (ids = new Set()));
+    return ids;
   }
 
   /** The 案号 state of this batch (created on first use). */
@@ -235,7 +245,8 @@ export class RecordWriter {
     if (req.mode === 'update' && !before) return refused([{ field: 'id', code: 'not_found', message: `找不到这条${def.label}记录，可能已被彻底删除` }]);
     if (req.mode === 'create' && before) return refused([{ field: 'id', code: 'conflict', message: `${def.label}编号 ${given} 已存在` }]);
     const id = given ?? randomUUID();
-    if (this.planned.has(`${req.register}|${id}`)) return refused([{ field: 'id', code: 'conflict', message: `${def.label}编号 ${id} 在本次导入中重复` }]);
+    const plannedIds = this.plannedIds(req.register);
+    if (plannedIds.has(id)) return refused([{ field: 'id', code: 'conflict', message: `${def.label}编号 ${id} 在本次导入中重复` }]);
 
     // 2. the 回收站
     let restoresFromBin = false;
@@ -269,7 +280,7 @@ export class RecordWriter {
           false,
           id,
         );
-      fields = { ...v.value };
+      fields = v.value as Obj; // a fresh object of this record's own
     }
 
     // 5. the hooks of the register's field roles
@@ -283,9 +294,9 @@ export class RecordWriter {
       return refused(issues, false, id);
     }
 
-    // 6. what changes
-    const changes: FieldChange[] = [];
-    const emptiedPersonal: FieldChange[] = [];
+    // 6. what changes (a new record: none, and no arrays of its own for it — an import plans 600 000)
+    const changes: FieldChange[] = before ? [] : NO_CHANGES;
+    const emptiedPersonal: FieldChange[] = before ? [] : NO_CHANGES;
     if (before) {
       for (const f of def.fields) {
         if (same(before[f.key], fields[f.key])) continue;
@@ -307,7 +318,7 @@ export class RecordWriter {
         id,
       );
     }
-    this.planned.set(`${req.register}|${id}`, req.register);
+    plannedIds.add(id);
     const action = !before ? 'new' : changes.length || restoresFromBin ? 'updated' : 'unchanged';
     return {
       ok: true,
@@ -335,7 +346,7 @@ export class RecordWriter {
 
   /** A planned record the door decides not to write after all (a duplicate row, a package's older copy). */
   release(register: RegisterName, id: string): void {
-    this.planned.delete(`${register}|${id}`);
+    this.plannedIds(register).delete(id);
     for (const f of REGISTERS[register].fields) {
       const hook = f.role ? ROLE_HOOKS[f.role] : undefined;
       hook?.release?.(this, id);

@@ -1,7 +1,11 @@
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { createCore } from '../../../electron/core/index.ts';
 import type { Core } from '../../../electron/core/index.ts';
 import { REGISTER_NAMES } from '../../../electron/shared/registers.ts';
-import { err, fixtureNames, fixturePackage, memoryCore, ok } from '../../helpers/core.ts';
+import { PackageImport } from '../../../electron/core/exchange/import-package.ts';
+import { err, fixtureNames, fixturePackage, memoryCore, ok, tempDir } from '../../helpers/core.ts';
 
 const countsOf = async (core: Core, year?: number) => {
   const out: Record<string, number> = {};
@@ -271,5 +275,56 @@ describe('merging by id', () => {
     const r = ok(await core.call('exchange.import', { content: JSON.stringify(p) }));
     expect(r.totals.new).toBe(10_001);
     expect((await countsOf(core)).activities).toBe(10_000);
+  });
+});
+
+describe('the write after the dry run (the before-import backup runs between them)', () => {
+  it('writes the dry run’s plan when the ledger did not change meanwhile', async () => {
+    const core = memoryCore();
+    const planned = PackageImport.plan(core.ctx, JSON.stringify(base()), { dryRun: false });
+    const dry = planned.report;
+    expect(dry).toMatchObject({ dryRun: true, applied: false, issues: [] });
+    const report = planned.write();
+    // the same plan, not validated again
+    expect(report).toBe(dry);
+    expect(report).toMatchObject({ dryRun: false, applied: true });
+    expect(report.totals.new).toBe(3);
+    expect((await countsOf(core)).activities).toBe(2);
+  });
+
+  it('plans again when the ledger changed meanwhile: a 案号 taken since the dry run is refused, nothing written', async () => {
+    const core = memoryCore();
+    const p = base();
+    Object.assign(p.mediationCases[0], { caseNo: '清河调〔2024〕5号' });
+    const planned = PackageImport.plan(core.ctx, JSON.stringify(p), { dryRun: false });
+    const dry = planned.report;
+    expect(dry.issues).toEqual([]);
+    ok(
+      await core.call('mediationCases.create', { record: { type: 'neighbor', acceptedOn: '2024-01-05', status: 'in_progress', caseNo: '清河调〔2024〕5号' } }),
+    );
+    const report = planned.write();
+    expect(report).not.toBe(dry);
+    expect(report.applied).toBe(false);
+    expect(report.issues.map((i) => `${i.record}：${i.message}`).join('\n')).toMatch(/人民调解案件（第1条[^）]*）：.*清河调〔2024〕5号/);
+    expect(await countsOf(core)).toMatchObject({ activities: 0, mediationCases: 1 });
+  });
+
+  it('plans again when another connection wrote to the ledger meanwhile', async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const core = createCore({ dbPath: join(dir, 'ledger.db'), now: () => new Date('2026-11-22T02:00:00.000Z') });
+      const planned = PackageImport.plan(core.ctx, JSON.stringify(base()), { dryRun: false });
+      const dry = planned.report;
+      const other = new Database(join(dir, 'ledger.db'));
+      other.prepare("INSERT INTO exchange_seen (register, record_id, updated_at) VALUES ('activities', 'x', '2020-01-01T00:00:00.000Z')").run();
+      other.close();
+      const report = planned.write();
+      expect(report).not.toBe(dry);
+      expect(report.applied).toBe(true);
+      expect((await countsOf(core)).activities).toBe(2);
+      core.close();
+    } finally {
+      cleanup();
+    }
   });
 });

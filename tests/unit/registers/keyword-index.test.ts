@@ -308,11 +308,24 @@ describe('keyword index filled in bulk (a large import or restore)', () => {
     const core = newCore();
     const db = core.ctx.db;
     const triggerSql = () => JSON.stringify(db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name").all());
+    // the whole schema: the tables' own indexes (set aside for the bulk write too) come back as they were
+    const schemaSql = () => JSON.stringify(db.prepare('SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name').all());
     const triggers = triggerSql();
+    const schema = schemaSql();
+    expect(schema).toContain('work_items_date');
     // 2 500 new rows into an empty register: the bulk path (bulkIndexWorthIt)
     importPackage(core.ctx, pkg(2500, 0), { dryRun: false });
     expect(triggerSql()).toBe(triggers);
+    expect(schemaSql()).toBe(schema);
+    // every index holds every row it should (integrity_check compares each index with its table)
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(db.prepare("SELECT count(*) FROM work_items INDEXED BY work_items_date WHERE date >= '2024-01-01' AND deleted_at IS NULL").pluck().get()).toBe(2500);
     integrity(db, 'work_items');
+    // the grams made in JavaScript give the very index that `rebuild` (fazhi_grams in the content view) gives
+    const data = () => JSON.stringify(db.prepare('SELECT * FROM work_items_fts_data ORDER BY id').all());
+    const filled = data();
+    db.exec("INSERT INTO work_items_fts (work_items_fts) VALUES ('rebuild')");
+    expect(data()).toBe(filled);
     compareAll(db, 'workItems', 6000, { n: 30 });
     expect(listRecords(db, REGISTERS.workItems, { keyword: '工作2499号' }).total).toBe(1);
     const fts = keywordIndexName('work_items');
@@ -328,6 +341,8 @@ describe('keyword index filled in bulk (a large import or restore)', () => {
     ).toThrow('附件写入失败');
     expect(indexState()).toBe(before);
     expect(triggerSql()).toBe(triggers);
+    expect(schemaSql()).toBe(schema);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(listRecords(db, REGISTERS.workItems, { keyword: '工作5001号' }).total).toBe(0);
     compareAll(db, 'workItems', 6001, { n: 20 });
   });
