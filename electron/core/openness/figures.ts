@@ -105,9 +105,10 @@ export interface OpennessFigures {
   requests: RequestRow[];
 }
 
-export function computeOpennessFigures(db: Db, year: number, profile: OpennessYear): OpennessFigures {
+/** `requests: false`: table 三 left at zero, its requests not read (a caller that states none of its figures). */
+export function computeOpennessFigures(db: Db, year: number, profile: OpennessYear, { requests: withRequests = true } = {}): OpennessFigures {
   const p = { from: `${year}-01-01`, to: `${year + 1}-01-01` };
-  const requests = prepared(db, OPENNESS_SQL.requests).all(p) as RequestRow[];
+  const requests = withRequests ? (prepared(db, OPENNESS_SQL.requests).all(p) as RequestRow[]) : [];
   const pen = prepared(db, OPENNESS_SQL.penalties).get(p) as { own: number; entrusted: number; total: number };
   const work = new Map((prepared(db, OPENNESS_SQL.work).all(p) as { category: string; n: number }[]).map((r) => [r.category, r.n]));
   const d = profile.disclosureDisputes;

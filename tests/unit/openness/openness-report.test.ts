@@ -246,6 +246,11 @@ describe('the shared fixture openness-2025', () => {
     // the fixture issues 2 规范性文件 and records no 合法性审查 of them: the 法治政府 report would say 0;
     // its 受委托 penalty no longer makes a difference: both reports state the township's own penalties
     expect(review.map((i) => i.id)).toEqual(['openness.normative']);
+    // a request entered after the 政务公开年报 was published: the 法治政府 report's 审稿 reads table 三 again to say so
+    ok(await core.call('disclosureRequests.create', { record: { receivedOn: '2025-11-03', applicantType: 'natural', subject: '申请公开信息' } }));
+    expect(opennessReview(core.ctx.db, 2025).map((i) => i.id)).toEqual(
+      expect.arrayContaining(['openness.exported.received', 'openness.exported.carryForward']),
+    );
     expect(ok(await core.call('openness.status', { year: 2025 }))).toMatchObject({
       fileName: '青石镇2025年政府信息公开工作年度报告.docx',
       stated: { penalties: 2, disclosure: 51, received: 9, carried: 1, concluded: 8, carryForward: 2 },
