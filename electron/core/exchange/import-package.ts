@@ -464,7 +464,7 @@ export function importPackage(ctx: CoreContext, text: string, opts: ImportPackag
 /** What tells whether the ledger changed since a plan: commits by other connections, and changes by this one. */
 function ledgerStamp(ctx: CoreContext): string {
   const version = ctx.db.pragma('data_version', { simple: true }) as number;
-  const changes = prepared(ctx.db, 'SELECT total_changes() AS n').pluck().get() as number;
+  const changes = prepared(ctx.db, 'SELECT total_changes() AS n', 'pluck').get() as number;
   return `${version}:${changes}`;
 }
 

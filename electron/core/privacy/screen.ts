@@ -201,7 +201,7 @@ export function loadPartyNames(db: Db): NameIndex {
   const key = `${db.pragma('data_version', { simple: true })}|${(prepared(db, 'SELECT total_changes() AS c').get() as { c: number }).c}`;
   const hit = nameCache.get(db);
   if (hit && hit.key === key) return hit.names;
-  const rows = new Set(prepared(db, PARTY_NAMES_SQL).pluck().all() as string[]);
+  const rows = new Set(prepared(db, PARTY_NAMES_SQL, 'pluck').all() as string[]);
   const all: string[] = [];
   for (const v of rows) {
     // a list entry is one name; a 当事人 text holds several

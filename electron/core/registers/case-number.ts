@@ -277,9 +277,8 @@ export function duplicateCaseNos(db: Db, year?: number): { year: number; caseNo:
     db,
     `SELECT case_no, MIN(substr(accepted_on, 1, 4)) AS y, group_concat(rowid) FROM mediation_cases INDEXED BY mediation_cases_case_no
     WHERE ${live} GROUP BY case_no${year === undefined ? ', substr(accepted_on, 1, 4)' : ''} HAVING COUNT(*) > 1 OR ${MAYBE_ODD_SQL}`,
-  )
-    .raw()
-    .all(params) as [string, string, string][];
+    'raw',
+  ).all(params) as [string, string, string][];
   const byKey = new Map<string, Set<number>>();
   const add = (key: string, rowids: Iterable<number>) => {
     const g = byKey.get(key) ?? new Set<number>();
@@ -289,7 +288,8 @@ export function duplicateCaseNos(db: Db, year?: number): { year: number; caseNo:
   const sameNumber = prepared(
     db,
     'SELECT rowid FROM mediation_cases INDEXED BY mediation_cases_case_no WHERE deleted_at IS NULL AND case_no = @caseNo AND accepted_on >= @from AND accepted_on < @to',
-  ).pluck();
+    'pluck',
+  );
   for (const [caseNo, y, rowids] of groups) {
     const normal = ODD_CASE_NO.test(caseNo) ? normalizeCaseNo(caseNo) : caseNo;
     add(`${y}|${normal}`, rowids.split(',').map(Number));

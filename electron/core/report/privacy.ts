@@ -85,9 +85,13 @@ function* recordFields(db: Db, year: number, appendix: boolean, stats?: YearStat
     }
   }
   if (!appendix) return;
-  const acts = prepared(db, `SELECT id, date, title, place, village FROM activities WHERE ${LIVE_IN_YEAR('date')} ORDER BY date, title`)
-    .raw()
-    .all(p) as [string, string, string, string | null, string | null][];
+  const acts = prepared(db, `SELECT id, date, title, place, village FROM activities WHERE ${LIVE_IN_YEAR('date')} ORDER BY date, title`, 'raw').all(p) as [
+    string,
+    string,
+    string,
+    string | null,
+    string | null,
+  ][];
   for (const [k, [id, date, title, place, village]] of acts.entries()) {
     const record = `第${k + 1}条普法活动（${date}）`;
     yield { record, field: '活动名称', text: title, link: link('activities', id, 'title') };
