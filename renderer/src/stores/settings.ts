@@ -9,6 +9,9 @@ export const useSettingsStore = defineStore('settings', () => {
   const township = computed(() => settings.value?.township ?? null);
   /** first start: no township yet */
   const needsTownship = computed(() => settings.value !== null && settings.value.township === null);
+  /** the clerk brings the ledger in first (a data package or a backup holds the names): no dialog this session */
+  const townshipDeferred = ref(false);
+  const deferTownship = () => (townshipDeferred.value = true);
 
   async function load() {
     settings.value = await call('settings.get', {});
@@ -23,5 +26,5 @@ export const useSettingsStore = defineStore('settings', () => {
     return settings.value;
   }
 
-  return { settings, township, needsTownship, load, update };
+  return { settings, township, needsTownship, townshipDeferred, deferTownship, load, update };
 });

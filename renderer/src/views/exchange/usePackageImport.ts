@@ -8,10 +8,12 @@ import type { ZipImportReport } from '@shared/contract/exchange.ts';
 import { call } from '@/api/client.ts';
 import { base64ToBytes, openFiles } from '@/api/platform.ts';
 import { useAction } from '@/composables/useAction.ts';
+import { useSettingsStore } from '@/stores/settings.ts';
 import { useYearStore } from '@/stores/year.ts';
 
 export function usePackageImport() {
   const yearStore = useYearStore();
+  const settingsStore = useSettingsStore();
   const { run, busy } = useAction<'preview' | 'import'>();
   const fileName = ref('');
   const content = ref('');
@@ -91,6 +93,8 @@ export function usePackageImport() {
     }
     result.value = r;
     preview.value = null;
+    // a first package on a new PC brings the township's names with it
+    if (!settingsStore.township) await settingsStore.load();
     await yearStore.refresh();
     // the package is about another year: show that one
     if (r.years.length && !r.years.includes(yearStore.year)) yearStore.setYear(Math.max(...r.years));
