@@ -13,17 +13,7 @@ import { insertRecord } from '../../../electron/core/registers/repository.ts';
 import type { Core } from '../../../electron/core/index.ts';
 import { REGISTERS } from '../../../electron/shared/registers.ts';
 import { memoryCore, ok } from '../../helpers/core.ts';
-
-/** a small deterministic generator (mulberry32), so a failure names its seed */
-function rng(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../../helpers/random.ts';
 
 const ENTERPRISES: [code: string | null, names: string[]][] = [
   ['91350100M000100Y4X', ['永安市鑫达机械有限公司', '鑫达机械']],

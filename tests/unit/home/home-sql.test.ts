@@ -11,16 +11,8 @@ import { addDays, daysBetween } from '../../../electron/shared/case-file.ts';
 import { REGISTERS, REGISTER_NAMES } from '../../../electron/shared/registers.ts';
 import { REPLY_DAYS, workingDaysBetween } from '../../../electron/shared/workdays.ts';
 import { memoryCore, ok } from '../../helpers/core.ts';
+import { rng } from '../../helpers/random.ts';
 
-function rng(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
 
 describe('依申请公开 reminders by a cutoff date', () => {
