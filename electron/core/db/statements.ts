@@ -39,3 +39,14 @@ export function prepared(db: Db, sql: string, mode: RowMode = 'object'): CachedS
 
 /** How many statements a connection keeps (tests). */
 export const statementCacheSize = (db: Db) => cache.get(db)?.size ?? 0;
+
+/**
+ * A stamp that moves whenever the ledger does: total_changes() counts every row this connection
+ * wrote, data_version moves when another connection (the CLI, a second window) commits. Caches and
+ * previewed plans compare it to know they are still right.
+ */
+export function ledgerStamp(db: Db): string {
+  const version = db.pragma('data_version', { simple: true }) as number;
+  const changes = prepared(db, 'SELECT total_changes()', 'pluck').get() as number;
+  return `${version}:${changes}`;
+}

@@ -9,7 +9,7 @@ import { fieldWithRole, REGISTERS } from '../../shared/registers.ts';
 import { clip, describeRecord, validateRecord, type FieldIssue } from '../../shared/validation.ts';
 import { isoNow, type CoreContext } from '../context.ts';
 import { getRecord } from '../registers/repository.ts';
-import { prepared } from '../db/statements.ts';
+import { ledgerStamp, prepared } from '../db/statements.ts';
 import { rowToRecord } from '../registers/mapping.ts';
 import { RECORD_ID_RE, RecordWriter, type PlannedWrite } from '../registers/write.ts';
 import { AppError } from '../util/errors.ts';
@@ -382,9 +382,7 @@ export async function importExcel(ctx: CoreContext, register: RegisterName, byte
   };
 
   // what the ledger looked like when the rows were planned: this connection's writes and any other's
-  const ledgerState = () =>
-    `${String(ctx.db.pragma('data_version', { simple: true }))}|${String((prepared(ctx.db, 'SELECT total_changes() AS n').get() as { n: number }).n)}`;
-  const plannedAt = ledgerState();
+  const plannedAt = ledgerStamp(ctx.db);
   const plans = planRows();
   const blocked = () => report.issueCount > 0 && (!opts.skipInvalid || missingRequired.length > 0);
   if (opts.dryRun || blocked() || plans.length === 0) return report;
@@ -393,7 +391,7 @@ export async function importExcel(ctx: CoreContext, register: RegisterName, byte
   ctx.db
     .transaction(() => {
       // planned again under the write lock when the ledger changed meanwhile (a 案号 the form took is seen, never given twice)
-      const again = ledgerState() === plannedAt ? plans : planRows();
+      const again = ledgerStamp(ctx.db) === plannedAt ? plans : planRows();
       if (blocked()) return;
       const writer = new RecordWriter(ctx.db, 'excel');
       for (const p of again) writer.apply(p, now);

@@ -23,7 +23,7 @@ import { getSettings, updateSettings } from '../settings/settings.ts';
 import { planEnterpriseData, writeEnterpriseData } from '../enterprise/package.ts';
 import { emptyProfile, getProfile, profileExists, writeProfile } from '../years/year-profiles.ts';
 import { getRecord } from '../registers/repository.ts';
-import { prepared } from '../db/statements.ts';
+import { ledgerStamp, prepared } from '../db/statements.ts';
 import { RECORD_ID_RE, RecordWriter, type PlannedWrite } from '../registers/write.ts';
 import { bulkIndexWorthIt, withBulkKeywordIndex } from '../registers/keyword-index.ts';
 import { AppError } from '../util/errors.ts';
@@ -461,13 +461,6 @@ export function importPackage(ctx: CoreContext, text: string, opts: ImportPackag
   return opts.dryRun ? planned.report : planned.write();
 }
 
-/** What tells whether the ledger changed since a plan: commits by other connections, and changes by this one. */
-function ledgerStamp(ctx: CoreContext): string {
-  const version = ctx.db.pragma('data_version', { simple: true }) as number;
-  const changes = prepared(ctx.db, 'SELECT total_changes() AS n', 'pluck').get() as number;
-  return `${version}:${changes}`;
-}
-
 /**
  * A package parsed and planned once (the dry run): its report, and the write that may follow
  * the before-import backup. The write plans again only when the ledger changed meanwhile (a
@@ -490,7 +483,7 @@ export class PackageImport {
   }
 
   static plan(ctx: CoreContext, text: string, opts: ImportPackageOptions): PackageImport {
-    const stamp = ledgerStamp(ctx);
+    const stamp = ledgerStamp(ctx.db);
     return new PackageImport(ctx, text, opts, planPackage(ctx, parsePackage(text), { ...opts, dryRun: true }), stamp);
   }
 
@@ -505,7 +498,7 @@ export class PackageImport {
     return ctx.db
       .transaction(() => {
         // the write lock is held: a plan made before it is still the ledger's only if nothing changed since
-        if (ledgerStamp(ctx) !== this.stamp) this.planned = planPackage(ctx, parsePackage(this.text), { ...opts, dryRun: true });
+        if (ledgerStamp(ctx.db) !== this.stamp) this.planned = planPackage(ctx, parsePackage(this.text), { ...opts, dryRun: true });
         this.stamp = '';
         const { report, profiles, records, writer, pkgTownship, local, enterpriseData } = this.planned;
         report.dryRun = false;

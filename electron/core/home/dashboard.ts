@@ -5,7 +5,7 @@ import type { Dashboard } from '../../shared/contract/cases.ts';
 import { fieldWithRole, REGISTERS, REGISTER_NAMES, type RegisterName } from '../../shared/registers.ts';
 import type { Db } from '../db/connection.ts';
 import { dateColumn } from '../registers/repository.ts';
-import { prepared } from '../db/statements.ts';
+import { ledgerStamp, prepared } from '../db/statements.ts';
 import { INCOMPLETE_COUNT_SQL } from '../registers/incomplete-sql.ts';
 import { addDays, CLOSE_WITHIN_DAYS } from '../../shared/case-file.ts';
 
@@ -53,21 +53,11 @@ export function monthCounts(db: Db, r: RegisterName, year: number): number[] {
 
 const cache = new WeakMap<Db, Map<string, { key: string; value: unknown }>>();
 
-/**
- * Changes whenever the database does: total_changes() counts every row this
- * connection wrote, data_version moves when another connection (the CLI) commits.
- */
-function changeKey(db: Db): string {
-  const version = db.pragma('data_version', { simple: true }) as number;
-  const changes = (prepared(db, 'SELECT total_changes() AS n').get() as { n: number }).n;
-  return `${version}:${changes}`;
-}
-
 /** A figure computed again only after the database changed (首页 is opened often). */
 function cached<T>(db: Db, name: string, compute: () => T): T {
   let entries = cache.get(db);
   if (!entries) cache.set(db, (entries = new Map()));
-  const key = changeKey(db);
+  const key = ledgerStamp(db);
   const hit = entries.get(name);
   if (hit && hit.key === key) return hit.value as T;
   const value = compute();

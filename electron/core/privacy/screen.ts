@@ -8,7 +8,7 @@
 // one scan of the text (names bucketed by their first character), never one
 // regular expression per name.
 import type { Db } from '../db/connection.ts';
-import { prepared } from '../db/statements.ts';
+import { ledgerStamp, prepared } from '../db/statements.ts';
 import { REGISTERS, type RegisterName } from '../../shared/registers.ts';
 
 export type HitKind = 'id' | 'mobile' | 'landline' | 'name';
@@ -195,10 +195,10 @@ const nameCache = new WeakMap<Db, { key: string; names: NameIndex }>();
 
 /**
  * Every party name of the register, indexed. Kept per database until it changes
- * (data_version moves when another connection commits, total_changes() with this one's writes).
+ * (ledgerStamp).
  */
 export function loadPartyNames(db: Db): NameIndex {
-  const key = `${db.pragma('data_version', { simple: true })}|${(prepared(db, 'SELECT total_changes() AS c').get() as { c: number }).c}`;
+  const key = ledgerStamp(db);
   const hit = nameCache.get(db);
   if (hit && hit.key === key) return hit.names;
   const rows = new Set(prepared(db, PARTY_NAMES_SQL, 'pluck').all() as string[]);
