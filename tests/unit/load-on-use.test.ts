@@ -54,4 +54,13 @@ describe('load on use', () => {
     expect(loaded.some((u) => u.includes('node_modules/exceljs/'))).toBe(true);
     expect(loaded.filter((u) => /node_modules\/docx\/|electron\/core\/report\//.test(u))).toEqual([]);
   });
+
+  it('a report without the appendix loads docx but not jszip (only the appendix opens the .docx again)', () => {
+    const db = join(dir, 'ledger.db');
+    const loaded = loads(['report', '--year', '2025', '--out', join(dir, 'r.docx'), '--db', db]);
+    expect(loaded.some((u) => u.includes('node_modules/docx/'))).toBe(true);
+    expect(loaded.filter((u) => u.includes('node_modules/jszip/'))).toEqual([]);
+    const withAppendix = loads(['report', '--year', '2025', '--appendix', '--out', join(dir, 'a.docx'), '--db', db]);
+    expect(withAppendix.some((u) => u.includes('node_modules/jszip/'))).toBe(true);
+  });
 });

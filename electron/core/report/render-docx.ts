@@ -4,7 +4,7 @@
 // ~0.5 ms a row and a lot of memory) and spliced into document.xml.
 import { Document, Packer, Paragraph } from 'docx';
 import { randomBytes } from 'node:crypto';
-import JSZip from 'jszip';
+import { loadJSZip } from '../util/load-on-use.ts';
 import type { ReportModel } from '../../shared/contract/report.ts';
 import {
   bodyParagraph,
@@ -90,6 +90,8 @@ export async function renderReportDocx(input: ReportModel): Promise<Buffer> {
   const overrides = [{ path: 'word/fontTable.xml', data: fontTableXml() }];
   const buf = await Packer.toBuffer(doc, false, overrides);
   if (!model.appendix.length) return buf;
+  // only a report with the appendix opens the zip again: jszip loads for it alone
+  const JSZip = await loadJSZip();
   const zip = await JSZip.loadAsync(buf);
   let xml = await zip.file('word/document.xml')!.async('string');
   // from the last table back, so each placeholder is still where it was put
