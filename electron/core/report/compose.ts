@@ -6,7 +6,15 @@
 // review item found while composing is returned in `review`.
 import type { MeasureArea, ReportModel, ReportParagraph, ReportSection, ReportTable, ReviewItem } from '../../shared/contract/report.ts';
 import type { YearStats } from '../../shared/contract/stats.ts';
-import { MEASURE_LABELS, NARRATIVE_LABELS, orderedMeasureKeys, type AppSettings, type NarrativeKey, type YearProfile } from '../../shared/records.ts';
+import {
+  MEASURE_LABELS,
+  NARRATIVE_LABELS,
+  orderedMeasureKeys,
+  type AppSettings,
+  type MeasureKey,
+  type NarrativeKey,
+  type YearProfile,
+} from '../../shared/records.ts';
 import { chineseNumeral, exact, formatRate } from '../stats/number-style.ts';
 import { cleanClerkText, splitOtherMeasures, splitSubHead, titleSentence, type Slip } from './clerk-text.ts';
 import { findContradictions } from './consistency.ts';
@@ -92,6 +100,12 @@ function politicsItems(year: number, where: string, section: string, text: strin
   }));
 }
 
+/** The names (the two characters before the number) of the leaders' figures 第一责任人 states. */
+const LEADER_FACT_NAMES: ReadonlySet<string> = new Set(statedFigures([P.meeting('1'), P.study('1'), P.leaderAppeared('1')].join('，')).map((f) => f.label));
+
+/** The areas of 一 that state them (组织领导、学法用法; 复议、应诉和监督). */
+const LEADER_FACT_AREAS: ReadonlySet<MeasureKey> = new Set(['leadership', 'supervision']);
+
 export function composeReport(input: ComposeInput): ReportModel {
   const { stats: s, profile, settings } = input;
   const year = s.year;
@@ -107,6 +121,12 @@ export function composeReport(input: ComposeInput): ReportModel {
   const dropContradicted = (clause: string) => contradicted.some((c) => c.rule.app.test(clause));
   // what the clerk states anywhere in 一 (titles and texts)
   const sectionFigures = orderedMeasureKeys(null).flatMap((k) => statedFigures(`${profile.measureTitles[k] ?? ''}。${profile.measures[k] ?? ''}`));
+  // 第一责任人 as printed (the clerk's text, else the draft) states the leaders' 专题会议, 集体学法 and
+  // 出庭应诉 (插入台账数字 offers them; the draft names the meetings): said there, not again in 一
+  const draftInput = { year, name, town, stats: s, records: input.leaderRecords ?? [], reviewCases };
+  const leaderDraft = draftLeaderDuties(draftInput);
+  const leaderLines = cleanClerkText(profile.narrative.leaderDuties).lines;
+  const leaderFigures = statedFigures((leaderLines.length ? leaderLines : leaderDraft).join('。')).filter((f) => LEADER_FACT_NAMES.has(f.label));
 
   // ---- 一、主要举措和成效 (in the clerk's measureOrder) ----------------------------
   const held: ChangeNote[] = [];
@@ -121,7 +141,9 @@ export function composeReport(input: ComposeInput): ReportModel {
     const clerk = cleanClerkText(profile.measures[b.key]);
     // each fact once: the app's clauses the clerk already states (or states otherwise) are left out
     const areaFigures = statedFigures(`${clerkTitle ?? ''}。${clerk.lines.join('。')}`);
-    const printedSentences = sentences.map((t) => withoutStated(t, { area: areaFigures, section: sectionFigures }, dropContradicted)).filter(Boolean);
+    const printedSentences = sentences
+      .map((t) => withoutStated(t, { area: areaFigures, section: sectionFigures, named: LEADER_FACT_AREAS.has(b.key) ? leaderFigures : [] }, dropContradicted))
+      .filter(Boolean);
     const where = `“${MEASURE_LABELS[b.key]}”的文字`;
     review.push(...slipItems(where, `measure-${b.key}`, clerk.slips));
     review.push(...politicsItems(year, where, `measure-${b.key}`, profile.measures[b.key]));
@@ -233,14 +255,13 @@ export function composeReport(input: ComposeInput): ReportModel {
     [lit > 0 && appeared > 0 && P.leaderAppeared(exact(appeared))],
   ]);
   const leaderFacts = leaderFactsText ? `${year}年，${leaderFactsText}` : null;
-  const draftInput = { year, name, town, stats: s, records: input.leaderRecords ?? [], reviewCases };
   // parts 二 and 三: the regulation's order (二 不足, 三 第一责任人) unless the clerk puts 第一责任人 second
   const leaderSecond = profile.sectionOrder === 'leaderDutiesSecond';
   const leader = narrativeSection(
     'leaderDuties',
     `${leaderSecond ? '二' : '三'}、党政主要负责人履行推进法治建设第一责任人职责情况`,
     profile.narrative.leaderDuties,
-    draftLeaderDuties(draftInput),
+    leaderDraft,
     year,
     review,
   );

@@ -96,6 +96,14 @@ export const FIGURE_RULES: FigureRule[] = [
     value: (s) => n(s.work.advisor_consult?.count),
   },
   {
+    // 插入台账数字 puts 行政机关负责人出庭应诉N次 into 第一责任人: a number that goes stale when the ledger moves
+    what: '行政机关负责人出庭应诉次数',
+    app: /出庭应诉\d/,
+    re: new RegExp(`负责人出庭(?:应诉)?(?:共|累计)?(\\d+)${NOT_APPROX}次`, 'g'),
+    kind: 'count',
+    value: (s) => n(s.work.litigation?.leaderAppeared),
+  },
+  {
     what: '矛盾纠纷排查次数',
     app: /矛盾纠纷排查\d/,
     re: new RegExp(`(\\d+)${NOT_APPROX}次开展矛盾纠纷排查|开展矛盾纠纷排查(\\d+)${NOT_APPROX}次`, 'g'),

@@ -43,14 +43,20 @@ export function sameFact(app: StatedFigure, clerk: StatedFigure): boolean {
   return app.value >= 10 && app.unit !== '%' && !!FAMILY[app.unit] && FAMILY[app.unit] === FAMILY[clerk.unit];
 }
 
-/** What the clerk states: in this area's text (any matching figure) and elsewhere in 一 (the same name, from 10 up). */
+/** What the clerk states: in this area's text (any matching figure), elsewhere in 一 (the same name, from 10 up), and in named places. */
 export interface ClerkFigures {
   area: StatedFigure[];
   section: StatedFigure[];
+  /** stated elsewhere in the document under the same name, whatever the size (第一责任人's 会议, 学法, 出庭应诉) */
+  named?: StatedFigure[];
 }
 
 export function isStated(f: StatedFigure, clerk: ClerkFigures): boolean {
-  return clerk.area.some((c) => sameFact(f, c)) || (f.value >= 10 && clerk.section.some((c) => c.label === f.label && sameValue(f, c)));
+  return (
+    clerk.area.some((c) => sameFact(f, c)) ||
+    (f.value >= 10 && clerk.section.some((c) => c.label === f.label && sameValue(f, c))) ||
+    (clerk.named ?? []).some((c) => c.label === f.label && sameValue(f, c))
+  );
 }
 
 /** Dependent clauses that carry a figure of their own: with their head left out they take its name (培训310人次 → 人民调解员培训310人次). */

@@ -52,6 +52,30 @@ describe('each fact once', () => {
     expect(item.fix).toEqual({ section: 'measure-mediation', found: '调解成功率为66.6%', replacement: '调解成功率为66.7%' });
     core.close();
   });
+  it('行政机关负责人出庭应诉 put into 第一责任人 by 插入台账数字 is checked again when the ledger moves', async () => {
+    const core = memoryCore();
+    ok(await core.call('settings.update', { township: { name: '清河镇', authority: '清河镇人民政府' } }));
+    const lawsuit = { date: '2024-05-01', category: 'litigation', title: '行政诉讼案件', outcome: '审理中', leaderAppeared: true };
+    ok(await core.call('workItems.create', { record: lawsuit }));
+    ok(await core.call('workItems.create', { record: { ...lawsuit, date: '2024-08-01' } }));
+    // the number as inserted when the ledger held three appearances; one record has gone since
+    ok(await core.call('years.saveProfile', { year: 2024, narrative: { leaderDuties: '镇长带头履职，行政机关负责人出庭应诉3次。' } }));
+    const m = ok(await core.call('report.model', { year: 2024 }));
+    const item = m.review.find((r) => r.kind === 'contradiction')!;
+    expect(item.mustCheck).toBe(true);
+    expect(item.fix).toEqual({ section: 'leaderDuties', found: '负责人出庭应诉3次', replacement: '负责人出庭应诉2次' });
+    const text = m.sections.flatMap((x) => x.paragraphs.map((p) => (p.lead ?? '') + p.text)).join('');
+    // one voice: the clerk's words only, the ledger's clause left out until the clerk decides
+    expect(text).toContain('出庭应诉3次');
+    expect(text).not.toContain('出庭应诉2次');
+    // the clerk takes the ledger's number: nothing left to check, the number printed once
+    ok(await core.call('report.useLedgerNumber', { year: 2024, ...item.fix! }));
+    const fixed = ok(await core.call('report.model', { year: 2024 }));
+    expect(fixed.review.filter((r) => r.kind === 'contradiction')).toEqual([]);
+    const again = fixed.sections.flatMap((x) => x.paragraphs.map((p) => (p.lead ?? '') + p.text)).join('');
+    expect(again.match(/出庭应诉2次/g)).toHaveLength(1);
+    core.close();
+  });
 });
 
 describe('own and entrusted enforcement', () => {
