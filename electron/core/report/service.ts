@@ -5,7 +5,7 @@
 import type { ReportExport, ReportModel } from '../../shared/contract/report.ts';
 import { ACTIVITY_KINDS, reportLabel } from '../../shared/enums.ts';
 import type { CoreContext } from '../context.ts';
-import type { Db } from '../db/connection.ts';
+import { withMappedReads, type Db } from '../db/connection.ts';
 import { getSettings } from '../settings/settings.ts';
 import { getProfile } from '../years/year-profiles.ts';
 import { prepared } from '../db/statements.ts';
@@ -48,6 +48,11 @@ const LEADER_RECORDS = `SELECT category, date, title FROM work_items
  * them again. A report build is one call: nothing is kept between calls.
  */
 export function buildReportModel(ctx: CoreContext, year: number, appendix = false, date?: string): ReportModel {
+  // the statistics, the parties' names and the case checks read whole tables: mapped, not copied
+  return withMappedReads(ctx.db, () => reportModel(ctx, year, appendix, date));
+}
+
+function reportModel(ctx: CoreContext, year: number, appendix: boolean, date?: string): ReportModel {
   const range = { from: `${year}-01-01`, to: `${year + 1}-01-01` };
   const today = localDate(ctx.now());
   const stats = computeYearStats(ctx.db, year);

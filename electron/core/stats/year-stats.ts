@@ -2,7 +2,7 @@
 // records. Only counting columns are read: never a personal field (当事人, 纠纷简要情况).
 import type { YearStats } from '../../shared/contract/stats.ts';
 import { ACTIVITY_KINDS, DISPUTE_TYPES, INSPECTION_FIELDS, PENALTY_KINDS, WORK_CATEGORIES, labelOf } from '../../shared/enums.ts';
-import type { Db } from '../db/connection.ts';
+import { withMappedReads, type Db } from '../db/connection.ts';
 import { prepared, type CachedStatement } from '../db/statements.ts';
 
 const LIVE = 'deleted_at IS NULL';
@@ -155,6 +155,11 @@ export function yearStatsStatements(db: Db, year: number): { key: keyof typeof S
 }
 
 export function computeYearStats(db: Db, year: number): YearStats {
+  // every register table is scanned (or its year read through the date index): mapped, not copied
+  return withMappedReads(db, () => yearStats(db, year));
+}
+
+function yearStats(db: Db, year: number): YearStats {
   const st = Object.fromEntries(yearStatsStatements(db, year).map((x) => [x.key, x])) as unknown as Record<
     keyof typeof STATS_SQL,
     { sql: string; params: object }
