@@ -103,9 +103,11 @@ function lastReceived(ctx: CoreContext, register: RegisterName, id: string): str
   return row?.u ?? null;
 }
 
+/** A received mark replaces the one before it: the last updatedAt this database received. */
+const REPLACE_MARK = 'ON CONFLICT(register, record_id) DO UPDATE SET updated_at = excluded.updated_at';
+
 /** Records that this database received a record's updatedAt from a package (register, record id, updatedAt). */
-const MARK_RECEIVED_SQL = `INSERT INTO exchange_seen (register, record_id, updated_at) VALUES (?, ?, ?)
-    ON CONFLICT(register, record_id) DO UPDATE SET updated_at = excluded.updated_at`;
+const MARK_RECEIVED_SQL = `INSERT INTO exchange_seen (register, record_id, updated_at) VALUES (?, ?, ?) ${REPLACE_MARK}`;
 
 const largestRowid = (ctx: CoreContext, register: RegisterName) =>
   prepared(ctx.db, `SELECT COALESCE(MAX(rowid), 0) FROM ${REGISTERS[register].table}`, 'pluck').get() as number;
@@ -121,8 +123,7 @@ function markNewRecords(ctx: CoreContext, register: RegisterName, after: number)
   prepared(
     ctx.db,
     `INSERT INTO exchange_seen (register, record_id, updated_at)
-      SELECT @register, id, updated_at FROM ${REGISTERS[register].table} WHERE rowid > @after ORDER BY id
-      ON CONFLICT(register, record_id) DO UPDATE SET updated_at = excluded.updated_at`,
+      SELECT @register, id, updated_at FROM ${REGISTERS[register].table} WHERE rowid > @after ORDER BY id ${REPLACE_MARK}`,
   ).run({ register, after });
 }
 
