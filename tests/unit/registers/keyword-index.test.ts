@@ -346,4 +346,35 @@ describe('keyword index filled in bulk (a large import or restore)', () => {
     expect(listRecords(db, REGISTERS.workItems, { keyword: '工作5001号' }).total).toBe(0);
     compareAll(db, 'workItems', 6001, { n: 20 });
   });
+
+  it("a township's package of a few dozen records a register is filled in bulk too; a few records into a larger register go row by row", () => {
+    const pkg = (n: number, from: number) =>
+      JSON.stringify({
+        format: 'fazhi-ledger-package',
+        version: 1,
+        township: { name: '清河镇', authority: '临江县清河镇人民政府' },
+        workItems: Array.from({ length: n }, (_, i) => ({ id: `s${from + i}`, ...W, date: '2024-05-06', title: `小包法治工作${from + i}号` })),
+      });
+    const core = newCore();
+    const db = core.ctx.db;
+    // the bulk path sets the triggers and indexes aside and back: the schema's version moves; row by row it does not
+    const schemaVersion = () => db.pragma('schema_version', { simple: true }) as number;
+    const triggers = () => JSON.stringify(db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name").all());
+    const triggersBefore = triggers();
+    let v = schemaVersion();
+    expect(importPackage(core.ctx, pkg(60, 0), { dryRun: false }).totals.new).toBe(60);
+    expect(schemaVersion()).toBeGreaterThan(v);
+    expect(triggers()).toBe(triggersBefore);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    integrity(db, 'work_items');
+    compareAll(db, 'workItems', 7000, { n: 20 });
+    expect(listRecords(db, REGISTERS.workItems, { keyword: '工作59号' }).total).toBe(1);
+    // 20 more beside 60: below minWrites, by the triggers
+    v = schemaVersion();
+    expect(importPackage(core.ctx, pkg(20, 100), { dryRun: false }).totals.new).toBe(20);
+    expect(schemaVersion()).toBe(v);
+    expect(listRecords(db, REGISTERS.workItems, { keyword: '工作119号' }).total).toBe(1);
+    integrity(db, 'work_items');
+    compareAll(db, 'workItems', 7001, { n: 20 });
+  });
 });
