@@ -20,8 +20,12 @@ export const HIT_WORDS: Record<HitKind, string> = {
   name: '调解案件当事人的姓名',
 };
 
+/** The characters halfWidth() changes: a text without any (nearly every name) is returned as it is. */
+const FULL_WIDTH = /[\uff01-\uff5e\u3000\u2010-\u2014\u2212]/;
+
 /** Full-width digits, letters and separators as their half-width forms, one UTF-16 unit for one (positions kept). */
 export function halfWidth(text: string): string {
+  if (!FULL_WIDTH.test(text)) return text;
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -70,13 +74,16 @@ export interface NameIndex {
   byFirst: Map<string, { lengths: number[]; names: Set<string> }>;
 }
 
+/** a two-unit text that is one character (a high surrogate, then a low one): 𠀀 */
+const isSurrogatePair = (s: string) => /^[\ud800-\udbff][\udc00-\udfff]$/.test(s);
+
 export function nameIndex(names: Iterable<string>): NameIndex {
   const byFirst: NameIndex['byFirst'] = new Map();
   let size = 0;
   for (const raw of names) {
     const n = halfWidth(raw.trim());
-    // a single character would match everywhere; past 30 it is no name
-    if (Array.from(n).length < 2 || n.length > 30 || /^[\d\s\-+()Xx]*$/.test(n)) continue;
+    // a single character would match everywhere (a pair of surrogates is one); past 30 it is no name
+    if (n.length < 2 || (n.length === 2 && isSurrogatePair(n)) || n.length > 30 || /^[\d\s\-+()Xx]*$/.test(n)) continue;
     let bucket = byFirst.get(n[0]);
     if (!bucket) byFirst.set(n[0], (bucket = { lengths: [], names: new Set() }));
     if (bucket.names.has(n)) continue;
@@ -201,7 +208,8 @@ export function loadPartyNames(db: Db): NameIndex {
   const key = ledgerStamp(db);
   const hit = nameCache.get(db);
   if (hit && hit.key === key) return hit.names;
-  const rows = new Set(prepared(db, PARTY_NAMES_SQL, 'pluck').all() as string[]);
+  // the repeats are dropped by nameIndex (a Set of 100 000 texts first cost more than it saved)
+  const rows = prepared(db, PARTY_NAMES_SQL, 'pluck').all() as string[];
   const all: string[] = [];
   for (const v of rows) {
     // a list entry is one name; a 当事人 text holds several

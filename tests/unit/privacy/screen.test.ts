@@ -38,6 +38,15 @@ describe('numbers in every written form', () => {
     expect(maskPersonalData('身份证１１０１０１１９９００３０７１２３Ｘ。', names)).toBe('身份证［身份证号已隐去］。');
     expect(findPersonalData('无个人信息的文字', names)).toEqual([]);
   });
+
+  it('indexes names of two characters or more, full-width letters as half-width, each once', () => {
+    // one character (𠀀 is one, in two UTF-16 units) would match everywhere; digits and dashes are no name
+    const names = nameIndex(['李', '𠀀', '𠀀明', 'Ｌｉ　Ｍｉｎｇ', '王海波', '王海波', ' 王海波 ', '138-0013', '\ud800a']);
+    expect(names.size).toBe(4);
+    expect([...names.byFirst.keys()].sort()).toEqual(['L', '王', '\ud800', '\ud840'].sort());
+    expect(maskPersonalData('𠀀明与李、Li Ming谈话', names)).toBe('𠀀某与李、L某某谈话');
+    expect(findPersonalData('只有𠀀一个字', names)).toEqual([]);
+  });
 });
 
 describe('the parties lists are the names screened', () => {
