@@ -2,7 +2,8 @@
 // the year boundaries, deleted records, 同比, and proof that no personal field is read.
 import { PARTY_NAMES_SQL } from '../../../electron/core/report/privacy.ts';
 import { describe, expect, it, vi } from 'vitest';
-import { STATS_SQL } from '../../../electron/core/stats/year-stats.ts';
+import { computeYearStats, STATS_SQL } from '../../../electron/core/stats/year-stats.ts';
+import { insertRecord } from '../../../electron/core/registers/repository.ts';
 import { CHECK_SQL } from '../../../electron/core/report/service.ts';
 import { REGISTERS, REGISTER_NAMES } from '../../../electron/shared/registers.ts';
 import { fixtureExpect, fixtureNames, fixturePackage, memoryCore, ok, SAMPLES } from '../../helpers/core.ts';
@@ -141,6 +142,49 @@ describe('year boundaries, deleted records, 同比', () => {
     ok(await core.call('mediationCases.create', { record: { ...SAMPLES.mediationCases, caseNo: null, acceptedOn: '2024-03-03', closedOn: '2024-03-05' } }));
     const m = ok(await core.call('stats.year', { year: 2024 })).mediation;
     expect(m).toMatchObject({ total: 3, success: 1, inProgress: 1, closed: 2, successRate: { numerator: 1, denominator: 2 } });
+    core.close();
+  });
+});
+
+describe('the year before and the groups of a year, each from one read', () => {
+  it('activities before without the periodicals; inspections before with their penalties and 涉企 checks; kinds by count, 节点 by first day', () => {
+    const core = memoryCore();
+    const db = core.ctx.db;
+    const at = '2025-01-01T00:00:00.000Z';
+    const act = (id: string, date: string, kind: string, occasion: string | null = null) =>
+      insertRecord(db, REGISTERS.activities, id, { ...SAMPLES.activities, boards: 0, consultations: 0, views: 0, date, kind, occasion }, at);
+    const insp = (id: string, fields: Record<string, unknown>) => insertRecord(db, REGISTERS.inspections, id, { ...SAMPLES.inspections, ...fields }, at);
+    db.transaction(() => {
+      // 2023: two events, an online post and a column (periodicals: not 场次)
+      act('a1', '2023-02-01', 'lecture');
+      act('a2', '2023-03-01', 'lecture');
+      act('a3', '2023-04-01', 'online');
+      act('a4', '2023-05-01', 'column');
+      // 2024: 集中宣传 twice, a 讲座 once; 宪法宣传周 first on 12-01, 民法典宣传月 on 05-01
+      act('b1', '2024-12-04', 'campaign', '宪法宣传周');
+      act('b2', '2024-05-01', 'campaign', ' 民法典宣传月 ');
+      act('b3', '2024-12-01', 'lecture', '宪法宣传周');
+      // 2023: a penalty on an enterprise under a 检查事项 (the year records 涉企检查), a 巡查 of an enterprise
+      // (not a 涉企检查), an inspection of a person, and a binned one
+      insp('i1', { date: '2023-03-01', itemCode: 'AQ-01' });
+      insp('i2', { date: '2023-04-01', mode: 'patrol', outcome: 'no_issue', penaltyKind: null, penaltyAmount: null });
+      insp('i3', { date: '2023-05-01', targetType: 'natural', outcome: 'rectification', penaltyKind: null, penaltyAmount: null });
+      insp('i4', { date: '2023-06-01' });
+      insp('i5', { date: '2024-06-01', outcome: 'no_issue', penaltyKind: null, penaltyAmount: null });
+    })();
+    db.prepare("UPDATE inspections SET deleted_at = '2024-01-02' WHERE id = 'i4'").run();
+    const s = computeYearStats(db, 2024);
+    expect(s.activities.previousTotal).toBe(2);
+    expect(s.activities.byKind.map((k) => [k.code, k.count])).toEqual([
+      ['campaign', 2],
+      ['lecture', 1],
+    ]);
+    expect(s.activities.occasions).toEqual(['民法典宣传月', '宪法宣传周']);
+    expect(s.inspections.previousTotal).toBe(3);
+    expect(s.inspections.previousPenalties).toBe(1);
+    expect(s.inspections.previousEnterprise).toBe(1);
+    // a year before without inspections states no 同比 at all
+    expect(computeYearStats(db, 2023).inspections.previousTotal).toBeNull();
     core.close();
   });
 });
