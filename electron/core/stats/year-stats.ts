@@ -14,6 +14,8 @@ const inYear = (col: string) => `${LIVE} AND ${col} >= @from AND ${col} < @to`;
  */
 export const DECIDED_ON = "COALESCE(NULLIF(penalty_decided_on, ''), date)";
 
+const DECIDED_IN_YEAR = "(COALESCE(penalty_decided_on, '') = '' OR (penalty_decided_on >= @from AND penalty_decided_on < @to))";
+
 /** Every statement the statistics run, exported so a test can read them. */
 export const STATS_SQL = {
   activities: `SELECT COUNT(*) AS total,
@@ -54,18 +56,20 @@ export const STATS_SQL = {
       COALESCE(SUM(item_code IS NOT NULL OR credit_code IS NOT NULL OR COALESCE(inspector_list, '[]') <> '[]'), 0) AS enterpriseRecorded,
       COALESCE(SUM((credit_code IS NOT NULL OR target_type IN ('enterprise', 'individual') OR (target_type IS NULL AND inspection_type IS NOT NULL)) AND COALESCE(mode, '') <> 'patrol'), 0) AS enterprise,
       COALESCE(SUM(issues_rectified > issues_found), 0) AS rectifiedOverFound,
-      COALESCE(SUM(outcome = 'penalty' AND COALESCE(penalty_kind, 'other') NOT IN ('fine', 'confiscation') AND COALESCE(penalty_amount, 0) > 0), 0) AS amountWithoutMoney
+      COALESCE(SUM(outcome = 'penalty' AND COALESCE(penalty_kind, 'other') NOT IN ('fine', 'confiscation') AND COALESCE(penalty_amount, 0) > 0), 0) AS amountWithoutMoney,
+      -- the township's own acts (issue 20): own penalties = decisions in its own name (not 受委托) decided in
+      -- the year (表一's 合计; with penaltiesDecidedThisYear, those of inspections dated in another year);
+      -- own inspections = the year's inspections of a specific object, not 受委托 and not 巡查 (表四's 行政检查)
+      -- (DECIDED_ON in the year, for an inspection dated in it: no 决定日期, or one in the year)
+      COALESCE(SUM(outcome = 'penalty' AND entrusted = 0 AND ${DECIDED_IN_YEAR}), 0) AS ownPenalties,
+      COALESCE(SUM(outcome = 'penalty' AND entrusted <> 0 AND ${DECIDED_IN_YEAR}), 0) AS entrustedPenalties,
+      COALESCE(SUM(entrusted = 0 AND COALESCE(mode, '') <> 'patrol'), 0) AS ownInspections
     FROM inspections WHERE ${inYear('date')} GROUP BY field ORDER BY total DESC, field`,
-  /**
-   * The township's own acts (issue 20): own penalties = decisions in its own name (not 受委托) decided in
-   * the year (表一's 合计); own inspections = the year's inspections of a specific object, not 受委托 and
-   * not 巡查 (表四's 行政检查)
-   */
-  ownEnforcement: `SELECT
-      COALESCE(SUM(outcome = 'penalty' AND entrusted = 0 AND ${DECIDED_ON} >= @from AND ${DECIDED_ON} < @to), 0) AS ownPenalties,
-      COALESCE(SUM(outcome = 'penalty' AND entrusted <> 0 AND ${DECIDED_ON} >= @from AND ${DECIDED_ON} < @to), 0) AS entrustedPenalties,
-      COALESCE(SUM(entrusted = 0 AND COALESCE(mode, '') <> 'patrol' AND date >= @from AND date < @to), 0) AS ownInspections
-    FROM inspections WHERE ${LIVE} AND ((date >= @from AND date < @to) OR (penalty_decided_on >= @from AND penalty_decided_on < @to))`,
+  // the penalties decided in the year on inspections dated in another year (a December inspection
+  // decided in January): few, read through the outcome index rather than a second pass over the year
+  penaltiesDecidedThisYear: `SELECT COALESCE(SUM(entrusted = 0), 0) AS ownPenalties, COALESCE(SUM(entrusted <> 0), 0) AS entrustedPenalties
+    FROM inspections WHERE ${LIVE} AND outcome = 'penalty' AND NOT (date >= @from AND date < @to)
+      AND penalty_decided_on >= @from AND penalty_decided_on < @to`,
   penaltyKinds: `SELECT COALESCE(penalty_kind, 'other') AS code, COUNT(*) AS count FROM inspections
     WHERE ${inYear('date')} AND outcome = 'penalty' GROUP BY COALESCE(penalty_kind, 'other') ORDER BY count DESC, code`,
   work: `SELECT category, COALESCE(TRIM(subkind), '') AS subkind, COUNT(*) AS items,
@@ -159,7 +163,7 @@ export function yearStatsStatements(db: Db, year: number): { key: keyof typeof S
   const scan = scannedTables(db, p);
   return (Object.keys(STATS_SQL) as (keyof typeof STATS_SQL)[]).map((key) =>
     // penalties are few: their partial outcome index beats any scan; the previous year's counts are index-only
-    key === 'penaltyKinds' || key === 'previous'
+    key === 'penaltyKinds' || key === 'penaltiesDecidedThisYear' || key === 'previous'
       ? { key, sql: STATS_SQL[key], params: key === 'previous' ? before : p }
       : key === 'previousInspections'
         ? { key, sql: planned(STATS_SQL[key], scannedTables(db, before, ['inspections'])), params: before }
@@ -188,7 +192,7 @@ function yearStats(db: Db, year: number): YearStats {
   const fields = run('inspections').all(p) as ({ code: string } & Row)[];
   const i = totalOf(run('inspections'), fields);
   const penaltyKinds = run('penaltyKinds').all(p) as CodeCount[];
-  const own = run('ownEnforcement').get(p) as Row;
+  const later = run('penaltiesDecidedThisYear').get(p) as Row;
   const workRows = run('work').all(p) as ({ category: string; subkind: string } & Row)[];
   const prev = { ...(run('previous').get(st.previous.params) as Row), ...(run('previousInspections').get(st.previousInspections.params) as Row) };
 
@@ -296,7 +300,11 @@ function yearStats(db: Db, year: number): YearStats {
     },
     // the township's own work and the work done in another office's name (受委托), by the counting rules of
     // the 行政执法数据 (表一's 合计, 表四's 行政检查): the three documents state the same figures
-    enforcement: { ownPenalties: own.ownPenalties, entrustedPenalties: own.entrustedPenalties, ownInspections: own.ownInspections },
+    enforcement: {
+      ownPenalties: i.ownPenalties + later.ownPenalties,
+      entrustedPenalties: i.entrustedPenalties + later.entrustedPenalties,
+      ownInspections: i.ownInspections,
+    },
     work,
     checks: {
       closedBeforeAccepted: m.closedBeforeAccepted,
