@@ -166,7 +166,8 @@ function fill(core: Core): number {
       })();
     }
   });
-  core.ctx.db.exec('ANALYZE');
+  // no ANALYZE: the app never runs it, so a clerk's ledger has no statistics and its plans are the ones measured
+  // (with them, SQLite chose a skip-scan of the 形式 index for a date range and sorted 6 667 rows: 19 ms against 0.2 ms)
   return t;
 }
 

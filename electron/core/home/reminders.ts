@@ -198,18 +198,21 @@ export function computeReminders(db: Db, today: string): Reminders {
       link: { path: registerPath('mediationCases'), query: { open: r.id, year: r.acceptedOn.slice(0, 4) } },
     });
   }
-  // follow_up_on is set whenever 回访 entries exist (validation), so it alone says “no 回访” (index mediation_cases_visit_due)
+  // follow_up_on is set whenever 回访 entries exist (validation), so it alone says “no 回访”. The partial index
+  // mediation_cases_visit_due holds exactly these cases: named, as the app never runs ANALYZE and SQLite then
+  // took the status index (60 000 成功 cases looked up one by one: 430 ms against 1 ms at 100 000)
   const visitWhere = `deleted_at IS NULL AND status = 'success' AND follow_up_on IS NULL AND closed_on >= ? AND closed_on <= ?`;
   const visitRange = [addDays(today, -FOLLOW_UP_LOOKBACK_DAYS), today];
   const noVisit = prepared(
     db,
     `SELECT id, case_no AS caseNo, accepted_on AS acceptedOn, closed_on AS closedOn, type
-    FROM mediation_cases WHERE ${visitWhere} ORDER BY closed_on LIMIT ${LIST_LIMIT}`,
+    FROM mediation_cases INDEXED BY mediation_cases_visit_due WHERE ${visitWhere} ORDER BY closed_on LIMIT ${LIST_LIMIT}`,
   ).all(...visitRange) as CaseRow[];
   const noVisitCount =
     noVisit.length < LIST_LIMIT
       ? noVisit.length
-      : (prepared(db, `SELECT COUNT(*) AS n FROM mediation_cases WHERE ${visitWhere}`).get(...visitRange) as { n: number }).n;
+      : (prepared(db, `SELECT COUNT(*) AS n FROM mediation_cases INDEXED BY mediation_cases_visit_due WHERE ${visitWhere}`).get(...visitRange) as { n: number })
+          .n;
   for (const r of noVisit) {
     const due = addDays(r.closedOn!, FOLLOW_UP_WITHIN_DAYS);
     const left = daysBetween(today, due);

@@ -4,6 +4,7 @@ import type { YearStats } from '../../shared/contract/stats.ts';
 import { ACTIVITY_KINDS, DISPUTE_TYPES, INSPECTION_FIELDS, PENALTY_KINDS, WORK_CATEGORIES, labelOf } from '../../shared/enums.ts';
 import { withMappedReads, type Db } from '../db/connection.ts';
 import { prepared, type CachedStatement } from '../db/statements.ts';
+import { readsWholeTable } from '../db/year-share.ts';
 
 const LIVE = 'deleted_at IS NULL';
 const inYear = (col: string) => `${LIVE} AND ${col} >= @from AND ${col} < @to`;
@@ -119,32 +120,9 @@ export const MEDIATOR_TRAINING = 'mediators';
 const DATE_COLUMN = { activities: 'date', mediation_cases: 'accepted_on', inspections: 'date', work_items: 'date' } as const;
 type StatsTable = keyof typeof DATE_COLUMN;
 
-/**
- * The plan of each table's year aggregates. Through the date index, every row of the year
- * is a lookup into the table at another place; when the year holds a large share of the
- * table (a ledger of one or two years: the usual case), reading the whole table in order
- * is 2–3× faster (measured at 100 000 records a register: 1.4 s against 2.8–6.4 s on a
- * loaded 2-core machine). So a table whose year is at least a quarter of its rows is read
- * NOT INDEXED. Deciding reads almost nothing: the table's size is its largest rowid (four
- * b-tree pages; never less than the rows it holds, so a doubt leaves the index plan, which is
- * right at any share), and the year's rows are counted through the date index only up to a
- * quarter of it. (COUNT(*) walked every page of the table: 80–100 ms at 150 000 rows.)
- */
+/** The tables whose year is read whole (NOT INDEXED), by db/year-share.ts's rule. */
 function scannedTables(db: Db, p: { from: string; to: string }, tables = Object.keys(DATE_COLUMN) as StatsTable[]): Set<StatsTable> {
-  const out = new Set<StatsTable>();
-  for (const table of tables) {
-    const col = DATE_COLUMN[table];
-    const all = (prepared(db, `SELECT COALESCE(MAX(rowid), 0) AS n FROM ${table}`).get() as { n: number }).n;
-    const quarter = Math.max(2000, Math.ceil(all / 4));
-    const inYear = (
-      prepared(db, `SELECT COUNT(*) AS n FROM (SELECT 1 FROM ${table} WHERE deleted_at IS NULL AND ${col} >= @from AND ${col} < @to LIMIT @quarter)`).get({
-        ...p,
-        quarter,
-      }) as { n: number }
-    ).n;
-    if (inYear >= quarter) out.add(table);
-  }
-  return out;
+  return new Set(tables.filter((table) => readsWholeTable(db, table, DATE_COLUMN[table], p)));
 }
 
 /** A statement of STATS_SQL with its table read whole (NOT INDEXED) when scannedTables chose it. */

@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { enterpriseReminders } from '../../../electron/core/enterprise/reminders.ts';
 import { visitReminderFigures } from '../../../electron/core/enterprise/visit-reminders.ts';
+import { readsWholeTable } from '../../../electron/core/db/year-share.ts';
 import { enterpriseVisits } from '../../../electron/core/enterprise/visits.ts';
 import { insertRecord } from '../../../electron/core/registers/repository.ts';
 import type { Core } from '../../../electron/core/index.ts';
@@ -32,7 +33,7 @@ function day(r: () => number): string {
 const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
 const plus = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
-async function randomLedger(core: Core, seed: number): Promise<void> {
+async function randomLedger(core: Core, seed: number, size?: number): Promise<void> {
   const r = rng(seed);
   ok(
     await core.call('enterprise.saveItems', {
@@ -54,7 +55,7 @@ async function randomLedger(core: Core, seed: number): Promise<void> {
   );
   const db = core.ctx.db;
   const def = REGISTERS.inspections;
-  const n = 60 + Math.floor(r() * 80);
+  const n = size ?? 60 + Math.floor(r() * 80);
   const ids: string[] = [];
   for (let i = 0; i < n; i++) {
     const [code, names] = pick(r, ENTERPRISES);
@@ -146,6 +147,24 @@ describe('首页 涉企行政检查 figures in SQL', () => {
     // the ledgers did exercise both parts
     expect(overSeen).toBeGreaterThan(20);
     expect(problemsSeen).toBeGreaterThan(1000);
+  });
+
+  it('a year that is most of the table is read whole (not row by row through the date index), saying the same', async () => {
+    const core = memoryCore();
+    await randomLedger(core, 99, 4000);
+    const db = core.ctx.db;
+    // the pool of days is mostly 2025: about 2 500 of its 4 000 rows, more than a quarter (and the 2 000 least); 2024's 800 are not
+    expect(readsWholeTable(db, 'inspections', 'date', { from: '2025-01-01', to: '2026-01-01' })).toBe(true);
+    expect(readsWholeTable(db, 'inspections', 'date', { from: '2024-01-01', to: '2025-01-01' })).toBe(false);
+    for (const [year, today] of [
+      [2025, '2025-12-15'],
+      [2024, '2024-12-31'],
+    ] as const) {
+      const want = reference(core, year, today);
+      expect(visitReminderFigures(db, year, today), `${year} on ${today}`).toEqual(want);
+      expect(want.problemCount).toBeGreaterThan(0);
+    }
+    core.close();
   });
 
   it('without a 检查事项清单 every inspection without a 事项 is named, and no enterprise is over (no cap)', async () => {
