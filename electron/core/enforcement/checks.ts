@@ -9,7 +9,7 @@ import type { OpennessYear } from '../../shared/openness.ts';
 import type { Db } from '../db/connection.ts';
 import { prepared } from '../db/statements.ts';
 import { DECIDED_ON } from '../stats/year-stats.ts';
-import type { EnforcementCounts } from './figures.ts';
+import { EVERY_INSPECTION, type EnforcementCounts } from './figures.ts';
 
 const link = (label: string, path: string, year: number, filters: Record<string, string> = {}) => ({
   label,
@@ -122,7 +122,7 @@ export const ENFORCEMENT_CHECK_SQL = {
         AND ${DECIDED_ON} >= @from AND ${DECIDED_ON} < @to), 0) AS noAmount,
       COALESCE(SUM(outcome = 'penalty' AND penalty_decided_on IS NULL AND date >= @lateDecember AND date < @to), 0) AS undated,
       COALESCE(SUM(outcome = 'penalty' AND entrusted = 0 AND penalty_procedure IS NULL AND ${DECIDED_ON} >= @from AND ${DECIDED_ON} < @to), 0) AS noProcedure
-    FROM inspections WHERE deleted_at IS NULL AND ((date >= @from AND date < @to) OR (penalty_decided_on >= @from AND penalty_decided_on < @to))`,
+    FROM ${EVERY_INSPECTION} WHERE deleted_at IS NULL AND ((date >= @from AND date < @to) OR (penalty_decided_on >= @from AND penalty_decided_on < @to))`,
 } as const;
 
 /** Data warnings: what the clerk should look at before publishing. */

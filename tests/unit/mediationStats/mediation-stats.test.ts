@@ -6,7 +6,9 @@ import { monthlyStatsReminder } from '../../../electron/core/home/reminders.ts';
 import { createCore } from '../../../electron/core/index.ts';
 import { MEDIATION_STATS_SQL } from '../../../electron/core/mediationStats/compute.ts';
 import { REGISTERS } from '../../../electron/shared/registers.ts';
-import { cliOutput, fixturePackage, memoryCore, ok } from '../../helpers/core.ts';
+import { cliOutput, fixturePackage, memoryCore, ok, SAMPLES } from '../../helpers/core.ts';
+import { insertRecord } from '../../../electron/core/registers/repository.ts';
+import { readsWholeTable } from '../../../electron/core/db/year-share.ts';
 
 type Case = { acceptedOn: string; type: string; status: string; agreement?: string; amount?: number; judicialConfirmation?: boolean; village?: string };
 const FIXTURE = '000_3b1c3260cd606f40';
@@ -96,6 +98,45 @@ describe('调解统计 of fixture 000', () => {
     const first = ok(await core.call('mediationCases.list', { year: 2023, pageSize: 1 })).items[0];
     ok(await core.call('mediationCases.delete', { id: first.id }));
     expect(ok(await core.call('mediationStats.compute', { year: 2023 })).total.accepted).toBe(444);
+  });
+});
+
+describe('a year that is most of the register', () => {
+  it('is read whole, with the rows the date index gives; a month of it through the index', async () => {
+    const core = memoryCore();
+    const db = core.ctx.db;
+    const types = ['neighbor', 'marriage_family', 'contract', 'labor'];
+    db.transaction(() => {
+      for (let i = 0; i < 2400; i++)
+        insertRecord(
+          db,
+          REGISTERS.mediationCases,
+          `m${i}`,
+          {
+            ...SAMPLES.mediationCases,
+            caseNo: null,
+            acceptedOn: `2024-${String((i % 12) + 1).padStart(2, '0')}-1${i % 9}`,
+            closedOn: null,
+            status: i % 3 ? 'success' : 'in_progress',
+            type: types[i % types.length],
+            village: `第${i % 7}村`,
+            amount: i % 5,
+          },
+          '2025-01-01T00:00:00.000Z',
+        );
+    })();
+    const year = { from: '2024-01-01', to: '2025-01-01' };
+    const march = { from: '2024-03-01', to: '2024-04-01' };
+    expect(readsWholeTable(db, 'mediation_cases', 'accepted_on', year)).toBe(true);
+    expect(readsWholeTable(db, 'mediation_cases', 'accepted_on', march)).toBe(false);
+    for (const by of ['type', 'village'] as const) {
+      const sorted = (rows: unknown[]) => (rows as { key: string }[]).sort((a, b) => a.key.localeCompare(b.key));
+      expect(sorted(db.prepare(MEDIATION_STATS_SQL.rowsWhole(by)).all(year))).toEqual(sorted(db.prepare(MEDIATION_STATS_SQL.rows(by)).all(year)));
+    }
+    const s = ok(await core.call('mediationStats.compute', { year: 2024 }));
+    expect(s.total).toMatchObject({ accepted: 2400, success: 1600, inProgress: 800 });
+    expect(s.rows.find((r) => r.key === 'labor')?.accepted).toBe(600);
+    core.close();
   });
 });
 
