@@ -242,6 +242,14 @@ describe('keyword index: the same results as the scan', () => {
 
 describe('keyword index filled in bulk (a large import or restore)', () => {
   const W = { ...SAMPLES.workItems, participants: 0, passed: 0, leaderAppeared: false };
+  /** A package of n 其他法治工作 records, ids w<from>…, each titled by its number. */
+  const workItemsPackage = (n: number, from: number, title: (k: number) => string) =>
+    JSON.stringify({
+      format: 'fazhi-ledger-package',
+      version: 1,
+      township: { name: '清河镇', authority: '临江县清河镇人民政府' },
+      workItems: Array.from({ length: n }, (_, i) => ({ id: `w${from + i}`, ...W, date: '2024-05-06', title: title(from + i) })),
+    });
   /** Every live row's grams, as the index holds them, against the index itself: integrity-check compares both. */
   const integrity = (db: Db, table: string) =>
     db.prepare(`INSERT INTO ${keywordIndexName(table)} (${keywordIndexName(table)}, rank) VALUES ('integrity-check', 1)`).run();
@@ -298,13 +306,7 @@ describe('keyword index filled in bulk (a large import or restore)', () => {
   });
 
   it('a large package import fills the index in bulk (equal to the scan); one failing after its writes leaves nothing', () => {
-    const pkg = (n: number, from: number) =>
-      JSON.stringify({
-        format: 'fazhi-ledger-package',
-        version: 1,
-        township: { name: '清河镇', authority: '临江县清河镇人民政府' },
-        workItems: Array.from({ length: n }, (_, i) => ({ id: `w${from + i}`, ...W, date: '2024-05-06', title: `批量法治工作${from + i}号宅基地` })),
-      });
+    const pkg = (n: number, from: number) => workItemsPackage(n, from, (k) => `批量法治工作${k}号宅基地`);
     const core = newCore();
     const db = core.ctx.db;
     const triggerSql = () => JSON.stringify(db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name").all());
@@ -348,13 +350,7 @@ describe('keyword index filled in bulk (a large import or restore)', () => {
   });
 
   it("a township's package of a few dozen records a register is filled in bulk too; a few records into a larger register go row by row", () => {
-    const pkg = (n: number, from: number) =>
-      JSON.stringify({
-        format: 'fazhi-ledger-package',
-        version: 1,
-        township: { name: '清河镇', authority: '临江县清河镇人民政府' },
-        workItems: Array.from({ length: n }, (_, i) => ({ id: `s${from + i}`, ...W, date: '2024-05-06', title: `小包法治工作${from + i}号` })),
-      });
+    const pkg = (n: number, from: number) => workItemsPackage(n, from, (k) => `小包法治工作${k}号`);
     const core = newCore();
     const db = core.ctx.db;
     // the bulk path sets the triggers and indexes aside and back: the schema's version moves; row by row it does not
