@@ -1,5 +1,5 @@
 // Whether a year's rows are best read through the date index or by reading the whole table.
-// Plumbing below the domains: the year statistics and 首页's 涉企行政检查 figures ask it.
+// Plumbing below the domains: the year statistics, 首页's 涉企行政检查 figures and the 调解统计 ask it.
 //
 // Through the date index, every row of the year is a lookup into the table at another place;
 // when the year holds a large share of the table (a ledger of one or two years: the usual
@@ -30,4 +30,9 @@ export function readsWholeTable(db: Db, table: string, dateColumn: string, range
     }) as { n: number }
   ).n;
   return inRange >= quarter;
+}
+
+/** The table as a year's statement reads it: whole (NOT INDEXED) by readsWholeTable's rule, else through its indexes. */
+export function yearSource(db: Db, table: string, dateColumn: string, range: { from: string; to: string }): string {
+  return readsWholeTable(db, table, dateColumn, range) ? `${table} NOT INDEXED` : table;
 }

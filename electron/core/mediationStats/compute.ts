@@ -5,7 +5,7 @@ import type { MediationCounts, MediationStats, MediationStatsBy, MediationStatsR
 import { DISPUTE_TYPES, labelOf } from '../../shared/enums.ts';
 import type { Db } from '../db/connection.ts';
 import { prepared } from '../db/statements.ts';
-import { readsWholeTable } from '../db/year-share.ts';
+import { yearSource } from '../db/year-share.ts';
 import { getSettings } from '../settings/settings.ts';
 
 const KEY_SQL: Record<MediationStatsBy, string> = {
@@ -18,14 +18,13 @@ const LIVE_IN_PERIOD = (col: string) => `deleted_at IS NULL AND ${col} >= @from 
 
 /** Every statement the statistics run, exported so a test can read them. */
 export const MEDIATION_STATS_SQL = {
-  rows: (by: MediationStatsBy) => `SELECT ${KEY_SQL[by]} AS key, COUNT(*) AS accepted,
+  /** `from`: the table, or the table read whole (db/year-share.ts's yearSource) */
+  rows: (by: MediationStatsBy, from = 'mediation_cases') => `SELECT ${KEY_SQL[by]} AS key, COUNT(*) AS accepted,
       COALESCE(SUM(status = 'success'), 0) AS success, COALESCE(SUM(status = 'failed'), 0) AS failed,
       COALESCE(SUM(status = 'in_progress'), 0) AS inProgress, COALESCE(SUM(status = 'suspended'), 0) AS suspended,
       COALESCE(SUM(agreement = 'written'), 0) AS written, COALESCE(SUM(agreement = 'oral'), 0) AS oral,
       COALESCE(SUM(amount), 0) AS amount, COALESCE(SUM(judicial_confirmation <> 0), 0) AS judicialConfirmations
-    FROM mediation_cases WHERE ${LIVE_IN_PERIOD('accepted_on')} GROUP BY key`,
-  /** the same, the table read whole: for a period that is most of it (db/year-share.ts) */
-  rowsWhole: (by: MediationStatsBy) => MEDIATION_STATS_SQL.rows(by).replace('FROM mediation_cases WHERE', 'FROM mediation_cases NOT INDEXED WHERE'),
+    FROM ${from} WHERE ${LIVE_IN_PERIOD('accepted_on')} GROUP BY key`,
   screenings: `SELECT COUNT(*) AS count, COALESCE(SUM(found), 0) AS found, COALESCE(SUM(prevented), 0) AS prevented,
       COALESCE(SUM(prevented_criminal), 0) AS criminal, COALESCE(SUM(prevented_suicide), 0) AS suicide,
       COALESCE(SUM(prevented_petition), 0) AS petition, COALESCE(SUM(prevented_fight), 0) AS fight
@@ -83,8 +82,8 @@ export function computeMediationStats(db: Db, q: PeriodQuery & { by?: MediationS
   const period = periodOf(q);
   const p = { from: period.from, to: period.to };
   // a year of 100 000 cases through the date index was as many lookups: 376 ms against 94 ms read whole
-  const whole = readsWholeTable(db, 'mediation_cases', 'accepted_on', p);
-  const found = prepared(db, (whole ? MEDIATION_STATS_SQL.rowsWhole : MEDIATION_STATS_SQL.rows)(by)).all(p) as ({ key: string } & MediationCounts)[];
+  const from = yearSource(db, 'mediation_cases', 'accepted_on', p);
+  const found = prepared(db, MEDIATION_STATS_SQL.rows(by, from)).all(p) as ({ key: string } & MediationCounts)[];
   const byKey = new Map(found.map((r) => [r.key, { ...r, amount: money(r.amount) }]));
 
   let keys: string[];

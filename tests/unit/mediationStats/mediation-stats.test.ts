@@ -131,7 +131,9 @@ describe('a year that is most of the register', () => {
     expect(readsWholeTable(db, 'mediation_cases', 'accepted_on', march)).toBe(false);
     for (const by of ['type', 'village'] as const) {
       const sorted = (rows: unknown[]) => (rows as { key: string }[]).sort((a, b) => a.key.localeCompare(b.key));
-      expect(sorted(db.prepare(MEDIATION_STATS_SQL.rowsWhole(by)).all(year))).toEqual(sorted(db.prepare(MEDIATION_STATS_SQL.rows(by)).all(year)));
+      expect(sorted(db.prepare(MEDIATION_STATS_SQL.rows(by, 'mediation_cases NOT INDEXED')).all(year))).toEqual(
+        sorted(db.prepare(MEDIATION_STATS_SQL.rows(by)).all(year)),
+      );
     }
     const s = ok(await core.call('mediationStats.compute', { year: 2024 }));
     expect(s.total).toMatchObject({ accepted: 2400, success: 1600, inProgress: 800 });
